@@ -1,0 +1,3 @@
+from takeover_planner.cli import main
+
+raise SystemExit(main())

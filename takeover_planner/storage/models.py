@@ -1,0 +1,275 @@
+"""The data model (SQLAlchemy 2 typed ORM).
+
+Every table here is created by the Alembic migrations in ``migrations/versions``; a change to a model
+needs a new migration (``tests/storage/test_migrations.py`` compares the two).
+Editable records carry ``version`` as SQLAlchemy's version counter, so a save over someone else's
+change fails instead of overwriting it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+from takeover_planner.domain.timekeeping import now_utc
+from takeover_planner.storage.types import UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dt.datetime: UTCDateTime(), dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Versioned:
+    """Optimistic locking: SQLAlchemy bumps ``version`` on every UPDATE and checks the old value."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=now_utc, onupdate=now_utc)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.version}
+
+
+# --- planning -------------------------------------------------------------------------------------
+
+
+class Account(Versioned, Base):
+    """An Instagram account the municipality owns."""
+
+    __tablename__ = "account"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    handle: Mapped[str] = mapped_column(String(120), default="")
+    api_variant: Mapped[str] = mapped_column(String(30), default="instagram_login")
+    ig_user_id: Mapped[str | None] = mapped_column(String(64))
+    graph_host: Mapped[str] = mapped_column(String(200), default="https://graph.instagram.com")
+    graph_version: Mapped[str] = mapped_column(String(20), default="v25.0")
+    # The lock row that serialises bookings on this account (see storage.booking_lock).
+    booking_lock: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(default=now_utc)
+
+
+class Department(Versioned, Base):
+    __tablename__ = "department"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    color: Mapped[str] = mapped_column(String(9), default="#4a7bd0")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(default=now_utc)
+    contacts: Mapped[list[ContactPerson]] = relationship(
+        back_populates="department", cascade="all, delete-orphan", order_by="ContactPerson.id"
+    )
+
+
+class ContactPerson(Base):
+    __tablename__ = "contact_person"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    is_primary: Mapped[bool] = mapped_column(Boolean, default=True)
+    department: Mapped[Department] = relationship(back_populates="contacts")
+
+
+class Campaign(Versioned, Base):
+    """A campaign or theme week."""
+
+    __tablename__ = "campaign"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text, default="")
+    color: Mapped[str] = mapped_column(String(9), default="#8a5cc7")
+
+
+class Blackout(Versioned, Base):
+    """A period with no takeovers (election quiet period, crisis); account NULL means every account."""
+
+    __tablename__ = "blackout"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    account: Mapped[Account | None] = relationship()
+
+
+class TakeoverSlot(Versioned, Base):
+    __tablename__ = "takeover_slot"
+    __table_args__ = (Index("ix_takeover_slot_account_dates", "account_id", "start_date", "end_date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"), index=True)
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaign.id", ondelete="SET NULL"), index=True)
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="requested")
+    cancel_reason: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    news_url: Mapped[str] = mapped_column(String(1000), default="")
+    material_deadline: Mapped[dt.datetime | None] = mapped_column()
+    created_at: Mapped[dt.datetime] = mapped_column(default=now_utc)
+    account: Mapped[Account] = relationship()
+    department: Mapped[Department] = relationship()
+    campaign: Mapped[Campaign | None] = relationship()
+
+
+class AuditEvent(Base):
+    """Who did what, when, with the record before and after: the public-sector audit trail."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_entity", "entity_type", "entity_id"),)
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=now_utc, index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    entity_type: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(40))
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- stories, media, consent, review, publishing ----------------------------------------------------
+
+
+class MediaAsset(Base):
+    """A file in the content-addressed media store: an original, or a derivative made from one."""
+
+    __tablename__ = "media_asset"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(10))  # image | video | unknown
+    format: Mapped[str] = mapped_column(String(20), default="")
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    display_width: Mapped[int | None] = mapped_column(Integer)
+    display_height: Mapped[int | None] = mapped_column(Integer)
+    duration_s: Mapped[float | None] = mapped_column(Float)
+    original_name: Mapped[str] = mapped_column(String(500), default="")
+    probe: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    findings: Mapped[list[Any] | None] = mapped_column(JSON)
+    derived_from_id: Mapped[int | None] = mapped_column(ForeignKey("media_asset.id"), index=True)
+    recipe: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # how a derivative was made
+    created_at: Mapped[dt.datetime] = mapped_column(default=now_utc)
+
+
+class Submission(Base):
+    """A submission package imported into a slot; its sha256 stops a second import."""
+
+    __tablename__ = "submission"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slot_id: Mapped[int] = mapped_column(ForeignKey("takeover_slot.id"), index=True)
+    package_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    submission_uid: Mapped[str] = mapped_column(String(64), unique=True)
+    contributor: Mapped[str] = mapped_column(String(200), default="")
+    imported_at: Mapped[dt.datetime] = mapped_column(default=now_utc)
+    imported_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+class StoryFrame(Versioned, Base):
+    __tablename__ = "story_frame"
+    __table_args__ = (Index("ix_story_frame_slot_position", "slot_id", "position"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slot_id: Mapped[int] = mapped_column(ForeignKey("takeover_slot.id"))
+    submission_id: Mapped[int | None] = mapped_column(ForeignKey("submission.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    original_asset_id: Mapped[int | None] = mapped_column(ForeignKey("media_asset.id"))
+    derivative_asset_id: Mapped[int | None] = mapped_column(ForeignKey("media_asset.id"))
+    planned_at: Mapped[dt.datetime | None] = mapped_column()
+    text: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    sticker_kind: Mapped[str] = mapped_column(String(20), default="")  # "", link, poll, mention
+    sticker_value: Mapped[str] = mapped_column(Text, default="")
+    credit: Mapped[str] = mapped_column(String(300), default="")
+    shows_people: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[str] = mapped_column(String(30), default="draft")
+    created_at: Mapped[dt.datetime] = mapped_column(default=now_utc)
+    slot: Mapped[TakeoverSlot] = relationship()
+    original: Mapped[MediaAsset | None] = relationship(foreign_keys=[original_asset_id])
+    derivative: Mapped[MediaAsset | None] = relationship(foreign_keys=[derivative_asset_id])
+
+
+class ConsentRecord(Versioned, Base):
+    __tablename__ = "consent_record"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject: Mapped[str] = mapped_column(String(300))  # a person or a group description
+    reference: Mapped[str] = mapped_column(String(200), default="")  # consent form id
+    given_by: Mapped[str] = mapped_column(String(20), default="self")  # self | guardian
+    scope: Mapped[list[Any]] = mapped_column(JSON, default=list)  # ["instagram", "facebook"]
+    valid_until: Mapped[dt.date | None] = mapped_column(Date)
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column()
+    withdrawn_by: Mapped[str] = mapped_column(String(200), default="")
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"), index=True)
+
+
+class FrameConsent(Base):
+    __tablename__ = "frame_consent"
+    frame_id: Mapped[int] = mapped_column(ForeignKey("story_frame.id", ondelete="CASCADE"), primary_key=True)
+    consent_id: Mapped[int] = mapped_column(ForeignKey("consent_record.id"), primary_key=True)
+
+
+class ReviewDecision(Base):
+    __tablename__ = "review_decision"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    frame_id: Mapped[int] = mapped_column(ForeignKey("story_frame.id", ondelete="CASCADE"), index=True)
+    decision: Mapped[str] = mapped_column(String(30))  # approved | changes_requested | comment
+    by: Mapped[str] = mapped_column(String(200))
+    at: Mapped[dt.datetime] = mapped_column(default=now_utc)
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class PublishJob(Base):
+    """The publish ledger: one row per frame, every step recorded before and after each API call."""
+
+    __tablename__ = "publish_job"
+    __table_args__ = (UniqueConstraint("frame_id", name="uq_publish_job_frame_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    frame_id: Mapped[int] = mapped_column(ForeignKey("story_frame.id"))
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"), index=True)
+    method: Mapped[str] = mapped_column(String(20), default="api")  # api | handoff
+    state: Mapped[str] = mapped_column(String(30), default="queued", index=True)
+    step: Mapped[str] = mapped_column(String(40), default="")
+    due_at: Mapped[dt.datetime | None] = mapped_column(index=True)
+    container_id: Mapped[str | None] = mapped_column(String(64))
+    media_id: Mapped[str | None] = mapped_column(String(64))
+    hosted_name: Mapped[str | None] = mapped_column(String(200))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column()
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
+    claimed_until: Mapped[dt.datetime | None] = mapped_column()
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    published_at: Mapped[dt.datetime | None] = mapped_column()
+    published_by: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=now_utc)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=now_utc, onupdate=now_utc)
