@@ -1,0 +1,102 @@
+"""The command line: `takeover-planner [global options] SUBCOMMAND …`; no subcommand starts the window.
+
+Each command group lives in its own module with ``register(subparsers)``; a handler takes
+``(args, cli)`` and returns an exit code. Handlers raise ``TakeoverError`` for anything the user can fix;
+``main`` turns that into a plain message (or JSON) and the error's exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from takeover_planner import __version__
+from takeover_planner.cli.common import Cli, emit_error
+from takeover_planner.errors import EXIT_FAILURE, EXIT_USAGE, TakeoverError
+
+log = logging.getLogger(__name__)
+
+# One line per command module; each has register(subparsers).
+COMMAND_MODULES: tuple[str, ...] = (
+    "takeover_planner.cli.db_commands",
+    "takeover_planner.cli.catalog_commands",
+    "takeover_planner.cli.slot_commands",
+    "takeover_planner.cli.gui_command",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits with 2 on bad usage, which is what we promise; keep its message short."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="takeover-planner",
+        description="Plan, collect, check, approve and publish Instagram story takeovers.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    add_global_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool = False) -> None:
+    """Global options work before or after the subcommand (`--home X slot list` and `slot list --home X`)."""
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--home", metavar="DIR", default=default,
+                        help="keep all data, settings and logs under DIR (or set TAKEOVER_PLANNER_HOME)")
+    parser.add_argument("--db", metavar="URL", default=default,
+                        help="database URL, e.g. postgresql+psycopg://user@host/db (or TAKEOVER_PLANNER_DB_URL)")
+    parser.add_argument("--user", metavar="NAME", default=default,
+                        help="your name for the audit trail (or TAKEOVER_PLANNER_USER)")
+    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS if suppress else False,
+                        help="print machine-readable JSON")
+    parser.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS if suppress else False,
+                        help="log debug detail to the log file")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if not getattr(args, "command", None):
+        from takeover_planner.cli.gui_command import start_gui
+
+        return start_gui(args)
+    cli = Cli(args)
+    try:
+        return int(args.handler(args, cli))
+    except TakeoverError as exc:
+        emit_error(cli, exc.message, exc.exit_code, exc.details)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        emit_error(cli, "Interrupted.", 130, {})
+        return 130
+    except BrokenPipeError:
+        return EXIT_FAILURE
+    except Exception as exc:  # a bug: full detail to the log, a short pointer on screen
+        log.exception("Unexpected error in %s", args.command)
+        where = cli.log_file_hint()
+        emit_error(cli, f"Unexpected error ({type(exc).__name__}). Details are in {where}.", EXIT_FAILURE, {})
+        return EXIT_FAILURE
+    finally:
+        cli.close()
+
+
+def gui_main() -> int:
+    """Entry point for the gui-script and main.py: always the window, global options allowed."""
+    parser = _Parser(prog="takeover-planner-gui")
+    add_global_options(parser)
+    parser.add_argument("--contributor", metavar="BRIEF", default=None, help="open a brief in the contributor window")
+    args = parser.parse_args()
+    from takeover_planner.cli.gui_command import start_gui
+
+    return start_gui(args)
+
+
+__all__ = ["main", "gui_main", "build_parser", "EXIT_USAGE"]

@@ -1,0 +1,84 @@
+"""What every command shares: opening the app context lazily, printing human text or JSON, errors."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from takeover_planner.domain.timekeeping import parse_date
+from takeover_planner.errors import ValidationError
+from takeover_planner.services.context import AppContext, open_context
+
+
+class Cli:
+    """Per-invocation state. The context (and so the database) is opened only when a command asks."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.json: bool = bool(getattr(args, "json", False))
+        self._context: AppContext | None = None
+
+    def context(self, *, migrate: bool = True) -> AppContext:
+        if self._context is None:
+            from takeover_planner.logging_setup import configure_logging
+            from takeover_planner.paths import resolve_paths
+
+            configure_logging(resolve_paths(self.args.home).ensure(), verbose=bool(getattr(self.args, "verbose", False)))
+            self._context = open_context(self.args.home, self.args.db, actor=self.args.user, migrate=migrate)
+        return self._context
+
+    def log_file_hint(self) -> str:
+        from takeover_planner.paths import resolve_paths
+
+        return str(resolve_paths(self.args.home).log_file)
+
+    def out(self, human: str, data: Any = None) -> None:
+        """Print ``human`` normally, or ``data`` as JSON with --json."""
+        if self.json:
+            print(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
+        elif human:
+            print(human)
+
+    def close(self) -> None:
+        if self._context is not None:
+            self._context.close()
+
+
+def emit_error(cli: Cli, message: str, code: int, details: dict[str, Any]) -> None:
+    if cli.json:
+        print(json.dumps({"error": message, "exit_code": code, **({"details": details} if details else {})},
+                         ensure_ascii=False, default=_json_default))
+    else:
+        print(f"takeover-planner: {message}", file=sys.stderr)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    raise TypeError(f"not JSON: {type(value).__name__}")
+
+
+def date_arg(text: str) -> dt.date:
+    """argparse type: a date as YYYY-MM-DD (a bad one is a usage error, exit 2)."""
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def add_subcommand(sub: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+    """A subcommand that also accepts the global options after its name."""
+    from takeover_planner.cli import add_global_options
+
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
+    add_global_options(parser, suppress=True)
+    return parser
+
+
+def require(value: str | None, what: str) -> str:
+    if value is None or not value.strip():
+        raise ValidationError(f"{what} must not be empty.")
+    return value.strip()
