@@ -1,0 +1,355 @@
+"""Booking takeover slots: book, move, change status, list.
+
+Every write locks the account first (``SELECT … FOR UPDATE`` on PostgreSQL; on SQLite the write transaction
+already began with ``BEGIN IMMEDIATE``), then checks the rules against what is committed, then writes. So two
+people — or two processes — booking overlapping days on one account cannot both win.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from takeover_planner.domain.booking import ExistingBlackout, ExistingSlot, check_booking
+from takeover_planner.domain.slots import DateRange, SlotStatus, check_transition
+from takeover_planner.domain.validation import clean_url
+from takeover_planner.errors import ConflictError, NotFoundError
+from takeover_planner.services import audit
+from takeover_planner.services.catalog import find_account, find_campaign, find_department
+from takeover_planner.services.context import AppContext
+from takeover_planner.storage.models import Account, Blackout, TakeoverSlot
+
+
+@dataclass(frozen=True)
+class SlotInfo:
+    id: int
+    account_id: int
+    account: str
+    department_id: int
+    department: str
+    department_color: str
+    campaign_id: int | None
+    campaign: str | None
+    start: dt.date
+    end: dt.date
+    status: SlotStatus
+    cancel_reason: str
+    notes: str
+    news_url: str
+    material_deadline: dt.datetime | None
+    version: int
+
+    @property
+    def dates(self) -> DateRange:
+        return DateRange(self.start, self.end)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "account": self.account,
+            "department": self.department,
+            "campaign": self.campaign,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "status": self.status.value,
+            "cancel_reason": self.cancel_reason,
+            "notes": self.notes,
+            "news_url": self.news_url,
+            "material_deadline": self.material_deadline.isoformat() if self.material_deadline else None,
+            "version": self.version,
+        }
+
+
+@dataclass(frozen=True)
+class BookingResult:
+    slot: SlotInfo
+    competing: tuple[ExistingSlot, ...]  # requested slots wanting the same days (allowed, but shown)
+
+
+def slot_info(slot: TakeoverSlot) -> SlotInfo:
+    return SlotInfo(
+        id=slot.id,
+        account_id=slot.account_id,
+        account=slot.account.name,
+        department_id=slot.department_id,
+        department=slot.department.name,
+        department_color=slot.department.color,
+        campaign_id=slot.campaign_id,
+        campaign=slot.campaign.name if slot.campaign else None,
+        start=slot.start_date,
+        end=slot.end_date,
+        status=SlotStatus(slot.status),
+        cancel_reason=slot.cancel_reason,
+        notes=slot.notes,
+        news_url=slot.news_url,
+        material_deadline=slot.material_deadline,
+        version=slot.version,
+    )
+
+
+def _snapshot(slot: TakeoverSlot) -> dict[str, object]:
+    return {
+        "account_id": slot.account_id,
+        "department_id": slot.department_id,
+        "campaign_id": slot.campaign_id,
+        "start": slot.start_date,
+        "end": slot.end_date,
+        "status": slot.status,
+        "cancel_reason": slot.cancel_reason,
+        "notes": slot.notes,
+        "news_url": slot.news_url,
+        "material_deadline": slot.material_deadline,
+    }
+
+
+def _lock_account(session: Session, account_id: int) -> Account:
+    account = session.scalars(select(Account).where(Account.id == account_id).with_for_update()).one()
+    return account
+
+
+def _check_rules(
+    session: Session, account: Account, dates: DateRange, status: SlotStatus, ignore_slot_id: int | None
+) -> tuple[ExistingSlot, ...]:
+    rows = session.scalars(
+        select(TakeoverSlot)
+        .options(joinedload(TakeoverSlot.department))
+        .where(
+            TakeoverSlot.account_id == account.id,
+            TakeoverSlot.start_date <= dates.end,
+            TakeoverSlot.end_date >= dates.start,
+            TakeoverSlot.status != SlotStatus.CANCELLED.value,
+        )
+    )
+    others = [
+        ExistingSlot(r.id, r.department.name, account.name, DateRange(r.start_date, r.end_date), SlotStatus(r.status))
+        for r in rows
+    ]
+    blackout_rows = session.scalars(
+        select(Blackout).where(
+            Blackout.start_date <= dates.end,
+            Blackout.end_date >= dates.start,
+            (Blackout.account_id == account.id) | Blackout.account_id.is_(None),
+        )
+    )
+    blackouts = [
+        ExistingBlackout(b.id, b.name, DateRange(b.start_date, b.end_date), account.name if b.account_id else None)
+        for b in blackout_rows
+    ]
+    return check_booking(dates, status, account.name, others, blackouts, ignore_slot_id=ignore_slot_id).competing
+
+
+def default_material_deadline(start: dt.date) -> dt.datetime:
+    """Material is due at noon (Oslo) three working days before the takeover starts."""
+    from takeover_planner.domain.timekeeping import oslo_datetime
+
+    day = start
+    working_days = 0
+    while working_days < 3:
+        day -= dt.timedelta(days=1)
+        if day.weekday() < 5:
+            working_days += 1
+    return oslo_datetime(day, dt.time(12, 0))
+
+
+def book(
+    ctx: AppContext,
+    *,
+    department: int | str,
+    account: int | str,
+    start: dt.date,
+    end: dt.date,
+    campaign: int | str | None = None,
+    status: SlotStatus = SlotStatus.REQUESTED,
+    notes: str = "",
+    news_url: str = "",
+    material_deadline: dt.datetime | None = None,
+) -> BookingResult:
+    dates = DateRange(start, end)
+    if status in (SlotStatus.CANCELLED, SlotStatus.COMPLETED):
+        from takeover_planner.errors import ValidationError
+
+        raise ValidationError(f"A new slot cannot start as {status.value}.")
+    news_url = clean_url(news_url)
+    with ctx.db.write() as s:
+        dept = find_department(s, department)
+        account_row = _lock_account(s, find_account(s, account).id)
+        campaign_row = find_campaign(s, campaign) if campaign is not None else None
+        competing = _check_rules(s, account_row, dates, status, None)
+        slot = TakeoverSlot(
+            account_id=account_row.id,
+            department_id=dept.id,
+            campaign_id=campaign_row.id if campaign_row else None,
+            start_date=dates.start,
+            end_date=dates.end,
+            status=status.value,
+            notes=notes.strip(),
+            news_url=news_url,
+            material_deadline=material_deadline or default_material_deadline(dates.start),
+        )
+        s.add(slot)
+        s.flush()
+        s.refresh(slot)
+        audit.record(s, ctx.actor, "slot", slot.id, "booked", after=_snapshot(slot))
+        return BookingResult(slot_info(slot), competing)
+
+
+def _load_slot(session: Session, slot_id: int) -> TakeoverSlot:
+    slot = session.get(
+        TakeoverSlot,
+        slot_id,
+        options=[joinedload(TakeoverSlot.account), joinedload(TakeoverSlot.department), joinedload(TakeoverSlot.campaign)],
+    )
+    if slot is None:
+        raise NotFoundError(f"No slot #{slot_id}.")
+    return slot
+
+
+def _check_version(slot: TakeoverSlot, expected: int | None) -> None:
+    if expected is not None and slot.version != expected:
+        raise ConflictError(
+            f"Slot #{slot.id} was changed by someone else in the meantime "
+            f"(now {slot.department.name}, {DateRange(slot.start_date, slot.end_date).describe()}, {slot.status}). "
+            "The view has been reloaded; try again.",
+            details={"slot": slot.id, "current_version": slot.version},
+        )
+
+
+def move(
+    ctx: AppContext, slot_id: int, start: dt.date, end: dt.date, *, expected_version: int | None = None
+) -> BookingResult:
+    dates = DateRange(start, end)
+    with ctx.db.write() as s:
+        slot = _load_slot(s, slot_id)
+        account = _lock_account(s, slot.account_id)
+        s.refresh(slot)
+        _check_version(slot, expected_version)
+        if slot.status in (SlotStatus.COMPLETED.value, SlotStatus.CANCELLED.value):
+            from takeover_planner.errors import TransitionRefused
+
+            raise TransitionRefused(f"Slot #{slot.id} is {slot.status}; it can no longer be moved.")
+        before = _snapshot(slot)
+        competing = _check_rules(s, account, dates, SlotStatus(slot.status), slot.id)
+        slot.start_date, slot.end_date = dates.start, dates.end
+        s.flush()
+        audit.record(s, ctx.actor, "slot", slot.id, "moved", before=before, after=_snapshot(slot))
+        return BookingResult(slot_info(slot), competing)
+
+
+def set_status(
+    ctx: AppContext,
+    slot_id: int,
+    status: SlotStatus,
+    *,
+    reason: str | None = None,
+    expected_version: int | None = None,
+) -> BookingResult:
+    with ctx.db.write() as s:
+        slot = _load_slot(s, slot_id)
+        account = _lock_account(s, slot.account_id)
+        s.refresh(slot)
+        _check_version(slot, expected_version)
+        current = SlotStatus(slot.status)
+        check_transition(current, status, reason)
+        competing: tuple[ExistingSlot, ...] = ()
+        if status != SlotStatus.CANCELLED:
+            competing = _check_rules(s, account, DateRange(slot.start_date, slot.end_date), status, slot.id)
+        before = _snapshot(slot)
+        slot.status = status.value
+        slot.cancel_reason = (reason or "").strip() if status == SlotStatus.CANCELLED else ""
+        s.flush()
+        audit.record(s, ctx.actor, "slot", slot.id, "status", before=before, after=_snapshot(slot), comment=reason or "")
+        return BookingResult(slot_info(slot), competing)
+
+
+def update_details(
+    ctx: AppContext,
+    slot_id: int,
+    *,
+    expected_version: int | None = None,
+    notes: str | None = None,
+    news_url: str | None = None,
+    material_deadline: dt.datetime | None = None,
+    campaign: int | str | None = None,
+    clear_campaign: bool = False,
+) -> SlotInfo:
+    with ctx.db.write() as s:
+        slot = _load_slot(s, slot_id)
+        _check_version(slot, expected_version)
+        before = _snapshot(slot)
+        if notes is not None:
+            slot.notes = notes.strip()
+        if news_url is not None:
+            slot.news_url = clean_url(news_url)
+        if material_deadline is not None:
+            slot.material_deadline = material_deadline
+        if clear_campaign:
+            slot.campaign_id = None
+        elif campaign is not None:
+            slot.campaign_id = find_campaign(s, campaign).id
+        s.flush()
+        s.refresh(slot)
+        audit.record(s, ctx.actor, "slot", slot.id, "updated", before=before, after=_snapshot(slot))
+        return slot_info(slot)
+
+
+def get_slot(ctx: AppContext, slot_id: int) -> SlotInfo:
+    with ctx.db.session() as s:
+        return slot_info(_load_slot(s, slot_id))
+
+
+def list_slots(
+    ctx: AppContext,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    account: int | str | None = None,
+    department: int | str | None = None,
+    campaign: int | str | None = None,
+    statuses: set[SlotStatus] | None = None,
+) -> list[SlotInfo]:
+    """Slots touching [start, end] (either open), oldest first."""
+    with ctx.db.session() as s:
+        query = select(TakeoverSlot).options(
+            joinedload(TakeoverSlot.account), joinedload(TakeoverSlot.department), joinedload(TakeoverSlot.campaign)
+        )
+        if start is not None:
+            query = query.where(TakeoverSlot.end_date >= start)
+        if end is not None:
+            query = query.where(TakeoverSlot.start_date <= end)
+        if account is not None:
+            query = query.where(TakeoverSlot.account_id == find_account(s, account).id)
+        if department is not None:
+            query = query.where(TakeoverSlot.department_id == find_department(s, department).id)
+        if campaign is not None:
+            query = query.where(TakeoverSlot.campaign_id == find_campaign(s, campaign).id)
+        if statuses:
+            query = query.where(TakeoverSlot.status.in_([st.value for st in statuses]))
+        query = query.order_by(TakeoverSlot.start_date, TakeoverSlot.id)
+        return [slot_info(row) for row in s.scalars(query)]
+
+
+def competing_requests(slots: list[SlotInfo]) -> dict[int, list[int]]:
+    """For each requested slot, the other live slots on the same account that want any of its days."""
+    live = [x for x in slots if x.status != SlotStatus.CANCELLED]
+    result: dict[int, list[int]] = {}
+    by_account: dict[int, list[SlotInfo]] = {}
+    for slot in live:
+        by_account.setdefault(slot.account_id, []).append(slot)
+    for group in by_account.values():
+        group.sort(key=lambda x: x.start)
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if b.start > a.end:
+                    break
+                if SlotStatus.REQUESTED in (a.status, b.status):
+                    result.setdefault(a.id, []).append(b.id)
+                    result.setdefault(b.id, []).append(a.id)
+    return result
+
+
+def slot_history(ctx: AppContext, slot_id: int) -> list[audit.AuditEntry]:
+    with ctx.db.session() as s:
+        return audit.history(s, "slot", slot_id)
