@@ -1,0 +1,178 @@
+"""`account`, `department`, `campaign` and `blackout`: add and list (plus remove where it is safe)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from takeover_planner.cli.common import Cli, add_subcommand, date_arg, require
+from takeover_planner.services import catalog
+
+# Other command modules add their own actions to the `account` group (e.g. set-token, check).
+ACCOUNT_EXTENSIONS: list[str] = ["takeover_planner.cli.publish_commands"]
+
+
+def register(sub: Any) -> None:
+    account = add_subcommand(sub, "account", "Instagram accounts")
+    acc_sub = account.add_subparsers(dest="account_command", metavar="ACTION", required=True)
+    p = add_subcommand(acc_sub, "add", "add an Instagram account")
+    p.add_argument("name")
+    p.add_argument("--handle", default="", help="the @handle, without @")
+    p.add_argument("--api", dest="api_variant", choices=sorted(catalog.API_VARIANTS), default="instagram_login",
+                   help="which Instagram API the account uses")
+    p.add_argument("--ig-user-id", default=None, help="the Instagram user id (from the API)")
+    p.add_argument("--graph-host", default=None, help="override the Graph API base URL")
+    p.add_argument("--graph-version", default="v25.0")
+    p.set_defaults(handler=_account_add)
+    p = add_subcommand(acc_sub, "list", "list accounts")
+    p.set_defaults(handler=_account_list)
+    _load_account_extensions(acc_sub)
+
+    dept = add_subcommand(sub, "department", "departments (enheter) and their contact persons")
+    dept_sub = dept.add_subparsers(dest="department_command", metavar="ACTION", required=True)
+    p = add_subcommand(dept_sub, "add", "add a department")
+    p.add_argument("name")
+    p.add_argument("--contact", default="", help="the contact person's name")
+    p.add_argument("--email", default="")
+    p.add_argument("--phone", default="")
+    p.add_argument("--color", default="", help="calendar colour, e.g. #2f6fde")
+    p.add_argument("--notes", default="")
+    p.set_defaults(handler=_department_add)
+    p = add_subcommand(dept_sub, "list", "list departments")
+    p.set_defaults(handler=_department_list)
+    p = add_subcommand(dept_sub, "remove", "remove a department (one with slots can only be archived)")
+    p.add_argument("name")
+    p.add_argument("--archive", action="store_true", help="archive instead: hide it, keep its slots and history")
+    p.add_argument("--cancel-future", action="store_true", help="with --archive: also cancel its future slots")
+    p.set_defaults(handler=_department_remove)
+
+    camp = add_subcommand(sub, "campaign", "campaigns and theme weeks")
+    camp_sub = camp.add_subparsers(dest="campaign_command", metavar="ACTION", required=True)
+    p = add_subcommand(camp_sub, "add", "add a campaign or theme week")
+    p.add_argument("name")
+    p.add_argument("--start", type=date_arg, default=None)
+    p.add_argument("--end", type=date_arg, default=None)
+    p.add_argument("--description", default="")
+    p.set_defaults(handler=_campaign_add)
+    p = add_subcommand(camp_sub, "list", "list campaigns")
+    p.set_defaults(handler=_campaign_list)
+
+    black = add_subcommand(sub, "blackout", "blackout periods (no takeovers)")
+    black_sub = black.add_subparsers(dest="blackout_command", metavar="ACTION", required=True)
+    p = add_subcommand(black_sub, "add", "add a blackout period")
+    p.add_argument("name")
+    p.add_argument("--start", type=date_arg, required=True)
+    p.add_argument("--end", type=date_arg, required=True)
+    p.add_argument("--account", default=None, help="only this account (default: all accounts)")
+    p.add_argument("--reason", default="")
+    p.set_defaults(handler=_blackout_add)
+    p = add_subcommand(black_sub, "list", "list blackout periods")
+    p.set_defaults(handler=_blackout_list)
+
+
+def _load_account_extensions(acc_sub: Any) -> None:
+    import importlib
+
+    for name in ACCOUNT_EXTENSIONS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register_account_commands(acc_sub)
+
+
+def _table(rows: list[list[str]], headers: list[str]) -> str:
+    if not rows:
+        return "(none)"
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
+    body = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return "\n".join([line.rstrip(), *body])
+
+
+def _account_add(args: argparse.Namespace, cli: Cli) -> int:
+    info = catalog.add_account(cli.context(), require(args.name, "The account name"), handle=args.handle,
+                               api_variant=args.api_variant, ig_user_id=args.ig_user_id,
+                               graph_host=args.graph_host, graph_version=args.graph_version)
+    cli.out(f"Added account #{info.id} {info.name}.", info.__dict__)
+    return 0
+
+
+def _account_list(_args: argparse.Namespace, cli: Cli) -> int:
+    accounts = catalog.list_accounts(cli.context())
+    rows = [[str(a.id), a.name, f"@{a.handle}" if a.handle else "", a.api_variant] for a in accounts]
+    cli.out(_table(rows, ["ID", "NAME", "HANDLE", "API"]), [a.__dict__ for a in accounts])
+    return 0
+
+
+def _department_add(args: argparse.Namespace, cli: Cli) -> int:
+    info = catalog.add_department(cli.context(), args.name, contact_name=args.contact, email=args.email,
+                                  phone=args.phone, color=args.color, notes=args.notes)
+    cli.out(f"Added department #{info.id} {info.name}.", _department_json(info))
+    return 0
+
+
+def _department_json(d: catalog.DepartmentInfo) -> dict[str, Any]:
+    return {"id": d.id, "name": d.name, "color": d.color, "archived": d.archived, "slots": d.slot_count,
+            "contacts": [c.__dict__ for c in d.contacts]}
+
+
+def _department_list(_args: argparse.Namespace, cli: Cli) -> int:
+    departments = catalog.list_departments(cli.context())
+    rows = []
+    for d in departments:
+        c = d.primary_contact
+        rows.append([str(d.id), d.name + (" (archived)" if d.archived else ""), c.name if c else "",
+                     c.email if c else "", str(d.slot_count)])
+    cli.out(_table(rows, ["ID", "NAME", "CONTACT", "E-MAIL", "SLOTS"]), [_department_json(d) for d in departments])
+    return 0
+
+
+def _department_remove(args: argparse.Namespace, cli: Cli) -> int:
+    ctx = cli.context()
+    department = next((d for d in catalog.list_departments(ctx) if d.name.lower() == args.name.strip().lower()), None)
+    if department is None:
+        from takeover_planner.errors import NotFoundError
+
+        raise NotFoundError(f"No department called '{args.name}'.")
+    mode = "delete"
+    if args.archive:
+        mode = "archive-cancel-future" if args.cancel_future else "archive"
+    done = catalog.remove_department(ctx, department.id, mode=mode)
+    cli.out(f"{done.capitalize()} department {department.name}.", {"id": department.id, "result": done})
+    return 0
+
+
+def _campaign_add(args: argparse.Namespace, cli: Cli) -> int:
+    info = catalog.add_campaign(cli.context(), args.name, args.start, args.end, args.description)
+    cli.out(f"Added campaign #{info.id} {info.name}.", info.__dict__)
+    return 0
+
+
+def _campaign_list(_args: argparse.Namespace, cli: Cli) -> int:
+    campaigns = catalog.list_campaigns(cli.context())
+    rows = [[str(c.id), c.name, c.start.isoformat() if c.start else "", c.end.isoformat() if c.end else ""]
+            for c in campaigns]
+    cli.out(_table(rows, ["ID", "NAME", "START", "END"]), [c.__dict__ for c in campaigns])
+    return 0
+
+
+def _blackout_add(args: argparse.Namespace, cli: Cli) -> int:
+    result = catalog.add_blackout(cli.context(), args.name, args.start, args.end, account=args.account,
+                                  reason=args.reason)
+    b = result.blackout
+    human = f"Added blackout #{b.id} {b.name} ({b.start} – {b.end}, {b.account or 'all accounts'})."
+    if result.affected_slot_ids:
+        ids = ", ".join(f"#{i}" for i in result.affected_slot_ids)
+        human += f"\nNote: slot(s) {ids} already lie inside it; review them."
+    cli.out(human, {**b.__dict__, "affected_slots": list(result.affected_slot_ids)})
+    return 0
+
+
+def _blackout_list(_args: argparse.Namespace, cli: Cli) -> int:
+    blackouts = catalog.list_blackouts(cli.context())
+    rows = [[str(b.id), b.name, b.start.isoformat(), b.end.isoformat(), b.account or "all accounts"] for b in blackouts]
+    cli.out(_table(rows, ["ID", "NAME", "START", "END", "ACCOUNT"]), [b.__dict__ for b in blackouts])
+    return 0
