@@ -251,7 +251,7 @@ def add_department(
 def list_departments(ctx: AppContext, *, include_archived: bool = True) -> list[DepartmentInfo]:
     with ctx.db.session() as s:
         counts = dict(
-            s.execute(select(TakeoverSlot.department_id, func.count()).group_by(TakeoverSlot.department_id)).tuples().all()
+            s.execute(select(TakeoverSlot.department_id, func.count()).group_by(TakeoverSlot.department_id)).all()
         )
         query = select(Department).options(selectinload(Department.contacts)).order_by(Department.name)
         if not include_archived:

@@ -1,0 +1,114 @@
+"""The command line as a user runs it: exit codes, human and JSON output, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from takeover_planner.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def home(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    h = str(tmp_path / "tp")
+    assert run(capsys, "--home", h, "demo")[0] == 0
+    return h
+
+
+def test_demo_then_slot_list_json(home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--home", home, "slot", "list", "--json")
+    assert code == 0
+    slots = json.loads(out)["slots"]
+    assert len(slots) >= 20
+    assert {"Biblioteket", "Brannvesenet", "Miljøkontoret"} <= {s["department"] for s in slots}
+    # Idempotent: a second demo adds nothing.
+    code, out, _ = run(capsys, "--home", home, "demo", "--json")
+    assert code == 0 and json.loads(out)["loaded"] is False
+    assert len(json.loads(run(capsys, "--home", home, "slot", "list", "--json")[1])["slots"]) == len(slots)
+
+
+def _confirmed_slot(home: str, capsys: pytest.CaptureFixture[str]) -> dict:
+    slots = json.loads(run(capsys, "--home", home, "slot", "list", "--json")[1])["slots"]
+    return next(s for s in slots if s["status"] == "confirmed")
+
+
+def test_overlapping_confirmed_booking_exits_3_and_names_the_slot(home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    target = _confirmed_slot(home, capsys)
+    code, out, err = run(capsys, "--home", home, "book", "--department", "Svømmehallen", "--account",
+                         target["account"], "--start", target["start"], "--end", target["start"],
+                         "--status", "confirmed")
+    assert code == 3
+    assert f"slot #{target['id']}" in err and target["department"] in err
+    assert "Traceback" not in err + out
+
+
+def test_booking_inside_a_blackout_exits_3_and_names_it(home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    blackouts = json.loads(run(capsys, "--home", home, "blackout", "list", "--json")[1])
+    everywhere = next(b for b in blackouts if b["account"] is None)
+    code, out, _ = run(capsys, "--home", home, "--json", "book", "--department", "Biblioteket", "--account",
+                       "Fjordvik kommune", "--start", str(everywhere["start"]), "--end", str(everywhere["end"]))
+    assert code == 3
+    error = json.loads(out)
+    assert everywhere["name"] in error["error"] and error["details"]["blackouts"] == [everywhere["id"]]
+
+
+def test_user_mistakes_are_plain_messages(home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--home", home, "book", "--department", "Nowhere", "--account", "Fjordvik kommune",
+                       "--start", "2030-01-01", "--end", "2030-01-01")
+    assert code == 5 and "No department called 'Nowhere'" in err
+    code, _, err = run(capsys, "--home", home, "book", "--department", "Biblioteket", "--account",
+                       "Fjordvik kommune", "--start", "2030-01-05", "--end", "2030-01-01")
+    assert code == 2 and "before the start date" in err
+    code, _, err = run(capsys, "--home", home, "slot", "set-status", "1", "requested")
+    assert code == 3 and "completed" in err
+    code, _, err = run(capsys, "--home", home, "department", "add", "Biblioteket")
+    assert code == 2 and "already" in err
+    code, _, err = run(capsys, "--home", home, "department", "add", "Ny enhet", "--email", "not-an-address")
+    assert code == 2 and "not a valid e-mail" in err
+    with pytest.raises(SystemExit) as usage:
+        main(["--home", home, "slot", "move", "1", "--start", "tomorrow", "--end", "2030-01-01"])
+    assert usage.value.code == 2
+
+
+def test_move_and_cancel_round_trip(home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--home", home, "--json", "book", "--department", "Biblioteket", "--account",
+                       "Fjordvik kultur", "--start", "2031-05-05", "--end", "2031-05-06", "--status", "booked")
+    slot_id = json.loads(out)["slot"]["id"]
+    code, out, _ = run(capsys, "--home", home, "--json", "slot", "move", str(slot_id), "--start", "2031-05-12",
+                       "--end", "2031-05-13")
+    assert code == 0 and json.loads(out)["slot"]["start"] == "2031-05-12"
+    code, _, err = run(capsys, "--home", home, "slot", "set-status", str(slot_id), "cancelled")
+    assert code == 3 and "reason" in err
+    code, out, _ = run(capsys, "--home", home, "--json", "slot", "set-status", str(slot_id), "cancelled",
+                       "--reason", "Moved to autumn")
+    assert code == 0 and json.loads(out)["slot"]["cancel_reason"] == "Moved to autumn"
+    code, out, _ = run(capsys, "--home", home, "--json", "slot", "show", str(slot_id))
+    assert [h["action"] for h in json.loads(out)["history"]] == ["booked", "moved", "status"]
+
+
+def test_newer_database_is_refused_by_the_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    home = tmp_path / "tp"
+    assert run(capsys, "--home", str(home), "db", "upgrade")[0] == 0
+    with sqlite3.connect(home / "data" / "takeover-planner.sqlite3") as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099_future'")
+    code, _, err = run(capsys, "--home", str(home), "slot", "list")
+    assert code == 6 and "newer version of Takeover Planner" in err
+
+
+def test_console_script_runs_as_a_process(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "takeover_planner", "--home", str(tmp_path / "p"), "db", "status",
+                           "--json"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["head"]
