@@ -50,6 +50,8 @@ def pg_url() -> Iterator[str]:
     """A URL to a fresh, empty PostgreSQL schema (dropped afterwards); skips when no server is configured."""
     base = os.environ.get(PG_ENV)
     if not base:
+        if os.environ.get("TAKEOVER_PLANNER_REQUIRE_PG"):
+            pytest.fail(f"{PG_ENV} is not set but TAKEOVER_PLANNER_REQUIRE_PG is: CI must run the PostgreSQL tests")
         pytest.skip(f"{PG_ENV} is not set: no PostgreSQL server for this run")
     import psycopg
 
