@@ -14,6 +14,7 @@ EXIT_REFUSED = 3
 EXIT_CONFLICT = 4
 EXIT_NOT_FOUND = 5
 EXIT_ENVIRONMENT = 6
+EXIT_FORBIDDEN = 7
 
 
 class TakeoverError(Exception):
@@ -47,6 +48,12 @@ class TransitionRefused(TakeoverError):
     """A status change that the state machine does not allow."""
 
     exit_code = EXIT_REFUSED
+
+
+class PermissionDenied(TakeoverError):
+    """The acting person's role does not allow this (enforced in the services, not only in the UI)."""
+
+    exit_code = EXIT_FORBIDDEN
 
 
 class ConflictError(TakeoverError):

@@ -143,6 +143,23 @@ class TakeoverSlot(Versioned, Base):
     campaign: Mapped[Campaign | None] = relationship()
 
 
+class Person(Versioned, Base):
+    """A member of the team: comms officer, contributor for one department, or reader.
+
+    With no people recorded the database is a personal one and whoever opens it acts as a comms officer.
+    """
+
+    __tablename__ = "person"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    role: Mapped[str] = mapped_column(String(20), default="comms_officer")
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"), index=True)
+    email: Mapped[str] = mapped_column(String(254), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=now_utc)
+    department: Mapped[Department | None] = relationship()
+
+
 class AuditEvent(Base):
     """Who did what, when, with the record before and after: the public-sector audit trail."""
 
