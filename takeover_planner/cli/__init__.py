@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "takeover_planner.cli.catalog_commands",
     "takeover_planner.cli.slot_commands",
     "takeover_planner.cli.gui_command",
+    "takeover_planner.cli.team_commands",
 )
 
 

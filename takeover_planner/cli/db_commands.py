@@ -15,6 +15,9 @@ def register(sub: Any) -> None:
     up.set_defaults(handler=_upgrade)
     st = add_subcommand(db_sub, "status", "show the database, its schema version and what is pending")
     st.set_defaults(handler=_status)
+    from takeover_planner.cli.team_commands import register_db_commands
+
+    register_db_commands(db_sub)
 
     demo = add_subcommand(sub, "demo", "load the demo municipality (Fjordvik; safe to run twice)")
     demo.set_defaults(handler=_demo)

@@ -18,6 +18,7 @@ from takeover_planner.domain.slots import DateRange, SlotStatus, check_transitio
 from takeover_planner.domain.validation import clean_url
 from takeover_planner.errors import ConflictError, NotFoundError
 from takeover_planner.services import audit
+from takeover_planner.services.access import current_profile, require_department, require_planner
 from takeover_planner.services.catalog import find_account, find_campaign, find_department
 from takeover_planner.services.context import AppContext
 from takeover_planner.storage.models import Account, Blackout, TakeoverSlot
@@ -175,6 +176,10 @@ def book(
     news_url = clean_url(news_url)
     with ctx.db.write() as s:
         dept = find_department(s, department)
+        if status == SlotStatus.REQUESTED:
+            require_department(s, ctx.actor, dept.id, "request slots")
+        else:
+            require_planner(s, ctx.actor, "book slots")
         account_row = _lock_account(s, find_account(s, account).id)
         campaign_row = find_campaign(s, campaign) if campaign is not None else None
         competing = _check_rules(s, account_row, dates, status, None)
@@ -222,6 +227,7 @@ def move(
 ) -> BookingResult:
     dates = DateRange(start, end)
     with ctx.db.write() as s:
+        require_planner(s, ctx.actor, "move slots")
         slot = _load_slot(s, slot_id)
         account = _lock_account(s, slot.account_id)
         s.refresh(slot)
@@ -247,6 +253,7 @@ def set_status(
     expected_version: int | None = None,
 ) -> BookingResult:
     with ctx.db.write() as s:
+        require_planner(s, ctx.actor, "change a slot's status")
         slot = _load_slot(s, slot_id)
         account = _lock_account(s, slot.account_id)
         s.refresh(slot)
@@ -277,6 +284,7 @@ def update_details(
 ) -> SlotInfo:
     with ctx.db.write() as s:
         slot = _load_slot(s, slot_id)
+        require_department(s, ctx.actor, slot.department_id, "edit slot details")
         _check_version(slot, expected_version)
         before = _snapshot(slot)
         if notes is not None:
@@ -297,7 +305,10 @@ def update_details(
 
 def get_slot(ctx: AppContext, slot_id: int) -> SlotInfo:
     with ctx.db.session() as s:
-        return slot_info(_load_slot(s, slot_id))
+        slot = _load_slot(s, slot_id)
+        if not current_profile(s, ctx.actor).can_see_department(slot.department_id):
+            raise NotFoundError(f"No slot #{slot_id}.")  # a contributor does not learn about others' slots
+        return slot_info(slot)
 
 
 def list_slots(
@@ -327,6 +338,9 @@ def list_slots(
             query = query.where(TakeoverSlot.campaign_id == find_campaign(s, campaign).id)
         if statuses:
             query = query.where(TakeoverSlot.status.in_([st.value for st in statuses]))
+        limited_to = current_profile(s, ctx.actor).visible_department
+        if limited_to is not None:
+            query = query.where(TakeoverSlot.department_id == limited_to)
         query = query.order_by(TakeoverSlot.start_date, TakeoverSlot.id)
         return [slot_info(row) for row in s.scalars(query)]
 

@@ -6,13 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from takeover_planner.domain.slots import DateRange, SlotStatus
 from takeover_planner.domain.validation import clean_color, clean_email, clean_handle, clean_name
 from takeover_planner.errors import ConflictError, NotFoundError, ValidationError
 from takeover_planner.services import audit
+from takeover_planner.services.access import require_planner
 from takeover_planner.services.context import AppContext
 from takeover_planner.storage.models import (
     Account,
@@ -173,6 +173,7 @@ def add_account(
     if api_variant not in API_VARIANTS:
         raise ValidationError(f"API variant must be one of: {', '.join(API_VARIANTS)}.")
     with ctx.db.write() as s:
+        require_planner(s, ctx.actor, "add accounts")
         _unique(s, Account, name, "an account")
         account = Account(
             name=name,
@@ -199,6 +200,7 @@ def update_account(ctx: AppContext, account_id: int, *, expected_version: int | 
     if unknown:
         raise ValidationError(f"Cannot change {', '.join(sorted(unknown))} on an account.")
     with ctx.db.write() as s:
+        require_planner(s, ctx.actor, "change accounts")
         account = find_account(s, account_id)
         _check_version(account, expected_version, f"Account '{account.name}'")
         before = {k: getattr(account, k) for k in changes}
@@ -232,6 +234,7 @@ def add_department(
     name = clean_name(name, "The department name")
     email = clean_email(email)
     with ctx.db.write() as s:
+        require_planner(s, ctx.actor, "add departments")
         _unique(s, Department, name, "a department")
         department = Department(name=name, color=clean_color(color, _next_color(s)), notes=notes.strip())
         if contact_name.strip() or email or phone.strip():
@@ -272,6 +275,7 @@ def update_department(
     phone: str | None = None,
 ) -> DepartmentInfo:
     with ctx.db.write() as s:
+        require_planner(s, ctx.actor, "change departments")
         department = find_department(s, department_id)
         _check_version(department, expected_version, f"Department '{department.name}'")
         before = {"name": department.name, "color": department.color, "notes": department.notes}
@@ -310,6 +314,7 @@ def remove_department(ctx: AppContext, department_id: int, *, mode: str = "delet
     every slot and the audit trail; ``mode="archive-cancel-future"`` also cancels its future, unfinished slots.
     Returns what was done ("deleted" or "archived")."""
     with ctx.db.write() as s:
+        require_planner(s, ctx.actor, "remove departments")
         department = find_department(s, department_id)
         slots = list(s.scalars(select(TakeoverSlot).where(TakeoverSlot.department_id == department.id)))
         if not slots and mode == "delete":
@@ -355,6 +360,7 @@ def add_campaign(
     if start and end:
         DateRange(start, end)
     with ctx.db.write() as s:
+        require_planner(s, ctx.actor, "add campaigns")
         _unique(s, Campaign, name, "a campaign")
         campaign = Campaign(name=name, start_date=start, end_date=end, description=description.strip(),
                             color=clean_color(color, "#8a5cc7"))
@@ -372,6 +378,7 @@ def list_campaigns(ctx: AppContext) -> list[CampaignInfo]:
 def remove_campaign(ctx: AppContext, campaign_id: int) -> None:
     """Slots keep their dates; they simply stop belonging to the campaign."""
     with ctx.db.write() as s:
+        require_planner(s, ctx.actor, "remove campaigns")
         campaign = find_campaign(s, campaign_id)
         audit.record(s, ctx.actor, "campaign", campaign.id, "deleted", before={"name": campaign.name})
         for slot in s.scalars(select(TakeoverSlot).where(TakeoverSlot.campaign_id == campaign.id)):
@@ -394,6 +401,7 @@ def add_blackout(
     name = clean_name(name, "The blackout name")
     dates = DateRange(start, end)
     with ctx.db.write() as s:
+        require_planner(s, ctx.actor, "add blackout periods")
         account_row = find_account(s, account) if account is not None else None
         blackout = Blackout(name=name, start_date=dates.start, end_date=dates.end,
                             account_id=account_row.id if account_row else None, reason=reason.strip())
@@ -421,6 +429,7 @@ def list_blackouts(ctx: AppContext) -> list[BlackoutInfo]:
 
 def remove_blackout(ctx: AppContext, blackout_id: int) -> None:
     with ctx.db.write() as s:
+        require_planner(s, ctx.actor, "remove blackout periods")
         blackout = s.get(Blackout, blackout_id)
         if blackout is None:
             raise NotFoundError(f"No blackout #{blackout_id}.")
@@ -428,6 +437,3 @@ def remove_blackout(ctx: AppContext, blackout_id: int) -> None:
                      before={"name": blackout.name, "start": blackout.start_date, "end": blackout.end_date})
         s.delete(blackout)
 
-
-def integrity_message(exc: IntegrityError) -> str:
-    return "That would break the database's rules (a duplicate or a missing reference)."

@@ -57,7 +57,12 @@ def open_context(
     """Resolve folders and settings, open the database and (by default) bring its schema up to date."""
     paths = resolve_paths(home).ensure()
     settings = Settings.load(paths)
-    db = Database(resolve_db_url(paths, db_url))
+    url = resolve_db_url(paths, db_url)
+    if url.startswith("postgres"):
+        from takeover_planner.services.team import with_stored_password
+
+        url = with_stored_password(url)
+    db = Database(url)
     if migrate:
         from takeover_planner.storage.migrate import upgrade
 

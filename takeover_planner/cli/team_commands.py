@@ -1,0 +1,104 @@
+"""`person add | list`, `whoami`, `db connect URL`, `db copy --to URL`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from takeover_planner.cli.catalog_commands import _table
+from takeover_planner.cli.common import Cli, add_subcommand
+
+
+def register(sub: Any) -> None:
+    person = add_subcommand(sub, "person", "the team's people and their roles")
+    person_sub = person.add_subparsers(dest="person_command", metavar="ACTION", required=True)
+    p = add_subcommand(person_sub, "add", "add a person (the first one must be a comms officer)")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, help="comms_officer, contributor or reader")
+    p.add_argument("--department", default=None, help="a contributor's department")
+    p.add_argument("--email", default="")
+    p.set_defaults(handler=_person_add)
+    p = add_subcommand(person_sub, "list", "list the team")
+    p.set_defaults(handler=_person_list)
+    p = add_subcommand(sub, "whoami", "show who you act as and what you may do")
+    p.set_defaults(handler=_whoami)
+
+
+def register_db_commands(db_sub: Any) -> None:
+    """Called by db_commands: these belong to the `db` group."""
+    p = add_subcommand(db_sub, "connect", "use this database from now on (a team's PostgreSQL, or back to SQLite)")
+    p.add_argument("url", help="postgresql+psycopg://user@host/db, or 'default' for SQLite in the data folder")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the database password from standard input (kept in the OS keyring)")
+    p.set_defaults(handler=_db_connect)
+    p = add_subcommand(db_sub, "copy", "copy this plan into an empty database and verify it")
+    p.add_argument("--to", dest="target", required=True, metavar="URL")
+    p.add_argument("--password-stdin", action="store_true", help="read the target's password from standard input")
+    p.set_defaults(handler=_db_copy)
+
+
+def _person_add(args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.services import people
+
+    info = people.add_person(cli.context(), args.name, people.parse_role(args.role), department=args.department,
+                             email=args.email)
+    cli.out(f"Added {info.name} as {info.role.value}" + (f" for {info.department}." if info.department else "."),
+            {"id": info.id, "name": info.name, "role": info.role.value, "department": info.department})
+    return 0
+
+
+def _person_list(_args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.services import people
+
+    team = people.list_people(cli.context())
+    rows = [[str(p.id), p.name, p.role.value, p.department or "", "" if p.active else "inactive"] for p in team]
+    cli.out(_table(rows, ["ID", "NAME", "ROLE", "DEPARTMENT", ""]) if team else
+            "No people yet: this is a personal database, and you act as its comms officer.",
+            [{"id": p.id, "name": p.name, "role": p.role.value, "department": p.department, "active": p.active}
+             for p in team])
+    return 0
+
+
+def _whoami(_args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.services import people
+
+    ctx = cli.context()
+    profile = people.whoami(ctx)
+    note = " (personal database)" if profile.personal else ""
+    cli.out(f"{profile.name}: {profile.role.value}{note} on {ctx.db.display_url}",
+            {"name": profile.name, "role": profile.role.value, "department_id": profile.department_id,
+             "personal": profile.personal, "database": ctx.db.display_url})
+    return 0
+
+
+def _read_password(args: argparse.Namespace) -> str | None:
+    if not args.password_stdin:
+        return None
+    password = sys.stdin.readline().rstrip("\r\n")
+    return password or None
+
+
+def _db_connect(args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.services import team
+
+    result = team.connect(cli.context(migrate=False), args.url, password=_read_password(args))
+    cli.out(f"From now on Takeover Planner uses {result.display_url}." +
+            (" The password is in the OS keyring." if result.password_stored else ""),
+            {"database": result.display_url, "password_stored": result.password_stored,
+             "schema": result.schema})
+    return 0
+
+
+def _db_copy(args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.services import team
+
+    report = team.copy_to(cli.context(), args.target, password=_read_password(args))
+    lines = [f"{t.table:<16} {t.source_rows:>7} → {t.target_rows:<7} {'ok' if t.equal else 'DIFFERENT'}"
+             for t in report.tables]
+    lines.append(f"Copied {report.rows} rows; every table compares equal by count and SHA-256." if report.equal
+                 else "The copy does NOT compare equal; do not switch to it.")
+    cli.out("\n".join(lines), {"equal": report.equal, "rows": report.rows, "tables": [
+        {"table": t.table, "source_rows": t.source_rows, "target_rows": t.target_rows,
+         "source_sha256": t.source_sha256, "target_sha256": t.target_sha256} for t in report.tables]})
+    return 0 if report.equal else 1

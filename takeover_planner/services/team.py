@@ -1,0 +1,99 @@
+"""Team mode: point the app at a shared PostgreSQL database, and move a personal SQLite plan into one.
+
+The database password never goes into the settings file: the URL is saved without it and the password is
+kept in the OS keyring under a key naming user, host, port and database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.engine import URL, make_url
+
+from takeover_planner.errors import EnvironmentProblem, ValidationError
+from takeover_planner.services.context import AppContext
+from takeover_planner.storage.copy import CopyReport, copy_database, ensure_reachable
+from takeover_planner.storage.database import Database, normalise_url, redact_url
+from takeover_planner.storage.migrate import schema_status, upgrade
+
+
+def password_key(url: URL) -> str:
+    return f"database:{url.username or ''}@{url.host or 'localhost'}:{url.port or 5432}/{url.database or ''}"
+
+
+def _split_password(url_text: str, password: str | None) -> tuple[str, str | None]:
+    """The URL without a password, and the password (given separately, or taken out of the URL)."""
+    url = make_url(normalise_url(url_text))
+    secret = password or url.password
+    if url.password is not None:
+        url = url.set(password=None)
+    return url.render_as_string(hide_password=False), (str(secret) if secret else None)
+
+
+def with_stored_password(url_text: str) -> str:
+    """Add the keyring's password to a PostgreSQL URL that has none (settings never hold one)."""
+    url = make_url(url_text)
+    if url.get_backend_name() != "postgresql" or url.password is not None:
+        return url_text
+    from takeover_planner.publishing.secrets import SecretStore
+
+    store = SecretStore()
+    if not store.status().usable:
+        return url_text  # trust/peer authentication needs none; a real failure will say so when connecting
+    password = store.get(password_key(url))
+    return url.set(password=password).render_as_string(hide_password=False) if password else url_text
+
+
+def _store_password(url_text: str, password: str) -> None:
+    from takeover_planner.publishing.secrets import SecretStore
+
+    store = SecretStore()
+    store.require()  # no keyring: say so plainly; never fall back to the settings file
+    store.set(password_key(make_url(url_text)), password)
+
+
+@dataclass(frozen=True)
+class ConnectResult:
+    display_url: str
+    password_stored: bool
+    schema: str
+
+
+def connect(ctx: AppContext, url_text: str, *, password: str | None = None) -> ConnectResult:
+    """Check the database, bring its schema up to date, and make it the one the app uses from now on."""
+    if url_text.strip().lower() in ("default", "sqlite", "local"):
+        ctx.settings.set("database.url", "")
+        ctx.settings.save()
+        return ConnectResult(redact_url(ctx.paths.default_db_url), False, "")
+    plain_url, secret = _split_password(url_text, password)
+    full = make_url(plain_url).set(password=secret).render_as_string(hide_password=False) if secret else plain_url
+    db = Database(with_stored_password(full) if not secret else full)
+    try:
+        ensure_reachable(db)
+        status = schema_status(db)
+        if status.foreign:
+            raise EnvironmentProblem(f"{db.display_url} holds tables that are not Takeover Planner's.")
+        upgrade(db, ctx.paths.backup_dir)
+        schema = schema_status(db).current or ""
+    finally:
+        db.dispose()
+    stored = False
+    if secret:
+        _store_password(plain_url, secret)
+        stored = True
+    ctx.settings.set("database.url", plain_url)
+    ctx.settings.save()
+    return ConnectResult(redact_url(plain_url), stored, schema)
+
+
+def copy_to(ctx: AppContext, url_text: str, *, password: str | None = None) -> CopyReport:
+    plain_url, secret = _split_password(url_text, password)
+    full = make_url(plain_url).set(password=secret).render_as_string(hide_password=False) if secret else plain_url
+    target = Database(with_stored_password(full) if not secret else full)
+    if target.url == ctx.db.url:
+        raise ValidationError("That is the database you are using now; copy into another, empty one.")
+    try:
+        ensure_reachable(target)
+        return copy_database(ctx.db, target, ctx.paths.backup_dir)
+    finally:
+        target.dispose()
