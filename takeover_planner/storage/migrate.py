@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # Every revision this code knows, oldest first. tests/storage/test_migrations.py checks it against Alembic.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_planning", "0002_stories", "0003_team")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_planning", "0002_stories", "0003_team", "0004_publishing")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 

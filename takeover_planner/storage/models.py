@@ -290,3 +290,28 @@ class PublishJob(Base):
     published_by: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=now_utc)
     updated_at: Mapped[dt.datetime] = mapped_column(default=now_utc, onupdate=now_utc)
+    # Added by 0004_publishing: what the ledger needs to resume safely and to explain a failure.
+    advice: Mapped[str] = mapped_column(Text, default="")  # what to do about last_error
+    error_family: Mapped[str] = mapped_column(String(20), default="")
+    status_seen: Mapped[str] = mapped_column(String(20), default="")  # last container status_code read
+    containers_made: Mapped[int] = mapped_column(Integer, default=0)
+    container_created_at: Mapped[dt.datetime | None] = mapped_column()
+    publish_requested_at: Mapped[dt.datetime | None] = mapped_column()
+    handoff_pack: Mapped[str] = mapped_column(Text, default="")  # folder of the hand-off pack
+
+
+class AccountPublishing(Base):
+    """Per-account publishing configuration and state: token bookkeeping (never the token), pauses, stops."""
+
+    __tablename__ = "account_publishing"
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), primary_key=True)
+    method: Mapped[str] = mapped_column(String(20), default="api")  # api | handoff (the team posts by hand)
+    upload_host: Mapped[str] = mapped_column(String(200), default="https://rupload.facebook.com")
+    token_ref: Mapped[str | None] = mapped_column(String(64))  # the keyring key's random part
+    token_set_at: Mapped[dt.datetime | None] = mapped_column()
+    token_expires_at: Mapped[dt.datetime | None] = mapped_column()
+    paused_until: Mapped[dt.datetime | None] = mapped_column()
+    pause_reason: Mapped[str] = mapped_column(Text, default="")
+    stopped_reason: Mapped[str] = mapped_column(Text, default="")  # non-empty: the queue is stopped
+    stopped_advice: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(default=now_utc, onupdate=now_utc)
