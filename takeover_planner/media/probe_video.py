@@ -1,0 +1,161 @@
+"""Learn a video's facts: PyAV for streams and codecs, our box reader for what FFmpeg does not say.
+
+FFmpeg is told how much it may read (``probesize``) and how long it may take (an interrupt timeout), so a
+hostile file ends as a finding, not a hang.
+"""
+
+from __future__ import annotations
+
+from typing import Any, BinaryIO
+
+import av
+
+from takeover_planner.media import bmff
+from takeover_planner.media.limits import Deadline, ProbeLimits, ProbeTimeout
+from takeover_planner.media.model import (
+    PROBLEM_BOMB,
+    PROBLEM_TIMEOUT,
+    PROBLEM_TRUNCATED,
+    PROBLEM_UNREADABLE,
+    MediaInfo,
+)
+
+_LOCATION_KEYS = ("location", "location-eng", "com.apple.quicktime.location.iso6709")
+_FIELD_INTERLACED = {2, 3, 4, 5}  # AVFieldOrder: TT, BB, TB, BT
+_FIELD_PROGRESSIVE = 1
+
+
+def probe_video(f: BinaryIO, info: MediaInfo, container: str, limits: ProbeLimits, deadline: Deadline) -> None:
+    info.kind = "video"
+    info.container = container
+    layout: bmff.MovieLayout | None = None
+    if container == "bmff":
+        try:
+            layout = bmff.read_movie_layout(f, info.size_bytes, limits.max_header_bytes, deadline)
+        except bmff.BoxError as exc:
+            info.problem, info.problem_detail = PROBLEM_UNREADABLE, str(exc)
+            return
+        except ProbeTimeout as exc:
+            info.problem, info.problem_detail = PROBLEM_TIMEOUT, str(exc)
+            return
+        info.container = "mov" if layout.is_quicktime else "mp4"
+        if layout.truncated:
+            info.problem, info.problem_detail = PROBLEM_TRUNCATED, "a box reaches past the end of the file"
+            return
+        if layout.moov_offset is None:
+            info.problem, info.problem_detail = PROBLEM_TRUNCATED, "no moov box (the recording was not finished)"
+            return
+        info.moov_at_front = layout.moov_at_front
+        info.edit_list = any(track.edit_cuts for track in layout.tracks)
+    info.format = info.container
+    _probe_streams(info, limits, deadline, layout)
+
+
+def _probe_streams(info: MediaInfo, limits: ProbeLimits, deadline: Deadline, layout: bmff.MovieLayout | None) -> None:
+    quick = {"probesize": str(limits.probe_bytes), "analyzeduration": "0"}
+    for options in (quick, None):
+        try:
+            container = av.open(info.path, options=options, timeout=max(0.1, deadline.remaining))
+        except (av.FFmpegError, OSError, ValueError, UnicodeDecodeError) as exc:
+            info.problem, info.problem_detail = _failure(exc, deadline)
+            return
+        try:
+            if options is not None and not _parameters_known(container):
+                continue
+            _fill(container, info, limits, layout)
+            return
+        except (av.FFmpegError, ValueError, ZeroDivisionError, OverflowError) as exc:
+            info.problem, info.problem_detail = _failure(exc, deadline)
+            return
+        finally:
+            container.close()
+
+
+def _parameters_known(container: Any) -> bool:
+    video = next(iter(container.streams.video), None)
+    if video is None:
+        return True  # nothing more to learn by reading further
+    return bool(video.codec_context.pix_fmt) and bool(video.average_rate or video.guessed_rate)
+
+
+def _failure(exc: BaseException, deadline: Deadline) -> tuple[str, str]:
+    if deadline.remaining <= 0:
+        return PROBLEM_TIMEOUT, f"gave up after {deadline.seconds:g} s"
+    text = str(exc) or type(exc).__name__
+    return PROBLEM_UNREADABLE, text[:200]
+
+
+def _fill(container: Any, info: MediaInfo, limits: ProbeLimits, layout: bmff.MovieLayout | None) -> None:
+    if info.container in ("", "matroska", "avi", "mpegts", "mpegps"):
+        name = str(container.format.name)
+        info.container = "webm" if "webm" in name and _is_webm(container) else name.split(",")[0]
+        info.format = info.container
+    video = next((s for s in container.streams.video if not (s.disposition & av.stream.Disposition.attached_pic)), None)
+    if video is None:
+        info.problem, info.problem_detail = PROBLEM_UNREADABLE, "no video stream"
+        return
+    context = video.codec_context
+    info.video_codec = str(context.codec.canonical_name or context.name or "")
+    info.video_profile = str(context.profile or "")
+    info.pixel_format = str(context.pix_fmt or "")
+    info.chroma = _chroma(info.pixel_format)
+    info.bit_depth = 10 if any(tag in info.pixel_format for tag in ("10", "p010")) else (
+        12 if "12" in info.pixel_format else 8)
+    info.width, info.height = int(context.width or 0) or None, int(context.height or 0) or None
+    if info.width and info.height and info.width * info.height > limits.max_video_pixels:
+        info.problem, info.problem_detail = PROBLEM_BOMB, f"declares {info.width}×{info.height} pixels"
+        return
+    field_order = int(getattr(context, "field_order", 0) or 0)
+    info.interlaced = True if field_order in _FIELD_INTERLACED else (False if field_order == _FIELD_PROGRESSIVE else None)
+    transfer = int(getattr(context, "color_trc", 0) or 0)
+    info.colour_transfer = {16: "pq", 18: "hlg"}.get(transfer, "")
+    info.hdr = (info.bit_depth or 8) > 8 or bool(info.colour_transfer)
+    rate = video.average_rate or video.guessed_rate
+    info.fps = round(float(rate), 3) if rate else None
+    info.duration_s = _duration(container, video)
+    info.bit_rate = int(container.bit_rate) if container.bit_rate else (
+        int(info.size_bytes * 8 / info.duration_s) if info.duration_s else None)
+    orientation = 1
+    if layout is not None:
+        track = layout.video_track()
+        orientation = track.orientation if track is not None else 1
+    info.orientation = orientation
+    info.rotation, info.mirrored = bmff.ORIENTATION_TURN[orientation]
+    if info.width and info.height:
+        info.display_width, info.display_height = bmff.display_size(info.width, info.height, orientation)
+    audio = next(iter(container.streams.audio), None)
+    if audio is not None:
+        info.audio_codec = str(audio.codec_context.codec.canonical_name or audio.codec_context.name or "")
+        info.audio_sample_rate = int(audio.codec_context.sample_rate or 0) or None
+        info.audio_channels = int(audio.codec_context.channels or 0) or None
+    metadata = {str(k).lower(): v for k, v in container.metadata.items()}
+    info.has_gps = any(metadata.get(key) for key in _LOCATION_KEYS)
+
+
+def _duration(container: Any, video: Any) -> float | None:
+    if video.duration is not None and video.time_base is not None:
+        seconds = float(video.duration * video.time_base)
+        if seconds > 0:
+            return round(seconds, 3)
+    if container.duration:
+        return round(container.duration / 1_000_000, 3)
+    return None
+
+
+def _is_webm(container: Any) -> bool:
+    doctype = str(container.metadata.get("DOCTYPE", container.metadata.get("doctype", ""))).lower()
+    if doctype:
+        return doctype == "webm"
+    return all(s.codec_context.name in ("vp8", "vp9", "av1", "opus", "vorbis") for s in container.streams)
+
+
+def _chroma(pix_fmt: str) -> str:
+    if pix_fmt.startswith(("yuv420", "yuvj420", "nv12", "nv21", "p010", "p016")):
+        return "4:2:0"
+    if pix_fmt.startswith(("yuv422", "yuvj422", "nv16", "p210")):
+        return "4:2:2"
+    if pix_fmt.startswith(("yuv444", "yuvj444", "gbr", "rgb", "bgr", "nv24")):
+        return "4:4:4"
+    if pix_fmt.startswith(("gray", "yuv400")):
+        return "4:0:0"
+    return ""
