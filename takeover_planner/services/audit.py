@@ -32,6 +32,9 @@ def record(
         comment=comment,
     )
     session.add(event)
+    from takeover_planner.services.changes import notify
+
+    notify(session, f"{entity_type}:{entity_id}:{action}")
     return event
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from takeover_planner.errors import EnvironmentProblem, ValidationError
@@ -73,16 +73,17 @@ class Database:
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
             _configure_sqlite(self.engine)
-        self._read = sessionmaker(self.engine, expire_on_commit=False)
-        self._write = sessionmaker(
-            self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
+        session_class = type("Session", (_Session,), {"display_url": self.display_url})
+        self._read: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False, class_=session_class)
+        self._write: sessionmaker[Session] = sessionmaker(
+            self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False, class_=session_class
         )
 
     @property
     def display_url(self) -> str:
         return redact_url(self.url)
 
-    def session(self) -> Session:
+    def session(self) -> Session:  # use as `with db.session() as s:`
         """A session for reading (it may write too, but without the SQLite write lock up front)."""
         return self._read()
 
@@ -115,22 +116,48 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
+def environment_problem(exc: BaseException, where: str) -> EnvironmentProblem | None:
+    """The plain-language version of a database failure that is the world's fault, or None for a bug."""
+    if not isinstance(exc, DBAPIError):
+        return None
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    lowered = text.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return EnvironmentProblem("The database is busy (another program holds it). Try again in a moment.")
+    if "disk" in lowered and "full" in lowered:
+        return EnvironmentProblem("The disk is full; free some space and try again.")
+    lost = exc.connection_invalidated or isinstance(exc, (OperationalError, InterfaceError)) and any(
+        word in lowered
+        for word in ("connection", "could not connect", "unable to open", "server closed", "timeout", "timed out",
+                     "terminating", "consuming input", "network", "no route", "refused")
+    )
+    if lost:
+        return EnvironmentProblem(
+            f"Cannot reach the database {where}. Check the network or the server; the app keeps trying."
+        )
+    return None
+
+
 @contextlib.contextmanager
 def translate_db_errors(where: str) -> Iterator[None]:
-    """Turn 'the database is not there / locked' into a plain message; anything else stays a bug."""
+    """Turn 'the database is not there / locked / full' into a plain message; anything else stays a bug."""
     try:
         yield
-    except OperationalError as exc:
-        text = str(exc.orig) if exc.orig is not None else str(exc)
-        lowered = text.lower()
-        if "locked" in lowered or "busy" in lowered:
-            raise EnvironmentProblem(
-                "The database is busy (another program holds it). Try again in a moment."
-            ) from exc
-        if any(word in lowered for word in ("connection", "could not connect", "unable to open", "server closed", "timeout")):
-            raise EnvironmentProblem(
-                f"Cannot reach the database {where}. Check the network or the server, then try again."
-            ) from exc
-        if "disk" in lowered and "full" in lowered:
-            raise EnvironmentProblem("The disk is full; free some space and try again.") from exc
-        raise
+    except DBAPIError as exc:
+        problem = environment_problem(exc, where)
+        if problem is None:
+            raise
+        raise problem from exc
+
+
+class _Session(Session):
+    """A session whose ``with`` block reports a lost or locked database in plain words (reads included)."""
+
+    display_url = "the database"
+
+    def __exit__(self, type_: Any, value: Any, traceback: Any) -> None:
+        super().__exit__(type_, value, traceback)
+        if value is not None:
+            problem = environment_problem(value, self.display_url)
+            if problem is not None:
+                raise problem from value
