@@ -1,0 +1,556 @@
+"""Publishing through Instagram's Content Publishing API: container → status → media_publish, with the ledger.
+
+Never twice: whenever a job has a container, the container's status is read before anything else.
+``PUBLISHED`` means the story is live (we fetch its media id and stop); ``FINISHED`` after a publish request
+whose answer was lost is only trusted after a grace period; ``EXPIRED`` or a failed container is replaced.
+Never lost: every step is in the ledger before and after each call, every outcome is reported, and a frame
+that cannot be published ends as ``failed`` with the reason and what to do.
+
+One run does what can be done now and defers the rest (``next_attempt_at``): a container that is still
+processing is looked at again a minute later, a transient error after an exponential backoff with jitter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import random
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from takeover_planner.domain.timekeeping import now_utc
+from takeover_planner.publishing.errors import (
+    HOSTING_ADVICE,
+    Classification,
+    Family,
+    GraphError,
+    HostingError,
+    PublishingError,
+    TransportError,
+    classify_container_status,
+)
+from takeover_planner.publishing.frame_gate import FrameGate
+from takeover_planner.publishing.graph_client import GraphClient
+from takeover_planner.publishing.hosting import MediaHost, new_hosted_name, upload_resumable
+from takeover_planner.publishing.ledger import PUBLISH_MAYBE_DONE, JobRow, JobState, LeaseLost, Ledger, Step
+from takeover_planner.publishing.publisher import (
+    FrameToPublish,
+    Method,
+    OutcomeKind,
+    Publisher,
+    PublishOutcome,
+)
+from takeover_planner.storage.models import PublishJob
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], dt.datetime]
+_ID = re.compile(r"[0-9A-Za-z_\-]{1,64}")
+
+
+@dataclass(frozen=True)
+class Policy:
+    poll_interval: dt.timedelta = dt.timedelta(seconds=60)  # Meta: poll about once a minute
+    inline_wait_s: float = 20.0  # how long one run waits for a container (images are usually ready at once)
+    inline_step_s: float = 2.0
+    max_attempts: int = 6  # transient failures before a frame fails for good
+    backoff_base: dt.timedelta = dt.timedelta(seconds=30)
+    backoff_cap: dt.timedelta = dt.timedelta(minutes=30)
+    unknown_grace: dt.timedelta = dt.timedelta(minutes=2)  # after a lost reply to media_publish
+    max_containers: int = 3  # each try uses one of the account's 400 containers a day
+    max_processing: dt.timedelta = dt.timedelta(minutes=30)  # a container still IN_PROGRESS after this fails
+    throttle_pause: dt.timedelta = dt.timedelta(minutes=15)  # when Instagram throttles without saying how long
+    quota_pause: dt.timedelta = dt.timedelta(hours=1)  # the quota is a rolling 24 h: look again in an hour
+    sleep: Callable[[float], None] = time.sleep
+    rng: random.Random = field(default_factory=random.Random)
+
+    def backoff(self, attempt: int) -> dt.timedelta:
+        """Exponential backoff with jitter: base·2^(n-1), capped, then a random 50–100 % of it."""
+        raw = min(self.backoff_cap.total_seconds(), self.backoff_base.total_seconds() * 2 ** max(0, attempt - 1))
+        return dt.timedelta(seconds=raw * (0.5 + 0.5 * self.rng.random()))
+
+
+@dataclass(frozen=True)
+class AccountLink:
+    """One Instagram account as the publisher talks to it."""
+
+    account_id: int
+    name: str
+    api_variant: str  # instagram_login | facebook_login
+    ig_user_id: str
+    graph: GraphClient
+    upload_host: str = "https://rupload.facebook.com"
+
+
+class _AccountPause(Exception):
+    def __init__(self, until: dt.datetime, reason: str, advice: str) -> None:
+        super().__init__(reason)
+        self.until, self.reason, self.advice = until, reason, advice
+
+
+class _AccountStop(Exception):
+    def __init__(self, reason: str, advice: str) -> None:
+        super().__init__(reason)
+        self.reason, self.advice = reason, advice
+
+
+class ApiPublisher(Publisher):
+    method = Method.API
+
+    def __init__(
+        self,
+        link: AccountLink,
+        ledger: Ledger,
+        gate: FrameGate,
+        db_write: Callable[[], object],
+        host: MediaHost | None,
+        *,
+        clock: Clock = now_utc,
+        policy: Policy | None = None,
+    ) -> None:
+        self.link = link
+        self.ledger = ledger
+        self.gate = gate
+        self._db_write = db_write  # () -> context manager yielding a Session (Database.write)
+        self.host = host
+        self.clock = clock
+        self.policy = policy or Policy()
+        self.pause: tuple[dt.datetime, str] | None = None  # the account must wait until then (and why)
+        self.stop: tuple[str, str] | None = None  # the account's queue must stop (reason, advice)
+
+    # --- the interface ---------------------------------------------------------------------------------
+
+    def publish(self, frames: Sequence[FrameToPublish]) -> list[PublishOutcome]:
+        """Publish in order; after a pause or stop the remaining frames of the account wait (and say why).
+
+        ``self.pause`` / ``self.stop`` tell the caller what to record for the account afterwards.
+        """
+        outcomes: list[PublishOutcome] = []
+        for frame in frames:
+            if self.stop is not None:
+                outcomes.append(self._out(frame, OutcomeKind.STOPPED, self.stop[0], self.stop[1]))
+                continue
+            if self.pause is not None:
+                outcomes.append(self._out(frame, OutcomeKind.PAUSED, self.pause[1],
+                                          "Nothing to do: publishing resumes by itself.", retry_at=self.pause[0]))
+                continue
+            outcomes.append(self._one(frame))
+        return outcomes
+
+    # --- one frame -------------------------------------------------------------------------------------
+
+    def _one(self, frame: FrameToPublish) -> PublishOutcome:
+        job = self.ledger.ensure_job(frame.frame_id, frame.account_id, Method.API.value, frame.planned_at)
+        if job.state not in (JobState.QUEUED.value, JobState.ACTIVE.value):
+            return self._out(frame, OutcomeKind.SKIPPED, f"{frame.label} is already {job.state}.")
+        if not self.ledger.claim(job.id):
+            return self._out(frame, OutcomeKind.SKIPPED, f"{frame.label} is being handled by another runner.")
+        try:
+            try:
+                job = self.ledger.get(job.id)
+                if job.step not in PUBLISH_MAYBE_DONE:
+                    problem = self._gate_problem(frame.frame_id)
+                    if problem is not None:
+                        return self._cancel(frame, job, problem)
+                return self._advance(frame, job)
+            except (_Blocked, _FrameFailure, _StatusUnreadable, TransportError, HostingError, GraphError) as exc:
+                return self._handle(frame, job.id, exc)
+        except _AccountPause as pause:
+            self.pause = (pause.until, pause.reason)
+            return self._out(frame, OutcomeKind.PAUSED, pause.reason, pause.advice, retry_at=pause.until)
+        except _AccountStop as stop:
+            self.stop = (stop.reason, stop.advice)
+            return self._out(frame, OutcomeKind.STOPPED, stop.reason, stop.advice)
+        except LeaseLost:
+            return self._out(frame, OutcomeKind.SKIPPED, f"{frame.label} was taken over by another runner.")
+        finally:
+            self.ledger.release(job.id)
+
+    def _handle(self, frame: FrameToPublish, job_id: int, exc: Exception) -> PublishOutcome:
+        """Problems that concern this frame only: retry later, or fail with the reason and what to do."""
+        job = self.ledger.get(job_id)
+        if isinstance(exc, _Blocked):
+            return self._out(frame, OutcomeKind.BLOCKED, exc.message, exc.advice)
+        if isinstance(exc, _FrameFailure):
+            return self._fail(frame, job, exc.classification)
+        if isinstance(exc, _StatusUnreadable):
+            cause = exc.cause
+            if isinstance(cause, GraphError) and cause.family in (Family.UNKNOWN, Family.MEDIA, Family.EXPIRED) \
+                    and job.step not in PUBLISH_MAYBE_DONE:
+                # The container cannot be read (gone, or refused): nothing was published, so start afresh.
+                self._drop_container(job, cause.message)
+                return self._retry_later(frame, job, cause.classification.reason, cause.classification)
+            return self._retry_later(frame, job, cause.message)
+        if isinstance(exc, TransportError):
+            return self._retry_later(frame, job, exc.message)
+        if isinstance(exc, HostingError):
+            if exc.permanent:
+                return self._fail(frame, job, Classification(Family.MEDIA, exc.message, HOSTING_ADVICE))
+            return self._retry_later(frame, job, exc.message)
+        assert isinstance(exc, GraphError)
+        found = exc.classification
+        if found.family == Family.NOT_READY:
+            return self._defer(frame, job, self.clock() + self.policy.poll_interval, found.reason)
+        if found.family == Family.EXPIRED:
+            if job.container_id:
+                self._drop_container(job, found.reason)
+            return self._retry_later(frame, job, found.reason, found)
+        if found.family == Family.TRANSIENT or found.retry_limit:
+            return self._retry_later(frame, job, found.reason, found)
+        log.info("Frame #%s failed: %s", frame.frame_id, exc.technical)
+        return self._fail(frame, job, found)
+
+    def _gate_problem(self, frame_id: int) -> str | None:
+        with self._db_write() as s:  # type: ignore[attr-defined]
+            problem = self.gate.problem(s, frame_id)
+            if problem is None:
+                self.gate.schedule(s, frame_id)
+            return problem
+
+    def _advance(self, frame: FrameToPublish, job: JobRow) -> PublishOutcome:
+        waited_until = time.monotonic() + self.policy.inline_wait_s
+        while True:
+            job = self.ledger.get(job.id)
+            if job.container_id:
+                if job.hosted_name is None and job.step in (Step.CONTAINER_CREATED, Step.UPLOAD_REQUESTED) \
+                        and self._uses_rupload(frame):
+                    self._upload_video(frame, job)
+                    continue
+                code, status_text = self._read_status(job)
+                if code == "PUBLISHED":
+                    return self._published(frame, job, media_id=None)
+                if code == "FINISHED":
+                    if job.step in PUBLISH_MAYBE_DONE and job.publish_requested_at is not None:
+                        ready_at = job.publish_requested_at + self.policy.unknown_grace
+                        if self.clock() < ready_at:
+                            return self._defer(frame, job, ready_at,
+                                               "Instagram did not confirm the publish; the app looks at the story "
+                                               "again shortly before doing anything else.")
+                    return self._publish(frame, job)
+                if code == "IN_PROGRESS":
+                    created = job.container_created_at
+                    if created is not None and self.clock() - created > self.policy.max_processing:
+                        return self._fail(frame, job, Classification(
+                            Family.MEDIA, "Instagram kept processing the file for too long without finishing.",
+                            "Try a smaller or shorter file (run the media check's fix), then schedule the frame "
+                            "again; or post it by hand."))
+                    if time.monotonic() < waited_until:
+                        self.policy.sleep(self.policy.inline_step_s)
+                        continue
+                    return self._defer(frame, job, self.clock() + self.policy.poll_interval,
+                                       "Instagram is still processing the file.")
+                if code == "EXPIRED":
+                    self._drop_container(job, "the container expired")
+                    continue
+                if code == "ERROR":
+                    found = classify_container_status(status_text)
+                    if found.family in (Family.TRANSIENT, Family.EXPIRED) or found.retry_limit:
+                        if job.containers_made >= self.policy.max_containers:
+                            return self._fail(frame, job, found)
+                        self._drop_container(job, found.reason)
+                        return self._retry_later(frame, job, found.reason, found)
+                    return self._fail(frame, job, found)
+                log.warning("Container %s has an unknown status %r", job.container_id, code)
+                return self._defer(frame, job, self.clock() + self.policy.poll_interval,
+                                   f"Instagram reported an unknown status ({code[:30]}).")
+            if job.containers_made >= self.policy.max_containers:
+                return self._fail(frame, job, Classification(
+                    Family.MEDIA, "Instagram could not prepare the story after several tries.",
+                    "Check the file with the media check and schedule the frame again, or post it by hand."))
+            self._create_container(frame, job)
+
+    # --- the steps -------------------------------------------------------------------------------------
+
+    def _call(self, fn: Callable[[], object]) -> object:
+        """Run one Graph call; turn account-wide problems into pause/stop, leave the rest to the caller."""
+        try:
+            result = fn()
+        except GraphError as exc:
+            self._note_usage()
+            family = exc.family
+            if family == Family.THROTTLED:
+                default = self.policy.quota_pause if exc.classification.quota else self.policy.throttle_pause
+                wait = dt.timedelta(seconds=exc.retry_after_s) if exc.retry_after_s else default
+                raise _AccountPause(self.clock() + wait, exc.classification.reason, exc.classification.advice) \
+                    from None
+            if family in (Family.TOKEN, Family.PERMISSION):
+                raise _AccountStop(exc.message, exc.classification.advice) from None
+            raise
+        self._note_usage()
+        return result
+
+    def _note_usage(self) -> None:
+        usage = self.link.graph.last_usage
+        if usage.regain_after_s > 0:
+            self.pause = (self.clock() + dt.timedelta(seconds=usage.regain_after_s),
+                          "Instagram asked the app to slow down (its rate-limit headers give a time to wait).")
+        elif usage.percent >= 100 and self.pause is None:
+            self.pause = (self.clock() + self.policy.throttle_pause,
+                          "The app has used its whole Instagram call allowance for now.")
+
+    def _read_status(self, job: JobRow) -> tuple[str, str]:
+        cid = job.container_id or ""
+        try:
+            response = self._call(lambda: self.link.graph.get(cid, {"fields": "status_code,status"}))
+        except (TransportError, GraphError) as exc:
+            raise _StatusUnreadable(exc) from None
+        data = response.data  # type: ignore[attr-defined]
+        code = str(data.get("status_code") or "").strip().upper()[:20]
+        status_text = str(data.get("status") or "")[:300]
+        self.ledger.record(job.id, job.step if job.step in PUBLISH_MAYBE_DONE else Step.STATUS_SEEN,
+                           status_seen=code, state=JobState.ACTIVE.value)
+        return code, status_text
+
+    def _create_container(self, frame: FrameToPublish, job: JobRow) -> None:
+        if frame.media_path is None or not frame.media_path.is_file():
+            raise _FrameFailure(Classification(
+                Family.MEDIA, "The frame's file is missing from the media store.",
+                "Check that the media folder (or network share) is reachable from this computer; if the file "
+                "is really gone, import the frame again."))
+        params = {"media_type": "STORIES"}
+        if self._uses_rupload(frame):
+            params["upload_type"] = "resumable"
+        else:
+            params["video_url" if frame.media_kind == "video" else "image_url"] = self._hosted_url(frame, job)
+        self._check_quota(job, frame)
+        self.ledger.record(job.id, Step.CONTAINER_REQUESTED, containers_made=job.containers_made + 1,
+                           state=JobState.ACTIVE.value, status_seen="")
+        ig = self.link.ig_user_id
+        response = self._call(lambda: self.link.graph.post(f"{ig}/media", params))
+        cid = str(response.data.get("id") or "")  # type: ignore[attr-defined]
+        if not _ID.fullmatch(cid):
+            raise GraphError(classify_container_status(""), http_status=200, body=None, operation="create container")
+        self.ledger.record(job.id, Step.CONTAINER_CREATED, container_id=cid, container_created_at=self.clock())
+
+    def _hosted_url(self, frame: FrameToPublish, job: JobRow) -> str:
+        if self.host is None:
+            raise _Blocked(
+                "No media host is set up, so Instagram cannot fetch the file.",
+                "Set one up with 'takeover-planner hosting set' (a WebDAV or HTTP PUT folder with a public "
+                "address), or post the frame by hand from a hand-off pack.",
+            )
+        assert frame.media_path is not None
+        name = job.hosted_name or new_hosted_name(frame.media_path.suffix)
+        if job.hosted_name and job.step not in (Step.HOST_REQUESTED, Step.NEW) and self.host.exists(name):
+            return self.host.public_url(name)
+        self.ledger.record(job.id, Step.HOST_REQUESTED, hosted_name=name, state=JobState.ACTIVE.value)
+        url = self.host.upload(frame.media_path, name)
+        self.ledger.record(job.id, Step.HOSTED)
+        return url
+
+    def _uses_rupload(self, frame: FrameToPublish) -> bool:
+        """Video with Facebook Login goes to rupload (no hosting needed) unless a media host is set up."""
+        return frame.media_kind == "video" and self.link.api_variant == "facebook_login" and self.host is None
+
+    def _upload_video(self, frame: FrameToPublish, job: JobRow) -> None:
+        if frame.media_path is None or not frame.media_path.is_file():
+            raise _FrameFailure(Classification(Family.MEDIA, "The frame's video is missing from the media store.",
+                                               "Check that the media folder is reachable, then schedule again."))
+        self.ledger.record(job.id, Step.UPLOAD_REQUESTED)
+        path = frame.media_path
+        self._call(lambda: upload_resumable(self.link.graph, self.link.upload_host,
+                                                        job.container_id or "", path))
+        self.ledger.record(job.id, Step.UPLOADED)
+
+    def _check_quota(self, job: JobRow, frame: FrameToPublish) -> None:
+        ig = self.link.ig_user_id
+        response = self._call(lambda: self.link.graph.get(
+            f"{ig}/content_publishing_limit", {"fields": "quota_usage,config"}))
+        usage, total = parse_quota(response.data)  # type: ignore[attr-defined]
+        if usage is not None and total is not None and usage >= total:
+            raise _AccountPause(
+                self.clock() + self.policy.quota_pause,
+                f"The account has used its publishing quota ({usage} of {total} posts in 24 hours).",
+                "Publishing resumes by itself when the quota frees up. Post urgent frames by hand.",
+            )
+
+    def _publish(self, frame: FrameToPublish, job: JobRow) -> PublishOutcome:
+        self._check_quota(job, frame)
+        self.ledger.record(job.id, Step.PUBLISH_REQUESTED, publish_requested_at=self.clock())
+        ig, cid = self.link.ig_user_id, job.container_id or ""
+        try:
+            response = self._call(lambda: self.link.graph.post(f"{ig}/media_publish",
+                                                                           {"creation_id": cid}))
+        except TransportError as exc:
+            return self._unknown(frame, job, exc.message)
+        except GraphError as exc:
+            if exc.family in (Family.TRANSIENT, Family.UNKNOWN) or exc.http_status >= 500:
+                return self._unknown(frame, job, exc.message)
+            # A definite refusal: nothing went out. Back to "status seen" so the next run starts afresh.
+            self.ledger.record(job.id, Step.STATUS_SEEN, publish_requested_at=None)
+            if exc.family == Family.NOT_READY:
+                return self._defer(frame, job, self.clock() + self.policy.poll_interval, exc.classification.reason)
+            if exc.family == Family.EXPIRED:
+                self._drop_container(self.ledger.get(job.id), exc.classification.reason)
+                return self._retry_later(frame, job, exc.classification.reason, exc.classification)
+            raise
+        media_id = str(response.data.get("id") or "")  # type: ignore[attr-defined]
+        return self._published(frame, self.ledger.get(job.id), media_id=media_id if _ID.fullmatch(media_id) else None)
+
+    def _unknown(self, frame: FrameToPublish, job: JobRow, why: str) -> PublishOutcome:
+        """The publish may or may not have happened: record it, and read the container next time."""
+        at = self.clock() + self.policy.unknown_grace
+        self.ledger.record(job.id, Step.PUBLISH_UNKNOWN, next_attempt_at=at, last_error=why,
+                           error_family=Family.TRANSIENT.value)
+        return self._out(frame, OutcomeKind.DEFERRED,
+                         f"{frame.label}: Instagram did not confirm the publish ({why}). The app reads the story's "
+                         "status before doing anything else, so it will not be posted twice.", retry_at=at)
+
+    def _published(self, frame: FrameToPublish, job: JobRow, media_id: str | None) -> PublishOutcome:
+        if media_id is None:
+            media_id = self._find_media_id(job)
+        how = f"published through the Instagram API (media id {media_id or 'not readable'})"
+        self.ledger.finish(
+            job.id, Step.PUBLISHED, state=JobState.PUBLISHED.value, media_id=media_id, published_at=now_utc(),
+            published_by="Instagram API", last_error="", advice="", error_family="", next_attempt_at=None,
+            also=lambda s: self.gate.mark_published(s, frame.frame_id, how),
+        )
+        self._remove_hosted(job)
+        message = f"{frame.label} is published" + (f" (media id {media_id})." if media_id else ".")
+        return self._out(frame, OutcomeKind.PUBLISHED, message, media_id=media_id)
+
+    def _find_media_id(self, job: JobRow) -> str | None:
+        """After a lost reply the container says PUBLISHED but not which story it became: look among the
+        account's live stories for the one that appeared after our request and is not already ours."""
+        ig = self.link.ig_user_id
+        try:
+            response = self.link.graph.get(f"{ig}/stories", {"fields": "id,timestamp"})
+        except (GraphError, TransportError) as exc:
+            log.info("Could not list stories to find the media id: %s", exc.message)
+            return None
+        items = response.data.get("data")
+        if not isinstance(items, list):
+            return None
+        since = (job.publish_requested_at or job.container_created_at or self.clock()) - dt.timedelta(minutes=5)
+        with self.ledger.db.session() as s:
+            known = set(s.scalars(select(PublishJob.media_id).where(PublishJob.account_id == self.link.account_id,
+                                                                   PublishJob.media_id.is_not(None))))
+        candidates = []
+        for item in items:
+            if not isinstance(item, dict):
+                continue
+            mid, stamp = str(item.get("id") or ""), _parse_meta_time(item.get("timestamp"))
+            if _ID.fullmatch(mid) and mid not in known and stamp is not None and stamp >= since:
+                candidates.append(mid)
+        return candidates[0] if len(candidates) == 1 else None
+
+    def _fail(self, frame: FrameToPublish, job: JobRow, why: Classification) -> PublishOutcome:
+        self.ledger.finish(
+            job.id, Step.FAILED, state=JobState.FAILED.value, last_error=why.reason, advice=why.advice,
+            error_family=why.family.value, next_attempt_at=None,
+            also=lambda s: self.gate.mark_failed(s, frame.frame_id, why.reason),
+        )
+        self._remove_hosted(job)
+        return self._out(frame, OutcomeKind.FAILED, f"{frame.label} failed: {why.reason}", why.advice)
+
+    def _cancel(self, frame: FrameToPublish, job: JobRow, problem: str) -> PublishOutcome:
+        self.ledger.finish(job.id, Step.CANCELLED, state=JobState.CANCELLED.value, last_error=problem,
+                           advice="Approve the frame again to put it back in the queue.")
+        self._remove_hosted(job)
+        return self._out(frame, OutcomeKind.CANCELLED, problem)
+
+    def _defer(self, frame: FrameToPublish, job: JobRow, at: dt.datetime, why: str) -> PublishOutcome:
+        self.ledger.record(job.id, self.ledger.get(job.id).step, next_attempt_at=at)
+        return self._out(frame, OutcomeKind.DEFERRED, f"{frame.label}: {why}", retry_at=at)
+
+    def _retry_later(self, frame: FrameToPublish, job: JobRow, why: str,
+                     found: Classification | None = None) -> PublishOutcome:
+        current = self.ledger.get(job.id)
+        attempts = current.attempts + 1
+        limit = min(self.policy.max_attempts, found.retry_limit) if found and found.retry_limit else \
+            self.policy.max_attempts
+        if attempts >= limit:
+            if current.step in PUBLISH_MAYBE_DONE:
+                final = Classification(
+                    Family.UNCONFIRMED, f"The app could not confirm whether Instagram published {frame.label} ({why}).",
+                    "Look at the account's stories on Instagram before posting it again: if it is there, mark "
+                    "the frame as posted; if not, schedule it again.")
+            elif found is not None and found.family == Family.MEDIA:
+                final = found
+            else:
+                final = Classification(Family.TRANSIENT, f"Instagram kept failing ({why}).",
+                                       "Instagram may be having trouble. Schedule the frame again later, or post "
+                                       "it by hand from a hand-off pack.")
+            return self._fail(frame, current, final)
+        at = self.clock() + self.policy.backoff(attempts)
+        self.ledger.record(job.id, current.step, attempts=attempts, next_attempt_at=at, last_error=why,
+                           error_family=(found.family.value if found else Family.TRANSIENT.value))
+        return self._out(frame, OutcomeKind.DEFERRED, f"{frame.label}: {why} Trying again later.", retry_at=at)
+
+    def _drop_container(self, job: JobRow, why: str) -> None:
+        log.info("Dropping container %s of job #%s: %s", job.container_id, job.id, why)
+        self.ledger.record(job.id, Step.CONTAINER_DROPPED, container_id=None, container_created_at=None,
+                           publish_requested_at=None, status_seen="")
+
+    def _remove_hosted(self, job: JobRow) -> None:
+        name = self.ledger.get(job.id).hosted_name
+        if name and self.host is not None:
+            try:
+                self.host.delete(name)
+            except HostingError as exc:
+                log.warning("Could not delete a hosted file yet (%s); the next run tries again", exc.message)
+                return
+            with self._db_write() as s:  # type: ignore[attr-defined]
+                row = s.get(PublishJob, job.id)
+                if row is not None and row.hosted_name == name and row.state in ("published", "failed", "cancelled"):
+                    row.hosted_name = None
+
+    def _out(self, frame: FrameToPublish, kind: OutcomeKind, message: str, advice: str = "",
+             media_id: str | None = None, retry_at: dt.datetime | None = None) -> PublishOutcome:
+        return PublishOutcome(frame.frame_id, kind, message, advice, media_id, retry_at, frame.account_id)
+
+
+class _Blocked(PublishingError):
+    def __init__(self, message: str, advice: str) -> None:
+        super().__init__(message)
+        self.advice = advice
+
+
+class _FrameFailure(Exception):
+    def __init__(self, classification: Classification) -> None:
+        super().__init__(classification.reason)
+        self.classification = classification
+
+
+class _StatusUnreadable(Exception):
+    def __init__(self, cause: GraphError | TransportError) -> None:
+        super().__init__(cause.message)
+        self.cause = cause
+
+
+def parse_quota(data: object) -> tuple[int | None, int | None]:
+    """``{"data": [{"quota_usage": 2, "config": {"quota_total": 50, "quota_duration": 86400}}]}``."""
+    if not isinstance(data, dict):
+        return None, None
+    items = data.get("data")
+    entry = items[0] if isinstance(items, list) and items and isinstance(items[0], dict) else data
+    usage = entry.get("quota_usage")
+    config = entry.get("config") if isinstance(entry.get("config"), dict) else {}
+    total = config.get("quota_total") if isinstance(config, dict) else None
+
+    def as_count(value: object) -> int | None:
+        return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 100_000 else None
+
+    return as_count(usage), as_count(total)
+
+
+def _parse_meta_time(value: object) -> dt.datetime | None:
+    """Meta writes '2024-05-01T10:00:00+0000'."""
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = dt.datetime.strptime(value.strip(), "%Y-%m-%dT%H:%M:%S%z")
+    except ValueError:
+        try:
+            parsed = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return parsed if parsed.tzinfo is not None else None
+
+
+__all__ = ["ApiPublisher", "AccountLink", "Policy", "parse_quota", "Session"]

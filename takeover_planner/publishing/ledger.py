@@ -1,0 +1,234 @@
+"""The publish ledger: one ``publish_job`` row per frame, written before and after every call to Instagram.
+
+Each write is its own committed transaction, so whatever happens next (a crash, a killed process, a lost
+reply) the row tells the next runner exactly how far the job got:
+
+    host_requested → hosted → container_requested → container_created [→ upload_requested → uploaded]
+    → status_seen → publish_requested → (published | publish_unknown)
+
+Claiming: a runner takes a job with one conditional UPDATE (``… WHERE claimed_by IS NULL OR claimed_until <
+now``) and checks the row count, which is atomic on SQLite (one writer at a time) and on PostgreSQL (the
+second UPDATE waits for the row lock and then re-checks the WHERE clause). Every later write is conditional
+on ``claimed_by = me`` and renews the lease; a runner that lost its claim stops (``LeaseLost``). The lease
+is much longer than any single HTTP call, so a live runner never loses a claim in the middle of a call.
+Leases use the real clock; the run's own clock (``--now``) only decides what is due.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import logging
+import os
+import secrets
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from takeover_planner.domain.timekeeping import now_utc
+from takeover_planner.storage.database import Database
+from takeover_planner.storage.models import PublishJob
+
+log = logging.getLogger(__name__)
+
+
+class JobState(enum.StrEnum):
+    QUEUED = "queued"  # waiting for its time (or for a retry)
+    ACTIVE = "active"  # a container exists or a call is under way: the ledger holds where it got to
+    PUBLISHED = "published"
+    FAILED = "failed"
+    HANDOFF = "handoff"  # in a hand-off pack, waiting to be posted by hand
+    CANCELLED = "cancelled"  # the frame left the queue (withdrawn, approval revoked) before anything went out
+
+
+CLAIMABLE = (JobState.QUEUED.value, JobState.ACTIVE.value)
+FINAL = (JobState.PUBLISHED.value, JobState.FAILED.value, JobState.CANCELLED.value)
+
+
+class Step(enum.StrEnum):
+    NEW = ""
+    HOST_REQUESTED = "host_requested"
+    HOSTED = "hosted"
+    CONTAINER_REQUESTED = "container_requested"
+    CONTAINER_CREATED = "container_created"
+    UPLOAD_REQUESTED = "upload_requested"
+    UPLOADED = "uploaded"
+    STATUS_SEEN = "status_seen"
+    CONTAINER_DROPPED = "container_dropped"  # expired or failed: a new one will be made
+    PUBLISH_REQUESTED = "publish_requested"
+    PUBLISH_UNKNOWN = "publish_unknown"  # the reply was lost: read the container before anything else
+    PUBLISHED = "published"
+    FAILED = "failed"
+    HANDED_OFF = "handed_off"
+    POSTED_BY_HAND = "posted_by_hand"
+    CANCELLED = "cancelled"
+
+
+# Steps after which Instagram may already have published the frame: never publish without reading first.
+PUBLISH_MAYBE_DONE = frozenset({Step.PUBLISH_REQUESTED.value, Step.PUBLISH_UNKNOWN.value})
+
+
+class LeaseLost(Exception):
+    """Another runner holds this job now; the current runner must leave it alone."""
+
+
+@dataclass(frozen=True)
+class JobRow:
+    id: int
+    frame_id: int
+    account_id: int
+    method: str
+    state: str
+    step: str
+    due_at: dt.datetime | None
+    container_id: str | None
+    media_id: str | None
+    hosted_name: str | None
+    attempts: int
+    next_attempt_at: dt.datetime | None
+    claimed_by: str | None
+    claimed_until: dt.datetime | None
+    last_error: str
+    advice: str
+    error_family: str
+    status_seen: str
+    containers_made: int
+    container_created_at: dt.datetime | None
+    publish_requested_at: dt.datetime | None
+    published_at: dt.datetime | None
+    published_by: str
+    handoff_pack: str
+
+    @classmethod
+    def of(cls, row: PublishJob) -> JobRow:
+        return cls(**{f.name: getattr(row, f.name) for f in fields(cls)})
+
+
+def new_runner_id() -> str:
+    """Unique per process and run: host, process id and a random part (pids are reused)."""
+    host = socket.gethostname()[:80] or "host"
+    return f"{host}:{os.getpid()}:{secrets.token_hex(4)}"
+
+
+class Ledger:
+    def __init__(self, db: Database, runner_id: str, lease: dt.timedelta) -> None:
+        if lease <= dt.timedelta(0):
+            raise ValueError("the claim lease must be positive")
+        self.db = db
+        self.runner_id = runner_id
+        self.lease = lease
+
+    # --- rows ------------------------------------------------------------------------------------------
+
+    def get(self, job_id: int) -> JobRow:
+        with self.db.session() as s:
+            row = s.get(PublishJob, job_id)
+            if row is None:
+                raise KeyError(job_id)
+            return JobRow.of(row)
+
+    def job_for_frame(self, frame_id: int) -> JobRow | None:
+        with self.db.session() as s:
+            row = s.scalar(select(PublishJob).where(PublishJob.frame_id == frame_id))
+            return JobRow.of(row) if row else None
+
+    def ensure_job(self, frame_id: int, account_id: int, method: str, due_at: dt.datetime | None) -> JobRow:
+        """The frame's job, created if missing. Two runners creating it at once end up with the same row."""
+        try:
+            with self.db.write() as s:
+                row = s.scalar(select(PublishJob).where(PublishJob.frame_id == frame_id))
+                if row is None:
+                    row = PublishJob(frame_id=frame_id, account_id=account_id, method=method, due_at=due_at,
+                                     state=JobState.QUEUED.value, step=Step.NEW.value)
+                    s.add(row)
+                    s.flush()
+                    log.info("Ledger: job #%s created for frame #%s (%s)", row.id, frame_id, method)
+                elif row.state == JobState.QUEUED.value and row.step == Step.NEW.value and row.claimed_by is None:
+                    # Nothing has happened yet: follow a changed plan (time, account, method).
+                    row.due_at, row.account_id, row.method = due_at, account_id, method
+                return JobRow.of(row)
+        except IntegrityError:
+            # Someone else inserted it between our SELECT and INSERT (PostgreSQL); theirs is the row.
+            found = self.job_for_frame(frame_id)
+            if found is None:
+                raise
+            return found
+
+    # --- claiming --------------------------------------------------------------------------------------
+
+    def claim(self, job_id: int) -> bool:
+        now = now_utc()
+        with self.db.write() as s:
+            result = s.execute(
+                update(PublishJob)
+                .where(
+                    PublishJob.id == job_id,
+                    PublishJob.state.in_(CLAIMABLE),
+                    or_(PublishJob.claimed_by.is_(None), PublishJob.claimed_until < now),
+                )
+                .values(claimed_by=self.runner_id, claimed_until=now + self.lease, updated_at=now)
+                .execution_options(synchronize_session=False)
+            )
+            won = result.rowcount == 1  # type: ignore[attr-defined]
+        if won:
+            log.debug("Ledger: %s claimed job #%s", self.runner_id, job_id)
+        return won
+
+    def record(self, job_id: int, step: Step | str, **values: Any) -> None:
+        """Write a step (and any fields) in its own transaction, renewing the lease; ``LeaseLost`` if not ours."""
+        self._write(job_id, step, values, release=False, also=None)
+
+    def finish(
+        self,
+        job_id: int,
+        step: Step | str,
+        *,
+        also: Callable[[Session], None] | None = None,
+        **values: Any,
+    ) -> None:
+        """Write a step and give the claim back, with ``also`` (frame state, audit) in the same transaction."""
+        self._write(job_id, step, values, release=True, also=also)
+
+    def release(self, job_id: int, **values: Any) -> None:
+        """Give the claim back without changing the step."""
+        now = now_utc()
+        with self.db.write() as s:
+            s.execute(
+                update(PublishJob)
+                .where(PublishJob.id == job_id, PublishJob.claimed_by == self.runner_id)
+                .values(claimed_by=None, claimed_until=None, updated_at=now, **values)
+                .execution_options(synchronize_session=False)
+            )
+
+    def _write(
+        self,
+        job_id: int,
+        step: Step | str,
+        values: dict[str, Any],
+        *,
+        release: bool,
+        also: Callable[[Session], None] | None,
+    ) -> None:
+        now = now_utc()
+        claim: dict[str, Any] = (
+            {"claimed_by": None, "claimed_until": None} if release else {"claimed_until": now + self.lease}
+        )
+        step_value = step.value if isinstance(step, Step) else step
+        with self.db.write() as s:
+            result = s.execute(
+                update(PublishJob)
+                .where(PublishJob.id == job_id, PublishJob.claimed_by == self.runner_id)
+                .values(step=step_value, updated_at=now, **claim, **values)
+                .execution_options(synchronize_session=False)
+            )
+            if result.rowcount != 1:  # type: ignore[attr-defined]
+                raise LeaseLost(f"job #{job_id} is no longer claimed by {self.runner_id}")
+            if also is not None:
+                also(s)
+        log.info("Ledger: job #%s step %s%s", job_id, step_value or "(new)",
+                 "".join(f" {k}={v}" for k, v in values.items() if k in ("container_id", "media_id", "state")))
