@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "takeover_planner.cli.db_commands",
     "takeover_planner.cli.catalog_commands",
     "takeover_planner.cli.slot_commands",
+    "takeover_planner.cli.export_commands",
     "takeover_planner.cli.gui_command",
     "takeover_planner.cli.team_commands",
 )

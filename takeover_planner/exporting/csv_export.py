@@ -1,0 +1,105 @@
+"""The takeover calendar as CSV: one row per slot, in two dialects.
+
+*Excel* (what a Norwegian Excel opens correctly on a double-click):
+- UTF-8 with a byte-order mark: without it Excel reads the file as Windows-1252 and æøå turn to garbage.
+- ``;`` between fields: Norwegian Windows uses the comma as decimal separator, so its list separator —
+  which Excel uses for CSV — is the semicolon.
+- CRLF line ends (RFC 4180); line breaks inside a cell stay a bare LF, which Excel shows as a new line in
+  the cell.
+- Dates as ISO ``YYYY-MM-DD`` (and ``YYYY-MM-DD HH:MM`` in Oslo time): Excel recognises ISO dates in every
+  locale and turns them into real dates shown the Norwegian way (dd.mm.yyyy); ``01.03.2027`` would be read
+  as a date only under a Norwegian locale and as text or a wrong date elsewhere.
+- Cells that begin with ``= + - @`` (or a tab or carriage return) get a leading apostrophe, so a notes
+  field like ``=HYPERLINK(...)`` is shown as text instead of being run as a formula (CSV injection).
+- Column titles and status names in the reader's language.
+
+*Plain* (for scripts): UTF-8 without BOM, ``,`` between fields, LF line ends, fixed English column keys,
+status values as stored, the deadline as ISO 8601 with its UTC offset, and every value exactly as stored.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Sequence
+
+from takeover_planner.domain.timekeeping import OSLO, iso_week
+from takeover_planner.exporting.labels import Labels
+from takeover_planner.exporting.records import ExportSlot
+
+Progress = Callable[[int, int], None]
+
+COLUMNS = (
+    "id", "start", "end", "week", "days", "account", "department", "status", "campaign", "contact_name",
+    "contact_email", "contact_phone", "material_deadline", "frames_submitted", "frames_approved",
+    "frames_published", "news_url", "notes", "cancel_reason",
+)
+
+# Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def excel_headers(labels: Labels) -> list[str]:
+    return [
+        "ID", labels.start, labels.end, labels.week, labels.days, labels.account, labels.department,
+        labels.status, labels.campaign, labels.contact, f"{labels.contact} ({labels.email})",
+        f"{labels.contact} ({labels.phone})", f"{labels.material_deadline} ({labels.oslo_time})",
+        f"{labels.frames} {labels.submitted}", f"{labels.frames} {labels.approved}",
+        f"{labels.frames} {labels.published}", labels.news_link, labels.notes, labels.cancel_reason,
+    ]
+
+
+def defuse(value: str) -> str:
+    """Make a text cell inert in a spreadsheet: a leading apostrophe is how Excel marks "this is text"."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
+def _one_line_ends(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _row(slot: ExportSlot, *, excel: bool, labels: Labels) -> list[object]:
+    deadline = ""
+    if slot.material_deadline is not None:
+        local = slot.material_deadline.astimezone(OSLO)
+        deadline = f"{local:%Y-%m-%d %H:%M}" if excel else local.isoformat(timespec="minutes")
+    status = labels.status_name(slot.status) if excel else slot.status.value
+    texts = [
+        slot.account, slot.department, status, slot.campaign or "", slot.contact_name, slot.contact_email,
+        slot.contact_phone, deadline,
+    ]
+    tail = [slot.news_url, _one_line_ends(slot.notes), _one_line_ends(slot.cancel_reason)]
+    if excel:
+        texts = [defuse(t) for t in texts]
+        tail = [defuse(t) for t in tail]
+    frames = slot.frames
+    return [
+        slot.id, slot.start.isoformat(), slot.end.isoformat(), iso_week(slot.start), slot.day_count,
+        *texts, frames.submitted, frames.approved, frames.published, *tail,
+    ]
+
+
+def csv_text(
+    slots: Sequence[ExportSlot], *, excel: bool, labels: Labels, progress: Progress | None = None
+) -> str:
+    """The whole file as text (without the BOM: that is the encoder's job, see :func:`csv_bytes`)."""
+    buffer = io.StringIO()
+    if excel:
+        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+        writer.writerow(excel_headers(labels))
+    else:
+        writer = csv.writer(buffer, delimiter=",", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        writer.writerow(COLUMNS)
+    total = len(slots)
+    for done, slot in enumerate(slots, start=1):
+        writer.writerow(_row(slot, excel=excel, labels=labels))
+        if progress is not None and (done % 500 == 0 or done == total):
+            progress(done, total)
+    return buffer.getvalue()
+
+
+def csv_bytes(
+    slots: Sequence[ExportSlot], *, excel: bool, labels: Labels, progress: Progress | None = None
+) -> bytes:
+    text = csv_text(slots, excel=excel, labels=labels, progress=progress)
+    return text.encode("utf-8-sig" if excel else "utf-8")

@@ -1,0 +1,180 @@
+"""The deliberate Qt adapter of the core: it paints a laid-out PDF (``exporting.pdf``) with QPdfWriter.
+
+Why Qt below ``ui/``: Qt's own PDF writer embeds and subsets fonts (so æøå print and the text can be searched
+and copied) with no new dependency, and the command line must be able to export a PDF without the GUI
+module. Only QtGui is used — no widgets, no window — and only here; everything about *what* is drawn lives
+in the Qt-free ``exporting.pdf``. The painting runs in any thread (QPdfWriter is a plain paint device), so
+the export dialog can run it off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import sys
+from collections.abc import Callable
+
+import PySide6
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+
+from takeover_planner import __version__
+from takeover_planner.errors import EnvironmentProblem
+from takeover_planner.exporting.pdf import PAGE_HEIGHT, PAGE_WIDTH, Document, Line, Rect, Text
+
+Progress = Callable[[int, int], None]
+
+RESOLUTION = 300  # dots per inch for Qt's layout grid; the PDF itself stays vector
+_SCALE = RESOLUTION / 72.0
+
+# Qt needs a QGuiApplication for fonts. The command line has none, so one is made on first use and kept
+# for the life of the process (Qt allows only one, and it must outlive every painter).
+_gui_app: QGuiApplication | None = None
+
+
+def ensure_gui_application() -> None:
+    global _gui_app
+    existing = QGuiApplication.instance()
+    if existing is not None:
+        if not isinstance(existing, QGuiApplication):
+            raise EnvironmentProblem("Cannot make a PDF here: Qt runs without its graphics part in this process.")
+        return
+    headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if sys.platform.startswith("linux") and headless and not os.environ.get("QT_QPA_PLATFORM"):
+        # No screen (a server, a CI job, ssh): the offscreen platform still has fonts and painting.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    _gui_app = QGuiApplication(["takeover-planner"])
+
+
+# PySide6 6.12 on CPython 3.11 drops a reference to None on many void calls (setPen, setBold, drawLine, …);
+# after a few thousand of them None's count reaches zero and the interpreter aborts ("none_dealloc").
+# CPython 3.12+ makes None immortal and PySide6 6.11 does not have the bug; until the project is on one of
+# those, keep None's count far from zero while painting (each reference held costs 8 bytes). The reserve
+# is leaked on purpose: freed at interpreter shutdown, it would bring the same abort back at exit.
+_NONE_FLOOR = 1_000_000
+_NONE_BUG = sys.version_info < (3, 12) and tuple(PySide6.__version_info__[:2]) >= (6, 12)
+_none_reserve: list[None] = []
+if _NONE_BUG:
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(_none_reserve))
+
+
+def _keep_none_alive() -> None:
+    if not _NONE_BUG:
+        return
+    missing = _NONE_FLOOR - sys.getrefcount(None)
+    if missing > 0:
+        _none_reserve.extend([None] * missing)
+
+
+class _Painter:
+    """Fonts and metrics cached per (size, bold, strike): the list view draws thousands of cells."""
+
+    def __init__(self, painter: QPainter, device: QPdfWriter) -> None:
+        self.painter = painter
+        self.device = device
+        self._fonts: dict[tuple[float, bool, bool], tuple[QFont, QFontMetricsF]] = {}
+
+    def font(self, size: float, bold: bool, strike: bool) -> tuple[QFont, QFontMetricsF]:
+        key = (size, bold, strike)
+        if key not in self._fonts:
+            font = QFont()
+            font.setStyleHint(QFont.StyleHint.SansSerif)
+            font.setFamilies(["DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial", "Sans Serif"])
+            font.setPointSizeF(size)
+            font.setBold(bold)
+            font.setStrikeOut(strike)
+            self._fonts[key] = (font, QFontMetricsF(font, self.device))
+        return self._fonts[key]
+
+    def rect(self, item: Rect) -> None:
+        p = self.painter
+        if item.stroke:
+            pen = QPen(QColor(item.stroke))
+            pen.setWidthF(item.stroke_width * _SCALE)
+            if item.dashed:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            p.setPen(pen)
+        else:
+            p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QBrush(QColor(item.fill)) if item.fill else Qt.BrushStyle.NoBrush)
+        p.drawRect(_box(item.x, item.y, item.w, item.h))
+
+    def line(self, item: Line) -> None:
+        pen = QPen(QColor(item.color))
+        pen.setWidthF(item.width * _SCALE)
+        self.painter.setPen(pen)
+        self.painter.drawLine(QPointF(item.x1 * _SCALE, item.y1 * _SCALE), QPointF(item.x2 * _SCALE, item.y2 * _SCALE))
+
+    def text(self, item: Text) -> None:
+        if not item.text or item.w <= 0:
+            return
+        font, metrics = self.font(item.size, item.bold, item.strike)
+        box = _box(item.x, item.y, item.w, item.h)
+        align = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
+                 "right": Qt.AlignmentFlag.AlignRight}[item.align]
+        self.painter.setFont(font)
+        self.painter.setPen(QColor(item.color))
+        if item.wrap:
+            flags = align | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+            self.painter.drawText(box, int(flags), item.text)
+            return
+        shown = metrics.elidedText(item.text.replace("\n", " "), Qt.TextElideMode.ElideRight, box.width())
+        self.painter.drawText(box, int(align | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine), shown)
+
+
+def _box(x: float, y: float, w: float, h: float) -> QRectF:
+    return QRectF(x * _SCALE, y * _SCALE, w * _SCALE, h * _SCALE)
+
+
+def render_pdf(document: Document, progress: Progress | None = None) -> bytes:
+    """The document as PDF bytes (the caller writes them atomically)."""
+    _keep_none_alive()
+    ensure_gui_application()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(document.title)
+    writer.setCreator(f"Takeover Planner {__version__}")
+    writer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape, QMarginsF(0, 0, 0, 0))
+    )
+    page_rect = writer.pageLayout().fullRectPoints()
+    if abs(page_rect.width() - round(PAGE_WIDTH)) > 1 or abs(page_rect.height() - round(PAGE_HEIGHT)) > 1:
+        raise EnvironmentProblem("Qt did not give an A4 landscape page; the PDF cannot be laid out.")
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise EnvironmentProblem("Qt could not start writing the PDF.")
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        paint = _Painter(painter, writer)
+        total = len(document.pages)
+        for number, page in enumerate(document.pages, start=1):
+            _keep_none_alive()
+            if number > 1:
+                writer.newPage()
+            for item in page.items:
+                if isinstance(item, Rect):
+                    paint.rect(item)
+                elif isinstance(item, Text):
+                    paint.text(item)
+                else:
+                    paint.line(item)
+            if progress is not None:
+                progress(number, total)
+    finally:
+        painter.end()
+        buffer.close()
+    return bytes(data.data())
