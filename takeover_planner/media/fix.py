@@ -1,0 +1,37 @@
+"""One call: a story-ready derivative next to the untouched original, and how it was made.
+
+Images become one JPEG; videos become one MP4 (remuxed or re-encoded) or, past 60 s, several.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from takeover_planner.media.fix_image import fix_image
+from takeover_planner.media.fix_types import DEFAULT_FIX, FixedFile, FixOptions, FixRefused
+from takeover_planner.media.fix_video import fix_video
+from takeover_planner.media.model import Judgement
+from takeover_planner.media.progress import CancelToken, ProgressCallback, no_progress
+
+DERIVATIVE_TAG = "story"
+
+
+def derivative_name(source: Path, kind: str) -> str:
+    return f"{source.stem}.{DERIVATIVE_TAG}.{'jpg' if kind == 'image' else 'mp4'}"
+
+
+def fix_file(source: Path, out_dir: Path, judgement: Judgement, options: FixOptions = DEFAULT_FIX,
+             progress: ProgressCallback = no_progress, cancel: CancelToken | None = None,
+             dest: Path | None = None) -> list[FixedFile]:
+    """Write the derivative(s) of ``source`` into ``out_dir`` (or to ``dest``); refuse what cannot be fixed."""
+    info = judgement.info
+    if info.problem or info.kind == "unknown":
+        reasons = "; ".join(f.message_en for f in judgement.findings if f.severity == "error")
+        raise FixRefused(f"{source.name} cannot be fixed: {reasons or info.problem or 'not media'}")
+    unfixable = [f for f in judgement.findings if f.severity == "error" and not f.fixable]
+    if unfixable:
+        raise FixRefused(f"{source.name} cannot be fixed: {'; '.join(f.message_en for f in unfixable)}")
+    target = dest if dest is not None else out_dir / derivative_name(source, info.kind)
+    if info.kind == "image":
+        return [fix_image(source, target, info, options, progress, cancel)]
+    return fix_video(source, target, info, judgement.findings, options, progress, cancel)

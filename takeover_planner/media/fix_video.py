@@ -1,0 +1,382 @@
+"""Make story-ready MP4s from any clip with PyAV: remux when only the container is wrong, else re-encode.
+
+Re-encoding gives H.264 (yuv420p, closed GOP, at most ``video_max_bitrate``) and AAC 48 kHz stereo in an
+MP4 with its ``moov`` at the front and no edit lists. The picture is turned upright (display matrix),
+fitted to 1080×1920 by cropping or padding on a blurred copy, the frame rate is clamped into 23–60 fps,
+a clip shorter than 3 s is held on its last picture, and one longer than 60 s becomes several parts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from collections import deque
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import av
+import av.filter
+
+from takeover_planner.media.fix_types import DEFAULT_FIX, FixedFile, FixOptions, FixRefused
+from takeover_planner.media.geometry import crop_box, fit_size
+from takeover_planner.media.model import Finding, MediaInfo
+from takeover_planner.media.outputs import atomic_output
+from takeover_planner.media.progress import CancelToken, ProgressCallback, no_progress
+
+_MUXER_OPTIONS = {"movflags": "+faststart", "use_editlist": "0"}
+_AUDIO_RATE = 48_000
+_AUDIO_FRAME = 1024
+# Filters that turn the stored picture the way the display matrix says (as EXIF orientations).
+_TURN_FILTERS: dict[int, list[tuple[str, str]]] = {
+    1: [], 2: [("hflip", "")], 3: [("hflip", ""), ("vflip", "")], 4: [("vflip", "")],
+    5: [("transpose", "cclock_flip")], 6: [("transpose", "clock")], 7: [("transpose", "clock_flip")],
+    8: [("transpose", "cclock")],
+}
+# The padded background: a small blurred, darkened copy scaled up behind the picture.
+_BACKGROUND_SHRINK = 8
+_DARKEN = "y=val*0.55:u=128+(val-128)*0.8:v=128+(val-128)*0.8"
+
+
+def needs_transcode(findings: list[Finding]) -> bool:
+    """Only container details wrong (moov, edit list, MOV, GPS) → remux; anything else → re-encode."""
+    return any(finding.fix == "transcode" for finding in findings)
+
+
+def fix_video(source: Path, dest: Path, info: MediaInfo, findings: list[Finding], options: FixOptions = DEFAULT_FIX,
+              progress: ProgressCallback = no_progress, cancel: CancelToken | None = None) -> list[FixedFile]:
+    """Write the derivative(s) for ``source``: ``dest`` itself, or ``dest`` with ``.part1``… for a long clip."""
+    if info.kind != "video" or info.problem:
+        raise FixRefused(f"{source.name} cannot be fixed: {info.problem_detail or info.problem or 'not a video'}.")
+    try:
+        if not needs_transcode(findings):
+            return [_remux(source, dest, info, progress, cancel)]
+        return _Transcoder(source, dest, info, options, progress, cancel).run()
+    except av.FFmpegError as exc:
+        raise FixRefused(f"{source.name} could not be converted: {exc}") from None
+
+
+# --- remux -----------------------------------------------------------------------------------------------
+
+def _remux(source: Path, dest: Path, info: MediaInfo, progress: ProgressCallback,
+           cancel: CancelToken | None) -> FixedFile:
+    progress(0.0, "rewriting the container")
+    with av.open(str(source)) as src, atomic_output(dest) as temp:
+        video = src.streams.video[0]
+        audio = next(iter(src.streams.audio), None)
+        with av.open(str(temp), "w", format="mp4", options=_MUXER_OPTIONS) as out:
+            out_video = out.add_stream_from_template(video)
+            if info.orientation != 1:
+                _set_orientation(out_video, info.orientation)
+            out_audio = out.add_stream_from_template(audio) if audio is not None else None
+            mapping: dict[int, Any] = {video.index: out_video}
+            if audio is not None and out_audio is not None:
+                mapping[audio.index] = out_audio
+            streams = [video] + ([audio] if audio is not None else [])
+            total = info.duration_s or 1.0
+            for count, packet in enumerate(src.demux(streams)):
+                if packet.dts is None:
+                    continue  # the demuxer's end-of-stream marker
+                if cancel is not None and count % 64 == 0:
+                    cancel.raise_if_cancelled()
+                packet.stream = mapping[packet.stream_index]
+                out.mux(packet)
+                if count % 256 == 0 and packet.pts is not None and packet.time_base is not None:
+                    progress(min(0.99, float(packet.pts * packet.time_base) / total), "rewriting the container")
+    progress(1.0, "done")
+    recipe = {"kind": "video", "method": "remux", "steps": [
+        "copied the video and sound unchanged into a new MP4", "moved the index (moov) to the front",
+        "wrote no edit lists", "dropped metadata tracks and tags (location, device)"]}
+    return FixedFile(dest, recipe)
+
+
+def _set_orientation(stream: Any, orientation: int) -> None:
+    """Keep the display matrix on a copied stream (degrees are counter-clockwise in PyAV, hflip after)."""
+    turns = {2: (0, True), 3: (180, False), 4: (180, True), 5: (270, True), 6: (270, False),
+             7: (90, True), 8: (90, False)}
+    degrees, hflip = turns.get(orientation, (0, False))
+    stream.set_display_rotation(degrees, hflip=hflip)
+
+
+# --- transcode -------------------------------------------------------------------------------------------
+
+@dataclass
+class _Part:
+    index: int
+    start: float
+    end: float
+    temp_cm: Any = None
+    temp: Path | None = None
+    container: Any = None
+    video: Any = None
+    audio: Any = None
+    frames: int = 0
+    samples: int = 0
+    path: Path | None = None
+
+
+@dataclass
+class _Plan:
+    fps: Fraction
+    total: float  # seconds of output in all
+    parts: list[tuple[float, float]] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)
+
+
+class _Transcoder:
+    def __init__(self, source: Path, dest: Path, info: MediaInfo, options: FixOptions,
+                 progress: ProgressCallback, cancel: CancelToken | None) -> None:
+        self.source, self.dest, self.info, self.options = source, dest, info, options
+        self.progress, self.cancel = progress, cancel
+        self.plan = self._plan()
+        self.finished: list[FixedFile] = []
+        self.part: _Part | None = None
+        self.part_index = -1
+        self.audio_queue: deque[Any] = deque()
+        self.audio_samples = 0
+        self.has_audio = False
+        self.last_frame: Any = None
+        self.frame_index = 0
+
+    def _plan(self) -> _Plan:
+        info, options = self.info, self.options
+        low, high = options.fps_range
+        rate = Fraction(info.fps or 30).limit_denominator(1001)
+        steps = []
+        if rate < low:
+            rate = Fraction(math.ceil(low))
+            steps.append(f"raised the frame rate from {info.fps} to {rate} fps")
+        elif rate > high:
+            rate = Fraction(int(high))
+            steps.append(f"lowered the frame rate from {info.fps} to {rate} fps")
+        duration = info.duration_s or 0.0
+        shortest, longest = options.duration_range
+        total = duration
+        if duration < shortest:
+            total = shortest + options.hold_margin_s
+            steps.append(f"held the last picture to make {duration:.2f} s last {total:.2f} s")
+        count = max(1, math.ceil(total / longest)) if total > longest else 1
+        length = total / count
+        parts = [(index * length, (index + 1) * length if index < count - 1 else math.inf) for index in range(count)]
+        if count > 1:
+            steps.append(f"split {duration:.1f} s into {count} parts of {length:.1f} s")
+        return _Plan(fps=rate, total=total, parts=parts, steps=steps)
+
+    # The run: decode → filter graph → encoder(s) → MP4 part(s).
+    def run(self) -> list[FixedFile]:
+        self.progress(0.0, "re-encoding")
+        try:
+            with av.open(str(self.source)) as src:
+                video = src.streams.video[0]
+                video.codec_context.thread_type = "AUTO"
+                audio = next(iter(src.streams.audio), None)
+                self.has_audio = audio is not None
+                graph, sink_steps = self._graph(video)
+                resampler = av.AudioResampler(format="fltp", layout="stereo", rate=_AUDIO_RATE,
+                                              frame_size=_AUDIO_FRAME) if audio is not None else None
+                self._next_part()
+                streams = [video] + ([audio] if audio is not None else [])
+                for packet in src.demux(streams):
+                    for frame in packet.decode():
+                        if packet.stream.type == "video":
+                            graph.push(frame)
+                            self._drain(graph)
+                        elif resampler is not None:
+                            for chunk in resampler.resample(frame):  # type: ignore[arg-type]
+                                self._audio(chunk)
+                graph.push(None)
+                self._drain(graph, final=True)
+                if resampler is not None:
+                    for chunk in resampler.resample(None):
+                        self._audio(chunk)
+            self._hold_last_frame()
+            self._finish_part(final=True)
+        except BaseException:
+            self._abandon()
+            raise
+        self.progress(1.0, "done")
+        steps = [*self.plan.steps, *sink_steps,
+                 f"encoded H.264 yuv420p {self.options.target[0]}×{self.options.target[1]} at {self.plan.fps} fps "
+                 f"(x264 {self.options.video_preset}, crf {self.options.video_crf}, "
+                 f"at most {self.options.video_max_bitrate // 1_000_000} Mbit/s)",
+                 "encoded the sound as AAC 48 kHz stereo" if self.has_audio else "no sound track",
+                 "moov at the front, no edit lists, no metadata"]
+        for fixed in self.finished:
+            fixed.recipe["steps"] = steps
+        return self.finished
+
+    def _graph(self, video: Any) -> tuple[Any, list[str]]:
+        info, options = self.info, self.options
+        graph = av.filter.Graph()
+        node = graph.add_buffer(template=video)
+        steps: list[str] = []
+        for name, argument in _TURN_FILTERS.get(info.orientation, []):
+            node = _link(node, graph.add(name, argument))
+        if info.orientation != 1:
+            steps.append(f"turned the picture upright (display matrix as EXIF orientation {info.orientation})")
+        # Everything after this point works on 8-bit 4:2:0 (HDR and 10-bit sources included).
+        node = _link(node, graph.add("format", "yuv420p"))
+        shown_w = info.display_width or video.codec_context.width
+        shown_h = info.display_height or video.codec_context.height
+        target_w, target_h = options.target
+        if options.mode == "crop":
+            left, top, right, bottom = crop_box(shown_w, shown_h, options.target, options.focus)
+            node = _link(node, graph.add("crop", f"{right - left}:{bottom - top}:{left}:{top}"))
+            node = _link(node, graph.add("scale", f"{target_w}:{target_h}"))
+            steps.append(f"cropped {right - left}×{bottom - top} around the focus point")
+        else:
+            split = graph.add("split", "2")
+            node.link_to(split)
+            fitted_w, fitted_h = fit_size(shown_w, shown_h, options.target, even=True)
+            foreground = _link(split, graph.add("scale", f"{fitted_w}:{fitted_h}"), output=0)
+            left, top, right, bottom = crop_box(shown_w, shown_h, options.target)
+            small_w = max(2, target_w // _BACKGROUND_SHRINK // 2 * 2)
+            small_h = max(2, target_h // _BACKGROUND_SHRINK // 2 * 2)
+            back = _link(split, graph.add("crop", f"{right - left}:{bottom - top}:{left}:{top}"), output=1)
+            back = _link(back, graph.add("scale", f"{small_w}:{small_h}"))
+            back = _link(back, graph.add("gblur", "sigma=4"))
+            back = _link(back, graph.add("lutyuv", _DARKEN))
+            back = _link(back, graph.add("scale", f"{target_w}:{target_h}"))
+            overlay = graph.add("overlay", f"{(target_w - fitted_w) // 2}:{(target_h - fitted_h) // 2}")
+            back.link_to(overlay, 0, 0)
+            foreground.link_to(overlay, 0, 1)
+            node = overlay
+            steps.append(f"fitted {fitted_w}×{fitted_h} on a blurred, darkened background")
+        node = _link(node, graph.add("fps", f"{self.plan.fps.numerator}/{self.plan.fps.denominator}"))
+        node = _link(node, graph.add("format", "yuv420p"))
+        _link(node, graph.add("buffersink"))
+        graph.configure()
+        if info.hdr:
+            steps.append("converted 10-bit/HDR to 8-bit")
+        return graph, steps
+
+    def _drain(self, graph: Any, final: bool = False) -> None:
+        while True:
+            try:
+                frame = graph.pull()
+            except (av.BlockingIOError, av.EOFError):
+                return
+            self._video(frame)
+
+    def _video(self, frame: Any) -> None:
+        if self.cancel is not None and self.frame_index % 8 == 0:
+            self.cancel.raise_if_cancelled()
+        seconds = float(self.frame_index / self.plan.fps)
+        while self.part is not None and seconds >= self.part.end:
+            self._finish_part(final=False)
+            self._next_part()
+        assert self.part is not None
+        frame.pts = self.part.frames
+        frame.time_base = 1 / self.plan.fps
+        frame.pict_type = av.video.frame.PictureType.NONE
+        for packet in self.part.video.encode(frame):
+            self.part.container.mux(packet)
+        self.part.frames += 1
+        self.frame_index += 1
+        self.last_frame = frame
+        if self.frame_index % 15 == 0:
+            self.progress(min(0.99, seconds / max(self.plan.total, 0.001)), "re-encoding")
+
+    def _hold_last_frame(self) -> None:
+        if self.last_frame is None:
+            raise FixRefused(f"{self.source.name} has no picture to convert.")
+        while float(self.frame_index / self.plan.fps) < self.plan.total - 1e-6:
+            self._video(self.last_frame)
+
+    def _audio(self, chunk: Any) -> None:
+        self.audio_queue.append(chunk)
+        self._flush_audio()
+
+    def _flush_audio(self, pad_to: float | None = None) -> None:
+        part = self.part
+        if part is None or part.audio is None:
+            return
+        while self.audio_queue:
+            chunk = self.audio_queue[0]
+            start = self.audio_samples / _AUDIO_RATE
+            if start >= part.end:
+                return  # it belongs to a later part
+            self.audio_queue.popleft()
+            self._encode_audio(part, chunk)
+        while pad_to is not None and self.audio_samples / _AUDIO_RATE < pad_to:
+            silence = av.AudioFrame(format="fltp", layout="stereo", samples=_AUDIO_FRAME)
+            for plane in silence.planes:
+                plane.update(bytes(plane.buffer_size))
+            silence.sample_rate = _AUDIO_RATE
+            self._encode_audio(part, silence)
+
+    def _encode_audio(self, part: _Part, chunk: Any) -> None:
+        chunk.pts = part.samples
+        chunk.time_base = Fraction(1, _AUDIO_RATE)
+        for packet in part.audio.encode(chunk):
+            part.container.mux(packet)
+        part.samples += chunk.samples
+        self.audio_samples += chunk.samples
+
+    def _next_part(self) -> None:
+        self.part_index += 1
+        start, end = self.plan.parts[self.part_index]
+        count = len(self.plan.parts)
+        path = self.dest if count == 1 else self.dest.with_name(f"{self.dest.stem}.part{self.part_index + 1}{self.dest.suffix}")
+        part = _Part(index=self.part_index, start=start, end=end, path=path)
+        part.temp_cm = atomic_output(path)
+        part.temp = part.temp_cm.__enter__()
+        part.container = av.open(str(part.temp), "w", format="mp4", options=_MUXER_OPTIONS)
+        options = self.options
+        stream = part.container.add_stream("libx264", rate=self.plan.fps)
+        stream.width, stream.height = options.target
+        stream.pix_fmt = "yuv420p"
+        stream.codec_context.gop_size = max(1, round(float(self.plan.fps) * 2))
+        stream.options = {
+            "preset": options.video_preset, "crf": str(options.video_crf), "profile": "high",
+            "maxrate": str(options.video_max_bitrate), "bufsize": str(options.video_max_bitrate * 2),
+            "x264-params": "open-gop=0",
+        }
+        part.video = stream
+        if self.has_audio:
+            audio = part.container.add_stream("aac", rate=_AUDIO_RATE, layout="stereo")
+            audio.bit_rate = options.audio_bitrate
+            part.audio = audio
+        self.part = part
+        self._flush_audio()
+
+    def _finish_part(self, final: bool) -> None:
+        part = self.part
+        if part is None:
+            return
+        for packet in part.video.encode(None):
+            part.container.mux(packet)
+        if part.audio is not None:
+            end = part.end if not final else self.frame_index / self.plan.fps
+            if final:
+                self._flush_audio(pad_to=float(end))
+            for packet in part.audio.encode(None):
+                part.container.mux(packet)
+        part.container.close()
+        part.temp_cm.__exit__(None, None, None)
+        assert part.path is not None
+        self.finished.append(FixedFile(part.path, {
+            "kind": "video", "method": "transcode", "part": part.index + 1, "parts": len(self.plan.parts),
+            "mode": self.options.mode, "target": list(self.options.target), "fps": str(self.plan.fps),
+            "focus": [self.options.focus.x, self.options.focus.y],
+        }))
+        self.part = None
+
+    def _abandon(self) -> None:
+        """Close and delete whatever part was being written; finished parts are removed too."""
+        part = self.part
+        if part is not None:
+            # The temp file is deleted below, whatever state the muxer was left in.
+            with contextlib.suppress(av.FFmpegError, OSError, ValueError):
+                part.container.close()
+            part.temp_cm.__exit__(RuntimeError, RuntimeError("abandoned"), None)
+            self.part = None
+        for fixed in self.finished:
+            fixed.path.unlink(missing_ok=True)
+        self.finished = []
+
+
+def _link(node: Any, target: Any, output: int = 0) -> Any:
+    node.link_to(target, output, 0)
+    return target
