@@ -14,7 +14,8 @@
 - Column titles and status names in the reader's language.
 
 *Plain* (for scripts): UTF-8 without BOM, ``,`` between fields, LF line ends, fixed English column keys,
-status values as stored, the deadline as ISO 8601 with its UTC offset, and every value exactly as stored.
+status values as stored, the deadline as ISO 8601 with its UTC offset, and every value as stored (line
+breaks inside a value are written as LF in both variants).
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ def defuse(value: str) -> str:
 
 
 def _one_line_ends(text: str) -> str:
+    # One kind of line break inside values: a bare CR would end the record for most readers (and the
+    # csv module does not quote it when rows end in LF).
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -64,11 +67,11 @@ def _row(slot: ExportSlot, *, excel: bool, labels: Labels) -> list[object]:
         local = slot.material_deadline.astimezone(OSLO)
         deadline = f"{local:%Y-%m-%d %H:%M}" if excel else local.isoformat(timespec="minutes")
     status = labels.status_name(slot.status) if excel else slot.status.value
-    texts = [
+    texts = [_one_line_ends(t) for t in (
         slot.account, slot.department, status, slot.campaign or "", slot.contact_name, slot.contact_email,
         slot.contact_phone, deadline,
-    ]
-    tail = [slot.news_url, _one_line_ends(slot.notes), _one_line_ends(slot.cancel_reason)]
+    )]
+    tail = [_one_line_ends(t) for t in (slot.news_url, slot.notes, slot.cancel_reason)]
     if excel:
         texts = [defuse(t) for t in texts]
         tail = [defuse(t) for t in tail]
