@@ -1,0 +1,165 @@
+"""Import many files at once: hash + probe + rules + store + thumbnail, on two worker processes.
+
+Decoding (HEIC above all) is CPU work that the GIL would serialise, so each file is handled whole in a
+worker process; the caller gets plain, picklable results back and writes the database rows itself.
+Workers come from a ``forkserver`` (fast, and safe next to the GUI's threads) where the platform has one.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from takeover_planner.media.limits import DEFAULT_LIMITS, ProbeLimits
+from takeover_planner.media.model import Finding, Judgement, MediaInfo
+from takeover_planner.media.probe import probe_file
+from takeover_planner.media.progress import CancelToken, ProgressCallback, no_progress
+from takeover_planner.media.rules import load_rules
+from takeover_planner.media.store import MediaStore
+from takeover_planner.media.thumbnails import ThumbnailCache, ThumbnailError
+
+DEFAULT_WORKERS = 2
+
+
+@dataclass
+class ImportedFile:
+    """What one worker learned and did; ``stored`` is empty when the file could not be kept."""
+
+    source: str
+    info: MediaInfo
+    findings: list[Finding]
+    sha256: str = ""
+    size: int = 0
+    stored: str = ""
+    created: bool = False
+    thumbnail: str = ""
+    error: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def judgement(self) -> Judgement:
+        return Judgement(self.info, self.findings)
+
+
+@dataclass(frozen=True)
+class ImportJob:
+    store_root: str
+    thumbnail_dir: str
+    rules_path: str = ""
+    limits: ProbeLimits = DEFAULT_LIMITS
+    thumbnail_size: int = 320
+
+
+def import_one(source: str, job: ImportJob) -> ImportedFile:
+    """The whole job for one file; runs in a worker process (or inline). Never raises for a bad file."""
+    info = probe_file(source, job.limits)
+    findings = load_rules(job.rules_path or None).evaluate(info)
+    result = ImportedFile(source=source, info=info, findings=findings)
+    if info.problem in ("missing", "empty", "too_large"):
+        return result
+    try:
+        stored = MediaStore(job.store_root).add_file(source)
+    except OSError as exc:
+        result.error = f"could not copy into the media folder: {exc.strerror or exc}"
+        return result
+    result.sha256, result.size, result.stored, result.created = (
+        stored.sha256, stored.size, str(stored.path), stored.created)
+    # The stored copy (the original lies in the page cache now) also feeds the thumbnail.
+    info_for_store = MediaInfo.from_dict({**info.to_dict(), "path": str(stored.path)})
+    try:
+        thumbs = ThumbnailCache(job.thumbnail_dir, job.thumbnail_size)
+        result.thumbnail = str(thumbs.ensure(stored.path, stored.sha256, info_for_store))
+    except ThumbnailError:
+        result.thumbnail = ""
+    return result
+
+
+def import_many(paths: Iterable[str | os.PathLike[str]], job: ImportJob, *, workers: int = DEFAULT_WORKERS,
+                progress: ProgressCallback = no_progress, cancel: CancelToken | None = None) -> Iterator[ImportedFile]:
+    """Yield results as they finish (not in input order). A bounded number of files is in flight at once."""
+    sources = [os.fspath(path) for path in paths]
+    if not sources:
+        return
+    if workers <= 1 or len(sources) == 1:
+        for done, source in enumerate(sources, start=1):
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            yield import_one(source, job)
+            progress(done / len(sources), Path(source).name)
+        return
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+    try:
+        pending: set[Future[ImportedFile]] = set()
+        sources_of: dict[Future[ImportedFile], str] = {}
+        queue = iter(sources)
+        done_count = 0
+
+        def submit(source: str) -> None:
+            nonlocal pool
+            try:
+                future = pool.submit(import_one, source, job)
+            except BrokenProcessPool:
+                # A file killed a worker (a decoder crash); start a fresh pool for the rest.
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+                future = pool.submit(import_one, source, job)
+            sources_of[future] = source
+            pending.add(future)
+
+        for source in _take(queue, workers * 4):
+            submit(source)
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                done_count += 1
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    result = _isolated(sources_of[future], job)
+                progress(done_count / len(sources), Path(result.source).name)
+                yield result
+            if cancel is not None and cancel.cancelled:
+                for future in pending:
+                    future.cancel()
+                cancel.raise_if_cancelled()
+            for source in _take(queue, len(finished)):
+                submit(source)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _isolated(source: str, job: ImportJob) -> ImportedFile:
+    """Run one file alone in its own process: if it kills that one too, it is reported, not retried."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as solo:
+        try:
+            return solo.submit(import_one, source, job).result()
+        except BrokenProcessPool:
+            info = MediaInfo(path=source, problem="unreadable", problem_detail="the file crashed the decoder")
+            return ImportedFile(source=source, info=info, findings=load_rules(job.rules_path or None).evaluate(info),
+                                error="the file crashed the decoder")
+
+
+def _take(queue: Iterator[str], count: int) -> list[str]:
+    taken = []
+    for _ in range(count):
+        try:
+            taken.append(next(queue))
+        except StopIteration:
+            break
+    return taken
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        # The server imports the media stack once; every worker forked from it starts warm.
+        context.set_forkserver_preload(["takeover_planner.media.importer"])
+        return context
+    return multiprocessing.get_context("spawn")

@@ -1,0 +1,143 @@
+"""Thumbnails cached on disk by content hash: ``<cache>/<ab>/<sha256>-<size>.jpg``.
+
+JPEGs are decoded at a reduced DCT scale (Pillow's ``thumbnail`` uses ``draft``), so a 12 MP photo costs
+a fraction of a full decode and little memory; a video gives its first frame. ``ThumbnailWorker`` makes
+them off the caller's thread, one at a time, so a large import never floods memory.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+import threading
+import warnings
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+from PIL import Image
+
+from takeover_planner.fileio import atomic_write_bytes
+from takeover_planner.media.codecs import ensure_codecs
+from takeover_planner.media.model import MediaInfo
+
+DEFAULT_SIZE = 320
+_TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+class ThumbnailError(Exception):
+    """No thumbnail could be made (a broken file); callers show a placeholder."""
+
+
+class ThumbnailCache:
+    def __init__(self, folder: str | os.PathLike[str], size: int = DEFAULT_SIZE) -> None:
+        self.folder = Path(folder)
+        self.size = size
+
+    def path_for(self, sha256: str) -> Path:
+        return self.folder / sha256[:2] / f"{sha256}-{self.size}.jpg"
+
+    def cached(self, sha256: str) -> Path | None:
+        path = self.path_for(sha256)
+        return path if path.is_file() else None
+
+    def ensure(self, source: str | os.PathLike[str], sha256: str, info: MediaInfo) -> Path:
+        """The cached thumbnail, made now if missing. Safe to call from any thread or process."""
+        path = self.path_for(sha256)
+        if path.is_file():
+            return path
+        atomic_write_bytes(path, make_thumbnail(Path(source), info, self.size))
+        return path
+
+
+def make_thumbnail(source: Path, info: MediaInfo, size: int = DEFAULT_SIZE) -> bytes:
+    if info.problem or info.kind == "unknown":
+        raise ThumbnailError(f"{source.name} is not readable media")
+    try:
+        picture = _video_frame(source) if info.kind == "video" else _image(source, info, size)
+    except ThumbnailError:
+        raise
+    except Exception as exc:  # hostile input: any decoder failure means "no thumbnail", never a crash
+        raise ThumbnailError(f"{source.name}: {exc}") from None
+    if info.format != "HEIF" and info.orientation in _TRANSPOSE:
+        picture = picture.transpose(_TRANSPOSE[info.orientation])
+    picture.thumbnail((size, size), Image.Resampling.BICUBIC, reducing_gap=2.0)
+    if picture.mode != "RGB":
+        picture = _flatten(picture)
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=82)
+    return buffer.getvalue()
+
+
+def _image(source: Path, info: MediaInfo, size: int) -> Image.Image:
+    ensure_codecs()
+    if info.format == "HEIF":
+        # libheif decodes the full picture; going through Pillow's opener would trip its pixel limit on 200 MP.
+        import pillow_heif
+
+        picture: Image.Image = pillow_heif.open_heif(source, convert_hdr_to_8bit=True).to_pillow()
+        return picture
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        image = Image.open(source)
+    # draft() picks the smallest DCT scale that still gives at least twice the thumbnail's size.
+    image.draft("RGB" if image.mode in ("RGB", "L", "YCbCr") else image.mode, (size * 2, size * 2))
+    image.load()
+    return image
+
+
+def _video_frame(source: Path) -> Image.Image:
+    import av
+
+    with av.open(str(source)) as container:
+        stream = container.streams.video[0]
+        stream.codec_context.thread_type = "AUTO"
+        for frame in container.decode(stream):
+            picture: Image.Image = frame.to_image()
+            return picture
+    raise ThumbnailError(f"{source.name} has no picture")
+
+
+def _flatten(picture: Image.Image) -> Image.Image:
+    if picture.mode in ("RGBA", "LA", "PA", "P"):
+        picture = picture.convert("RGBA")
+        flat = Image.new("RGB", picture.size, (255, 255, 255))
+        flat.paste(picture, mask=picture.getchannel("A"))
+        return flat
+    if picture.mode.startswith("I"):
+        picture = picture.convert("I").point(lambda value: value / 256).convert("L")
+    return picture.convert("RGB")
+
+
+class ThumbnailWorker:
+    """Makes thumbnails in the background, one at a time; a request for one already pending is shared."""
+
+    def __init__(self, cache: ThumbnailCache) -> None:
+        self.cache = cache
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="thumbnails")
+        self._pending: dict[str, Future[Path]] = {}
+        self._lock = threading.Lock()
+
+    def request(self, source: str | os.PathLike[str], sha256: str, info: MediaInfo,
+                done: Callable[[Future[Path]], None] | None = None) -> Future[Path]:
+        with self._lock:
+            future = self._pending.get(sha256)
+            if future is None:
+                future = self._pool.submit(self.cache.ensure, source, sha256, info)
+                self._pending[sha256] = future
+                future.add_done_callback(functools.partial(self._forget, sha256))
+        if done is not None:
+            future.add_done_callback(done)
+        return future
+
+    def _forget(self, sha256: str, _future: object = None) -> None:
+        with self._lock:
+            self._pending.pop(sha256, None)
+
+    def shutdown(self, wait: bool = True) -> None:
+        self._pool.shutdown(wait=wait, cancel_futures=True)
