@@ -97,7 +97,7 @@ def gather(ctx: AppContext, options: ExportOptions) -> list[ExportSlot]:
         }
         frame_rows = s.execute(
             select(StoryFrame.slot_id, StoryFrame.state, func.count()).group_by(StoryFrame.slot_id, StoryFrame.state)
-        ).tuples()
+        )
         per_slot: dict[int, dict[str, int]] = {}
         for slot_id, state, count in frame_rows:
             per_slot.setdefault(slot_id, {})[state] = int(count)
