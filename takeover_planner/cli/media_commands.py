@@ -1,0 +1,201 @@
+"""`validate`, `fix` and `media check`: judge files against the story rules, fix them, check the store.
+
+`validate` and `fix` work on plain files and never open the database; `media check` compares the media
+store with the database rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from takeover_planner.cli.common import Cli, add_subcommand
+from takeover_planner.errors import EXIT_FAILURE, EXIT_OK, ValidationError
+
+_VERDICT_MARK = {"ok": "ok    ", "advice": "advice", "error": "ERROR "}
+
+
+def register(sub: Any) -> None:
+    p = add_subcommand(sub, "validate", "check media files against Instagram's story rules")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (folders are searched)")
+    p.add_argument("--rules", metavar="PATH", default=None, help="a rule set file instead of the built-in one")
+    p.add_argument("--lang", choices=("en", "nb"), default="en", help="language of the messages (default en)")
+    p.set_defaults(handler=_validate)
+
+    p = add_subcommand(sub, "fix", "write story-ready copies of media files (the originals stay untouched)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (folders are searched)")
+    p.add_argument("--out", metavar="DIR", required=True, help="folder for the fixed copies")
+    p.add_argument("--mode", choices=("crop", "pad"), default="pad",
+                   help="fit to 1080×1920 by cropping, or by padding on a blurred background (default)")
+    p.add_argument("--focus", metavar="X,Y", default="0.5,0.5", type=_focus_arg,
+                   help="for --mode crop: the point to keep, 0–1 across and down (default 0.5,0.5)")
+    p.add_argument("--rules", metavar="PATH", default=None, help="a rule set file instead of the built-in one")
+    p.add_argument("--lang", choices=("en", "nb"), default="en", help="language of the messages (default en)")
+    p.set_defaults(handler=_fix)
+
+    media = add_subcommand(sub, "media", "the media store")
+    media_sub = media.add_subparsers(dest="media_command", metavar="ACTION", required=True)
+    p = add_subcommand(media_sub, "check", "compare the media folder with the database")
+    p.add_argument("--repair", action="store_true",
+                   help="remove files without a row and unfinished writes; move damaged files aside")
+    p.add_argument("--quick", action="store_true", help="do not re-hash every file")
+    p.set_defaults(handler=_media_check)
+
+
+def _focus_arg(text: str) -> tuple[float, float]:
+    try:
+        x_text, y_text = text.split(",")
+        x, y = float(x_text), float(y_text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("the focus point is X,Y with numbers from 0 to 1, e.g. 0.5,0.3") from None
+    if not (0 <= x <= 1 and 0 <= y <= 1):
+        raise argparse.ArgumentTypeError("the focus point's X and Y must lie between 0 and 1")
+    return x, y
+
+
+def expand_paths(paths: list[str]) -> list[Path]:
+    """Files as given, folders searched (hidden entries skipped); a path that does not exist is a usage error."""
+    found: list[Path] = []
+    for text in paths:
+        path = Path(text)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found += [Path(root) / name for name in sorted(files) if not name.startswith(".")]
+        elif path.exists():
+            found.append(path)
+        else:
+            raise ValidationError(f"{text} does not exist.")
+    return found
+
+
+def _rules(cli: Cli, path: str | None) -> Any:
+    from takeover_planner.media.rules import load_rules
+
+    if path:
+        return load_rules(path)
+    # The "rules.path" setting, without opening the database (validate stays fast).
+    from takeover_planner.paths import resolve_paths
+    from takeover_planner.settings import Settings
+
+    configured = Settings.load(resolve_paths(cli.args.home)).get("rules.path")
+    return load_rules(configured or None)
+
+
+def _validate(args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.media.probe import probe_file
+
+    rules = _rules(cli, args.rules)
+    files = expand_paths(args.paths)
+    results = []
+    worst = EXIT_OK
+    for path in files:
+        judgement = rules.judge(probe_file(path))
+        if judgement.verdict == "error":
+            worst = EXIT_FAILURE
+        results.append(judgement.to_json(args.lang))
+        if not cli.json:
+            _print_judgement(judgement.to_json(args.lang))
+    if cli.json:
+        cli.out("", {"files": results})
+    else:
+        errors = sum(1 for item in results if item["verdict"] == "error")
+        advice = sum(1 for item in results if item["verdict"] == "advice")
+        print(f"{len(results)} file(s): {errors} with errors, {advice} with advice only.")
+    return worst
+
+
+def _print_judgement(item: dict[str, Any]) -> None:
+    size = ""
+    if item["display_width"] and item["display_height"]:
+        size = f" {item['display_width']}×{item['display_height']}"
+    duration = f" {item['duration_s']:.2f} s" if item.get("duration_s") else ""
+    print(f"{_VERDICT_MARK[item['verdict']]} {item['path']}  ({item['format'] or item['kind']}{size}{duration})")
+    for finding in item["findings"]:
+        mark = "✗" if finding["severity"] == "error" else "·"
+        fixable = " [fixable]" if finding["fixable"] else ""
+        print(f"    {mark} {finding['rule']}: {finding['message']}{fixable}")
+
+
+def _fix(args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.media.fix import fix_file
+    from takeover_planner.media.fix_types import FixOptions, FixRefused
+    from takeover_planner.media.geometry import Focus
+    from takeover_planner.media.probe import probe_file
+    from takeover_planner.media.progress import ProgressCallback
+
+    rules = _rules(cli, args.rules)
+    files = expand_paths(args.paths)
+    out_dir = Path(args.out)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ValidationError(f"--out {out_dir} is a file, not a folder.")
+    options = FixOptions(mode=args.mode, focus=Focus(*args.focus))
+    results = []
+    status = EXIT_OK
+    for path in files:
+        judgement = rules.judge(probe_file(path))
+        entry: dict[str, Any] = {"path": str(path), "verdict": judgement.verdict, "outputs": [], "error": None}
+        progress: ProgressCallback = _progress_printer(path) if not cli.json and sys.stderr.isatty() else _quiet
+        try:
+            fixed = fix_file(path, out_dir, judgement, options, progress)
+        except FixRefused as exc:
+            entry["error"] = exc.message
+            status = EXIT_FAILURE
+        else:
+            entry["outputs"] = [str(item.path) for item in fixed]
+            entry["method"] = fixed[0].recipe.get("method", "image") if fixed else ""
+            after = [rules.judge(probe_file(item.path)) for item in fixed]
+            entry["verdicts_after"] = [j.verdict for j in after]
+            if any(j.verdict == "error" for j in after):
+                status = EXIT_FAILURE
+        results.append(entry)
+        if not cli.json:
+            if entry["error"]:
+                print(f"refused  {path}: {entry['error']}")
+            else:
+                outputs = ", ".join(entry["outputs"])
+                print(f"fixed    {path} → {outputs} ({entry['method']}; now {'/'.join(entry['verdicts_after'])})")
+    if cli.json:
+        cli.out("", {"files": results})
+    return status
+
+
+def _quiet(_fraction: float, _message: str) -> None:
+    """No progress output (JSON mode or not a terminal)."""
+
+
+def _progress_printer(path: Path) -> Any:
+    def report(fraction: float, message: str) -> None:
+        print(f"\r  {path.name}: {message} {fraction:4.0%}", end="", file=sys.stderr, flush=True)
+        if fraction >= 1.0:
+            print("", file=sys.stderr)
+
+    return report
+
+
+def _media_check(args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.services.media_service import check_media
+
+    report = check_media(cli.context(), repair=args.repair, verify=not args.quick)
+    if cli.json:
+        cli.out("", report.to_json())
+    else:
+        print(f"{report.files} file(s) in the media folder, {report.rows} database row(s).")
+        for sha in report.missing:
+            print(f"  missing  {sha}: the row has no file (re-import the original)")
+        for sha in report.damaged:
+            print(f"  damaged  {sha}: the content no longer matches its name")
+        for sha in report.orphans:
+            print(f"  orphan   {sha}: a file without a row")
+        for leftover in report.leftovers:
+            print(f"  leftover {leftover}: an unfinished write")
+        for line in report.repaired:
+            print(f"  repaired: {line}")
+        if report.clean:
+            print("The media folder and the database agree.")
+        elif not args.repair and (report.orphans or report.leftovers or report.damaged):
+            print("Run 'takeover-planner media check --repair' to clean up.")
+    return EXIT_OK if report.clean else EXIT_FAILURE

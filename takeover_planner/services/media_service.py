@@ -1,0 +1,274 @@
+"""Media use cases: import files into the store with their rows, fix an asset, check the store.
+
+Order of writes keeps files and rows consistent if the process dies at any point: the file goes into the
+store first (atomically), the row second. A crash in between leaves a file without a row, which
+``check_media(repair=True)`` removes once it is older than a grace period (another machine on a shared
+folder may be between those two steps right now).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from takeover_planner.errors import NotFoundError, TakeoverError, ValidationError
+from takeover_planner.media.fix import fix_file
+from takeover_planner.media.fix_types import FixedFile, FixOptions, FixRefused
+from takeover_planner.media.geometry import Focus
+from takeover_planner.media.importer import ImportedFile, ImportJob, import_many, import_one
+from takeover_planner.media.model import Finding, Judgement, MediaInfo
+from takeover_planner.media.probe import probe_file
+from takeover_planner.media.progress import CancelToken, ProgressCallback, no_progress
+from takeover_planner.media.rules import RuleSet, load_rules
+from takeover_planner.media.store import MediaStore
+from takeover_planner.media.thumbnails import ThumbnailCache
+from takeover_planner.services import audit
+from takeover_planner.services.context import AppContext
+from takeover_planner.storage.models import MediaAsset
+
+# A file without a row younger than this may belong to an import still running elsewhere.
+ORPHAN_GRACE_S = 3600.0
+
+
+@dataclass
+class MediaImportResult:
+    asset: MediaAsset | None  # None when the file could not be stored (missing, empty, too large)
+    judgement: Judgement
+    created: bool  # a new row (False: the same content was already in the store)
+    thumbnail: Path | None
+    source: Path
+    error: str = ""
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.judgement.findings
+
+
+@dataclass
+class FixResult:
+    original: MediaAsset
+    assets: list[MediaAsset]  # one derivative, or one per part of a split clip
+    paths: list[Path]
+
+    @property
+    def asset(self) -> MediaAsset:
+        return self.assets[0]
+
+
+@dataclass
+class MediaCheckReport:
+    files: int = 0
+    rows: int = 0
+    missing: list[str] = field(default_factory=list)  # rows whose file is gone (sha256)
+    damaged: list[str] = field(default_factory=list)  # files whose content no longer matches their name
+    orphans: list[str] = field(default_factory=list)  # files without a row (older than the grace period)
+    leftovers: list[str] = field(default_factory=list)  # temp files of writes that never finished
+    repaired: list[str] = field(default_factory=list)  # what --repair did, one line each
+
+    @property
+    def clean(self) -> bool:
+        """Nothing left that needs a person (orphans and leftovers are only clutter once repaired)."""
+        return not self.missing and not self.damaged and (not self.orphans and not self.leftovers or bool(self.repaired))
+
+    def to_json(self) -> dict[str, object]:
+        return {"files": self.files, "rows": self.rows, "missing": self.missing, "damaged": self.damaged,
+                "orphans": self.orphans, "leftovers": self.leftovers, "repaired": self.repaired,
+                "clean": self.clean}
+
+
+def rules_for(ctx: AppContext, path: str | os.PathLike[str] | None = None) -> RuleSet:
+    """The rule set in force: ``path``, else the "rules.path" setting, else the built-in story rules."""
+    return load_rules(path or ctx.settings.get("rules.path") or None)
+
+
+def store_for(ctx: AppContext) -> MediaStore:
+    return MediaStore(ctx.media_dir)
+
+
+def thumbnails_for(ctx: AppContext) -> ThumbnailCache:
+    return ThumbnailCache(ctx.paths.thumbnail_dir)
+
+
+def asset_path(ctx: AppContext, asset: MediaAsset) -> Path:
+    return store_for(ctx).path_for(asset.sha256)
+
+
+def asset_judgement(asset: MediaAsset) -> Judgement:
+    info = MediaInfo.from_dict(asset.probe or {"path": asset.original_name})
+    return Judgement(info, [Finding.from_dict(item) for item in (asset.findings or [])])
+
+
+def _job(ctx: AppContext) -> ImportJob:
+    return ImportJob(store_root=str(ctx.media_dir), thumbnail_dir=str(ctx.paths.thumbnail_dir),
+                     rules_path=str(ctx.settings.get("rules.path") or ""))
+
+
+def import_file(ctx: AppContext, path: str | os.PathLike[str], *, original_name: str | None = None) -> MediaImportResult:
+    """Store one file and give it a row (the existing row when the content is already known)."""
+    source = Path(path)
+    if not source.exists():
+        raise ValidationError(f"{source} does not exist.")
+    imported = import_one(str(source), _job(ctx))
+    return _record(ctx, imported, original_name or source.name)
+
+
+def import_files(ctx: AppContext, paths: Sequence[str | os.PathLike[str]], *, workers: int = 2,
+                 progress: ProgressCallback = no_progress, cancel: CancelToken | None = None) -> list[MediaImportResult]:
+    """Import many files on ``workers`` processes; results in the order of ``paths``."""
+    by_source: dict[str, MediaImportResult] = {}
+    for imported in import_many([os.fspath(p) for p in paths], _job(ctx), workers=workers,
+                                progress=progress, cancel=cancel):
+        by_source[imported.source] = _record(ctx, imported, Path(imported.source).name)
+    return [by_source[os.fspath(p)] for p in paths if os.fspath(p) in by_source]
+
+
+def _record(ctx: AppContext, imported: ImportedFile, original_name: str,
+            derived_from: MediaAsset | None = None, recipe: dict | None = None) -> MediaImportResult:
+    judgement = imported.judgement
+    source = Path(imported.source)
+    thumbnail = Path(imported.thumbnail) if imported.thumbnail else None
+    if not imported.stored:
+        return MediaImportResult(None, judgement, False, None, source, imported.error or imported.info.problem)
+    try:
+        with ctx.db.write() as session:
+            asset, created = _asset_row(session, imported, original_name, derived_from, recipe)
+            if created:
+                audit.record(session, ctx.actor, "media_asset", asset.id, "imported" if derived_from is None else "fixed",
+                             after={"sha256": asset.sha256, "name": asset.original_name, "kind": asset.kind,
+                                    "verdict": judgement.verdict})
+    except IntegrityError:
+        # Another process stored the same content a moment ago: use its row.
+        with ctx.db.session() as session:
+            asset = session.scalars(select(MediaAsset).where(MediaAsset.sha256 == imported.sha256)).one()
+            created = False
+    return MediaImportResult(asset, judgement, created, thumbnail, source, imported.error)
+
+
+def _asset_row(session: Session, imported: ImportedFile, original_name: str, derived_from: MediaAsset | None,
+               recipe: dict | None) -> tuple[MediaAsset, bool]:
+    existing = session.scalars(select(MediaAsset).where(MediaAsset.sha256 == imported.sha256)).first()
+    if existing is not None:
+        return existing, False
+    info = imported.info
+    row = MediaAsset(
+        sha256=imported.sha256, kind=info.kind, format=info.format, size_bytes=imported.size,
+        width=info.width, height=info.height, display_width=info.display_width, display_height=info.display_height,
+        duration_s=info.duration_s, original_name=original_name[:500],
+        probe={**info.to_dict(), "path": ""}, findings=[f.to_dict() for f in imported.findings],
+        derived_from_id=derived_from.id if derived_from is not None else None, recipe=recipe,
+    )
+    session.add(row)
+    session.flush()
+    return row, True
+
+
+def get_asset(ctx: AppContext, asset_id: int) -> MediaAsset:
+    with ctx.db.session() as session:
+        asset = session.get(MediaAsset, asset_id)
+    if asset is None:
+        raise NotFoundError(f"There is no media asset {asset_id}.")
+    return asset
+
+
+def fix_asset(ctx: AppContext, asset_id: int, mode: str = "pad", *, focus: Focus | None = None,
+              options: FixOptions | None = None, progress: ProgressCallback = no_progress,
+              cancel: CancelToken | None = None) -> FixResult:
+    """Make the story-ready derivative(s) of an asset; the original stays untouched in the store."""
+    if mode not in ("crop", "pad"):
+        raise ValidationError(f"Fit mode must be crop or pad, not {mode!r}.")
+    original = get_asset(ctx, asset_id)
+    source = asset_path(ctx, original)
+    if not source.is_file():
+        raise NotFoundError(f"The file of media asset {asset_id} is missing from the media folder "
+                            f"({source}); run 'takeover-planner media check'.")
+    base = options or FixOptions()
+    chosen = FixOptions(**{**base.__dict__, "mode": mode, "focus": focus or base.focus})
+    rules = rules_for(ctx)
+    judgement = rules.judge(probe_file(source))
+    work = Path(tempfile.mkdtemp(prefix="fix-", dir=_work_dir(ctx)))
+    try:
+        stem = Path(original.original_name or original.sha256).stem or original.sha256[:12]
+        fixed = fix_file(source, work, judgement, chosen, progress, cancel,
+                         dest=work / f"{stem}.story.{'jpg' if judgement.info.kind == 'image' else 'mp4'}")
+        assets, paths = [], []
+        for item in fixed:
+            asset = _store_derivative(ctx, item, original, chosen, rules)
+            assets.append(asset)
+            paths.append(asset_path(ctx, asset))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return FixResult(original, assets, paths)
+
+
+def _work_dir(ctx: AppContext) -> Path:
+    # Next to the store, so that moving a finished derivative in is a rename on the same disk.
+    folder = ctx.media_dir / ".work"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _store_derivative(ctx: AppContext, item: FixedFile, original: MediaAsset, options: FixOptions,
+                      rules: RuleSet) -> MediaAsset:
+    job = _job(ctx)
+    imported = import_one(str(item.path), job)
+    if not imported.stored:
+        raise TakeoverError(f"The fixed copy could not be stored ({imported.error or imported.info.problem}).")
+    if imported.judgement.verdict == "error":
+        problems = "; ".join(f.message_en for f in imported.findings if f.severity == "error")
+        raise FixRefused(f"The fixed copy still breaks a rule ({problems}); it was not kept.")
+    recipe = {**item.recipe, "source_sha256": original.sha256, "rules": f"{rules.name} {rules.version}",
+              "made_by": ctx.actor}
+    result = _record(ctx, imported, item.path.name, derived_from=original, recipe=recipe)
+    assert result.asset is not None
+    return result.asset
+
+
+def check_media(ctx: AppContext, *, repair: bool = False, verify: bool = True,
+                grace_s: float = ORPHAN_GRACE_S) -> MediaCheckReport:
+    """Compare the store with the rows: missing files, damaged files, files without rows, stale temp files."""
+    import time
+
+    store = store_for(ctx)
+    report = MediaCheckReport()
+    with ctx.db.session() as session:
+        known = set(session.scalars(select(MediaAsset.sha256)).all())
+    report.rows = len(known)
+    on_disk: dict[str, Path] = dict(store.stored())
+    report.files = len(on_disk)
+    report.missing = sorted(known - on_disk.keys())
+    cutoff = time.time() - grace_s
+    for sha, path in on_disk.items():
+        if sha not in known:
+            with contextlib.suppress(FileNotFoundError):
+                if path.stat().st_mtime < cutoff:
+                    report.orphans.append(sha)
+        elif verify and not store.verify(sha):
+            report.damaged.append(sha)
+    report.leftovers = [str(path) for path in store.leftovers(grace_s)]
+    work = ctx.media_dir / ".work"
+    if work.is_dir():
+        report.leftovers += [str(p) for p in sorted(work.iterdir()) if p.stat().st_mtime < cutoff]
+    if repair:
+        for sha in report.orphans:
+            store.remove(sha)
+            report.repaired.append(f"removed {sha} (no database row)")
+        for leftover in report.leftovers:
+            target = Path(leftover)
+            if target.is_dir():
+                shutil.rmtree(target, ignore_errors=True)
+            else:
+                target.unlink(missing_ok=True)
+            report.repaired.append(f"removed unfinished write {target.name}")
+        for sha in report.damaged:
+            moved = store.quarantine(sha)
+            report.repaired.append(f"moved damaged {sha} to {moved}")
+    return report
