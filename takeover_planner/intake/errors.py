@@ -1,0 +1,40 @@
+"""Why a package is refused: one reason code per kind of problem, and a plain message naming the detail."""
+
+from __future__ import annotations
+
+import enum
+
+from takeover_planner.errors import EXIT_REFUSED, TakeoverError
+
+
+class Reason(enum.StrEnum):
+    NOT_A_FILE = "not_a_file"
+    CORRUPT = "corrupt"
+    ENCRYPTED = "encrypted"
+    UNSUPPORTED = "unsupported"
+    PATH_ESCAPE = "path_escape"
+    SYMLINK = "symlink"
+    DUPLICATE_ENTRY = "duplicate_entry"
+    ZIP_BOMB = "zip_bomb"
+    TOO_MANY_FILES = "too_many_files"
+    NO_MANIFEST = "no_manifest"
+    SCHEMA = "schema"
+    WRONG_KIND = "wrong_kind"
+    VERSION = "version"
+    MISSING_FILE = "missing_file"
+    EXTRA_FILE = "extra_file"
+    CHECKSUM = "checksum"
+    UNKNOWN_SLOT = "unknown_slot"
+    CANCELLED_SLOT = "cancelled_slot"
+    DUPLICATE = "duplicate"
+    UNUSABLE_FILE = "unusable_file"
+
+
+class PackageRefused(TakeoverError):
+    """A package that will not be opened or imported; nothing was written anywhere."""
+
+    exit_code = EXIT_REFUSED
+
+    def __init__(self, reason: Reason, message: str, *, details: dict | None = None) -> None:
+        super().__init__(message, details={"reason": reason.value, **(details or {})})
+        self.reason = reason

@@ -1,0 +1,170 @@
+"""The submission package: what a department sends back. Built from a draft (the CLI and the contributor
+window share this code), and read back, untrusted, by the planner."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from takeover_planner import __version__
+from takeover_planner.domain.consent import parse_given_by, parse_scope
+from takeover_planner.domain.timekeeping import now_utc
+from takeover_planner.domain.validation import clean_email, clean_handle, clean_name, clean_url
+from takeover_planner.errors import ValidationError
+from takeover_planner.intake.manifest import (
+    KEY_PATTERN,
+    MAX_CONSENTS,
+    MAX_FRAMES,
+    STICKER_KINDS,
+    BriefManifest,
+    ConsentEntry,
+    FileEntry,
+    FrameEntry,
+    SubmissionManifest,
+    parse_submission,
+    referenced_files,
+    submission_to_json,
+)
+from takeover_planner.intake.package import Staged, read_package, safe_member_name, write_package
+from takeover_planner.intake.safezip import DEFAULT_LIMITS, ZipLimits
+
+
+@dataclass
+class DraftConsent:
+    key: str
+    subject: str
+    reference: str = ""
+    given_by: str = "self"
+    scope: list[str] = field(default_factory=lambda: ["instagram"])
+    valid_until: dt.date | None = None
+
+
+@dataclass
+class DraftFrame:
+    source: Path
+    planned_date: dt.date | None = None
+    planned_time: dt.time | None = None
+    text: str = ""
+    notes: str = ""
+    sticker_kind: str = ""
+    sticker_value: str = ""
+    credit: str = ""
+    shows_people: bool = False
+    consents: list[str] = field(default_factory=list)
+    fixed_source: Path | None = None
+    fix_recipe: dict[str, Any] | None = None
+
+
+@dataclass
+class SubmissionDraft:
+    brief: BriefManifest
+    contributor_name: str = ""
+    contributor_email: str = ""
+    message: str = ""
+    frames: list[DraftFrame] = field(default_factory=list)
+    consents: list[DraftConsent] = field(default_factory=list)
+
+
+def _check_file(path: Path, what: str) -> None:
+    if not path.is_file():
+        raise ValidationError(f"{what}: {path} is not a file.")
+
+
+def _sticker(frame: DraftFrame, where: str) -> tuple[str, str]:
+    kind = frame.sticker_kind.strip().lower()
+    value = frame.sticker_value.strip()
+    if not kind:
+        return "", ""
+    if kind not in STICKER_KINDS:
+        raise ValidationError(f"{where}: a sticker is a link, a poll or a mention, not '{kind}'.")
+    if not value:
+        raise ValidationError(f"{where}: say what the {kind} sticker should hold.")
+    if kind == "link":
+        value = clean_url(value)
+    elif kind == "mention":
+        value = "@" + clean_handle(value)
+    return kind, value
+
+
+def check_draft(draft: SubmissionDraft) -> None:
+    """Everything a contributor must put right before the package can be written (ValidationError)."""
+    clean_name(draft.contributor_name, "Your name")
+    clean_email(draft.contributor_email)
+    if not draft.frames:
+        raise ValidationError("Add at least one picture or video.")
+    if len(draft.frames) > MAX_FRAMES or len(draft.consents) > MAX_CONSENTS:
+        raise ValidationError(f"A submission holds at most {MAX_FRAMES} frames and {MAX_CONSENTS} consent records.")
+    keys = [c.key for c in draft.consents]
+    for consent in draft.consents:
+        if not KEY_PATTERN.match(consent.key):
+            raise ValidationError(f"Consent key '{consent.key}' must be short lowercase letters, digits, - or _.")
+        clean_name(consent.subject, "Who the consent covers")
+        parse_given_by(consent.given_by)
+        parse_scope(consent.scope)
+    if len(set(keys)) != len(keys):
+        raise ValidationError("Two consent records have the same key.")
+    slot = draft.brief.slot
+    for number, frame in enumerate(draft.frames, start=1):
+        where = f"Frame {number}"
+        _check_file(frame.source, where)
+        if frame.fixed_source is not None:
+            _check_file(frame.fixed_source, f"{where} (fixed copy)")
+        _sticker(frame, where)
+        if frame.planned_date is not None and not slot.start <= frame.planned_date <= slot.end:
+            raise ValidationError(f"{where} is planned for {frame.planned_date.isoformat()}, outside the takeover "
+                                  f"days {slot.start.isoformat()} – {slot.end.isoformat()}.")
+        if frame.planned_time is not None and frame.planned_date is None:
+            raise ValidationError(f"{where} has a time but no day.")
+        for key in frame.consents:
+            if key not in keys:
+                raise ValidationError(f"{where} refers to consent '{key}', which is not in the submission.")
+
+
+def write_submission(draft: SubmissionDraft, out: Path) -> SubmissionManifest:
+    """Check the draft and write the submission package to ``out`` atomically."""
+    check_draft(draft)
+    members: list[tuple[str, Path | bytes]] = []
+    frames: list[FrameEntry] = []
+    for number, frame in enumerate(draft.frames, start=1):
+        name = safe_member_name(number, frame.source)
+        members.append((name, frame.source))
+        fixed_name = None
+        if frame.fixed_source is not None:
+            fixed_name = safe_member_name(number, frame.fixed_source, "media").replace(
+                f"media/{number:02d}-", f"media/{number:02d}-fixed-", 1)
+            members.append((fixed_name, frame.fixed_source))
+        kind, value = _sticker(frame, f"Frame {number}")
+        frames.append(FrameEntry(
+            file=name, planned_date=frame.planned_date, planned_time=frame.planned_time, text=frame.text.strip(),
+            notes=frame.notes.strip(), sticker_kind=kind, sticker_value=value, credit=frame.credit.strip(),
+            shows_people=frame.shows_people, consents=tuple(frame.consents), fixed_file=fixed_name,
+            fix_recipe=frame.fix_recipe if fixed_name else None,
+        ))
+    consents = tuple(
+        ConsentEntry(c.key, " ".join(c.subject.split()), c.reference.strip(), parse_given_by(c.given_by).value,
+                     tuple(parse_scope(c.scope)), c.valid_until)
+        for c in draft.consents
+    )
+    result: dict[str, SubmissionManifest] = {}
+
+    def build(files: dict[str, FileEntry]) -> dict[str, Any]:
+        manifest = SubmissionManifest(
+            submission_uid=uuid.uuid4().hex, created_at=now_utc(), app_version=__version__,
+            brief_uid=draft.brief.brief_uid, slot_id=draft.brief.slot.slot_id, department=draft.brief.slot.department,
+            contributor_name=" ".join(draft.contributor_name.split()), contributor_email=draft.contributor_email.strip(),
+            message=draft.message.strip(), consents=consents, frames=tuple(frames), files=files,
+        )
+        result["manifest"] = manifest
+        return submission_to_json(manifest)
+
+    write_package(out, build, members)
+    return result["manifest"]
+
+
+def read_submission(path: Path, staging: Path, limits: ZipLimits = DEFAULT_LIMITS) -> Staged[SubmissionManifest]:
+    """Check a submission package completely and extract its media into ``staging``."""
+    return read_package(path, staging, parse_submission, lambda m: m.files, referenced_files,
+                        limits=limits, what="submission")

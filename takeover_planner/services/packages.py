@@ -1,0 +1,194 @@
+"""Brief and submission packages as use cases: write a slot's brief, import a submission into its slot.
+
+Import is all or nothing. The package is checked completely in a staging folder (``intake``), then against the
+database (slot known, not cancelled, not imported before), then each file is probed; only when all of that
+passes are the files copied into the media store and the submission, consents and frames written in one
+transaction. A refusal leaves the database and the media store exactly as they were.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
+
+from takeover_planner.domain.review import FrameState
+from takeover_planner.domain.slots import SlotStatus
+from takeover_planner.domain.timekeeping import oslo_datetime, to_oslo
+from takeover_planner.intake.brief import new_brief, write_brief
+from takeover_planner.intake.errors import PackageRefused, Reason
+from takeover_planner.intake.manifest import BriefManifest, SlotFacts, SubmissionManifest
+from takeover_planner.intake.package import Staged
+from takeover_planner.intake.safezip import DEFAULT_LIMITS, ZipLimits
+from takeover_planner.intake.submission import read_submission
+from takeover_planner.media.rules import load_rules
+from takeover_planner.services import audit
+from takeover_planner.services.access import require_planner
+from takeover_planner.services.consents import add_consent
+from takeover_planner.services.context import AppContext
+from takeover_planner.services.stories import ENTITY, move_frame
+from takeover_planner.services.story_media import asset_row, judge, rules_path, store_files, unstorable_reason
+from takeover_planner.storage.models import FrameConsent, StoryFrame, Submission, TakeoverSlot
+
+log = logging.getLogger(__name__)
+DEFAULT_TIME = (9, 0)  # a frame with a day but no time of day is planned for 09:00 Oslo time
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    submission_id: int
+    slot_id: int
+    frame_ids: tuple[int, ...]
+    consent_ids: tuple[int, ...]
+    contributor: str
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"submission_id": self.submission_id, "slot_id": self.slot_id, "frames": list(self.frame_ids),
+                "consents": list(self.consent_ids), "contributor": self.contributor, "warnings": list(self.warnings)}
+
+
+def slot_facts(slot: TakeoverSlot) -> SlotFacts:
+    return SlotFacts(
+        slot_id=slot.id, account=slot.account.name, account_handle=slot.account.handle,
+        department=slot.department.name, start=slot.start_date, end=slot.end_date,
+        material_deadline=slot.material_deadline, campaign=slot.campaign.name if slot.campaign else "",
+        news_url=slot.news_url, notes=slot.notes,
+    )
+
+
+def write_slot_brief(ctx: AppContext, slot_id: int, out: Path) -> BriefManifest:
+    """Write the brief package for a slot (refused for a cancelled slot)."""
+    with ctx.db.session() as s:
+        slot = s.get(TakeoverSlot, slot_id)
+        if slot is None:
+            from takeover_planner.errors import NotFoundError
+
+            raise NotFoundError(f"No slot #{slot_id}.")
+        if slot.status == SlotStatus.CANCELLED.value:
+            raise PackageRefused(Reason.CANCELLED_SLOT, f"Slot #{slot_id} is cancelled; it needs no brief.")
+        facts = slot_facts(slot)
+    brief = write_brief(new_brief(facts, load_rules(rules_path(ctx)), ctx.actor), out)
+    with ctx.db.write() as s:
+        audit.record(s, ctx.actor, "slot", slot_id, "brief_written", after={"brief_uid": brief.brief_uid,
+                                                                            "file": out.name})
+    return brief
+
+
+def _check_against_database(ctx: AppContext, staged: Staged[SubmissionManifest]) -> None:
+    m = staged.manifest
+    with ctx.db.session() as s:
+        require_planner(s, ctx.actor, "import submissions")
+        slot = s.get(TakeoverSlot, m.slot_id)
+        if slot is None:
+            raise PackageRefused(Reason.UNKNOWN_SLOT,
+                                 f"This submission is for slot #{m.slot_id} ({m.department}), which does not exist "
+                                 "in this database. Was the brief made from another planner database?")
+        if slot.department.name.casefold() != m.department.casefold():
+            raise PackageRefused(Reason.UNKNOWN_SLOT,
+                                 f"This submission is for slot #{m.slot_id} of {m.department}, but slot #{m.slot_id} "
+                                 f"here belongs to {slot.department.name}. It was made from another brief or "
+                                 "database.")
+        if slot.status == SlotStatus.CANCELLED.value:
+            raise PackageRefused(Reason.CANCELLED_SLOT,
+                                 f"Slot #{m.slot_id} ({m.department}) is cancelled; its submission cannot be imported.")
+        earlier = s.scalars(select(Submission).where(or_(Submission.submission_uid == m.submission_uid,
+                                                         Submission.package_sha256 == staged.package_sha256))).first()
+        if earlier is not None:
+            when = to_oslo(earlier.imported_at).strftime("%Y-%m-%d %H:%M")
+            raise PackageRefused(Reason.DUPLICATE,
+                                 f"This submission is already imported (submission #{earlier.id}, {when} by "
+                                 f"{earlier.imported_by or 'unknown'}); nothing was changed.",
+                                 details={"submission": earlier.id})
+
+
+def _check_files(ctx: AppContext, staged: Staged[SubmissionManifest]) -> None:
+    for number, frame in enumerate(staged.manifest.frames, start=1):
+        for name in filter(None, (frame.file, frame.fixed_file)):
+            reason = unstorable_reason(judge(staged.files[name], ctx).info)
+            if reason:
+                raise PackageRefused(Reason.UNUSABLE_FILE, f"Frame {number}'s file {name} {reason}; ask for it again.")
+
+
+def _warnings(slot: TakeoverSlot, m: SubmissionManifest) -> list[str]:
+    notes = []
+    for number, frame in enumerate(m.frames, start=1):
+        if frame.planned_date is not None and not slot.start_date <= frame.planned_date <= slot.end_date:
+            notes.append(f"Frame {number} is planned for {frame.planned_date.isoformat()}, outside the slot's days.")
+        if frame.planned_date is not None and frame.planned_time is None:
+            notes.append(f"Frame {number} has no time of day; it is planned for 09:00.")
+    return notes
+
+
+def import_submission(ctx: AppContext, path: Path, *, limits: ZipLimits = DEFAULT_LIMITS) -> ImportResult:
+    """Import a submission package into its slot as submitted frames, or refuse it and change nothing."""
+    import datetime as dt
+
+    with tempfile.TemporaryDirectory(prefix="tp-import-") as staging:
+        staged = read_submission(Path(path), Path(staging), limits)
+        _check_against_database(ctx, staged)
+        _check_files(ctx, staged)
+        m = staged.manifest
+        stored = store_files(ctx, list(staged.files.values()))
+        try:
+            with ctx.db.write() as s:
+                slot = s.get(TakeoverSlot, m.slot_id)
+                assert slot is not None
+                submission = Submission(slot_id=slot.id, package_sha256=staged.package_sha256,
+                                        submission_uid=m.submission_uid, contributor=m.contributor_name,
+                                        imported_by=ctx.actor)
+                s.add(submission)
+                s.flush()
+                consent_ids = {
+                    c.key: add_consent(ctx, subject=c.subject, reference=c.reference, given_by=c.given_by,
+                                       scope=list(c.scope), valid_until=c.valid_until,
+                                       department_id=slot.department_id, session=s).id
+                    for c in m.consents
+                }
+                last = max([f.position for f in s.scalars(select(StoryFrame).where(StoryFrame.slot_id == slot.id))],
+                           default=0)
+                frame_ids = []
+                for number, entry in enumerate(m.frames, start=1):
+                    original = asset_row(s, stored[staged.files[entry.file]], original_name=Path(entry.file).name)
+                    derivative = None
+                    if entry.fixed_file:
+                        recipe = {**(entry.fix_recipe or {}), "made_by": "contributor"}
+                        derivative = asset_row(s, stored[staged.files[entry.fixed_file]],
+                                               original_name=Path(entry.fixed_file).name, derived_from=original,
+                                               recipe=recipe)
+                    planned = None
+                    if entry.planned_date is not None:
+                        planned = oslo_datetime(entry.planned_date, entry.planned_time or dt.time(*DEFAULT_TIME))
+                    frame = StoryFrame(
+                        slot_id=slot.id, submission_id=submission.id, position=last + number,
+                        original_asset_id=original.id, derivative_asset_id=derivative.id if derivative else None,
+                        planned_at=planned, text=entry.text, notes=entry.notes, sticker_kind=entry.sticker_kind,
+                        sticker_value=entry.sticker_value, credit=entry.credit, shows_people=entry.shows_people,
+                        state=FrameState.DRAFT.value,
+                    )
+                    s.add(frame)
+                    s.flush()
+                    for key in entry.consents:
+                        s.add(FrameConsent(frame_id=frame.id, consent_id=consent_ids[key]))
+                    s.flush()
+                    audit.record(s, ctx.actor, ENTITY, frame.id, "created",
+                                 after={"submission_id": submission.id, "file": entry.file}, comment=m.contributor_name)
+                    move_frame(s, frame, FrameState.SUBMITTED, m.contributor_name,
+                               f"From the submission package of {m.contributor_name}")
+                    frame_ids.append(frame.id)
+                audit.record(s, ctx.actor, "submission", submission.id, "imported",
+                             after={"slot_id": slot.id, "frames": frame_ids, "contributor": m.contributor_name,
+                                    "email": m.contributor_email, "message": m.message,
+                                    "package_sha256": staged.package_sha256})
+                result = ImportResult(submission.id, slot.id, tuple(frame_ids), tuple(consent_ids.values()),
+                                      m.contributor_name, tuple(_warnings(slot, m)))
+        except IntegrityError:
+            # Someone imported the same package a moment ago, between our check and our write.
+            raise PackageRefused(Reason.DUPLICATE, "This submission was just imported by someone else; nothing "
+                                 "was changed.") from None
+    log.info("Imported submission %s into slot #%s: %d frames", m.submission_uid, m.slot_id, len(frame_ids))
+    return result

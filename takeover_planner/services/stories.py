@@ -1,0 +1,389 @@
+"""A slot's story plan: frames (add, edit, reorder, remove) and their review (submit, approve, request changes,
+withdraw), plus the state changes the publisher reports.
+
+Every state change is planned by ``domain.review`` (which refuses illegal moves and checks the approval gates)
+and written with an audit event (entity ``story_frame``) in the same transaction. Editing a frame that was
+already released (approved, scheduled, failed) takes its approval away: it goes back for review.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from takeover_planner.domain.consent import Problem, consent_problems
+from takeover_planner.domain.review import (
+    ApprovalFacts,
+    FrameState,
+    Transition,
+    approval_problems,
+    parse_state,
+    plan_edit,
+    plan_transition,
+)
+from takeover_planner.domain.validation import clean_handle, clean_url
+from takeover_planner.errors import ConflictError, NotFoundError, TakeoverError, ValidationError
+from takeover_planner.intake.manifest import STICKER_KINDS
+from takeover_planner.services import audit
+from takeover_planner.services.access import require_department, require_planner
+from takeover_planner.services.context import AppContext
+from takeover_planner.services.story_views import (
+    FrameInfo,
+    asset_errors,
+    consent_facts,
+    frame_info,
+    load_frames,
+)
+from takeover_planner.storage.models import FrameConsent, MediaAsset, ReviewDecision, StoryFrame, TakeoverSlot
+
+ENTITY = "story_frame"
+EDITABLE = ("planned_at", "text", "notes", "sticker_kind", "sticker_value", "credit", "shows_people")
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    """The outcome of 'approve all' / 'request changes on all': what moved and why the rest did not."""
+
+    done: tuple[int, ...]
+    refused: dict[int, str] = field(default_factory=dict)
+
+
+# --- facts and the one place state changes are applied ------------------------------------------------
+
+
+def frame_facts(session: Session, frame: StoryFrame) -> ApprovalFacts:
+    """The approval facts of the file that will be published: the fixed copy if there is one, else the original."""
+    asset = frame.derivative if frame.derivative is not None else frame.original
+    return ApprovalFacts(
+        has_file=asset is not None,
+        file_errors=asset_errors(asset) if asset is not None else None,
+        shows_people=frame.shows_people,
+        consents=tuple(consent_facts(session, frame.id)),
+        planned_at=frame.planned_at,
+    )
+
+
+def _snapshot(frame: StoryFrame) -> dict[str, Any]:
+    return {"state": frame.state, "position": frame.position, "planned_at": frame.planned_at, "text": frame.text,
+            "sticker_kind": frame.sticker_kind, "sticker_value": frame.sticker_value, "credit": frame.credit,
+            "shows_people": frame.shows_people, "original_asset_id": frame.original_asset_id,
+            "derivative_asset_id": frame.derivative_asset_id}
+
+
+def apply_transition(session: Session, frame: StoryFrame, move: Transition, *, decision: str | None = None) -> None:
+    """Apply a planned move: the new state, an audit event, and (for review outcomes) a review decision."""
+    if frame.state != move.from_state.value:
+        raise ConflictError(f"Frame #{frame.id} changed in the meantime (it is now {frame.state}); try again.")
+    frame.state = move.to_state.value
+    if decision is not None:
+        session.add(ReviewDecision(frame_id=frame.id, decision=decision, by=move.actor, comment=move.comment))
+    audit.record(session, move.actor, ENTITY, frame.id, move.action, before={"state": move.from_state.value},
+                 after={"state": move.to_state.value}, comment=move.comment)
+
+
+def lock_frame(session: Session, frame_id: int) -> StoryFrame:
+    frame = session.scalars(select(StoryFrame).where(StoryFrame.id == frame_id).with_for_update()).first()
+    if frame is None:
+        raise NotFoundError(f"No frame #{frame_id}.")
+    return frame
+
+
+def _slot(session: Session, slot_id: int) -> TakeoverSlot:
+    slot = session.get(TakeoverSlot, slot_id)
+    if slot is None:
+        raise NotFoundError(f"No slot #{slot_id}.")
+    return slot
+
+
+def move_frame(session: Session, frame: StoryFrame, target: FrameState, actor: str, comment: str = "",
+               *, decision: str | None = None) -> Transition:
+    """Plan and apply one move inside the caller's transaction (TransitionRefused if it is not allowed)."""
+    move = plan_transition(frame.id, parse_state(frame.state), target, actor=actor, comment=comment,
+                           facts=frame_facts(session, frame))
+    apply_transition(session, frame, move, decision=decision)
+    session.flush()
+    return move
+
+
+def set_frame_state(session: Session, frame_id: int, target: FrameState, actor: str, comment: str = "") -> Transition:
+    """For the publisher: mark a frame scheduled, published or failed within its own transaction."""
+    return move_frame(session, lock_frame(session, frame_id), target, actor, comment)
+
+
+def frame_state_changed(ctx: AppContext, frame_id: int, target: FrameState, comment: str = "") -> FrameInfo:
+    """The same, in a transaction of its own, acting as ``ctx.actor``."""
+    with ctx.db.write() as s:
+        frame = lock_frame(s, frame_id)
+        move_frame(s, frame, target, ctx.actor, comment)
+        return frame_info(s, frame)
+
+
+def after_edit(session: Session, frame: StoryFrame, actor: str, before_state: str) -> None:
+    """An edit of a released frame takes its approval away (plan_edit); a published frame is never edited."""
+    session.flush()
+    move = plan_edit(frame.id, parse_state(before_state), actor=actor, facts=frame_facts(session, frame))
+    if move is not None:
+        apply_transition(session, frame, move)
+
+
+def guard_edit(frame: StoryFrame) -> None:
+    if frame.state == FrameState.PUBLISHED.value:
+        raise TakeoverError(f"Frame #{frame.id} is published and can no longer be changed.")
+
+
+# --- frames ---------------------------------------------------------------------------------------------
+
+
+def clean_sticker(kind: str, value: str) -> tuple[str, str]:
+    kind, value = kind.strip().lower(), value.strip()
+    if not kind:
+        return "", ""
+    if kind not in STICKER_KINDS:
+        raise ValidationError(f"A sticker is a link, a poll or a mention, not '{kind}'.")
+    if not value:
+        raise ValidationError(f"Say what the {kind} sticker should hold.")
+    if kind == "link":
+        return kind, clean_url(value)
+    if kind == "mention":
+        return kind, "@" + clean_handle(value)
+    return kind, value
+
+
+def list_frames(ctx: AppContext, slot_id: int) -> list[FrameInfo]:
+    with ctx.db.session() as s:
+        _slot(s, slot_id)
+        return [frame_info(s, f) for f in load_frames(s, slot_id)]
+
+
+def get_frame(ctx: AppContext, frame_id: int) -> FrameInfo:
+    with ctx.db.session() as s:
+        frame = s.get(StoryFrame, frame_id)
+        if frame is None:
+            raise NotFoundError(f"No frame #{frame_id}.")
+        return frame_info(s, frame)
+
+
+def add_frame(ctx: AppContext, slot_id: int, *, original_asset_id: int | None, **fields: Any) -> FrameInfo:
+    """A new draft frame at the end of the slot's story."""
+    with ctx.db.write() as s:
+        slot = _slot(s, slot_id)
+        require_department(s, ctx.actor, slot.department_id, "add story frames")
+        if original_asset_id is not None and s.get(MediaAsset, original_asset_id) is None:
+            raise NotFoundError(f"No media file #{original_asset_id}.")
+        last = s.scalar(select(func.max(StoryFrame.position)).where(StoryFrame.slot_id == slot_id))
+        frame = StoryFrame(slot_id=slot_id, position=(last or 0) + 1, original_asset_id=original_asset_id,
+                           state=FrameState.DRAFT.value)
+        _set_fields(frame, fields)
+        s.add(frame)
+        s.flush()
+        audit.record(s, ctx.actor, ENTITY, frame.id, "created", after=_snapshot(frame))
+        return frame_info(s, frame)
+
+
+def _set_fields(frame: StoryFrame, fields: dict[str, Any]) -> None:
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise ValidationError(f"Unknown frame field(s): {', '.join(sorted(unknown))}.")
+    if "sticker_kind" in fields or "sticker_value" in fields:
+        fields["sticker_kind"], fields["sticker_value"] = clean_sticker(
+            fields.get("sticker_kind", frame.sticker_kind or ""), fields.get("sticker_value", frame.sticker_value or ""))
+    planned = fields.get("planned_at")
+    if planned is not None and planned.tzinfo is None:
+        raise ValidationError("A planned time needs its time zone.")
+    for key, value in fields.items():
+        setattr(frame, key, value.strip() if isinstance(value, str) else value)
+
+
+def update_frame(ctx: AppContext, frame_id: int, *, expected_version: int | None = None, **fields: Any) -> FrameInfo:
+    with ctx.db.write() as s:
+        frame = lock_frame(s, frame_id)
+        require_department(s, ctx.actor, frame.slot.department_id, "change story frames")
+        guard_edit(frame)
+        if expected_version is not None and frame.version != expected_version:
+            raise ConflictError(f"Frame #{frame_id} was changed by someone else in the meantime; reload and try again.")
+        before, state = _snapshot(frame), frame.state
+        _set_fields(frame, dict(fields))
+        audit.record(s, ctx.actor, ENTITY, frame.id, "edited", before=before, after=_snapshot(frame))
+        after_edit(s, frame, ctx.actor, state)
+        try:
+            s.flush()
+        except StaleDataError:
+            raise ConflictError(f"Frame #{frame_id} was changed by someone else in the meantime.") from None
+        return frame_info(s, frame)
+
+
+def set_files(ctx: AppContext, frame_id: int, *, original_asset_id: int | None = None,
+              derivative_asset_id: int | None = None, clear_derivative: bool = False) -> FrameInfo:
+    """Attach a new original and/or the fixed copy that will be published instead of it."""
+    with ctx.db.write() as s:
+        frame = lock_frame(s, frame_id)
+        require_department(s, ctx.actor, frame.slot.department_id, "change story frames")
+        guard_edit(frame)
+        before, state = _snapshot(frame), frame.state
+        for asset_id in (original_asset_id, derivative_asset_id):
+            if asset_id is not None and s.get(MediaAsset, asset_id) is None:
+                raise NotFoundError(f"No media file #{asset_id}.")
+        if original_asset_id is not None:
+            frame.original_asset_id = original_asset_id
+            frame.derivative_asset_id = None  # a fix of the old original does not belong to the new one
+        if derivative_asset_id is not None:
+            frame.derivative_asset_id = derivative_asset_id
+        elif clear_derivative:
+            frame.derivative_asset_id = None
+        s.flush()
+        s.expire(frame, ["original", "derivative"])
+        audit.record(s, ctx.actor, ENTITY, frame.id, "file_changed", before=before, after=_snapshot(frame))
+        after_edit(s, frame, ctx.actor, state)
+        return frame_info(s, frame)
+
+
+def reorder_frames(ctx: AppContext, slot_id: int, ordered_ids: Sequence[int]) -> list[FrameInfo]:
+    """Put the slot's frames in this order (every frame of the slot, each once)."""
+    with ctx.db.write() as s:
+        slot = _slot(s, slot_id)
+        require_department(s, ctx.actor, slot.department_id, "reorder story frames")
+        frames = {f.id: f for f in load_frames(s, slot_id)}
+        if sorted(ordered_ids) != sorted(frames) or len(set(ordered_ids)) != len(ordered_ids):
+            raise ValidationError("The new order must name every frame of the slot exactly once.")
+        before = [f.id for f in sorted(frames.values(), key=lambda f: (f.position, f.id))]
+        for position, frame_id in enumerate(ordered_ids, start=1):
+            frames[frame_id].position = position
+        s.flush()
+        if before != list(ordered_ids):
+            audit.record(s, ctx.actor, "slot", slot_id, "frames_reordered", before={"order": before},
+                         after={"order": list(ordered_ids)})
+        return [frame_info(s, f) for f in load_frames(s, slot_id)]
+
+
+def remove_frame(ctx: AppContext, frame_id: int) -> None:
+    """Delete a frame that never left draft; anything further along is withdrawn instead (history stays)."""
+    with ctx.db.write() as s:
+        frame = lock_frame(s, frame_id)
+        require_department(s, ctx.actor, frame.slot.department_id, "remove story frames")
+        if frame.state != FrameState.DRAFT.value:
+            raise TakeoverError(f"Frame #{frame_id} is {frame.state.replace('_', ' ')}; withdraw it instead of "
+                                "deleting it, so its history stays.")
+        audit.record(s, ctx.actor, ENTITY, frame.id, "deleted", before=_snapshot(frame))
+        s.delete(frame)
+
+
+# --- review ---------------------------------------------------------------------------------------------
+
+
+def submit(ctx: AppContext, frame_id: int, comment: str = "") -> FrameInfo:
+    with ctx.db.write() as s:
+        frame = lock_frame(s, frame_id)
+        require_department(s, ctx.actor, frame.slot.department_id, "submit story frames")
+        move_frame(s, frame, FrameState.SUBMITTED, ctx.actor, comment)
+        return frame_info(s, frame)
+
+
+def approve(ctx: AppContext, frame_id: int, *, by: str, comment: str = "") -> FrameInfo:
+    """Approve one frame in the name of ``by`` (needs a clean file and complete consent)."""
+    with ctx.db.write() as s:
+        require_planner(s, ctx.actor, "approve story frames")
+        frame = lock_frame(s, frame_id)
+        move_frame(s, frame, FrameState.APPROVED, by, comment, decision="approved")
+        return frame_info(s, frame)
+
+
+def request_changes(ctx: AppContext, frame_id: int, *, by: str, comment: str) -> FrameInfo:
+    with ctx.db.write() as s:
+        require_planner(s, ctx.actor, "review story frames")
+        frame = lock_frame(s, frame_id)
+        move_frame(s, frame, FrameState.CHANGES_REQUESTED, by, comment, decision="changes_requested")
+        return frame_info(s, frame)
+
+
+def _bulk(ctx: AppContext, frame_ids: Iterable[int], target: FrameState, by: str, comment: str,
+          decision: str) -> BulkResult:
+    """Each frame in its own savepoint: one refusal does not stop the others, and says why."""
+    done: list[int] = []
+    refused: dict[int, str] = {}
+    with ctx.db.write() as s:
+        require_planner(s, ctx.actor, "review story frames")
+        for frame_id in frame_ids:
+            try:
+                with s.begin_nested():
+                    move_frame(s, lock_frame(s, frame_id), target, by, comment, decision=decision)
+                done.append(frame_id)
+            except TakeoverError as exc:
+                refused[frame_id] = exc.message
+    return BulkResult(tuple(done), refused)
+
+
+def _submitted_in(ctx: AppContext, slot_id: int) -> list[int]:
+    with ctx.db.session() as s:
+        _slot(s, slot_id)
+        return [f.id for f in load_frames(s, slot_id) if f.state == FrameState.SUBMITTED.value]
+
+
+def approve_all(ctx: AppContext, slot_id: int, *, by: str, comment: str = "",
+                frame_ids: Sequence[int] | None = None) -> BulkResult:
+    """Approve every submitted frame of the slot (or the ones given); frames that cannot be are listed."""
+    ids = list(frame_ids) if frame_ids is not None else _submitted_in(ctx, slot_id)
+    return _bulk(ctx, ids, FrameState.APPROVED, by, comment, "approved")
+
+
+def request_changes_all(ctx: AppContext, slot_id: int, *, by: str, comment: str,
+                        frame_ids: Sequence[int] | None = None) -> BulkResult:
+    ids = list(frame_ids) if frame_ids is not None else _submitted_in(ctx, slot_id)
+    return _bulk(ctx, ids, FrameState.CHANGES_REQUESTED, by, comment, "changes_requested")
+
+
+def withdraw_frame(ctx: AppContext, frame_id: int, comment: str = "") -> FrameInfo:
+    with ctx.db.write() as s:
+        frame = lock_frame(s, frame_id)
+        require_department(s, ctx.actor, frame.slot.department_id, "withdraw story frames")
+        move_frame(s, frame, FrameState.WITHDRAWN, ctx.actor, comment)
+        return frame_info(s, frame)
+
+
+def restore_frame(ctx: AppContext, frame_id: int) -> FrameInfo:
+    with ctx.db.write() as s:
+        frame = lock_frame(s, frame_id)
+        require_department(s, ctx.actor, frame.slot.department_id, "restore story frames")
+        move_frame(s, frame, FrameState.DRAFT, ctx.actor, "restored")
+        return frame_info(s, frame)
+
+
+def approval_check(ctx: AppContext, frame_id: int, by: str) -> list[Problem]:
+    """Why approving now would be refused (empty: it would not), for the review screen."""
+    with ctx.db.session() as s:
+        frame = s.get(StoryFrame, frame_id)
+        if frame is None:
+            raise NotFoundError(f"No frame #{frame_id}.")
+        return approval_problems(frame_facts(s, frame), by)
+
+
+def frame_consent_problems(session: Session, frame: StoryFrame, planned_day: dt.date | None) -> list[Problem]:
+    return consent_problems(frame.shows_people, consent_facts(session, frame.id), planned_day)
+
+
+# --- the slot's audit trail -------------------------------------------------------------------------------
+
+
+def slot_audit_trail(ctx: AppContext, slot_id: int) -> list[audit.AuditEntry]:
+    """Everything recorded about the slot, its frames, their consents and its imported submissions, oldest first."""
+    from takeover_planner.storage.models import AuditEvent, Submission
+
+    with ctx.db.session() as s:
+        _slot(s, slot_id)
+        frame_ids = list(s.scalars(select(StoryFrame.id).where(StoryFrame.slot_id == slot_id)))
+        consent_ids = list(s.scalars(select(FrameConsent.consent_id).where(FrameConsent.frame_id.in_(frame_ids))))
+        submission_ids = list(s.scalars(select(Submission.id).where(Submission.slot_id == slot_id)))
+        events: list[AuditEvent] = []
+        for entity, ids in (("slot", [slot_id]), (ENTITY, frame_ids), ("consent", consent_ids),
+                            ("submission", submission_ids)):
+            if ids:
+                events += s.scalars(select(AuditEvent).where(AuditEvent.entity_type == entity,
+                                                             AuditEvent.entity_id.in_(set(ids))))
+        events.sort(key=lambda e: (e.at, e.id))
+        return [audit.AuditEntry(e.id, e.at, e.actor, e.entity_type, e.entity_id, e.action, e.before, e.after,
+                                 e.comment) for e in events]
