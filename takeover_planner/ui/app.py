@@ -1,0 +1,82 @@
+"""Starting the desktop app: `takeover-planner` with no subcommand, or `takeover-planner gui`.
+
+Start-up is ordered for speed: folders, settings and the language are resolved first (no database
+libraries needed), the window is shown, and only then is the database opened, created or migrated on a
+worker thread. SQLAlchemy and the services are imported there, so the window paints while they load.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QApplication
+
+from takeover_planner.errors import EXIT_USAGE
+from takeover_planner.logging_setup import configure_logging
+from takeover_planner.paths import resolve_paths
+from takeover_planner.settings import Settings
+from takeover_planner.ui.crash import CrashReporter
+from takeover_planner.ui.i18n import Translations, resolve_language
+from takeover_planner.ui.icons import icon
+from takeover_planner.ui.main_window import MainWindow
+from takeover_planner.ui.qt_none_guard import protect_none
+from takeover_planner.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "Takeover Planner"
+
+
+@dataclass
+class Running:
+    app: QApplication
+    window: MainWindow
+    runner: TaskRunner
+    translations: Translations
+    crash: CrashReporter
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("TakeoverPlanner")
+    app.setDesktopFileName("takeover-planner")
+    app.setWindowIcon(icon("takeover-planner"))
+    return app
+
+
+def launch(home: str | None = None, db_url: str | None = None, user: str | None = None) -> Running:
+    """Build and show the planner window; the database opens in the background right after."""
+    protect_none()
+    paths = resolve_paths(home).ensure()
+    configure_logging(paths)
+    settings = Settings.load(paths)
+    app = application()
+    translations = Translations(app)
+    translations.apply(resolve_language(settings.get("ui.language")))
+    runner = TaskRunner()
+    window = MainWindow(paths, settings, runner, translations, home=home, db_url=db_url, user=user)
+    crash = CrashReporter(paths.log_file, lambda: window)
+    crash.install()
+    runner.set_bug_handler(crash.report)
+    window.show()
+    window.start()
+    return Running(app, window, runner, translations, crash)
+
+
+def run(home: str | None, db_url: str | None, user: str | None, contributor_brief: str | None) -> int:
+    if contributor_brief is not None:
+        print("takeover-planner: opening a brief package needs the contributor window, which this build "
+              "does not include. Start without --contributor to plan takeovers.", file=sys.stderr)
+        return EXIT_USAGE
+    running = launch(home, db_url, user)
+    try:
+        return int(running.app.exec())
+    finally:
+        running.crash.uninstall()

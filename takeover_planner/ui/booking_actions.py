@@ -1,0 +1,277 @@
+"""Booking edits from the window: book, move, resize, change status, edit details, and their undo steps.
+
+Each edit is one background write; on success the store gets the new slot and an undo command is pushed,
+on refusal the caller's ``on_refused`` shows the rule's message where the user acted and nothing changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from takeover_planner.domain.slots import SlotStatus
+from takeover_planner.ui.planner_store import PlannerStore
+from takeover_planner.ui.tasks import WRITE, TaskRunner
+from takeover_planner.ui.undo import UNDO_REASON, SlotCommand, Step, walk_status
+
+if TYPE_CHECKING:
+    from takeover_planner.errors import TakeoverError
+    from takeover_planner.services.booking import SlotInfo
+    from takeover_planner.services.context import AppContext
+
+Refused = Callable[["TakeoverError"], None]
+Succeeded = Callable[["SlotInfo"], None]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("BookingActions", text)
+
+
+@dataclass(frozen=True)
+class BookingRequest:
+    department_id: int
+    account_id: int
+    start: dt.date
+    end: dt.date
+    status: SlotStatus = SlotStatus.REQUESTED
+    campaign_id: int | None = None
+    notes: str = ""
+    news_url: str = ""
+    material_deadline: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class DetailChanges:
+    notes: str
+    news_url: str
+    material_deadline: dt.datetime | None
+    campaign_id: int | None
+
+
+class BookingActions(QObject):
+    slot_written = Signal(object)  # SlotInfo after any successful write
+    notice = Signal(str)  # a short line for the status bar
+    busy_changed = Signal(bool)
+    undo_failed = Signal(str)
+
+    def __init__(self, store: PlannerStore, runner: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.runner = runner
+        self.undo_stack = QUndoStack(self)
+        self._writes = 0
+
+    @property
+    def busy(self) -> bool:
+        return self._writes > 0
+
+    def _ctx(self) -> AppContext:
+        if self.store.ctx is None:
+            raise RuntimeError("the database is not open yet")
+        return self.store.ctx
+
+    def _write(self, work: Callable[[AppContext], Any], on_done: Callable[[Any], None], on_error: Refused) -> None:
+        ctx = self._ctx()
+        self._writes += 1
+        if self._writes == 1:
+            self.busy_changed.emit(True)
+
+        def finished() -> None:
+            self._writes -= 1
+            if self._writes == 0:
+                self.busy_changed.emit(False)
+
+        def done(result: Any) -> None:
+            finished()
+            on_done(result)
+
+        def failed(exc: TakeoverError) -> None:
+            finished()
+            on_error(exc)
+
+        self.runner.run(lambda: work(ctx), on_done=done, on_error=failed, kind=WRITE)
+
+    def _landed(self, slot: SlotInfo) -> None:
+        self.store.apply(slot)
+        self.slot_written.emit(slot)
+
+    def _version(self, slot_id: int) -> int:
+        known = self.store.slot(slot_id)
+        if known is None:
+            raise RuntimeError(f"slot #{slot_id} is not loaded")
+        return known.version
+
+    def _competing_notice(self, competing: tuple[Any, ...]) -> None:
+        if competing:
+            names = ", ".join(f"#{c.id} {c.department}" for c in competing)
+            self.notice.emit(tr("Requested slots compete for these days: %1").replace("%1", names))
+
+    # --- edits ------------------------------------------------------------------------------------------
+
+    def book(self, request: BookingRequest, on_done: Succeeded, on_refused: Refused) -> None:
+        def work(ctx: AppContext) -> Any:
+            from takeover_planner.services import booking
+
+            return booking.book(
+                ctx, department=request.department_id, account=request.account_id, start=request.start,
+                end=request.end, campaign=request.campaign_id, status=request.status, notes=request.notes,
+                news_url=request.news_url, material_deadline=request.material_deadline,
+            )
+
+        def done(result: Any) -> None:
+            slot = result.slot
+            self._landed(slot)
+            status = request.status
+
+            def backward(ctx: AppContext, version: int) -> SlotInfo:
+                return walk_status(ctx, slot.id, SlotStatus.CANCELLED, version, UNDO_REASON)
+
+            def forward(ctx: AppContext, version: int) -> SlotInfo:
+                return walk_status(ctx, slot.id, status, version)
+
+            self._push(tr("Book %1").replace("%1", slot.department), slot.id, forward, backward)
+            self.notice.emit(tr("Booked %1 (#%2).").replace("%1", slot.department).replace("%2", str(slot.id)))
+            self._competing_notice(result.competing)
+            on_done(slot)
+
+        self._write(work, done, on_refused)
+
+    def move(self, slot_id: int, start: dt.date, end: dt.date, on_refused: Refused,
+             on_done: Succeeded | None = None) -> None:
+        before = self.store.slot(slot_id)
+        if before is None:
+            return
+        old_start, old_end, version = before.start, before.end, before.version
+        resized = (end - start) != (old_end - old_start)
+
+        def work(ctx: AppContext) -> Any:
+            from takeover_planner.services import booking
+
+            return booking.move(ctx, slot_id, start, end, expected_version=version)
+
+        def done(result: Any) -> None:
+            self._landed(result.slot)
+
+            def forward(ctx: AppContext, v: int) -> SlotInfo:
+                from takeover_planner.services import booking
+
+                return booking.move(ctx, slot_id, start, end, expected_version=v).slot
+
+            def backward(ctx: AppContext, v: int) -> SlotInfo:
+                from takeover_planner.services import booking
+
+                return booking.move(ctx, slot_id, old_start, old_end, expected_version=v).slot
+
+            text = tr("Resize %1") if resized else tr("Move %1")
+            self._push(text.replace("%1", before.department), slot_id, forward, backward)
+            self._competing_notice(result.competing)
+            if on_done is not None:
+                on_done(result.slot)
+
+        self._write(work, done, on_refused)
+
+    def set_status(self, slot_id: int, status: SlotStatus, on_refused: Refused, reason: str | None = None,
+                   on_done: Succeeded | None = None) -> None:
+        before = self.store.slot(slot_id)
+        if before is None:
+            return
+        old_status, version = before.status, before.version
+
+        def work(ctx: AppContext) -> Any:
+            from takeover_planner.services import booking
+
+            return booking.set_status(ctx, slot_id, status, reason=reason, expected_version=version)
+
+        def done(result: Any) -> None:
+            self._landed(result.slot)
+            if status == SlotStatus.COMPLETED:
+                # Completed is final: there is no way back, so there is nothing to undo.
+                self.notice.emit(tr("%1 is completed. This cannot be undone.").replace("%1", before.department))
+            else:
+                def forward(ctx: AppContext, v: int) -> SlotInfo:
+                    return walk_status(ctx, slot_id, status, v, reason)
+
+                def backward(ctx: AppContext, v: int) -> SlotInfo:
+                    return walk_status(ctx, slot_id, old_status, v, reason)
+
+                self._push(tr("Change status of %1").replace("%1", before.department), slot_id, forward, backward)
+            self._competing_notice(result.competing)
+            if on_done is not None:
+                on_done(result.slot)
+
+        self._write(work, done, on_refused)
+
+    def edit(self, slot_id: int, start: dt.date, end: dt.date, changes: DetailChanges, on_done: Succeeded,
+             on_refused: Refused) -> None:
+        """The edit dialog: new dates (a move) and new details, as one undoable step."""
+        before = self.store.slot(slot_id)
+        if before is None:
+            return
+        old = DetailChanges(before.notes, before.news_url, before.material_deadline, before.campaign_id)
+        old_dates = (before.start, before.end)
+
+        def apply(ctx: AppContext, version: int, dates: tuple[dt.date, dt.date], details: DetailChanges) -> SlotInfo:
+            from takeover_planner.services import booking
+
+            slot = booking.get_slot(ctx, slot_id)
+            expected = version  # every write below checks it: someone else's change is refused, not overwritten
+            if (slot.start, slot.end) != dates:
+                slot = booking.move(ctx, slot_id, dates[0], dates[1], expected_version=expected).slot
+                expected = slot.version
+            current = DetailChanges(slot.notes, slot.news_url, slot.material_deadline, slot.campaign_id)
+            if current != details:
+                slot = booking.update_details(
+                    ctx, slot_id, expected_version=expected, notes=details.notes, news_url=details.news_url,
+                    material_deadline=details.material_deadline, campaign=details.campaign_id,
+                    clear_campaign=details.campaign_id is None,
+                )
+            return slot
+
+        version = before.version
+
+        def done(slot: SlotInfo) -> None:
+            self._landed(slot)
+            self._push(
+                tr("Edit %1").replace("%1", before.department), slot_id,
+                lambda ctx, v: apply(ctx, v, (start, end), changes),
+                lambda ctx, v: apply(ctx, v, old_dates, old),
+            )
+            on_done(slot)
+
+        self._write(lambda ctx: apply(ctx, version, (start, end), changes), done, on_refused)
+
+    # --- undo -----------------------------------------------------------------------------------------------
+
+    def _push(self, text: str, slot_id: int, forward: Step, backward: Step) -> None:
+        self.undo_stack.push(SlotCommand(text, slot_id, forward, backward, self._run_step))
+
+    def _run_step(self, slot_id: int, step: Step) -> None:
+        try:
+            version = self._version(slot_id)
+        except RuntimeError:
+            self._undo_refused(tr("The slot is no longer loaded; reload and try again."))
+            return
+
+        def failed(exc: TakeoverError) -> None:
+            self._undo_refused(exc.message)
+            self.store.reload_slot(slot_id)
+
+        self._write(lambda ctx: step(ctx, version), self._landed, failed)
+
+    def _undo_refused(self, message: str) -> None:
+        self.undo_failed.emit(message)
+        # Cleared on the next turn of the event loop: the stack may be inside undo() right now.
+        QTimer.singleShot(0, self.undo_stack.clear)
+
+    def undo(self) -> None:
+        if not self.busy and self.undo_stack.canUndo():
+            self.undo_stack.undo()
+
+    def redo(self) -> None:
+        if not self.busy and self.undo_stack.canRedo():
+            self.undo_stack.redo()

@@ -1,0 +1,1 @@
+"""Month, week and agenda views of the takeover slots, and the model they share."""

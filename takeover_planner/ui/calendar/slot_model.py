@@ -1,0 +1,162 @@
+"""The slots on screen as a Qt table model: the agenda list shows it as rows, the month and week grids
+read the same model through ``SLOT_ROLE`` and draw bars.
+
+``set_slots`` compares with what it holds: same rows in the same order → only the changed rows are announced
+(``dataChanged``), otherwise one reset. Columns have names, not numbers.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from takeover_planner.domain.timekeeping import iso_week
+from takeover_planner.ui.i18n import datetime_text, range_text
+from takeover_planner.ui.labels import status_label
+
+if TYPE_CHECKING:
+    from takeover_planner.services.booking import SlotInfo
+
+SLOT_ROLE = Qt.ItemDataRole.UserRole + 1
+COMPETING_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+ID_ROLE = Qt.ItemDataRole.UserRole + 4
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(enum.IntEnum):
+    WEEK = 0
+    DATES = 1
+    DEPARTMENT = 2
+    ACCOUNT = 3
+    CAMPAIGN = 4
+    STATUS = 5
+    DEADLINE = 6
+
+
+def column_title(column: Column) -> str:
+    titles = {
+        Column.WEEK: QCoreApplication.translate("SlotTableModel", "Week"),
+        Column.DATES: QCoreApplication.translate("SlotTableModel", "Dates"),
+        Column.DEPARTMENT: QCoreApplication.translate("SlotTableModel", "Department"),
+        Column.ACCOUNT: QCoreApplication.translate("SlotTableModel", "Account"),
+        Column.CAMPAIGN: QCoreApplication.translate("SlotTableModel", "Campaign"),
+        Column.STATUS: QCoreApplication.translate("SlotTableModel", "Status"),
+        Column.DEADLINE: QCoreApplication.translate("SlotTableModel", "Material deadline"),
+    }
+    return titles[column]
+
+
+def week_text(slot: SlotInfo) -> str:
+    first, last = iso_week(slot.start), iso_week(slot.end)
+    return str(first) if first == last else f"{first}–{last}"
+
+
+class SlotTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._slots: list[SlotInfo] = []
+        self._competing: dict[int, list[int]] = {}
+
+    # --- filling -------------------------------------------------------------------------------------
+
+    def set_slots(self, slots: list[SlotInfo], competing: dict[int, list[int]]) -> None:
+        old_ids = [s.id for s in self._slots]
+        new_ids = [s.id for s in slots]
+        if old_ids != new_ids:
+            self.beginResetModel()
+            self._slots = list(slots)
+            self._competing = dict(competing)
+            self.endResetModel()
+            return
+        changed = [
+            row for row, (old, new) in enumerate(zip(self._slots, slots, strict=True))
+            if old != new or self._competing.get(old.id) != competing.get(new.id)
+        ]
+        self._slots = list(slots)
+        self._competing = dict(competing)
+        for row in changed:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+    def slots(self) -> list[SlotInfo]:
+        return list(self._slots)
+
+    def slot_at(self, row: int) -> SlotInfo:
+        return self._slots[row]
+
+    def row_of(self, slot_id: int) -> int:
+        return next((row for row, s in enumerate(self._slots) if s.id == slot_id), -1)
+
+    def competing_with(self, slot_id: int) -> list[int]:
+        return self._competing.get(slot_id, [])
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._slots:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._slots) - 1, len(Column) - 1))
+
+    # --- the model interface ----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._slots)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
+            return column_title(Column(section))
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._slots):
+            return None
+        slot = self._slots[index.row()]
+        column = Column(index.column())
+        if role == SLOT_ROLE:
+            return slot
+        if role == ID_ROLE:
+            return slot.id
+        if role == COMPETING_ROLE:
+            return self._competing.get(slot.id, [])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(slot, column)
+        if role == SORT_ROLE:
+            return self._sort_key(slot, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.DEPARTMENT:
+            return QColor(slot.department_color)
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.STATUS and self._competing.get(slot.id):
+            ids = ", ".join(f"#{i}" for i in self._competing[slot.id])
+            return QCoreApplication.translate("SlotTableModel", "Competes for the same days with %1").replace("%1", ids)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._display(slot, column)
+        return None
+
+    def _display(self, slot: SlotInfo, column: Column) -> str:
+        if column == Column.WEEK:
+            return week_text(slot)
+        if column == Column.DATES:
+            return range_text(slot.start, slot.end)
+        if column == Column.DEPARTMENT:
+            return slot.department
+        if column == Column.ACCOUNT:
+            return slot.account
+        if column == Column.CAMPAIGN:
+            return slot.campaign or ""
+        if column == Column.STATUS:
+            text = status_label(slot.status)
+            if self._competing.get(slot.id):
+                text += " ⚠"
+            return text
+        return datetime_text(slot.material_deadline) if slot.material_deadline else ""
+
+    def _sort_key(self, slot: SlotInfo, column: Column) -> Any:
+        if column in (Column.WEEK, Column.DATES):
+            return slot.start.toordinal()
+        if column == Column.DEADLINE:
+            return slot.material_deadline.timestamp() if slot.material_deadline else 0.0
+        return self._display(slot, column).casefold()

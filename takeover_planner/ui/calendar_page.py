@@ -1,0 +1,408 @@
+"""The planner itself: toolbar, month / week / agenda views and the details panel, and what the user's
+gestures on them mean (book, move, resize, change status, edit).
+
+State: which view, a date inside the shown period (the anchor), the filter and the selected slot. Every
+change ends in ``refresh()``, which asks the store for the period's slots (memory only, so it is fast) and
+hands them to the one slot model all three views read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QCursor
+from PySide6.QtWidgets import QMenu, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from takeover_planner.domain.slots import ALLOWED_TRANSITIONS, SlotStatus
+from takeover_planner.domain.timekeeping import iso_week, today_oslo, week_start
+from takeover_planner.ui.booking_actions import BookingActions, BookingRequest, DetailChanges
+from takeover_planner.ui.calendar.agenda_view import AgendaView
+from takeover_planner.ui.calendar.grid_view import CalendarGrid
+from takeover_planner.ui.calendar.layout import month_grid_start, month_grid_weeks
+from takeover_planner.ui.calendar.slot_model import SlotTableModel
+from takeover_planner.ui.callout import Callout
+from takeover_planner.ui.dialogs.booking_dialog import BookingDialog
+from takeover_planner.ui.dialogs.prompts import ask_confirm, ask_text
+from takeover_planner.ui.i18n import month_title, range_text
+from takeover_planner.ui.labels import status_action, week_label
+from takeover_planner.ui.messages import user_message
+from takeover_planner.ui.planner_store import PlannerStore
+from takeover_planner.ui.side_panel import SlotDetailsPanel
+from takeover_planner.ui.slot_filter import SlotFilter
+from takeover_planner.ui.tasks import TaskRunner
+from takeover_planner.ui.toolbar import VIEWS, PlannerToolbar
+
+if TYPE_CHECKING:
+    from takeover_planner.errors import TakeoverError
+    from takeover_planner.services.booking import SlotInfo
+
+MONTH, WEEK, AGENDA = VIEWS
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+class CalendarPage(QWidget):
+    view_changed = Signal(str)
+    status_message = Signal(str)
+    refreshed = Signal()
+
+    def __init__(self, store: PlannerStore, actions: BookingActions, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.actions = actions
+        self.runner = runner
+        self.view = MONTH
+        self.anchor = today_oslo()
+        self.slot_filter = SlotFilter()
+        self.selected_id = 0
+        self.dialog: BookingDialog | None = None
+
+        self.toolbar = PlannerToolbar(self)
+        self.model = SlotTableModel(self)
+        self.month_grid = CalendarGrid(self, detailed=False)
+        self.week_grid = CalendarGrid(self, detailed=True)
+        self.agenda = AgendaView(self)
+        for grid in (self.month_grid, self.week_grid):
+            grid.set_model(self.model)
+        self.agenda.set_source(self.model)
+        self.stack = QStackedWidget(self)
+        for view in (self.month_grid, self.week_grid, self.agenda):
+            self.stack.addWidget(view)
+        self.panel = SlotDetailsPanel(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("plannerSplitter")
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.splitter, 1)
+        self.callout = Callout(self)
+
+        self.toolbar.today_requested.connect(self.go_today)
+        self.toolbar.previous_requested.connect(self.go_previous)
+        self.toolbar.next_requested.connect(self.go_next)
+        self.toolbar.view_requested.connect(self.set_view)
+        self.toolbar.new_booking_requested.connect(self.new_booking)
+        self.toolbar.filter_changed.connect(self._on_toolbar_filter_changed)
+        for grid in (self.month_grid, self.week_grid):
+            grid.slot_selected.connect(self.select)
+            grid.slot_activated.connect(self.edit_slot)
+            grid.day_activated.connect(self._on_grid_day_activated)
+            grid.range_drawn.connect(self._on_grid_range_drawn)
+            grid.move_requested.connect(self._on_grid_move_requested)
+            grid.context_menu_requested.connect(self.open_status_menu)
+        self.agenda.slot_selected.connect(self.select)
+        self.agenda.slot_activated.connect(self.edit_slot)
+        self.agenda.context_menu_requested.connect(self.open_status_menu)
+        self.panel.edit_requested.connect(self.edit_slot)
+        self.panel.status_menu_requested.connect(self._on_panel_status_menu_requested)
+        self.store.slots_changed.connect(self.refresh)
+        self.store.catalog_changed.connect(self._on_store_catalog_changed)
+        self.toolbar.set_view(self.view)
+        self.refresh()
+
+    # --- where we are -------------------------------------------------------------------------------------------
+
+    def visible_range(self) -> tuple[dt.date, dt.date]:
+        if self.view == WEEK:
+            start = week_start(self.anchor)
+            return start, start + dt.timedelta(days=6)
+        first = self.anchor.replace(day=1)
+        if self.view == MONTH:
+            start = month_grid_start(first.year, first.month)
+            return start, start + dt.timedelta(days=month_grid_weeks(first.year, first.month) * 7 - 1)
+        return first, _add_months(first, 1) - dt.timedelta(days=1)
+
+    def period_title(self) -> str:
+        if self.view == WEEK:
+            start = week_start(self.anchor)
+            end = start + dt.timedelta(days=6)
+            return f"{week_label(iso_week(start))} · {range_text(start, end)}"
+        return month_title(self.anchor)
+
+    def set_view(self, view: str) -> None:
+        if view not in VIEWS:
+            view = MONTH
+        self.view = view
+        self.stack.setCurrentIndex(VIEWS.index(view))
+        self.toolbar.set_view(view)
+        self.refresh()
+        self.view_changed.emit(view)
+
+    def go_today(self) -> None:
+        self.anchor = today_oslo()
+        self.refresh()
+
+    def go_to(self, day: dt.date) -> None:
+        self.anchor = day
+        self.refresh()
+
+    def go_previous(self) -> None:
+        self.anchor = self.anchor - dt.timedelta(days=7) if self.view == WEEK else _add_months(self.anchor, -1)
+        self.refresh()
+
+    def go_next(self) -> None:
+        self.anchor = self.anchor + dt.timedelta(days=7) if self.view == WEEK else _add_months(self.anchor, 1)
+        self.refresh()
+
+    def current_view_widget(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    # --- drawing the period -------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        start, end = self.visible_range()
+        self.store.ensure_range(start, end)
+        searching = bool(self.slot_filter.text)
+        if self.view == AGENDA and searching:
+            self.store.ensure_all()
+            slots = self.store.search(self.slot_filter)
+        else:
+            slots = self.store.slots_in(start, end, self.slot_filter)
+        self.model.set_slots(slots, self.store.competing)
+        loading = self.store.ctx is None or not self.store.has_range(start, end)
+        if self.view == MONTH:
+            self.month_grid.set_range(start, (end - start).days // 7 + 1, self.anchor.month)
+            self.month_grid.set_overlays(self._blackouts(), self.store.campaigns)
+            self.month_grid.set_loading(loading)
+        elif self.view == WEEK:
+            self.week_grid.set_range(start, 1, None)
+            self.week_grid.set_overlays(self._blackouts(), self.store.campaigns)
+            self.week_grid.set_loading(loading)
+        self.toolbar.set_title(self.tr("Search results") if self.view == AGENDA and searching else self.period_title())
+        self.toolbar.set_count(self.tr("%n slot(s)", "", len(slots)))
+        self.month_grid.set_selected(self.selected_id)
+        self.week_grid.set_selected(self.selected_id)
+        if self.view == AGENDA:
+            self.agenda.set_selected(self.selected_id)
+        self._fill_panel()
+        self.refreshed.emit()
+
+    def _blackouts(self) -> list:  # type: ignore[type-arg]
+        """Blackouts for the chosen account (and those for every account); all of them without a filter."""
+        account = self.slot_filter.account_id
+        return [b for b in self.store.blackouts if account is None or b.account_id in (None, account)]
+
+    def _on_toolbar_filter_changed(self, slot_filter: SlotFilter) -> None:
+        self.slot_filter = slot_filter
+        self.refresh()
+
+    def _on_store_catalog_changed(self) -> None:
+        self.toolbar.set_catalog(self.store.accounts, list(self.store.departments.values()), self.store.campaigns)
+        self.refresh()
+
+    # --- selection and the details panel ---------------------------------------------------------------------
+
+    def select(self, slot_id: int) -> None:
+        if slot_id == self.selected_id:
+            return
+        self.selected_id = slot_id
+        for grid in (self.month_grid, self.week_grid):
+            grid.set_selected(slot_id)
+        if self.view == AGENDA:
+            self.agenda.set_selected(slot_id)
+        self._fill_panel(load=True)
+
+    def _fill_panel(self, load: bool = False) -> None:
+        slot = self.store.slot(self.selected_id) if self.selected_id else None
+        if slot is None:
+            self.panel.show_slot(None)
+            return
+        competitors = [c for c in (self.store.slot(i) for i in self.store.competing.get(slot.id, [])) if c is not None]
+        self.panel.show_slot(slot, self.store.department(slot.department_id), competitors)
+        if load or self.panel.slot_id != slot.id:
+            self._load_panel_extras(slot.id)
+
+    def _load_panel_extras(self, slot_id: int) -> None:
+        ctx = self.store.ctx
+        if ctx is None:
+            return
+
+        def work() -> tuple[object, object]:
+            from takeover_planner.services import booking, planner_queries
+
+            return planner_queries.frame_progress(ctx, slot_id), booking.slot_history(ctx, slot_id)
+
+        def done(result: tuple[object, object]) -> None:
+            progress, history = result
+            self.panel.show_progress(slot_id, progress)  # type: ignore[arg-type]
+            self.panel.show_history(slot_id, history)  # type: ignore[arg-type]
+
+        self.runner.run(work, on_done=done, on_error=lambda exc: self.status_message.emit(exc.message))
+
+    # --- booking -----------------------------------------------------------------------------------------------
+
+    def _default_day(self) -> dt.date:
+        start, end = self.visible_range()
+        today = today_oslo()
+        if start <= today <= end:
+            return today
+        return self.anchor.replace(day=1) if self.view != WEEK else start
+
+    def new_booking(self, start: dt.date | None = None, end: dt.date | None = None) -> BookingDialog | None:
+        if self.store.ctx is None:
+            return None
+        first = start or self._default_day()
+        dialog = BookingDialog(self.window(), self.store, start=first, end=end or first,
+                               account_id=self.slot_filter.account_id or (self.store.accounts[0].id if self.store.accounts else None),
+                               department_id=self.slot_filter.department_id)
+        dialog.book_requested.connect(lambda request: self._book(dialog, request))
+        dialog.finished.connect(self._on_dialog_finished)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _book(self, dialog: BookingDialog, request: BookingRequest) -> None:
+        account = self.store.account_name(request.account_id) or ""
+
+        def refused(exc: TakeoverError) -> None:
+            dialog.show_refusal(user_message(exc, self.store, dates=(request.start, request.end), account=account))
+            self.status_message.emit(self.tr("Not booked: the booking rules said no."))
+
+        def done(slot: SlotInfo) -> None:
+            dialog.accept()
+            if not (self.visible_range()[0] <= slot.start <= self.visible_range()[1]):
+                self.go_to(slot.start)
+            self.select(slot.id)
+
+        self.actions.book(request, done, refused)
+
+    def edit_slot(self, slot_id: int) -> BookingDialog | None:
+        slot = self.store.slot(slot_id)
+        if slot is None or slot.status in (SlotStatus.COMPLETED, SlotStatus.CANCELLED):
+            return None
+        dialog = BookingDialog(self.window(), self.store, slot=slot)
+        dialog.edit_requested.connect(
+            lambda sid, start, end, changes: self._edit(dialog, sid, start, end, changes))
+        dialog.finished.connect(self._on_dialog_finished)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _edit(self, dialog: BookingDialog, slot_id: int, start: dt.date, end: dt.date, changes: DetailChanges) -> None:
+        slot = self.store.slot(slot_id)
+        account = slot.account if slot is not None else ""
+
+        def refused(exc: TakeoverError) -> None:
+            dialog.show_refusal(user_message(exc, self.store, dates=(start, end), account=account))
+
+        self.actions.edit(slot_id, start, end, changes, lambda _slot: dialog.accept(), refused)
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        self.dialog = None
+
+    def _on_grid_range_drawn(self, start: dt.date, end: dt.date) -> None:
+        self.new_booking(start, end)
+
+    def _on_grid_day_activated(self, day: dt.date) -> None:
+        self.new_booking(day, day)
+
+    def _on_grid_move_requested(self, slot_id: int, start: dt.date, end: dt.date, global_pos: QPoint) -> None:
+        self.move_slot(slot_id, start, end, global_pos)
+
+    def move_slot(self, slot_id: int, start: dt.date, end: dt.date, global_pos: QPoint | None = None) -> None:
+        slot = self.store.slot(slot_id)
+        if slot is None:
+            return
+        where = global_pos if global_pos is not None else QCursor.pos()
+
+        def refused(exc: TakeoverError) -> None:
+            message = user_message(exc, self.store, dates=(start, end), account=slot.account)
+            self.callout.show_message(message, where)
+            self.status_message.emit(message)
+
+        self.actions.move(slot_id, start, end, refused)
+
+    # --- status -------------------------------------------------------------------------------------------------
+
+    def status_menu(self, slot_id: int) -> QMenu | None:
+        slot = self.store.slot(slot_id)
+        if slot is None:
+            return None
+        menu = QMenu(self)
+        edit = QAction(self.tr("Edit…"), menu)
+        edit.setEnabled(slot.status not in (SlotStatus.COMPLETED, SlotStatus.CANCELLED))
+        edit.triggered.connect(lambda: self.edit_slot(slot_id))
+        menu.addAction(edit)
+        menu.addSeparator()
+        order = [SlotStatus.REQUESTED, SlotStatus.BOOKED, SlotStatus.CONFIRMED, SlotStatus.COMPLETED,
+                 SlotStatus.CANCELLED]
+        allowed = ALLOWED_TRANSITIONS[slot.status]
+        for status in order:
+            if status not in allowed:
+                continue
+            action = QAction(status_action(status), menu)
+            action.setData(status.value)
+            action.triggered.connect(lambda _checked=False, s=status: self.change_status(slot_id, s))
+            menu.addAction(action)
+        if not allowed:
+            final = QAction(self.tr("Completed slots cannot change"), menu)
+            final.setEnabled(False)
+            menu.addAction(final)
+        return menu
+
+    def open_status_menu(self, slot_id: int, global_pos: QPoint) -> None:
+        self.select(slot_id)
+        menu = self.status_menu(slot_id)
+        if menu is not None:
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            menu.popup(global_pos)
+
+    def _on_panel_status_menu_requested(self, slot_id: int, button: QWidget) -> None:
+        self.open_status_menu(slot_id, button.mapToGlobal(button.rect().bottomLeft()))
+
+    def change_status(self, slot_id: int, status: SlotStatus) -> None:
+        slot = self.store.slot(slot_id)
+        if slot is None:
+            return
+        where = QCursor.pos()
+
+        def refused(exc: TakeoverError) -> None:
+            message = user_message(exc, self.store, dates=(slot.start, slot.end), account=slot.account)
+            self.callout.show_message(message, where)
+            self.status_message.emit(message)
+
+        if status == SlotStatus.CANCELLED:
+            ask_text(self.window(), self.tr("Cancel slot"),
+                     self.tr("Why is %1's slot cancelled? The reason is kept in the audit trail.").replace(
+                         "%1", slot.department),
+                     lambda reason: self.actions.set_status(slot_id, status, refused, reason=reason),
+                     ok_text=self.tr("Cancel slot"))
+            return
+        if status == SlotStatus.COMPLETED:
+            ask_confirm(self.window(), self.tr("Mark as completed"),
+                        self.tr("Mark %1's takeover as completed?").replace("%1", slot.department),
+                        self.tr("Mark as completed"),
+                        lambda: self.actions.set_status(slot_id, status, refused),
+                        informative=self.tr("A completed slot is final: it cannot be moved or changed again."))
+            return
+        self.actions.set_status(slot_id, status, refused)
+
+    # --- misc ---------------------------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.toolbar.search.setFocus()
+        self.toolbar.search.selectAll()
+
+    def stop_timers(self) -> None:
+        self.toolbar.stop_timers()
+        self.callout.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.model.retranslate()
+            self.refresh()
+        super().changeEvent(event)
+

@@ -1,0 +1,1 @@
+"""Dialogs: booking, catalog editors, small prompts."""

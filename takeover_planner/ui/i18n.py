@@ -1,0 +1,116 @@
+"""Language and locale: English or Norwegian Bokmål, following the system unless the user chose one.
+
+Translations are Qt's own mechanism: ``resources/translations/takeover_planner_nb.ts`` is the source (edited
+with Qt Linguist or by hand), ``takeover_planner_nb.qm`` the compiled catalogue loaded at run time
+(``pyside6-lrelease``); ``tests/ui/test_translations.py`` fails when a ``tr()`` string has no translation or the
+``.qm`` is older than its ``.ts``. Dates, month and day names come from ``QLocale`` for the chosen language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTranslator
+
+from takeover_planner.paths import resource
+
+ENGLISH = "en"
+BOKMAAL = "nb"
+SUPPORTED = (ENGLISH, BOKMAAL)
+CATALOGUE = "takeover_planner"
+
+
+def translations_dir():  # -> Path
+    return resource("translations")
+
+
+def system_language() -> str:
+    language = QLocale.system().language()
+    norwegian = (QLocale.Language.NorwegianBokmal, QLocale.Language.NorwegianNynorsk)
+    return BOKMAAL if language in norwegian else ENGLISH
+
+
+def resolve_language(setting: str | None) -> str:
+    """``system`` (or anything unknown) follows the operating system; ``nb``/``en`` are taken as they are."""
+    if setting in SUPPORTED:
+        return str(setting)
+    return system_language()
+
+
+def locale_for(language: str) -> QLocale:
+    if language == BOKMAAL:
+        return QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway)
+    # British English: Monday first, 24-hour clock, day before month, as a Norwegian office expects.
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+class Translations:
+    """Owns the installed translator; switching language makes Qt send LanguageChange to every widget."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self._app = app
+        self._translator: QTranslator | None = None
+        self.language = ENGLISH
+
+    def apply(self, language: str) -> str:
+        language = language if language in SUPPORTED else ENGLISH
+        # The locale first: widgets rebuild their texts (dates included) while the translator change is sent.
+        QLocale.setDefault(locale_for(language))
+        if self._translator is not None:
+            self._app.removeTranslator(self._translator)
+            self._translator = None
+        if language != ENGLISH:
+            translator = QTranslator(self._app)
+            if translator.load(f"{CATALOGUE}_{language}", str(translations_dir())):
+                self._app.installTranslator(translator)
+                self._translator = translator
+        self.language = language
+        return language
+
+
+def qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+def month_title(day: dt.date, locale: QLocale | None = None) -> str:
+    loc = locale or QLocale()
+    name = loc.standaloneMonthName(day.month, QLocale.FormatType.LongFormat)
+    return f"{name[:1].upper()}{name[1:]} {day.year}"
+
+
+def weekday_short(weekday: int, locale: QLocale | None = None) -> str:
+    """Monday is 0, as in Python; Qt counts Monday as 1."""
+    loc = locale or QLocale()
+    name = loc.standaloneDayName(weekday + 1, QLocale.FormatType.ShortFormat).rstrip(".")
+    return f"{name[:1].upper()}{name[1:]}"
+
+
+def _is_norwegian(loc: QLocale) -> bool:
+    return loc.language() in (QLocale.Language.NorwegianBokmal, QLocale.Language.NorwegianNynorsk)
+
+
+def date_text(day: dt.date, locale: QLocale | None = None, *, long: bool = False) -> str:
+    """"3 Mar 2026" / "3. mars 2026"; long adds the weekday."""
+    loc = locale or QLocale()
+    dot = "." if _is_norwegian(loc) else ""
+    fmt = f"dddd d{dot} MMMM yyyy" if long else f"d{dot} MMM yyyy"
+    return loc.toString(qdate(day), fmt)
+
+
+def range_text(start: dt.date, end: dt.date, locale: QLocale | None = None) -> str:
+    if start == end:
+        return date_text(start, locale)
+    return f"{date_text(start, locale)} – {date_text(end, locale)}"
+
+
+def datetime_text(moment: dt.datetime, locale: QLocale | None = None) -> str:
+    """A stored (UTC-aware) moment shown as Oslo wall-clock time."""
+    from takeover_planner.domain.timekeeping import to_oslo
+
+    local = to_oslo(moment)
+    loc = locale or QLocale()
+    return f"{date_text(local.date(), loc)} {local.strftime('%H:%M')}"

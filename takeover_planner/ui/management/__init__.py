@@ -1,0 +1,1 @@
+"""Management tables for departments, accounts, campaigns and blackout periods."""

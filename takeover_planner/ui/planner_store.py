@@ -1,0 +1,261 @@
+"""What the window knows about the database: the catalog and the slots of the years looked at so far.
+
+Slots are fetched a calendar year at a time in the background and kept in memory (ten busy years are a few
+thousand small records), so switching months, views or filters never waits for the database. Every write the
+window makes hands its result back here, and ``reload()`` (F5, or after an error) starts again from the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from takeover_planner.ui.slot_filter import SlotFilter, touches
+from takeover_planner.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from takeover_planner.errors import TakeoverError
+    from takeover_planner.services.booking import SlotInfo
+    from takeover_planner.services.catalog import AccountInfo, BlackoutInfo, CampaignInfo, DepartmentInfo
+    from takeover_planner.services.context import AppContext
+    from takeover_planner.services.planner_queries import CatalogSnapshot
+
+log = logging.getLogger(__name__)
+
+ALL_YEARS = -1  # marker in _years once every slot has been read (a search over all time asked for it)
+
+
+class PlannerStore(QObject):
+    opened = Signal()
+    open_failed = Signal(str)
+    catalog_changed = Signal()
+    slots_changed = Signal()
+    load_failed = Signal(str)
+
+    def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.ctx: AppContext | None = None
+        self.accounts: list[AccountInfo] = []
+        self.departments: dict[int, DepartmentInfo] = {}
+        self.campaigns: list[CampaignInfo] = []
+        self.blackouts: list[BlackoutInfo] = []
+        self.competing: dict[int, list[int]] = {}
+        self._slots: dict[int, SlotInfo] = {}
+        self._years: set[int] = set()
+        self._loading: set[int] = set()
+        self._generation = 0  # bumped by reload(): answers to older questions are dropped
+
+    # --- opening ------------------------------------------------------------------------------------
+
+    def open(self, home: str | None, db_url: str | None, user: str | None, *, first_year: int) -> None:
+        """Open the database (creating and migrating it if needed) and read the catalog and one year."""
+
+        def work() -> tuple[AppContext, CatalogSnapshot, list[SlotInfo]]:
+            from takeover_planner.services import booking, planner_queries
+            from takeover_planner.services.context import open_context
+
+            ctx = open_context(home, db_url, actor=user)
+            try:
+                snapshot = planner_queries.catalog_snapshot(ctx)
+                slots = booking.list_slots(ctx, start=dt.date(first_year, 1, 1), end=dt.date(first_year, 12, 31))
+            except BaseException:
+                ctx.close()
+                raise
+            return ctx, snapshot, slots
+
+        def done(result: tuple[AppContext, CatalogSnapshot, list[SlotInfo]]) -> None:
+            ctx, snapshot, slots = result
+            self.attach(ctx, snapshot)
+            self._store_year(first_year, slots)
+            self.opened.emit()
+
+        self.runner.run(work, on_done=done, on_error=lambda exc: self.open_failed.emit(exc.message))
+
+    def attach(self, ctx: AppContext, snapshot: CatalogSnapshot | None = None) -> None:
+        """Use an already opened context (tests, or after ``open``)."""
+        self.ctx = ctx
+        if snapshot is None:
+            from takeover_planner.services import planner_queries
+
+            snapshot = planner_queries.catalog_snapshot(ctx)
+        self._take_catalog(snapshot)
+
+    def close(self) -> None:
+        if self.ctx is not None:
+            self.ctx.close()
+            self.ctx = None
+
+    # --- the catalog -----------------------------------------------------------------------------------
+
+    def _take_catalog(self, snapshot: CatalogSnapshot) -> None:
+        self.accounts = list(snapshot.accounts)
+        self.departments = {d.id: d for d in snapshot.departments}
+        self.campaigns = list(snapshot.campaigns)
+        self.blackouts = list(snapshot.blackouts)
+        self.catalog_changed.emit()
+
+    def reload_catalog(self) -> None:
+        ctx = self.ctx
+        if ctx is None:
+            return
+
+        def work() -> CatalogSnapshot:
+            from takeover_planner.services import planner_queries
+
+            return planner_queries.catalog_snapshot(ctx)
+
+        self.runner.run(work, on_done=self._take_catalog, on_error=lambda exc: self.load_failed.emit(exc.message))
+
+    def department(self, department_id: int) -> DepartmentInfo | None:
+        return self.departments.get(department_id)
+
+    def account_name(self, account_id: int | None) -> str | None:
+        return next((a.name for a in self.accounts if a.id == account_id), None)
+
+    # --- slots ------------------------------------------------------------------------------------------
+
+    def has_range(self, start: dt.date, end: dt.date) -> bool:
+        return ALL_YEARS in self._years or all(y in self._years for y in range(start.year, end.year + 1))
+
+    def ensure_range(self, start: dt.date, end: dt.date) -> None:
+        """Make sure the slots of these dates' years are here (or on their way); neighbours are read ahead."""
+        if self.ctx is None or ALL_YEARS in self._years:
+            return
+        wanted = set(range(start.year, end.year + 1))
+        if start.month <= 2:
+            wanted.add(start.year - 1)
+        if end.month >= 11:
+            wanted.add(end.year + 1)
+        for year in sorted(wanted - self._years - self._loading, key=lambda y: (y not in range(start.year, end.year + 1), y)):
+            self._load_year(year)
+
+    def ensure_all(self) -> None:
+        """Read every slot (a search over all time needs them)."""
+        ctx = self.ctx
+        if ctx is None or ALL_YEARS in self._years or ALL_YEARS in self._loading:
+            return
+        self._loading.add(ALL_YEARS)
+        generation = self._generation
+
+        def work() -> list[SlotInfo]:
+            from takeover_planner.services import booking
+
+            return booking.list_slots(ctx)
+
+        def done(slots: list[SlotInfo]) -> None:
+            self._loading.discard(ALL_YEARS)
+            if generation == self._generation:
+                self._store_year(ALL_YEARS, slots)
+
+        self.runner.run(work, on_done=done, on_error=self._on_load_error(ALL_YEARS))
+
+    def _load_year(self, year: int) -> None:
+        ctx = self.ctx
+        if ctx is None:
+            return
+        self._loading.add(year)
+        generation = self._generation
+
+        def work() -> list[SlotInfo]:
+            from takeover_planner.services import booking
+
+            return booking.list_slots(ctx, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
+
+        def done(slots: list[SlotInfo]) -> None:
+            self._loading.discard(year)
+            if generation == self._generation:
+                self._store_year(year, slots)
+
+        self.runner.run(work, on_done=done, on_error=self._on_load_error(year))
+
+    def _on_load_error(self, year: int) -> Any:
+        def failed(exc: TakeoverError) -> None:
+            self._loading.discard(year)
+            self.load_failed.emit(exc.message)
+
+        return failed
+
+    def _store_year(self, year: int, slots: list[SlotInfo]) -> None:
+        for slot in slots:
+            self._slots[slot.id] = slot
+        self._years.add(year)
+        self._recompute()
+
+    def _recompute(self) -> None:
+        from takeover_planner.services.booking import competing_requests
+
+        self.competing = competing_requests(list(self._slots.values()))
+        self.slots_changed.emit()
+
+    def apply(self, slot: SlotInfo) -> None:
+        """A write came back: show its result at once."""
+        self._slots[slot.id] = slot
+        self._recompute()
+
+    def reload_slot(self, slot_id: int) -> None:
+        """Read one slot again (after a refused write: show what the database holds now)."""
+        ctx = self.ctx
+        if ctx is None:
+            return
+
+        def work() -> SlotInfo:
+            from takeover_planner.services import booking
+
+            return booking.get_slot(ctx, slot_id)
+
+        self.runner.run(work, on_done=self.apply, on_error=lambda exc: self.load_failed.emit(exc.message))
+
+    def slot(self, slot_id: int) -> SlotInfo | None:
+        return self._slots.get(slot_id)
+
+    def slots_in(self, start: dt.date, end: dt.date, slot_filter: SlotFilter) -> list[SlotInfo]:
+        found = [
+            s for s in self._slots.values()
+            if touches(s, start, end) and slot_filter.matches(s, self.departments)
+        ]
+        found.sort(key=lambda s: (s.start, -(s.end - s.start).days, s.id))
+        return found
+
+    def search(self, slot_filter: SlotFilter, limit: int = 500) -> list[SlotInfo]:
+        """Every loaded slot that matches, newest first (the agenda's search results)."""
+        found = [s for s in self._slots.values() if slot_filter.matches(s, self.departments)]
+        found.sort(key=lambda s: (s.start, s.id), reverse=True)
+        return found[:limit]
+
+    @property
+    def slot_count(self) -> int:
+        return len(self._slots)
+
+    def reload(self, start: dt.date, end: dt.date) -> None:
+        """Read again what was read (someone else may have changed things); swap it in when it is here,
+        so the calendar never blinks empty."""
+        ctx = self.ctx
+        if ctx is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        self._loading.clear()
+        years = {y for y in self._years if y != ALL_YEARS} | set(range(start.year, end.year + 1))
+        everything = ALL_YEARS in self._years
+        first, last = min(years), max(years)
+
+        def work() -> list[SlotInfo]:
+            from takeover_planner.services import booking
+
+            if everything:
+                return booking.list_slots(ctx)
+            return booking.list_slots(ctx, start=dt.date(first, 1, 1), end=dt.date(last, 12, 31))
+
+        def done(slots: list[SlotInfo]) -> None:
+            if generation != self._generation:
+                return
+            self._slots = {s.id: s for s in slots}
+            self._years = {ALL_YEARS} if everything else set(range(first, last + 1))
+            self._recompute()
+
+        self.reload_catalog()
+        self.runner.run(work, on_done=done, on_error=lambda exc: self.load_failed.emit(exc.message))

@@ -1,0 +1,371 @@
+"""The panel beside the calendar: the selected slot's details, its department's contact person, the material
+deadline, the story progress (frames submitted / approved / published), competing requests and recent history.
+
+The window fills it: ``show_slot`` at once from memory, ``show_progress``/``show_history`` when the
+background reads come back (answers for a slot no longer shown are ignored).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from takeover_planner.domain.slots import SlotStatus
+from takeover_planner.domain.timekeeping import iso_week, now_utc, to_oslo
+from takeover_planner.ui.calendar.legend import Legend
+from takeover_planner.ui.calendar.painting import WARNING_COLOR, bar_colors
+from takeover_planner.ui.i18n import datetime_text, range_text
+from takeover_planner.ui.labels import audit_action_label, status_label
+
+if TYPE_CHECKING:
+    from takeover_planner.services.audit import AuditEntry
+    from takeover_planner.services.booking import SlotInfo
+    from takeover_planner.services.catalog import DepartmentInfo
+    from takeover_planner.services.planner_queries import FrameProgress
+
+PANEL_WIDTH = 310
+
+
+def _label(parent: QWidget, *, selectable: bool = False, wrap: bool = True) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        label.setOpenExternalLinks(True)
+    return label
+
+
+class SlotDetailsPanel(QScrollArea):
+    edit_requested = Signal(int)
+    status_menu_requested = Signal(int, object)  # slot id, the button to open the menu at
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumWidth(PANEL_WIDTH)
+        self.setMaximumWidth(PANEL_WIDTH + 120)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._slot: SlotInfo | None = None
+        self._department: DepartmentInfo | None = None
+        self._competitors: list[SlotInfo] = []
+        self._progress: FrameProgress | None = None
+        self._history: list[AuditEntry] | None = None
+
+        body = QWidget(self)
+        body.setObjectName("sidePanel")
+        self.setWidget(body)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(16, 14, 16, 14)
+        outer.setSpacing(10)
+
+        # empty state
+        self.empty = QWidget(body)
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.setContentsMargins(0, 0, 0, 0)
+        self.empty_title = _label(self.empty)
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        self.empty_title.setFont(title_font)
+        self.empty_hint = _label(self.empty)
+        self.empty_hint.setObjectName("muted")
+        empty_layout.addWidget(self.empty_title)
+        empty_layout.addWidget(self.empty_hint)
+        outer.addWidget(self.empty)
+
+        # details
+        self.details = QWidget(body)
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.setSpacing(8)
+        header = QHBoxLayout()
+        self.swatch = QLabel(self.details)
+        self.swatch.setFixedSize(14, 14)
+        header.addWidget(self.swatch, 0, Qt.AlignmentFlag.AlignTop)
+        self.title = _label(self.details)
+        heading = QFont(self.font())
+        heading.setPointSizeF(heading.pointSizeF() * 1.3)
+        heading.setWeight(QFont.Weight.DemiBold)
+        self.title.setFont(heading)
+        header.addWidget(self.title, 1)
+        details.addLayout(header)
+        self.subtitle = _label(self.details)
+        self.subtitle.setObjectName("muted")
+        details.addWidget(self.subtitle)
+        self.status_pill = QLabel(self.details)
+        self.status_pill.setObjectName("statusPill")
+        self.status_pill.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        details.addWidget(self.status_pill)
+
+        self.form = QFormLayout()
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.form.setVerticalSpacing(4)
+        self.dates_label = _label(self.details)
+        self.deadline_label = _label(self.details)
+        self.campaign_label = _label(self.details)
+        self.contact_label = _label(self.details, selectable=True)
+        self.notes_label = _label(self.details, selectable=True)
+        self.captions: dict[str, QLabel] = {}
+        for key, field in (("dates", self.dates_label), ("deadline", self.deadline_label),
+                           ("campaign", self.campaign_label), ("contact", self.contact_label),
+                           ("notes", self.notes_label)):
+            caption = QLabel(self.details)
+            caption.setObjectName("caption")
+            self.captions[key] = caption
+            self.form.addRow(caption, field)
+        details.addLayout(self.form)
+
+        self.competing_label = _label(self.details)
+        self.competing_label.setObjectName("warning")
+        details.addWidget(self.competing_label)
+
+        self.progress_caption = QLabel(self.details)
+        self.progress_caption.setObjectName("caption")
+        details.addWidget(self.progress_caption)
+        self.progress_bars: dict[str, tuple[QLabel, QProgressBar]] = {}
+        for key in ("submitted", "approved", "published"):
+            row = QHBoxLayout()
+            name = QLabel(self.details)
+            name.setMinimumWidth(90)
+            bar = QProgressBar(self.details)
+            bar.setTextVisible(True)
+            bar.setFixedHeight(16)
+            row.addWidget(name)
+            row.addWidget(bar, 1)
+            details.addLayout(row)
+            self.progress_bars[key] = (name, bar)
+        self.progress_note = _label(self.details)
+        self.progress_note.setObjectName("muted")
+        details.addWidget(self.progress_note)
+
+        buttons = QHBoxLayout()
+        self.edit_button = QPushButton(self.details)
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.status_button = QToolButton(self.details)
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.status_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.status_button.clicked.connect(self._on_status_button_clicked)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.status_button)
+        buttons.addStretch(1)
+        details.addLayout(buttons)
+
+        self.history_caption = QLabel(self.details)
+        self.history_caption.setObjectName("caption")
+        details.addWidget(self.history_caption)
+        self.history_label = _label(self.details)
+        self.history_label.setObjectName("muted")
+        details.addWidget(self.history_label)
+        outer.addWidget(self.details)
+        outer.addStretch(1)
+
+        self.legend_caption = QLabel(body)
+        self.legend_caption.setObjectName("caption")
+        outer.addWidget(self.legend_caption)
+        self.legend = Legend(body)
+        outer.addWidget(self.legend)
+
+        self._retranslate()
+        self.show_slot(None)
+
+    # --- filling ----------------------------------------------------------------------------------------
+
+    @property
+    def slot_id(self) -> int:
+        return self._slot.id if self._slot is not None else 0
+
+    def show_slot(self, slot: SlotInfo | None, department: DepartmentInfo | None = None,
+                  competitors: list[SlotInfo] | None = None) -> None:
+        same = slot is not None and self._slot is not None and slot.id == self._slot.id
+        self._slot = slot
+        self._department = department
+        self._competitors = list(competitors or [])
+        if not same:
+            self._progress = None
+            self._history = None
+        self.empty.setVisible(slot is None)
+        self.details.setVisible(slot is not None)
+        self._fill()
+
+    def show_progress(self, slot_id: int, progress: FrameProgress) -> None:
+        if slot_id == self.slot_id:
+            self._progress = progress
+            self._fill_progress()
+
+    def show_history(self, slot_id: int, entries: list[AuditEntry]) -> None:
+        if slot_id == self.slot_id:
+            self._history = entries
+            self._fill_history()
+
+    def _fill(self) -> None:
+        slot = self._slot
+        if slot is None:
+            return
+        self.swatch.setStyleSheet(f"background: {slot.department_color}; border-radius: 3px;")
+        self.title.setText(slot.department)
+        self.subtitle.setText(f"#{slot.id} · {slot.account}")
+        fill, border, text = bar_colors(QColor(slot.department_color), slot.status, self.palette())
+        self.status_pill.setText(status_label(slot.status))
+        self.status_pill.setStyleSheet(
+            f"#statusPill {{ background: {fill.name()}; color: {text.name()}; border: 1px "
+            f"{'dashed' if slot.status in (SlotStatus.REQUESTED, SlotStatus.CANCELLED) else 'solid'} "
+            f"{border.name()}; border-radius: 9px; padding: 2px 10px; }}"
+        )
+        weeks = sorted({iso_week(slot.start), iso_week(slot.end)})
+        days = (slot.end - slot.start).days + 1
+        week_text = self.tr("week %1").replace("%1", "–".join(str(w) for w in weeks))
+        self.dates_label.setText(
+            f"{range_text(slot.start, slot.end)}<br><span style='color:gray'>{week_text} · "
+            f"{self.tr('%n day(s)', '', days)}</span>"
+        )
+        self.deadline_label.setText(self._deadline_text(slot))
+        self.campaign_label.setText(html.escape(slot.campaign) if slot.campaign else self.tr("None"))
+        self.contact_label.setText(self._contact_text())
+        notes = [html.escape(slot.notes)] if slot.notes else []
+        if slot.news_url:
+            safe = html.escape(slot.news_url, quote=True)
+            notes.append(f"<a href='{safe}'>{self.tr('News article')}</a>")
+        if slot.status == SlotStatus.CANCELLED and slot.cancel_reason:
+            notes.append(self.tr("Cancelled: %1").replace("%1", html.escape(slot.cancel_reason)))
+        self.notes_label.setText("<br>".join(notes) if notes else self.tr("None"))
+        if self._competitors:
+            items = "<br>".join(
+                f"#{c.id} {html.escape(c.department)} ({range_text(c.start, c.end)}, {status_label(c.status).lower()})"
+                for c in self._competitors
+            )
+            self.competing_label.setText(
+                f"<b style='color:{WARNING_COLOR.name()}'>⚠ {self.tr('Competes for the same days')}</b><br>{items}")
+            self.competing_label.show()
+        else:
+            self.competing_label.hide()
+        final = slot.status in (SlotStatus.COMPLETED,)
+        self.status_button.setEnabled(not final)
+        self.edit_button.setEnabled(slot.status not in (SlotStatus.COMPLETED, SlotStatus.CANCELLED))
+        self._fill_progress()
+        self._fill_history()
+
+    def _deadline_text(self, slot: SlotInfo) -> str:
+        if slot.material_deadline is None:
+            return self.tr("None")
+        text = datetime_text(slot.material_deadline)
+        if slot.status in (SlotStatus.COMPLETED, SlotStatus.CANCELLED):
+            return text
+        now = now_utc()
+        days_left = (to_oslo(slot.material_deadline).date() - to_oslo(now).date()).days
+        if slot.material_deadline < now:
+            note = f"<span style='color:#c0392b'>{self.tr('passed')}</span>"
+        elif days_left == 0:
+            note = f"<span style='color:{WARNING_COLOR.name()}'>{self.tr('today')}</span>"
+        else:
+            note = f"<span style='color:gray'>{self.tr('in %n day(s)', '', days_left)}</span>"
+        return f"{text} · {note}"
+
+    def _contact_text(self) -> str:
+        department = self._department
+        contact = department.primary_contact if department is not None else None
+        if contact is None:
+            return self.tr("No contact person yet")
+        parts = [html.escape(contact.name)]
+        if contact.email:
+            safe = html.escape(contact.email, quote=True)
+            parts.append(f"<a href='mailto:{safe}'>{safe}</a>")
+        if contact.phone:
+            parts.append(html.escape(contact.phone))
+        return "<br>".join(parts)
+
+    def _fill_progress(self) -> None:
+        progress = self._progress
+        labels = {"submitted": self.tr("Submitted"), "approved": self.tr("Approved"),
+                  "published": self.tr("Published")}
+        for key, (name, bar) in self.progress_bars.items():
+            name.setText(labels[key])
+            bar.setAccessibleName(labels[key])
+            if progress is None:
+                bar.setRange(0, 1)
+                bar.setValue(0)
+                bar.setFormat("…")
+            else:
+                value = getattr(progress, key)
+                bar.setRange(0, max(1, progress.total))
+                bar.setValue(value)
+                bar.setFormat(f"{value} / {progress.total}")
+        if progress is None:
+            self.progress_note.setText(self.tr("Reading story progress…"))
+        elif progress.total == 0:
+            self.progress_note.setText(self.tr("No story frames yet."))
+        else:
+            self.progress_note.setText(self.tr("%n frame(s) in the story.", "", progress.total))
+
+    def _fill_history(self) -> None:
+        entries = self._history
+        if entries is None:
+            self.history_label.setText("…")
+            return
+        if not entries:
+            self.history_label.setText(self.tr("No changes recorded."))
+            return
+        lines = []
+        for entry in entries[-5:][::-1]:
+            when = datetime_text(entry.at) if entry.at.tzinfo is not None else entry.at.isoformat(" ", "minutes")
+            what = audit_action_label(entry.action)
+            if entry.action == "status" and entry.after and "status" in entry.after:
+                what = f"{what}: {status_label(str(entry.after['status'])).lower()}"
+            lines.append(f"{html.escape(when)} · {html.escape(entry.actor)} · {html.escape(what)}")
+        self.history_label.setText("<br>".join(lines))
+
+    # --- texts ------------------------------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        self.empty_title.setText(self.tr("No slot selected"))
+        self.empty_hint.setText(self.tr(
+            "Click a slot to see its details here.\n\n"
+            "Drag across days to book them, drag a slot to move it and drag its ends to change its length. "
+            "Right-click a slot to change its status."
+        ))
+        captions = {"dates": self.tr("Dates"), "deadline": self.tr("Material deadline"),
+                    "campaign": self.tr("Campaign"), "contact": self.tr("Contact person"),
+                    "notes": self.tr("Notes")}
+        for key, caption in self.captions.items():
+            caption.setText(captions[key])
+        self.progress_caption.setText(self.tr("Story progress"))
+        self.history_caption.setText(self.tr("Recent changes"))
+        self.legend_caption.setText(self.tr("Key"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.status_button.setText(self.tr("Status"))
+        self.status_button.setAccessibleName(self.tr("Change status"))
+        self._fill()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._fill()
+        super().changeEvent(event)
+
+    def _on_edit_button_clicked(self) -> None:
+        if self._slot is not None:
+            self.edit_requested.emit(self._slot.id)
+
+    def _on_status_button_clicked(self) -> None:
+        if self._slot is not None:
+            self.status_menu_requested.emit(self._slot.id, self.status_button)
+
