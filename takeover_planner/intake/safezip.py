@@ -89,8 +89,8 @@ def _check_type(info: zipfile.ZipInfo, name: str) -> None:
     if info.create_system != _UNIX:
         return
     mode = info.external_attr >> 16
-    if mode == 0:
-        return  # no Unix mode recorded
+    if stat.S_IFMT(mode) == 0:
+        return  # permission bits only, no file type recorded (Python's own zipfile writes such members)
     if stat.S_ISLNK(mode):
         raise PackageRefused(Reason.SYMLINK,
                              f"The package holds a symbolic link ('{name}'); links could point anywhere on the disk.")

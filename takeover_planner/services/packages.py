@@ -153,11 +153,11 @@ def import_submission(ctx: AppContext, path: Path, *, limits: ZipLimits = DEFAUL
                            default=0)
                 frame_ids = []
                 for number, entry in enumerate(m.frames, start=1):
-                    original = asset_row(s, stored[staged.files[entry.file]], original_name=Path(entry.file).name)
+                    original = asset_row(s, stored[staged.files[entry.file]], actor=ctx.actor, original_name=Path(entry.file).name)
                     derivative = None
                     if entry.fixed_file:
                         recipe = {**(entry.fix_recipe or {}), "made_by": "contributor"}
-                        derivative = asset_row(s, stored[staged.files[entry.fixed_file]],
+                        derivative = asset_row(s, stored[staged.files[entry.fixed_file]], actor=ctx.actor,
                                                original_name=Path(entry.fixed_file).name, derived_from=original,
                                                recipe=recipe)
                     planned = None

@@ -21,6 +21,7 @@ from takeover_planner.media.importer import ImportedFile, ImportJob, import_many
 from takeover_planner.media.model import Judgement, MediaInfo
 from takeover_planner.media.probe import probe_file
 from takeover_planner.media.rules import load_rules
+from takeover_planner.services import audit
 from takeover_planner.services.context import AppContext
 from takeover_planner.storage.models import MediaAsset
 
@@ -58,7 +59,7 @@ def store_files(ctx: AppContext, paths: Sequence[Path]) -> dict[Path, ImportedFi
     return results
 
 
-def asset_row(session: Session, imported: ImportedFile, *, original_name: str,
+def asset_row(session: Session, imported: ImportedFile, *, actor: str, original_name: str,
               derived_from: MediaAsset | None = None, recipe: dict[str, Any] | None = None) -> MediaAsset:
     """The media-asset row for a stored file in ``session`` (the existing one if the content is known)."""
     existing = session.scalars(select(MediaAsset).where(MediaAsset.sha256 == imported.sha256)).first()
@@ -74,6 +75,9 @@ def asset_row(session: Session, imported: ImportedFile, *, original_name: str,
     )
     session.add(row)
     session.flush()
+    audit.record(session, actor, "media_asset", row.id, "imported" if derived_from is None else "fixed",
+                 after={"sha256": row.sha256, "name": row.original_name, "kind": row.kind,
+                        "verdict": imported.judgement.verdict})
     return row
 
 
