@@ -19,8 +19,9 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from takeover_planner.errors import EnvironmentProblem, ValidationError
+from takeover_planner.errors import ConflictError, EnvironmentProblem, ValidationError
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +144,12 @@ def translate_db_errors(where: str) -> Iterator[None]:
     """Turn 'the database is not there / locked / full' into a plain message; anything else stays a bug."""
     try:
         yield
+    except StaleDataError as exc:
+        # Someone saved the same record between our read and our write (the version counter moved).
+        raise ConflictError(
+            "Someone else changed this in the meantime, so your change was not saved. The view has been "
+            "reloaded; look at it and try again."
+        ) from exc
     except DBAPIError as exc:
         problem = environment_problem(exc, where)
         if problem is None:

@@ -109,3 +109,18 @@ def test_two_sessions_editing_one_slot_one_wins(ctx: AppContext) -> None:
         booking.update_details(ctx, slot.id, notes="Second", expected_version=slot.version)
     assert "changed by someone else" in conflict.value.message
     assert booking.get_slot(ctx, slot.id).notes == "First"
+
+
+def test_a_save_racing_another_is_a_conflict_not_a_crash(ctx: AppContext) -> None:
+    from takeover_planner.storage.models import TakeoverSlot
+
+    if ctx.db.is_sqlite:
+        pytest.skip("SQLite serialises writers (BEGIN IMMEDIATE), so this race cannot happen there")
+    demo.load_demo(ctx)
+    with pytest.raises(ConflictError, match="changed this in the meantime"), ctx.db.write() as mine:
+        slot = mine.get(TakeoverSlot, 1)
+        assert slot is not None
+        # Another person saves the same slot between our read and our write.
+        booking.update_details(ctx, 1, notes="theirs")
+        slot.notes = "mine"
+    assert booking.get_slot(ctx, 1).notes == "theirs"
