@@ -43,6 +43,18 @@ declare("ui.language", str, "system", "Language: system, nb or en")
 declare("user.name", str, "", "Your name, as it appears in the audit trail")
 declare("demo.offered", bool, False, "The demo municipality has been offered once")
 declare("rules.path", str, "", "A rule set file to use instead of the built-in one")
+# Publishing (publishing/): the media host (its password lives in the keyring) and the queue's timing.
+declare("hosting.upload_url", str, "", "Media host: WebDAV / HTTP PUT folder the app uploads to")
+declare("hosting.public_url", str, "", "Media host: public address of that folder, as Instagram fetches it")
+declare("hosting.username", str, "", "Media host: user name (the password is kept in the OS keyring)")
+declare("publish.interval_seconds", int, 60, "How often the app looks for frames that are due")
+declare("publish.connect_timeout_seconds", int, 10, "Instagram and media host: seconds to wait for a connection")
+declare("publish.read_timeout_seconds", int, 60, "Instagram and media host: seconds to wait for an answer")
+declare("publish.claim_seconds", int, 600, "How long a runner holds a frame before another may take it over")
+declare("publish.poll_seconds", int, 60, "Seconds between looks at a story Instagram is still processing")
+declare("publish.inline_wait_seconds", int, 20, "Seconds one run waits for Instagram to finish processing")
+declare("publish.unknown_grace_seconds", int, 120, "Seconds to wait before re-checking a publish whose reply was lost")
+declare("publish.max_attempts", int, 6, "Tries for a frame after temporary errors before it fails")
 
 # Upgrade hooks: version N → N+1, applied in order when an older settings file is read.
 UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}

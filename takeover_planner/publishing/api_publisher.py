@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from takeover_planner.domain.timekeeping import now_utc
+from takeover_planner.errors import ConflictError, TransitionRefused
 from takeover_planner.publishing.errors import (
     HOSTING_ADVICE,
     Classification,
@@ -206,11 +207,14 @@ class ApiPublisher(Publisher):
         return self._fail(frame, job, found)
 
     def _gate_problem(self, frame_id: int) -> str | None:
-        with self._db_write() as s:  # type: ignore[attr-defined]
-            problem = self.gate.problem(s, frame_id)
-            if problem is None:
-                self.gate.schedule(s, frame_id)
-            return problem
+        try:
+            with self._db_write() as s:  # type: ignore[attr-defined]
+                problem = self.gate.problem(s, frame_id)
+                if problem is None:
+                    self.gate.schedule(s, frame_id)
+                return problem
+        except (TransitionRefused, ConflictError) as exc:  # the state machine said no, or the frame just changed
+            return exc.message
 
     def _advance(self, frame: FrameToPublish, job: JobRow) -> PublishOutcome:
         waited_until = time.monotonic() + self.policy.inline_wait_s
@@ -335,7 +339,7 @@ class ApiPublisher(Publisher):
                 "address), or post the frame by hand from a hand-off pack.",
             )
         assert frame.media_path is not None
-        name = job.hosted_name or new_hosted_name(frame.media_path.suffix)
+        name = job.hosted_name or new_hosted_name(frame.media_suffix or frame.media_path.suffix)
         if job.hosted_name and job.step not in (Step.HOST_REQUESTED, Step.NEW) and self.host.exists(name):
             return self.host.public_url(name)
         self.ledger.record(job.id, Step.HOST_REQUESTED, hosted_name=name, state=JobState.ACTIVE.value)

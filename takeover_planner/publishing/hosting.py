@@ -113,7 +113,7 @@ class WebDavHost(MediaHost):
         return f"{self.config.public_url}/{quote(name)}"
 
     def upload(self, local: Path, name: str) -> str:
-        content_type = CONTENT_TYPES.get(local.suffix.lower(), "application/octet-stream")
+        content_type = CONTENT_TYPES.get(Path(name).suffix.lower(), "application/octet-stream")
         try:
             size = local.stat().st_size
             with local.open("rb") as handle:

@@ -33,6 +33,7 @@ class FrameToPublish:
     planned_at: dt.datetime | None
     media_path: Path | None  # the derivative if there is one, else the original; None: no file
     media_kind: str  # image | video | unknown
+    media_suffix: str = ""  # ".jpg", ".mp4", ".mov": the store keeps files without extensions
     text: str = ""
     sticker_kind: str = ""
     sticker_value: str = ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from takeover_planner.publishing.errors import (
     SecretStoreUnavailable,
     TransportError,
 )
-from takeover_planner.publishing.frame_gate import FrameGate, publish_asset
+from takeover_planner.publishing.frame_gate import FrameGate, FrameRules, publish_asset
 from takeover_planner.publishing.graph_client import GraphClient, new_session
 from takeover_planner.publishing.hosting import HostingError, MediaHost
 from takeover_planner.publishing.ledger import (
@@ -73,6 +74,7 @@ class QueueEnv:
     secrets: SecretStore
     media_path: MediaPath
     host: Callable[[], MediaHost | None]  # built lazily: its password comes from the keyring
+    rules: FrameRules  # how frames are judged and moved (services.stories)
     policy: Policy = field(default_factory=Policy)
     lease: dt.timedelta = dt.timedelta(minutes=10)
     timeout: tuple[float, float] = (10.0, 60.0)
@@ -142,9 +144,23 @@ def frame_to_publish(frame: StoryFrame, media_path: MediaPath) -> FrameToPublish
         frame_id=frame.id, account_id=frame.slot.account_id, account_name=frame.slot.account.name,
         slot_id=frame.slot_id, department=frame.slot.department.name, position=frame.position,
         planned_at=frame.planned_at, media_path=media_path(asset) if asset is not None else None,
-        media_kind=asset.kind if asset is not None else "unknown", text=frame.text, sticker_kind=frame.sticker_kind,
+        media_kind=asset.kind if asset is not None else "unknown",
+        media_suffix=media_suffix(asset) if asset is not None else "", text=frame.text, sticker_kind=frame.sticker_kind,
         sticker_value=frame.sticker_value, credit=frame.credit, notes=frame.notes,
     )
+
+
+_SUFFIXES = {"jpeg": ".jpg", "jpg": ".jpg", "mp4": ".mp4", "mov": ".mov", "quicktime": ".mov", "png": ".png",
+             "heif": ".heic", "heic": ".heic", "webp": ".webp"}
+
+
+def media_suffix(asset: MediaAsset) -> str:
+    """The file extension that matches the asset's real format (the store's files have none)."""
+    found = _SUFFIXES.get((asset.format or "").strip().lower())
+    if found:
+        return found
+    original = Path(asset.original_name or "").suffix.lower()
+    return original if re.fullmatch(r"\.[a-z0-9]{1,5}", original) else ""
 
 
 def _due_frames(session: Session, now: dt.datetime) -> list[tuple[StoryFrame, PublishJob | None]]:
@@ -175,7 +191,7 @@ def run_due(env: QueueEnv, now: dt.datetime | None = None, progress: Progress | 
 
     report = RunReport(env.runner_id, clock_now)
     ledger = Ledger(env.db, env.runner_id, env.lease)
-    gate = FrameGate(env.actor)
+    gate = FrameGate(env.actor, env.rules)
     by_account: dict[int, list[FrameToPublish]] = defaultdict(list)
     with env.db.session() as s:
         methods = {row.account_id: row.method for row in s.scalars(select(AccountPublishing))}
