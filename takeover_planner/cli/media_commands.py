@@ -32,6 +32,8 @@ def register(sub: Any) -> None:
                    help="fit to 1080×1920 by cropping, or by padding on a blurred background (default)")
     p.add_argument("--focus", metavar="X,Y", default="0.5,0.5", type=_focus_arg,
                    help="for --mode crop: the point to keep, 0–1 across and down (default 0.5,0.5)")
+    p.add_argument("--reencode", action="store_true",
+                   help="re-encode (and fit to 1080×1920) even a video that only needs a new container")
     p.add_argument("--rules", metavar="PATH", default=None, help="a rule set file instead of the built-in one")
     p.add_argument("--lang", choices=("en", "nb"), default="en", help="language of the messages (default en)")
     p.set_defaults(handler=_fix)
@@ -132,7 +134,7 @@ def _fix(args: argparse.Namespace, cli: Cli) -> int:
     out_dir = Path(args.out)
     if out_dir.exists() and not out_dir.is_dir():
         raise ValidationError(f"--out {out_dir} is a file, not a folder.")
-    options = FixOptions(mode=args.mode, focus=Focus(*args.focus))
+    options = FixOptions(mode=args.mode, focus=Focus(*args.focus), reencode=args.reencode)
     results = []
     status = EXIT_OK
     for path in files:

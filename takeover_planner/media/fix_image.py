@@ -75,19 +75,21 @@ def _decode(source: Path, info: MediaInfo, options: FixOptions, recipe: dict[str
         picture = heif.to_pillow()
         recipe["steps"].append("decoded HEIF (rotation applied by libheif)")
         return picture, bytes(icc) if icc else None
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        image = Image.open(source)
-    icc = image.info.get("icc_profile")
-    if image.format in ("JPEG", "MPO"):
-        wanted = _decode_size(info, options)
-        image.draft("RGB" if image.mode in ("RGB", "L", "YCbCr") else image.mode, wanted)
-        if image.size != (info.width, info.height):
-            recipe["steps"].append(f"decoded at reduced scale {image.size[0]}×{image.size[1]}")
-    if getattr(image, "n_frames", 1) > 1:
-        image.seek(0)
-        recipe["steps"].append("kept the first frame")
-    image.load()
+    # The file object is ours: closing it afterwards also covers multi-frame images, which Pillow keeps open.
+    with open(source, "rb") as handle:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(handle)
+        icc = image.info.get("icc_profile")
+        if image.format in ("JPEG", "MPO"):
+            wanted = _decode_size(info, options)
+            image.draft("RGB" if image.mode in ("RGB", "L", "YCbCr") else image.mode, wanted)
+            if image.size != (info.width, info.height):
+                recipe["steps"].append(f"decoded at reduced scale {image.size[0]}×{image.size[1]}")
+        if getattr(image, "n_frames", 1) > 1:
+            image.seek(0)
+            recipe["steps"].append("kept the first frame")
+        image.load()
     return image, bytes(icc) if icc else None
 
 

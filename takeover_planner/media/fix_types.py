@@ -32,6 +32,8 @@ class FixOptions:
     duration_range: tuple[float, float] = (3.0, 60.0)
     # A clip shorter than the minimum is held on its last picture until it lasts this much longer than it.
     hold_margin_s: float = 0.25
+    # Re-encode (and so fit to 1080×1920) even a clip whose only problems are container details or advice.
+    reencode: bool = False
 
 
 @dataclass

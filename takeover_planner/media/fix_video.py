@@ -39,9 +39,10 @@ _BACKGROUND_SHRINK = 8
 _DARKEN = "y=val*0.55:u=128+(val-128)*0.8:v=128+(val-128)*0.8"
 
 
-def needs_transcode(findings: list[Finding]) -> bool:
-    """Only container details wrong (moov, edit list, MOV, GPS) → remux; anything else → re-encode."""
-    return any(finding.fix == "transcode" for finding in findings)
+def needs_transcode(findings: list[Finding], force: bool = False) -> bool:
+    """Re-encode only when an *error* needs it; a clip whose errors are all container details (moov, edit
+    list, WebM→MP4 with good codecs) is remuxed. Advice (9:16, size, HDR) re-encodes only when asked."""
+    return force or any(finding.fix == "transcode" and finding.severity == "error" for finding in findings)
 
 
 def fix_video(source: Path, dest: Path, info: MediaInfo, findings: list[Finding], options: FixOptions = DEFAULT_FIX,
@@ -50,7 +51,7 @@ def fix_video(source: Path, dest: Path, info: MediaInfo, findings: list[Finding]
     if info.kind != "video" or info.problem:
         raise FixRefused(f"{source.name} cannot be fixed: {info.problem_detail or info.problem or 'not a video'}.")
     try:
-        if not needs_transcode(findings):
+        if not needs_transcode(findings, options.reencode):
             return [_remux(source, dest, info, progress, cancel)]
         return _Transcoder(source, dest, info, options, progress, cancel).run()
     except av.FFmpegError as exc:

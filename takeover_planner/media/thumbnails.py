@@ -82,12 +82,13 @@ def _image(source: Path, info: MediaInfo, size: int) -> Image.Image:
 
         picture: Image.Image = pillow_heif.open_heif(source, convert_hdr_to_8bit=True).to_pillow()
         return picture
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        image = Image.open(source)
-    # draft() picks the smallest DCT scale that still gives at least twice the thumbnail's size.
-    image.draft("RGB" if image.mode in ("RGB", "L", "YCbCr") else image.mode, (size * 2, size * 2))
-    image.load()
+    with open(source, "rb") as handle:  # closed here even for multi-frame images
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(handle)
+        # draft() picks the smallest DCT scale that still gives at least twice the thumbnail's size.
+        image.draft("RGB" if image.mode in ("RGB", "L", "YCbCr") else image.mode, (size * 2, size * 2))
+        image.load()
     return image
 
 
