@@ -123,6 +123,7 @@ def link(ctx: AppContext, frame_id: int, consent_id: int, *, linked: bool = True
             if record.withdrawn_at is not None:
                 raise ValidationError(f"Consent #{consent_id} ({record.subject}) has been withdrawn.")
             s.add(FrameConsent(frame_id=frame_id, consent_id=consent_id))
+            frame.shows_people = True  # a consent record is about people in the picture
         else:
             s.delete(existing)
         audit.record(s, ctx.actor, ENTITY, frame_id, "consent_linked" if linked else "consent_unlinked",
