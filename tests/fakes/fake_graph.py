@@ -35,6 +35,25 @@ from urllib.parse import parse_qs, urlsplit
 MAX_IMAGE_BYTES = 8 * 1024 * 1024
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A client that gave up (time-out) is expected here; anything else is kept for the test to see."""
+
+    daemon_threads = True
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.errors: list[str] = []
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        import sys
+        import traceback
+
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (BrokenPipeError, ConnectionResetError)):
+            return
+        self.errors.append("".join(traceback.format_exception(exc)) if exc else "unknown error")
+
+
 @dataclass
 class Failure:
     """One scripted error answer."""
@@ -100,7 +119,7 @@ class FakeInstagram:
         self.app_usage_percent = 5
         self.refresh_lifetime_s = 60 * 86400
         self._ids = itertools.count(17_900_000_000_000_001)
-        self._server: ThreadingHTTPServer | None = None
+        self._server: _QuietServer | None = None
         self._thread: threading.Thread | None = None
 
     # --- life cycle ----------------------------------------------------------------------------------
@@ -111,8 +130,7 @@ class FakeInstagram:
         class Handler(_Handler):
             owner = fake
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
+        self._server = _QuietServer(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="fake-graph", daemon=True)
         self._thread.start()
         return self
@@ -128,6 +146,10 @@ class FakeInstagram:
     def base_url(self) -> str:
         assert self._server is not None
         return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    @property
+    def server_errors(self) -> list[str]:
+        return list(self._server.errors) if self._server is not None else []
 
     # --- scripting -----------------------------------------------------------------------------------
 
@@ -469,7 +491,7 @@ class FakeWebDav:
         self.public_hidden = False
         self.requests: list[Seen] = []
         self.lock = threading.RLock()
-        self._server: ThreadingHTTPServer | None = None
+        self._server: _QuietServer | None = None
         self._thread: threading.Thread | None = None
 
     def start(self) -> FakeWebDav:
@@ -478,8 +500,7 @@ class FakeWebDav:
         class Handler(_DavHandler):
             dav = owner
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
+        self._server = _QuietServer(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="fake-dav", daemon=True)
         self._thread.start()
         return self
@@ -495,6 +516,10 @@ class FakeWebDav:
     def base_url(self) -> str:
         assert self._server is not None
         return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    @property
+    def server_errors(self) -> list[str]:
+        return list(self._server.errors) if self._server is not None else []
 
     @property
     def upload_url(self) -> str:

@@ -136,3 +136,4 @@ def running_world(ctx: AppContext, **kwargs: object) -> Iterator[World]:
     finally:
         fake.stop()
         dav.stop()
+    assert fake.server_errors == [] and dav.server_errors == [], "the fake servers hit an error"

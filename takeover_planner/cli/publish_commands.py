@@ -1,0 +1,223 @@
+"""`publish-due`, `hosting set | show | test`, `handoff pack | posted`, and the publishing actions of `account`
+(`set-token`, `check`, `remove-token`, `publish-method`, `resume`).
+
+`publish-due` is what Windows Task Scheduler or cron runs; it is safe to run from two places at once. Its exit
+code is 0 when nothing needs a person's attention, 1 when a frame failed or an account is stopped or blocked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import sys
+from pathlib import Path
+from typing import Any
+
+from takeover_planner.cli.common import Cli, add_subcommand, date_arg
+from takeover_planner.domain.timekeeping import OSLO, to_oslo
+from takeover_planner.errors import EXIT_FAILURE, ValidationError
+from takeover_planner.publishing.publisher import OutcomeKind
+from takeover_planner.services import publishing_service as svc
+
+
+def _moment(text: str) -> dt.datetime:
+    """argparse type: an ISO date-time with a zone (a bare one is taken as Oslo time)."""
+    try:
+        value = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date and time like 2025-05-06T10:00+02:00") from None
+    return value if value.tzinfo is not None else value.replace(tzinfo=OSLO)
+
+
+def register(sub: Any) -> None:
+    p = add_subcommand(sub, "publish-due", "publish every approved frame whose time has come (for cron / Task "
+                                           "Scheduler; safe to run from two places at once)")
+    p.add_argument("--now", type=_moment, default=None,
+                   help="act as if it were this time (ISO, e.g. 2025-05-06T10:00+02:00); default: now")
+    p.set_defaults(handler=_publish_due)
+
+    hosting = add_subcommand(sub, "hosting", "the media host Instagram fetches files from")
+    h_sub = hosting.add_subparsers(dest="hosting_command", metavar="ACTION", required=True)
+    p = add_subcommand(h_sub, "set", "set the WebDAV / HTTP PUT folder and its public address")
+    p.add_argument("--upload-url", required=True, help="where the app uploads (PUT), https://…")
+    p.add_argument("--public-url", required=True, help="the same folder as Instagram sees it, https://…")
+    p.add_argument("--username", default="", help="user name for the upload folder")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the password from standard input (it goes to the OS keyring, nowhere else)")
+    p.set_defaults(handler=_hosting_set)
+    p = add_subcommand(h_sub, "show", "show the media host settings")
+    p.set_defaults(handler=_hosting_show)
+    p = add_subcommand(h_sub, "test", "upload a small file, fetch it from the public address, delete it")
+    p.set_defaults(handler=_hosting_test)
+
+    handoff = add_subcommand(sub, "handoff", "hand-off packs: frames posted by hand from a phone")
+    o_sub = handoff.add_subparsers(dest="handoff_command", metavar="ACTION", required=True)
+    p = add_subcommand(o_sub, "pack", "write a hand-off pack (numbered files and a printable checklist) for a slot")
+    p.add_argument("--slot", type=int, required=True, help="the slot's id")
+    p.add_argument("--out", type=Path, required=True, help="folder to write the pack to")
+    p.add_argument("--all", action="store_true", help="every approved frame, not only those with stickers")
+    p.add_argument("--language", choices=["en", "nb"], default=None, help="checklist language")
+    p.set_defaults(handler=_handoff_pack)
+    p = add_subcommand(o_sub, "posted", "record that a frame was posted by hand (who and when)")
+    p.add_argument("frame", type=int, help="the frame's id")
+    p.add_argument("--by", default=None, help="who posted it (default: you)")
+    p.add_argument("--at", type=_moment, default=None, help="when (default: now)")
+    p.set_defaults(handler=_handoff_posted)
+
+
+def register_account_commands(acc_sub: Any) -> None:
+    """Called by catalog_commands to add the publishing actions to the `account` group."""
+    p = add_subcommand(acc_sub, "set-token", "store the account's access token in the OS keyring (read from "
+                                             "standard input)")
+    p.add_argument("name")
+    p.add_argument("--expires", type=date_arg, default=None,
+                   help="the token's expiry date, YYYY-MM-DD (default: 60 days from now)")
+    p.set_defaults(handler=_set_token)
+    p = add_subcommand(acc_sub, "check", "ask Instagram for the account name, token expiry and remaining quota")
+    p.add_argument("name")
+    p.set_defaults(handler=_check)
+    p = add_subcommand(acc_sub, "remove-token", "delete the account's token from this computer's keyring")
+    p.add_argument("name")
+    p.set_defaults(handler=_remove_token)
+    p = add_subcommand(acc_sub, "publish-method", "publish through the API, or post everything by hand")
+    p.add_argument("name")
+    p.add_argument("method", choices=["api", "handoff"])
+    p.set_defaults(handler=_publish_method)
+    p = add_subcommand(acc_sub, "resume", "end a throttling pause early")
+    p.add_argument("name")
+    p.set_defaults(handler=_resume)
+
+
+# --- handlers -----------------------------------------------------------------------------------------
+
+
+def _when(moment: dt.datetime | None) -> str:
+    return to_oslo(moment).strftime("%Y-%m-%d %H:%M") if moment else "—"
+
+
+def _publish_due(args: argparse.Namespace, cli: Cli) -> int:
+    report = svc.publish_due(cli.context(), args.now)
+    lines = []
+    for outcome in report.outcomes:
+        line = f"{outcome.kind.value:>10}  {outcome.message}"
+        if outcome.retry_at is not None:
+            line += f" (next try {_when(outcome.retry_at)})"
+        if outcome.advice and outcome.kind not in (OutcomeKind.PUBLISHED, OutcomeKind.DEFERRED):
+            line += f"\n            What to do: {outcome.advice}"
+        lines.append(line)
+    for due in report.handoff_due:
+        lines.append(f"{'by hand':>10}  Frame #{due.frame_id} ({due.department}, {_when(due.planned_at)}) "
+                     f"{due.reason}.")
+    lines.extend(f"{'notice':>10}  {n}" for n in report.notices)
+    if not lines:
+        lines.append("Nothing is due." + (f" {report.waiting} frame(s) wait for a retry." if report.waiting else ""))
+    cli.out("\n".join(lines), report.to_json())
+    return EXIT_FAILURE if report.failures else 0
+
+
+def _read_secret(prompt: str) -> str:
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    data = sys.stdin.read() if sys.stdin is not None else ""
+    return data.strip()
+
+
+def _set_token(args: argparse.Namespace, cli: Cli) -> int:
+    ctx = cli.context()
+    expires = dt.datetime.combine(args.expires, dt.time(0), tzinfo=OSLO) if args.expires else None
+    token = _read_secret("Paste the access token (it is not shown): ")
+    info = svc.set_token(ctx, args.name, token, expires_at=expires)
+    warning = "" if info.secure_store else (
+        "\nNote: the keyring backend you chose keeps secrets in a plain file, not encrypted.")
+    cli.out(f"Token for {info.account} saved in the OS keyring. {info.notice}{warning}",
+            {"account": info.account, "expires_at": info.expires_at, "notice": info.notice,
+             "secure_store": info.secure_store})
+    return 0
+
+
+def _check(args: argparse.Namespace, cli: Cli) -> int:
+    result = svc.check_account(cli.context(), args.name)
+    quota = (f"{result.quota_usage} of {result.quota_total} posts used in the last 24 hours"
+             if result.quota_usage is not None and result.quota_total is not None else "unknown")
+    lines = [
+        f"Account:  {result.account} → @{result.username} (Instagram user {result.ig_user_id}, {result.api_variant})",
+        f"Token:    {result.token_notice}",
+        f"Quota:    {quota}",
+    ]
+    if result.paused_until:
+        lines.append(f"Paused:   until {_when(result.paused_until)}: {result.pause_reason}")
+    if result.queue_resumed:
+        lines.append("The account's publishing queue was stopped; the token works again, so it is resumed.")
+    cli.out("\n".join(lines), result.to_json())
+    return 0
+
+
+def _remove_token(args: argparse.Namespace, cli: Cli) -> int:
+    removed = svc.remove_token(cli.context(), args.name)
+    cli.out("Token removed from the keyring." if removed else "There was no token in this computer's keyring.",
+            {"removed": removed})
+    return 0
+
+
+def _publish_method(args: argparse.Namespace, cli: Cli) -> int:
+    svc.set_publish_method(cli.context(), args.name, args.method)
+    text = ("Frames of this account are published through the API (stickers still go by hand)."
+            if args.method == "api" else "Frames of this account go into hand-off packs and are posted by hand.")
+    cli.out(text, {"account": args.name, "method": args.method})
+    return 0
+
+
+def _resume(args: argparse.Namespace, cli: Cli) -> int:
+    svc.clear_pause(cli.context(), args.name)
+    cli.out("Pause cleared; the next run publishes again.", {"account": args.name, "paused": False})
+    return 0
+
+
+def _hosting_set(args: argparse.Namespace, cli: Cli) -> int:
+    password = None
+    if args.password_stdin:
+        password = _read_secret("Password for the media host (it is not shown): ")
+        if not password:
+            raise ValidationError("No password was given on standard input.")
+    info = svc.set_hosting(cli.context(), args.upload_url, args.public_url, args.username, password)
+    cli.out(f"Media host set: uploads go to {info.upload_url}, Instagram fetches from {info.public_url}."
+            + (" Password kept in the OS keyring." if info.password_stored else ""), info.__dict__)
+    return 0
+
+
+def _hosting_show(_args: argparse.Namespace, cli: Cli) -> int:
+    info = svc.hosting_info(cli.context())
+    if not info.upload_url:
+        cli.out("No media host is set up. Use: takeover-planner hosting set --upload-url … --public-url …",
+                info.__dict__)
+        return 0
+    cli.out(f"Upload to:  {info.upload_url}\nPublic at:  {info.public_url}\nUser name:  {info.username or '—'}\n"
+            f"Password:   {'in the keyring' if info.password_stored else 'not stored'}", info.__dict__)
+    return 0
+
+
+def _hosting_test(_args: argparse.Namespace, cli: Cli) -> int:
+    message = svc.test_hosting(cli.context())
+    cli.out(message, {"ok": True, "message": message})
+    return 0
+
+
+def _handoff_pack(args: argparse.Namespace, cli: Cli) -> int:
+    result = svc.build_handoff_pack(cli.context(), args.slot, args.out, include_all=args.all,
+                                    language=args.language)
+    lines = [f"Hand-off pack written to {result.folder}", f"Checklist: {result.checklist}"]
+    for entry in result.entries:
+        lines.append(f"  {entry.number:2d}. {_when(entry.frame.planned_at)}  {entry.file_name or 'FILE MISSING'}"
+                     f"  (frame #{entry.frame.frame_id})")
+    cli.out("\n".join(lines), {"folder": str(result.folder), "checklist": str(result.checklist),
+                               "frames": [{"number": e.number, "frame_id": e.frame.frame_id, "file": e.file_name}
+                                          for e in result.entries]})
+    return 0
+
+
+def _handoff_posted(args: argparse.Namespace, cli: Cli) -> int:
+    ctx = cli.context()
+    svc.mark_posted_by_hand(ctx, args.frame, by=args.by, at=args.at)
+    cli.out(f"Frame #{args.frame} recorded as posted by hand.", {"frame_id": args.frame, "published": True})
+    return 0
