@@ -94,45 +94,55 @@ def description(slot: ExportSlot, labels: Labels) -> str:
     return "\n".join(lines)
 
 
-def _common(event: icalendar.Event, slot: ExportSlot, stamp: dt.datetime) -> None:
+def deadline_description(slot: ExportSlot, labels: Labels) -> str:
+    """Short on purpose: the takeover's own event carries the full description."""
+    days = slot.start.isoformat() if slot.start == slot.end else f"{slot.start.isoformat()} – {slot.end.isoformat()}"
+    lines = [f"{labels.takeover}: {days}", f"{labels.status}: {labels.status_name(slot.status)}"]
+    if slot.contact_line:
+        lines.append(f"{labels.contact}: {slot.contact_line}")
+    return "\n".join(lines)
+
+
+def slot_event(slot: ExportSlot, labels: Labels, stamp: dt.datetime | icalendar.vDDDTypes) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", slot_uid(slot))
+    event.add("summary", summary(slot, labels))
+    event.add("dtstart", slot.start)
+    event.add("dtend", slot.end + dt.timedelta(days=1))
     event.add("dtstamp", stamp)
     event.add("sequence", sequence(slot))
     event.add("created", slot.created_at.astimezone(dt.UTC))
     if slot.updated_at is not None:
         event.add("last-modified", slot.updated_at.astimezone(dt.UTC))
     event.add("status", ICS_STATUS[slot.status])
+    # An all-day takeover does not block anyone's own time.
+    event.add("transp", "TRANSPARENT")
+    event.add("description", description(slot, labels))
     if slot.campaign:
         event.add("categories", [slot.campaign])
     if slot.news_url:
         event.add("url", slot.news_url)
-
-
-def slot_event(slot: ExportSlot, labels: Labels, stamp: dt.datetime) -> icalendar.Event:
-    event = icalendar.Event()
-    event.add("uid", slot_uid(slot))
-    event.add("summary", summary(slot, labels))
-    event.add("dtstart", slot.start)
-    event.add("dtend", slot.end + dt.timedelta(days=1))
-    # An all-day takeover does not block anyone's own time.
-    event.add("transp", "TRANSPARENT")
-    event.add("description", description(slot, labels))
-    _common(event, slot, stamp)
     return event
 
 
-def deadline_event(slot: ExportSlot, labels: Labels, stamp: dt.datetime) -> icalendar.Event:
+def deadline_event(slot: ExportSlot, labels: Labels, stamp: dt.datetime | icalendar.vDDDTypes) -> icalendar.Event:
     """The material deadline as its own timed item, so it shows at the right hour in the reader's calendar.
 
     It has no DTEND: a deadline is a moment, and a DATE-TIME start without end or duration is exactly that.
+    It shares the slot's SEQUENCE and STATUS, so it moves and disappears together with the takeover.
     """
     assert slot.material_deadline is not None
     event = icalendar.Event()
     event.add("uid", slot_uid(slot, "deadline"))
     event.add("summary", f"{labels.material_deadline}: {slot.department} – {slot.account}")
     event.add("dtstart", slot.material_deadline.astimezone(OSLO))
+    event.add("dtstamp", stamp)
+    event.add("sequence", sequence(slot))
+    event.add("status", ICS_STATUS[slot.status])
     event.add("transp", "TRANSPARENT")
-    event.add("description", description(slot, labels))
-    _common(event, slot, stamp)
+    event.add("description", deadline_description(slot, labels))
+    if slot.campaign:
+        event.add("categories", [slot.campaign])
     return event
 
 
@@ -169,11 +179,13 @@ def build_calendar(
     timezone = oslo_timezone(s.material_deadline for s in slots if s.material_deadline is not None)
     if timezone is not None:
         calendar.add_component(timezone)
+    # One encoded DTSTAMP shared by every event: the library does not re-encode a value it made itself.
+    shared_stamp = icalendar.vDDDTypes(stamp)
     total = len(slots)
     for done, slot in enumerate(slots, start=1):
-        calendar.add_component(slot_event(slot, labels, stamp))
+        calendar.add_component(slot_event(slot, labels, shared_stamp))
         if slot.material_deadline is not None:
-            calendar.add_component(deadline_event(slot, labels, stamp))
+            calendar.add_component(deadline_event(slot, labels, shared_stamp))
         if progress is not None and (done % 200 == 0 or done == total):
             progress(done, total)
     return calendar
@@ -214,7 +226,7 @@ def department_file_names(departments: Iterable[str]) -> dict[str, str]:
     """
     taken = {FULL_CALENDAR_STEM.casefold()}
     names: dict[str, str] = {}
-    for department in sorted(set(departments), key=str.casefold):
+    for department in sorted(set(departments), key=lambda name: (name.casefold(), name)):
         stem = file_stem(department)
         candidate, counter = stem, 2
         while candidate.casefold() in taken:

@@ -45,6 +45,7 @@ _gui_app: QGuiApplication | None = None
 
 def ensure_gui_application() -> None:
     global _gui_app
+    _protect_none()
     existing = QGuiApplication.instance()
     if existing is not None:
         if not isinstance(existing, QGuiApplication):
@@ -58,23 +59,20 @@ def ensure_gui_application() -> None:
 
 
 # PySide6 6.12 on CPython 3.11 drops a reference to None on many void calls (setPen, setBold, drawLine, …);
-# after a few thousand of them None's count reaches zero and the interpreter aborts ("none_dealloc").
-# CPython 3.12+ makes None immortal and PySide6 6.11 does not have the bug; until the project is on one of
-# those, keep None's count far from zero while painting (each reference held costs 8 bytes). The reserve
-# is leaked on purpose: freed at interpreter shutdown, it would bring the same abort back at exit.
-_NONE_FLOOR = 1_000_000
-_NONE_BUG = sys.version_info < (3, 12) and tuple(PySide6.__version_info__[:2]) >= (6, 12)
-_none_reserve: list[None] = []
-if _NONE_BUG:
-    ctypes.pythonapi.Py_IncRef(ctypes.py_object(_none_reserve))
+# after some thousands of them None's count reaches zero and the interpreter aborts ("none_dealloc").
+# CPython 3.12+ makes None immortal and PySide6 6.11 does not have the bug. The command line paints PDFs
+# without the window (whose start-up applies ``ui.qt_none_guard``, which this module may not import), so it
+# does the same here: give None a count no number of lost references can bring to zero. Both check the
+# count first, so whichever runs second does nothing.
+_NONE_FLOOR = 1 << 60
 
 
-def _keep_none_alive() -> None:
-    if not _NONE_BUG:
-        return
-    missing = _NONE_FLOOR - sys.getrefcount(None)
-    if missing > 0:
-        _none_reserve.extend([None] * missing)
+def _protect_none() -> None:
+    affected = (sys.implementation.name == "cpython" and sys.version_info < (3, 12)
+                and tuple(PySide6.__version_info__[:2]) >= (6, 12))
+    if affected and sys.getrefcount(None) < _NONE_FLOOR:
+        # In CPython an object's first field is its reference count (a Py_ssize_t at id(obj)).
+        ctypes.c_ssize_t.from_address(id(None)).value += _NONE_FLOOR
 
 
 class _Painter:
@@ -139,7 +137,6 @@ def _box(x: float, y: float, w: float, h: float) -> QRectF:
 
 def render_pdf(document: Document, progress: Progress | None = None) -> bytes:
     """The document as PDF bytes (the caller writes them atomically)."""
-    _keep_none_alive()
     ensure_gui_application()
     data = QByteArray()
     buffer = QBuffer(data)
@@ -162,7 +159,6 @@ def render_pdf(document: Document, progress: Progress | None = None) -> bytes:
         paint = _Painter(painter, writer)
         total = len(document.pages)
         for number, page in enumerate(document.pages, start=1):
-            _keep_none_alive()
             if number > 1:
                 writer.newPage()
             for item in page.items:
