@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "takeover_planner.cli.gui_command",
     "takeover_planner.cli.team_commands",
     "takeover_planner.cli.media_commands",
+    "takeover_planner.cli.story_commands",
     "takeover_planner.cli.publish_commands",
 )
 

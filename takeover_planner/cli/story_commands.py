@@ -1,0 +1,259 @@
+"""`package brief | submit | import`, `story list | approve | approve-all | request-changes`, `consent list | withdraw`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from takeover_planner.cli.common import Cli, add_subcommand, date_arg
+from takeover_planner.domain.timekeeping import to_oslo
+from takeover_planner.errors import EXIT_REFUSED, ValidationError
+
+
+class _FrameAction(argparse.Action):
+    """``--frame PATH`` starts a new frame; the per-frame options after it fill that frame in."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        frames = list(getattr(namespace, "frames", None) or [])
+        if self.dest == "frames":
+            frames.append({"path": values})
+        else:
+            if not frames:
+                parser.error(f"{option_string} belongs to a frame: put it after --frame PATH")
+            if self.dest == "consents":
+                frames[-1].setdefault("consents", []).append(values)
+            else:
+                frames[-1][self.dest] = values if self.nargs != 0 else True
+        namespace.frames = frames
+
+
+def _time_arg(text: str) -> dt.time:
+    try:
+        value = dt.time.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a time like 09:30") from None
+    return value.replace(second=0, microsecond=0)
+
+
+def register(sub: Any) -> None:
+    package = add_subcommand(sub, "package", "brief and submission packages")
+    psub = package.add_subparsers(dest="package_command", metavar="ACTION", required=True)
+    p = add_subcommand(psub, "brief", "write the brief package for a slot (to send to the department)")
+    p.add_argument("--slot", type=int, required=True)
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(handler=_brief)
+    p = add_subcommand(psub, "submit", "build a submission package from files, for a brief")
+    p.add_argument("--brief", type=Path, required=True)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--name", default=None, help="your name (default: --user or your login name)")
+    p.add_argument("--email", default="")
+    p.add_argument("--message", default="", help="a note to the communications team")
+    p.add_argument("--frame", dest="frames", action=_FrameAction, type=Path, metavar="PATH",
+                   help="a picture or video; the options below apply to the frame before them")
+    p.add_argument("--date", dest="planned_date", action=_FrameAction, type=date_arg, help="day (default: first day)")
+    p.add_argument("--time", dest="planned_time", action=_FrameAction, type=_time_arg, help="time of day, HH:MM")
+    p.add_argument("--text", dest="text", action=_FrameAction, help="on-screen text or caption idea")
+    p.add_argument("--notes", dest="notes", action=_FrameAction)
+    p.add_argument("--credit", dest="credit", action=_FrameAction, help="photo/video credit")
+    p.add_argument("--sticker", dest="sticker", action=_FrameAction, metavar="KIND:VALUE",
+                   help="link:https://…, poll:question or mention:@handle (posted by hand)")
+    p.add_argument("--consent", dest="consents", action=_FrameAction, metavar="WHO;REFERENCE[;guardian][;UNTIL]",
+                   help="the frame shows people: who, the consent form's reference, optionally 'guardian' and "
+                        "the last valid day")
+    p.set_defaults(handler=_submit, frames=None)
+    p = add_subcommand(psub, "import", "import a submission package into its slot")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=_import)
+
+    story = add_subcommand(sub, "story", "story frames and their review")
+    ssub = story.add_subparsers(dest="story_command", metavar="ACTION", required=True)
+    p = add_subcommand(ssub, "list", "list a slot's frames")
+    p.add_argument("--slot", type=int, required=True)
+    p.set_defaults(handler=_list)
+    p = add_subcommand(ssub, "approve", "approve a frame (needs a clean file and complete consent)")
+    p.add_argument("frame", type=int)
+    p.add_argument("--by", required=True, help="the approver's name")
+    p.add_argument("--comment", default="")
+    p.set_defaults(handler=_approve)
+    p = add_subcommand(ssub, "approve-all", "approve every submitted frame of a slot")
+    p.add_argument("--slot", type=int, required=True)
+    p.add_argument("--by", required=True)
+    p.set_defaults(handler=_approve_all)
+    p = add_subcommand(ssub, "request-changes", "send a frame back with a comment")
+    p.add_argument("frame", type=int)
+    p.add_argument("--by", required=True)
+    p.add_argument("--comment", required=True)
+    p.set_defaults(handler=_request_changes)
+
+    consent = add_subcommand(sub, "consent", "consent records")
+    csub = consent.add_subparsers(dest="consent_command", metavar="ACTION", required=True)
+    p = add_subcommand(csub, "list", "list consent records (of a slot)")
+    p.add_argument("--slot", type=int, default=None)
+    p.set_defaults(handler=_consents)
+    p = add_subcommand(csub, "withdraw", "register that consent was withdrawn; stops frames that use it")
+    p.add_argument("consent", type=int)
+    p.add_argument("--by", required=True, help="who registers the withdrawal")
+    p.add_argument("--comment", default="")
+    p.set_defaults(handler=_withdraw)
+
+
+# --- packages ---------------------------------------------------------------------------------------
+
+
+def _brief(args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.services.packages import write_slot_brief
+
+    brief = write_slot_brief(cli.context(), args.slot, args.out)
+    s = brief.slot
+    cli.out(f"Wrote the brief for slot #{s.slot_id} ({s.department}, {s.start.isoformat()} – {s.end.isoformat()}) "
+            f"to {args.out}.", {"brief_uid": brief.brief_uid, "slot_id": s.slot_id, "file": str(args.out)})
+    return 0
+
+
+def _split_consent(text: str, number: int) -> tuple[str, str, str, dt.date | None]:
+    parts = [p.strip() for p in text.split(";")]
+    if len(parts) < 2 or not parts[0]:
+        raise ValidationError(f"Frame {number}: --consent needs 'WHO;REFERENCE', e.g. 'Ola Nordmann;SK-2027-3'.")
+    given_by, until = "self", None
+    for extra in parts[2:]:
+        if extra.lower() in ("guardian", "self"):
+            given_by = extra.lower()
+        elif extra:
+            try:
+                until = dt.date.fromisoformat(extra)
+            except ValueError:
+                raise ValidationError(
+                    f"Frame {number}: '{extra}' in --consent is neither 'guardian' nor a date.") from None
+    return parts[0], parts[1], given_by, until
+
+
+def _submit(args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.intake.brief import read_brief
+    from takeover_planner.intake.submission import DraftConsent, DraftFrame, SubmissionDraft, write_submission
+    from takeover_planner.services.context import default_actor
+    from takeover_planner.settings import Settings
+
+    if not args.frames:
+        raise ValidationError("Give at least one --frame PATH.")
+    with tempfile.TemporaryDirectory(prefix="tp-brief-") as staging:
+        brief = read_brief(args.brief, Path(staging)).manifest
+    name = args.name or args.user
+    if not name:
+        from takeover_planner.paths import resolve_paths
+
+        name = default_actor(Settings.load(resolve_paths(args.home)))
+    draft = SubmissionDraft(brief, name, args.email, args.message)
+    for number, spec in enumerate(args.frames, start=1):
+        day = spec.get("planned_date") or (brief.slot.start if spec.get("planned_time") else None)
+        kind, _, value = (spec.get("sticker") or "").partition(":")
+        frame = DraftFrame(Path(spec["path"]), planned_date=day, planned_time=spec.get("planned_time"),
+                           text=spec.get("text", ""), notes=spec.get("notes", ""), credit=spec.get("credit", ""),
+                           sticker_kind=kind, sticker_value=value)
+        for index, text in enumerate(spec.get("consents", []), start=1):
+            who, reference, given_by, until = _split_consent(text, number)
+            key = f"f{number}-{index}"
+            draft.consents.append(DraftConsent(key, who, reference, given_by, ["instagram"], until))
+            frame.consents.append(key)
+            frame.shows_people = True
+        draft.frames.append(frame)
+    manifest = write_submission(draft, args.out)
+    cli.out(f"Wrote a submission with {len(manifest.frames)} frame(s) for slot #{manifest.slot_id} "
+            f"({manifest.department}) to {args.out}.",
+            {"submission_uid": manifest.submission_uid, "slot_id": manifest.slot_id, "frames": len(manifest.frames),
+             "file": str(args.out)})
+    return 0
+
+
+def _import(args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.services.packages import import_submission
+
+    result = import_submission(cli.context(), args.file)
+    lines = [f"Imported submission #{result.submission_id} from {result.contributor} into slot #{result.slot_id}: "
+             f"{len(result.frame_ids)} frame(s) ({', '.join(f'#{i}' for i in result.frame_ids)}), submitted for review."]
+    lines += [f"Note: {w}" for w in result.warnings]
+    cli.out("\n".join(lines), result.as_dict())
+    return 0
+
+
+# --- frames and review --------------------------------------------------------------------------------
+
+
+def _list(args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.services import stories
+
+    frames = stories.list_frames(cli.context(), args.slot)
+    lines = []
+    for f in frames:
+        when = to_oslo(f.planned_at).strftime("%Y-%m-%d %H:%M") if f.planned_at else "no time"
+        file = f.published_file
+        name = (file.original_name if file else "no file") + (" (fixed copy)" if f.derivative else "")
+        flags = []
+        if f.manual_only:
+            flags.append(f"by hand: {f.sticker_kind} sticker")
+        problems = f.file_problems() + f.consent_problems()
+        if problems:
+            flags.append(f"{len(problems)} problem(s): {problems[0].en}")
+        lines.append(f"#{f.id:<5} {f.position:>2}. {f.state.value:<18} {when}  {name}"
+                     + (f"  [{'; '.join(flags)}]" if flags else ""))
+    cli.out("\n".join(lines) or f"Slot #{args.slot} has no frames yet.",
+            {"slot_id": args.slot, "frames": [f.as_dict() for f in frames]})
+    return 0
+
+
+def _approve(args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.services import stories
+
+    frame = stories.approve(cli.context(), args.frame, by=args.by, comment=args.comment)
+    cli.out(f"Frame #{frame.id} approved by {args.by}.", frame.as_dict())
+    return 0
+
+
+def _approve_all(args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.services import stories
+
+    result = stories.approve_all(cli.context(), args.slot, by=args.by)
+    lines = [f"Approved {len(result.done)} frame(s)" + (": " + ", ".join(f"#{i}" for i in result.done) if result.done
+                                                         else ".")]
+    lines += [f"Not approved #{i}: {why}" for i, why in result.refused.items()]
+    cli.out("\n".join(lines), {"approved": list(result.done), "refused": {str(k): v for k, v in result.refused.items()}})
+    return EXIT_REFUSED if result.refused else 0
+
+
+def _request_changes(args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.services import stories
+
+    frame = stories.request_changes(cli.context(), args.frame, by=args.by, comment=args.comment)
+    cli.out(f"Changes requested on frame #{frame.id} by {args.by}: {args.comment}", frame.as_dict())
+    return 0
+
+
+def _consents(args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.services import consents
+
+    rows = consents.list_consents(cli.context(), slot_id=args.slot)
+    lines = [f"#{c.id:<5} {c.subject} ({c.reference or 'no reference'}; {c.given_by}; {', '.join(c.scope)}"
+             + (f"; until {c.valid_until.isoformat()}" if c.valid_until else "") + ")"
+             + (f"  WITHDRAWN {c.withdrawn_at.date().isoformat()} ({c.withdrawn_by})" if c.withdrawn_at else "")
+             for c in rows]
+    cli.out("\n".join(lines) or "No consent records.", {"consents": [c.as_dict() for c in rows]})
+    return 0
+
+
+def _withdraw(args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.services import consents
+
+    result = consents.withdraw_consent(cli.context(), args.consent, by=args.by, comment=args.comment)
+    lines = [f"Consent #{result.consent.id} ({result.consent.subject}) is withdrawn."]
+    lines += [f"Frame #{m.frame_id}: {m.from_state.value} → {m.to_state.value} (stopped)." for m in result.moved]
+    lines += [f"Frame #{f.id} is already PUBLISHED: take it down on Instagram by hand." for f in result.to_remove]
+    if not result.moved and not result.to_remove:
+        lines.append("No approved or published frame used it.")
+    cli.out("\n".join(lines), {"consent": result.consent.as_dict(),
+                               "stopped": [{"frame": m.frame_id, "from": m.from_state.value, "to": m.to_state.value}
+                                           for m in result.moved],
+                               "remove_from_instagram": [f.id for f in result.to_remove]})
+    return 0
