@@ -107,3 +107,40 @@ def _skip_sub_blocks(f: BinaryIO, position: int, size: int) -> int:
             return position + 1
         position += 1 + length[0]
     return -1
+
+
+def matroska_complete(f: BinaryIO, size: int) -> bool:
+    """Does the Segment reach as far as it says? (A live recording's unknown size counts as complete.)"""
+    f.seek(0)
+    head = f.read(64)
+    position = 0
+    for expected in (b"\x1a\x45\xdf\xa3", b"\x18\x53\x80\x67"):  # the EBML header, then the Segment
+        if head[position:position + 4] != expected:
+            return False
+        length, value, unknown = _ebml_vint(head, position + 4)
+        if length == 0:
+            return False
+        body = position + 4 + length
+        if expected == b"\x18\x53\x80\x67":
+            return unknown or body + value <= size
+        position = body + value
+        if position + 4 > len(head):
+            f.seek(position)
+            head = head[:position] + f.read(16)
+            if len(head) < position + 12:
+                return False
+    return False
+
+
+def _ebml_vint(data: bytes, at: int) -> tuple[int, int, bool]:
+    """(length in bytes, value, all value bits set = unknown size)."""
+    if at >= len(data) or data[at] == 0:
+        return 0, 0, False
+    first = data[at]
+    length = 8 - first.bit_length() + 1
+    if at + length > len(data):
+        return 0, 0, False
+    value = first & (0xFF >> length)
+    for byte in data[at + 1:at + length]:
+        value = (value << 8) | byte
+    return length, value, value == (1 << (7 * length)) - 1

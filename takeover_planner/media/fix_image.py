@@ -171,6 +171,6 @@ def _encode(picture: Image.Image, options: FixOptions) -> tuple[bytes, int]:
         buffer = io.BytesIO()
         picture.save(buffer, "JPEG", quality=quality, subsampling="4:2:0", optimize=False, progressive=False)
         data = buffer.getvalue()
-        if len(data) < options.max_image_bytes or quality <= 40:
+        if len(data) < options.max_image_bytes or quality <= 10:
             return data, quality
         quality -= 10

