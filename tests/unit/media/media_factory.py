@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import av
 from PIL import Image, ImageDraw
@@ -59,14 +60,14 @@ def write_clip(path: Path, *, width: int = 320, height: int = 568, seconds: floa
     """A short clip: moving colour bars, optional AAC tone, optional display rotation (counter-clockwise)."""
     options = {"movflags": "+faststart"} if faststart and (container or path.suffix.lstrip(".")) in ("mp4", "mov") else {}
     with av.open(str(path), "w", format=container, options=options) as out:
-        video = out.add_stream(codec, rate=fps)
+        video: Any = out.add_stream(codec, rate=fps)
         video.width, video.height = width, height
         video.pix_fmt = pix_fmt
         if codec == "libx264":
             video.options = {"preset": "ultrafast"}
         if rotation:
             video.set_display_rotation(rotation)
-        sound = None
+        sound: Any = None
         if audio:
             sound = out.add_stream("aac", rate=audio_rate, layout="stereo")
         frames = max(1, round(seconds * fps))
