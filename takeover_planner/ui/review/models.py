@@ -1,0 +1,123 @@
+"""Qt item models for the review screen: the slot's frames, and its audit trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from takeover_planner.domain.review import FrameState
+from takeover_planner.domain.timekeeping import to_oslo
+from takeover_planner.services.audit import AuditEntry
+from takeover_planner.services.story_views import FrameInfo
+
+Index = QModelIndex | QPersistentModelIndex
+FRAME_ROLE = Qt.ItemDataRole.UserRole + 1
+STATE_COLOURS = {
+    FrameState.DRAFT: "#8a8f98", FrameState.SUBMITTED: "#2f6fde", FrameState.CHANGES_REQUESTED: "#e8890c",
+    FrameState.APPROVED: "#2e9e6a", FrameState.SCHEDULED: "#168a8a", FrameState.PUBLISHED: "#5b3fc4",
+    FrameState.FAILED: "#c2415d", FrameState.WITHDRAWN: "#8a8f98",
+}
+
+
+def state_label(state: FrameState) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    names = {
+        FrameState.DRAFT: "Draft", FrameState.SUBMITTED: "Submitted", FrameState.CHANGES_REQUESTED: "Changes requested",
+        FrameState.APPROVED: "Approved", FrameState.SCHEDULED: "Scheduled", FrameState.PUBLISHED: "Published",
+        FrameState.FAILED: "Failed", FrameState.WITHDRAWN: "Withdrawn",
+    }
+    return QCoreApplication.translate("FrameState", names[state])
+
+
+class FrameListModel(QAbstractListModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._frames: list[FrameInfo] = []
+
+    def set_frames(self, frames: list[FrameInfo]) -> None:
+        self.beginResetModel()
+        self._frames = list(frames)
+        self.endResetModel()
+
+    def frames(self) -> list[FrameInfo]:
+        return list(self._frames)
+
+    def frame(self, row: int) -> FrameInfo | None:
+        return self._frames[row] if 0 <= row < len(self._frames) else None
+
+    def row_of(self, frame_id: int) -> int:
+        return next((i for i, f in enumerate(self._frames) if f.id == frame_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._frames)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        frame = self.frame(index.row()) if index.isValid() else None
+        if frame is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            when = to_oslo(frame.planned_at).strftime("%d.%m %H:%M") if frame.planned_at else "–"
+            name = frame.published_file.original_name if frame.published_file else self.tr("no file")
+            problems = len(frame.file_problems()) + len(frame.consent_problems())
+            flag = f"  ⚠ {problems}" if problems else ""
+            return f"{frame.position}. {when}  {state_label(frame.state)}{flag}\n{name}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return QColor(STATE_COLOURS[frame.state])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return frame.text or frame.notes or None
+        if role == FRAME_ROLE:
+            return frame.id
+        return None
+
+
+class AuditModel(QAbstractTableModel):
+    COLUMNS = ("When", "Who", "What", "Comment")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AuditEntry] = []
+
+    def set_entries(self, entries: list[AuditEntry]) -> None:
+        self.beginResetModel()
+        self._rows = list(reversed(entries))  # newest first
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        entry = self._rows[index.row()]
+        column = index.column()
+        if column == 0:
+            return to_oslo(entry.at).strftime("%Y-%m-%d %H:%M")
+        if column == 1:
+            return entry.actor
+        if column == 2:
+            what = {"story_frame": self.tr("Frame #%1"), "consent": self.tr("Consent #%1"),
+                    "submission": self.tr("Submission #%1"), "slot": self.tr("Slot #%1")}.get(
+                entry.entity_type, entry.entity_type + " #%1").replace("%1", str(entry.entity_id))
+            change = entry.action.replace("_", " ")
+            if entry.before and entry.after and "state" in entry.before and "state" in entry.after:
+                change = f"{entry.before['state']} → {entry.after['state']}".replace("_", " ")
+            return f"{what}: {change}"
+        return entry.comment

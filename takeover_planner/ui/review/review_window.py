@@ -1,0 +1,472 @@
+"""The review screen for one slot: frames on the left, the phone preview in the middle, the frame's facts and
+the review actions on the right, the slot's audit trail below. All database work runs through the TaskRunner;
+the window only ever touches widgets in callbacks on the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, Qt, Signal
+from PySide6.QtGui import QImage, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from takeover_planner.domain.timekeeping import to_oslo
+from takeover_planner.errors import TakeoverError
+from takeover_planner.services.context import AppContext
+from takeover_planner.services.story_views import FrameInfo
+from takeover_planner.ui.review.models import AuditModel, FrameListModel, state_label
+from takeover_planner.ui.review.phone_preview import PhonePreview
+from takeover_planner.ui.review.preview_source import preview_jpeg
+from takeover_planner.ui.review.video import VideoControl
+from takeover_planner.ui.tasks import WRITE, TaskRunner
+
+
+def _label(parent: QWidget, name: str = "") -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class ReviewWindow(QMainWindow):
+    """Review one slot's story. ``reviewed`` is emitted after every change, with the slot's id."""
+
+    reviewed = Signal(int)
+
+    def __init__(self, ctx: AppContext, runner: TaskRunner, slot_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.runner, self.slot_id = ctx, runner, slot_id
+        self.setObjectName("reviewWindow")
+        self.resize(1280, 820)
+        self._frame_id: int | None = None
+        self._preview_for: str | None = None
+        self._build()
+        self._retranslate()
+        self.reload()
+
+    # --- layout ---------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        top = QHBoxLayout()
+        self.title = QLabel(central)
+        self.title.setObjectName("periodTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        top.addWidget(self.title, 1)
+        self.approver_caption = QLabel(central)
+        self.approver = QLineEdit(self.ctx.actor, central)
+        self.approver.setMaximumWidth(220)
+        self.approver_caption.setBuddy(self.approver)
+        self.import_button = QPushButton(central)
+        self.import_button.clicked.connect(self._on_import_clicked)
+        top.addWidget(self.approver_caption)
+        top.addWidget(self.approver)
+        top.addWidget(self.import_button)
+        outer.addLayout(top)
+        self.message = _label(central, "errorText")
+        self.message.hide()
+        outer.addWidget(self.message)
+
+        split = QSplitter(Qt.Orientation.Horizontal, central)
+        self.frames = FrameListModel(self)
+        self.frame_list = QListView(split)
+        self.frame_list.setModel(self.frames)
+        self.frame_list.setObjectName("frameList")
+        self.frame_list.setMinimumWidth(240)
+        self.frame_list.setSpacing(2)
+        self.frame_list.selectionModel().currentChanged.connect(self._on_current_changed)
+
+        middle = QWidget(split)
+        mid = QVBoxLayout(middle)
+        self.preview = PhonePreview(middle)
+        mid.addWidget(self.preview, 1)
+        controls = QHBoxLayout()
+        self.safe_zones = QCheckBox(middle)
+        self.safe_zones.setChecked(True)
+        self.safe_zones.toggled.connect(self.preview.set_safe_zones)
+        controls.addWidget(self.safe_zones)
+        self.video = VideoControl(self.preview, middle)
+        controls.addWidget(self.video.button)
+        mid.addLayout(controls)
+
+        details_scroll = QScrollArea(split)
+        details_scroll.setWidgetResizable(True)
+        details = QWidget(details_scroll)
+        details_scroll.setWidget(details)
+        form_box = QVBoxLayout(details)
+        self.state = _label(details, "dialogHeading")
+        form_box.addWidget(self.state)
+        form = QFormLayout()
+        self.when_caption, self.when = QLabel(details), _label(details)
+        self.text_caption, self.text = QLabel(details), _label(details)
+        self.sticker_caption, self.sticker = QLabel(details), _label(details, "warning")
+        self.credit_caption, self.credit = QLabel(details), _label(details)
+        self.file_caption, self.file = QLabel(details), _label(details)
+        for caption, value in ((self.when_caption, self.when), (self.text_caption, self.text),
+                               (self.sticker_caption, self.sticker), (self.credit_caption, self.credit),
+                               (self.file_caption, self.file)):
+            form.addRow(caption, value)
+        form_box.addLayout(form)
+        self.findings_caption = _label(details, "caption")
+        self.findings = _label(details)
+        self.findings.setTextFormat(Qt.TextFormat.RichText)
+        self.fix_button = QPushButton(details)
+        self.fix_button.clicked.connect(self._on_fix_clicked)
+        self.consent_caption = _label(details, "caption")
+        self.consent = _label(details)
+        self.consent.setTextFormat(Qt.TextFormat.RichText)
+        self.comment_caption = _label(details, "caption")
+        self.comment = QPlainTextEdit(details)
+        self.comment.setObjectName("reviewComment")
+        self.comment.setMaximumHeight(80)
+        self.approve_button = QPushButton(details)
+        self.approve_button.setObjectName("primary")
+        self.approve_button.setShortcut(QKeySequence("Ctrl+Return"))
+        self.approve_button.clicked.connect(self.approve_selected)
+        self.changes_button = QPushButton(details)
+        self.changes_button.clicked.connect(self.request_changes_selected)
+        self.approve_all_button = QPushButton(details)
+        self.approve_all_button.clicked.connect(self.approve_all)
+        self.changes_all_button = QPushButton(details)
+        self.changes_all_button.clicked.connect(self.request_changes_all)
+        for widget in (self.findings_caption, self.findings, self.fix_button, self.consent_caption, self.consent,
+                       self.comment_caption, self.comment):
+            form_box.addWidget(widget)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.approve_button)
+        buttons.addWidget(self.changes_button)
+        form_box.addLayout(buttons)
+        bulk = QHBoxLayout()
+        bulk.addWidget(self.approve_all_button)
+        bulk.addWidget(self.changes_all_button)
+        form_box.addLayout(bulk)
+        form_box.addStretch(1)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 3)
+
+        vertical = QSplitter(Qt.Orientation.Vertical, central)
+        vertical.addWidget(split)
+        trail_box = QWidget(vertical)
+        trail_layout = QVBoxLayout(trail_box)
+        trail_layout.setContentsMargins(0, 0, 0, 0)
+        self.trail_caption = _label(trail_box, "caption")
+        trail_layout.addWidget(self.trail_caption)
+        self.trail = AuditModel(self)
+        self.trail_view = QTableView(trail_box)
+        self.trail_view.setModel(self.trail)
+        self.trail_view.verticalHeader().hide()
+        self.trail_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.trail_view.horizontalHeader().setStretchLastSection(True)
+        trail_layout.addWidget(self.trail_view)
+        vertical.setStretchFactor(0, 4)
+        vertical.setStretchFactor(1, 1)
+        outer.addWidget(vertical, 1)
+        self.setCentralWidget(central)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Review story – slot #%1").replace("%1", str(self.slot_id)))
+        self.approver_caption.setText(self.tr("&Approver:"))
+        self.import_button.setText(self.tr("&Import submission…"))
+        self.safe_zones.setText(self.tr("Show &safe zones"))
+        self.when_caption.setText(self.tr("Planned"))
+        self.text_caption.setText(self.tr("On-screen text"))
+        self.sticker_caption.setText(self.tr("Sticker"))
+        self.credit_caption.setText(self.tr("Credit"))
+        self.file_caption.setText(self.tr("File"))
+        self.findings_caption.setText(self.tr("Findings"))
+        self.fix_button.setText(self.tr("&Fix it (make a compliant copy)"))
+        self.consent_caption.setText(self.tr("Consent"))
+        self.comment_caption.setText(self.tr("Comment to the department"))
+        self.approve_button.setText(self.tr("A&pprove"))
+        self.changes_button.setText(self.tr("&Request changes"))
+        self.approve_all_button.setText(self.tr("Approve &all submitted"))
+        self.changes_all_button.setText(self.tr("Request changes on a&ll submitted"))
+        self.trail_caption.setText(self.tr("Audit trail"))
+        self.video.retranslate()
+        self._show_frame(self.selected_frame())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    # --- loading --------------------------------------------------------------------------------------
+
+    def reload(self, select_frame: int | None = None) -> None:
+        from takeover_planner.services import booking, stories
+
+        slot_id, ctx = self.slot_id, self.ctx
+
+        def work() -> tuple[object, list[FrameInfo], list]:  # type: ignore[type-arg]
+            return booking.get_slot(ctx, slot_id), stories.list_frames(ctx, slot_id), stories.slot_audit_trail(ctx, slot_id)
+
+        self.runner.run(work, on_done=lambda result: self._on_loaded(result, select_frame), on_error=self._show_problem)
+
+    def _on_loaded(self, result: tuple, select_frame: int | None) -> None:  # type: ignore[type-arg]
+        slot, frames, trail = result
+        self.title.setText(f"{slot.department} · {slot.account} · {slot.dates.describe()}")
+        keep = select_frame if select_frame is not None else self._frame_id
+        self.frames.set_frames(frames)
+        self.trail.set_entries(trail)
+        row = self.frames.row_of(keep) if keep is not None else -1
+        if row < 0 and frames:
+            row = 0
+        if row >= 0:
+            self.frame_list.selectionModel().setCurrentIndex(
+                self.frames.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self._show_frame(self.selected_frame())
+
+    def selected_frame(self) -> FrameInfo | None:
+        if not hasattr(self, "frame_list"):
+            return None
+        index = self.frame_list.currentIndex()
+        return self.frames.frame(index.row()) if index.isValid() else None
+
+    def select_frame(self, frame_id: int) -> None:
+        row = self.frames.row_of(frame_id)
+        if row >= 0:
+            self.frame_list.selectionModel().setCurrentIndex(
+                self.frames.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _on_current_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+        self._show_frame(self.frames.frame(current.row()) if current.isValid() else None)
+
+    def _show_frame(self, frame: FrameInfo | None) -> None:
+        self._frame_id = frame.id if frame is not None else None
+        has = frame is not None
+        for widget in (self.approve_button, self.changes_button, self.fix_button):
+            widget.setEnabled(has)
+        if frame is None:
+            self.state.setText(self.tr("No frames yet. Import a submission package to start."))
+            for label in (self.when, self.text, self.sticker, self.credit, self.file, self.findings, self.consent):
+                label.clear()
+            self.preview.set_image(None)
+            self.video.set_source(None)
+            return
+        self.state.setText(self.tr("Frame %1 of %2: %3").replace("%1", str(frame.position))
+                           .replace("%2", str(len(self.frames.frames()))).replace("%3", state_label(frame.state)))
+        self.when.setText(to_oslo(frame.planned_at).strftime("%Y-%m-%d %H:%M") if frame.planned_at
+                          else self.tr("No time planned"))
+        self.text.setText(frame.text or "–")
+        if frame.manual_only:
+            self.sticker.setText(self.tr("%1 sticker: %2. This frame must be posted by hand.")
+                                 .replace("%1", frame.sticker_kind).replace("%2", frame.sticker_value))
+        else:
+            self.sticker.setText(self.tr("None"))
+        self.credit.setText(frame.credit or self.tr("No credit given"))
+        self._show_file(frame)
+        self._show_consent(frame)
+        self._load_preview(frame)
+
+    def _show_file(self, frame: FrameInfo) -> None:
+        asset = frame.published_file
+        if asset is None:
+            self.file.setText(self.tr("No file"))
+            self.findings.clear()
+            self.fix_button.setEnabled(False)
+            return
+        size = f"{asset.display_width}×{asset.display_height}" if asset.display_width else ""
+        fixed = self.tr(" (fixed copy of %1)").replace("%1", frame.original.original_name) if (
+            frame.derivative is not None and frame.original is not None) else ""
+        self.file.setText(f"{asset.original_name}{fixed}\n{asset.format} {size}".strip())
+        language = _language()
+        items = []
+        for finding in asset.findings or ():
+            text = finding.get("message_nb" if language == "nb" else "message_en") or finding.get("rule", "")
+            error = finding.get("severity") == "error"
+            colour = "#b3261e" if error else "#a15c00"
+            badge = self.tr("Error") if error else self.tr("Advice")
+            items.append(f"<li><b style='color:{colour}'>{badge}:</b> {_escape(str(text))}</li>")
+        if asset.findings is None:
+            items.append(f"<li>{self.tr('Not checked yet.')}</li>")
+        self.findings.setText(f"<ul style='margin-left:-20px'>{''.join(items)}</ul>" if items
+                              else self.tr("No findings: the file meets every rule."))
+        fixable = frame.derivative is None and any(f.get("fixable") for f in asset.findings or ())
+        self.fix_button.setEnabled(fixable and frame.state.value not in ("published",))
+
+    def _show_consent(self, frame: FrameInfo) -> None:
+        lines = []
+        if not frame.shows_people:
+            lines.append(self.tr("Shows no identifiable people."))
+        for c in frame.consents:
+            until = self.tr(", valid until %1").replace("%1", c.valid_until.isoformat()) if c.valid_until else ""
+            given = self.tr("guardian") if c.given_by == "guardian" else self.tr("the person")
+            text = self.tr("%1 – form %2, given by %3%4").replace("%1", _escape(c.subject)).replace(
+                "%2", _escape(c.reference or "–")).replace("%3", given).replace("%4", until)
+            if c.withdrawn_at:
+                text += " <b style='color:#b3261e'>" + self.tr("WITHDRAWN") + "</b>"
+            lines.append(text)
+        language = _language()
+        for problem in frame.consent_problems():
+            lines.append(f"<span style='color:#b3261e'>{_escape(problem.text(language))}</span>")
+        if frame.shows_people and not frame.consent_problems():
+            lines.append(f"<span style='color:#2e7d32'>{self.tr('Consent is complete.')}</span>")
+        self.consent.setText("<br>".join(lines))
+
+    def _load_preview(self, frame: FrameInfo) -> None:
+        from takeover_planner.services.story_media import stored_path
+
+        asset = frame.published_file
+        if asset is None:
+            self.preview.set_image(None, self.tr("No file"))
+            self.video.set_source(None)
+            return
+        path = stored_path(self.ctx, asset.sha256)
+        self.video.set_source(path if asset.kind == "video" else None)
+        if self._preview_for == asset.sha256 and self.preview.image() is not None:
+            return
+        self._preview_for = asset.sha256
+        self.preview.set_image(None, self.tr("Loading…"))
+
+        def done(data: bytes | None, sha: str = asset.sha256) -> None:
+            if self._preview_for != sha:
+                return  # the user moved on meanwhile
+            image = QImage.fromData(data) if data else None
+            self.preview.set_image(image, self.tr("This file cannot be shown."))
+
+        self.runner.run(lambda: preview_jpeg(path), on_done=done, on_error=self._show_problem)
+
+    # --- actions --------------------------------------------------------------------------------------
+
+    def _approver(self) -> str:
+        return self.approver.text().strip()
+
+    def _write(self, work, success: str, select: int | None = None) -> None:  # type: ignore[no-untyped-def]
+        self.message.hide()
+
+        def done(result: object) -> None:
+            text = success(result) if callable(success) else success
+            self.statusBar().showMessage(text, 8000)
+            self.reviewed.emit(self.slot_id)
+            self.reload(select)
+
+        self.runner.run(work, on_done=done, on_error=self._show_problem, kind=WRITE)
+
+    def _show_problem(self, exc: TakeoverError) -> None:
+        self.message.setText(exc.message)
+        self.message.show()
+        self.reload()
+
+    def approve_selected(self) -> None:
+        from takeover_planner.services import stories
+
+        frame = self.selected_frame()
+        if frame is None:
+            return
+        ctx, by, comment = self.ctx, self._approver(), self.comment.toPlainText()
+        self._write(lambda: stories.approve(ctx, frame.id, by=by, comment=comment),
+                    self.tr("Frame %1 approved.").replace("%1", str(frame.position)), frame.id)
+        self.comment.clear()
+
+    def request_changes_selected(self) -> None:
+        from takeover_planner.services import stories
+
+        frame = self.selected_frame()
+        if frame is None:
+            return
+        ctx, by, comment = self.ctx, self._approver(), self.comment.toPlainText()
+        self._write(lambda: stories.request_changes(ctx, frame.id, by=by, comment=comment),
+                    self.tr("Changes requested on frame %1.").replace("%1", str(frame.position)), frame.id)
+        self.comment.clear()
+
+    def _bulk_text(self, result) -> str:  # type: ignore[no-untyped-def]
+        text = self.tr("%1 frame(s) done.").replace("%1", str(len(result.done)))
+        if result.refused:
+            text += " " + self.tr("Not done: %1").replace("%1", " ".join(f"#{k}: {v}" for k, v in result.refused.items()))
+            self.message.setText(text)
+            self.message.show()
+        return text
+
+    def approve_all(self) -> None:
+        from takeover_planner.services import stories
+
+        ctx, slot_id, by, comment = self.ctx, self.slot_id, self._approver(), self.comment.toPlainText()
+        self._write(lambda: stories.approve_all(ctx, slot_id, by=by, comment=comment), self._bulk_text)
+
+    def request_changes_all(self) -> None:
+        from takeover_planner.services import stories
+
+        ctx, slot_id, by, comment = self.ctx, self.slot_id, self._approver(), self.comment.toPlainText()
+        self._write(lambda: stories.request_changes_all(ctx, slot_id, by=by, comment=comment), self._bulk_text)
+        self.comment.clear()
+
+    def _on_fix_clicked(self) -> None:
+        from takeover_planner.services import media_service, stories
+
+        frame = self.selected_frame()
+        if frame is None or frame.original is None:
+            return
+        ctx, asset_id, frame_id = self.ctx, frame.original.id, frame.id
+
+        def work() -> object:
+            result = media_service.fix_asset(ctx, asset_id, "pad")
+            return stories.set_files(ctx, frame_id, derivative_asset_id=result.assets[0].id)
+
+        self.statusBar().showMessage(self.tr("Making a compliant copy…"))
+        self._write(work, self.tr("Fixed copy made; the original is kept."), frame_id)
+
+    def _on_import_clicked(self) -> None:
+        dialog = QFileDialog(self, self.tr("Import submission package"))
+        dialog.setNameFilter(self.tr("Submission packages (*.zip)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda name: self.import_package(Path(name)))
+        dialog.open()
+
+    def import_package(self, path: Path) -> None:
+        from takeover_planner.services.packages import import_submission
+
+        ctx = self.ctx
+
+        def done_text(result) -> str:  # type: ignore[no-untyped-def]
+            if result.slot_id != self.slot_id:
+                self.slot_id = result.slot_id
+                self._retranslate()
+            return self.tr("Imported %1 frame(s) from %2.").replace("%1", str(len(result.frame_ids))).replace(
+                "%2", result.contributor)
+
+        self._write(lambda: import_submission(ctx, path), done_text)
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self.video.stop()
+        super().closeEvent(event)
+
+
+def _language() -> str:
+    """The UI language for messages the core gives in both languages."""
+    return "nb" if QLocale().language() == QLocale.Language.NorwegianBokmal else "en"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def open_review_window(ctx: AppContext, runner: TaskRunner, slot_id: int, parent: QWidget | None = None) -> ReviewWindow:
+    """Open (and show) the review screen for a slot; the caller keeps the returned window alive."""
+    window = ReviewWindow(ctx, runner, slot_id, parent)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    window.show()
+    return window

@@ -1,0 +1,91 @@
+"""Play a video frame in the phone preview with QtMultimedia, when this Qt has it.
+
+The player is made only when the user presses Play (so a window with no video never starts a media
+backend), renders into a QVideoSink, and hands each frame to the preview as an image.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from takeover_planner.ui.review.phone_preview import PhonePreview
+
+log = logging.getLogger(__name__)
+
+
+def multimedia_available() -> bool:
+    try:
+        from PySide6 import QtMultimedia  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class VideoControl(QObject):
+    def __init__(self, preview: PhonePreview, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.preview = preview
+        self.button = QPushButton(parent)
+        self.button.setObjectName("playButton")
+        self.button.clicked.connect(self.toggle)
+        self._source: Path | None = None
+        self._player = None
+        self._sink = None
+        self._audio = None
+        self._available = multimedia_available()
+        self.set_source(None)
+
+    def retranslate(self) -> None:
+        playing = self._player is not None and self._is_playing()
+        self.button.setText(self.tr("Pause") if playing else self.tr("Play video"))
+        if not self._available:
+            self.button.setToolTip(self.tr("Video playback needs Qt Multimedia, which this installation lacks."))
+
+    def set_source(self, path: Path | None) -> None:
+        if path != self._source:
+            self.stop()
+        self._source = path
+        self.button.setVisible(path is not None)
+        self.button.setEnabled(path is not None and self._available)
+        self.retranslate()
+
+    def _is_playing(self) -> bool:
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        return self._player is not None and self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+
+    def toggle(self) -> None:
+        if self._source is None or not self._available:
+            return
+        if self._player is None:
+            from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoSink
+
+            self._player = QMediaPlayer(self)
+            self._sink = QVideoSink(self)
+            self._audio = QAudioOutput(self)
+            self._player.setAudioOutput(self._audio)
+            self._player.setVideoSink(self._sink)
+            self._sink.videoFrameChanged.connect(self._on_frame)
+            self._player.setSource(QUrl.fromLocalFile(str(self._source)))
+        if self._is_playing():
+            self._player.pause()
+        else:
+            self._player.play()
+        self.retranslate()
+
+    def _on_frame(self, frame) -> None:  # type: ignore[no-untyped-def]
+        image = frame.toImage()
+        if not image.isNull():
+            self.preview.set_image(image)
+
+    def stop(self) -> None:
+        if self._player is not None:
+            self._player.stop()
+            self._player.deleteLater()
+            self._player = None
+            self._sink = None
+            self._audio = None
