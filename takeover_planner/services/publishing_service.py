@@ -73,9 +73,11 @@ def timeouts(ctx: AppContext) -> tuple[float, float]:
 
 
 def policy(ctx: AppContext) -> Policy:
+    wait = float(max(0, ctx.settings.get("publish.inline_wait_seconds")))
     return Policy(
         poll_interval=dt.timedelta(seconds=max(5, ctx.settings.get("publish.poll_seconds"))),
-        inline_wait_s=float(max(0, ctx.settings.get("publish.inline_wait_seconds"))),
+        inline_wait_s=wait,
+        inline_step_s=min(2.0, max(0.2, wait / 5)),
         unknown_grace=dt.timedelta(seconds=max(0, ctx.settings.get("publish.unknown_grace_seconds"))),
         max_attempts=max(1, ctx.settings.get("publish.max_attempts")),
     )
