@@ -37,8 +37,8 @@ Progress = Callable[[int, int], None]
 
 
 class ExportCancelled(TakeoverError):
-    """The person stopped the export. The file being made is dropped (files already finished in a
-    one-per-department export stay: each of them is complete)."""
+    """The person stopped the export. Nothing is written: every file of an export is made in memory
+    before the first one is written."""
 
 
 @dataclass(frozen=True)
@@ -212,35 +212,19 @@ def export_ics(
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise ValidationError(f"{folder} is a file; give a folder for one calendar per department.")
-    by_department: dict[str, list[ExportSlot]] = {}
-    for slot in slots:
-        by_department.setdefault(slot.department, []).append(slot)
-    names = ics.department_file_names(by_department)
-    total = len(slots) * 2  # every slot is written twice: in the full calendar and in its department's
-    done = 0
-
-    def step(count: int, _total: int) -> None:
-        if progress is not None:
-            progress(min(done + count, total), total)
-
-    files: list[Path] = []
-    full = folder / f"{ics.FULL_CALENDAR_STEM}.ics"
-    _write(full, ics.calendar_bytes(slots, title=title, labels=labels, stamp=stamp, progress=step))
-    files.append(full)
-    done = len(slots)
+    full, per_department_bytes = ics.calendar_set(
+        slots, title=title, department_title=lambda name: f"{labels.calendar_title} – {name}", labels=labels,
+        stamp=stamp, progress=progress,
+    )
+    # Every file is ready before the first is written: a cancel or a failure while building writes none.
+    names = ics.department_file_names(per_department_bytes)
+    full_path = folder / f"{ics.FULL_CALENDAR_STEM}.ics"
+    _write(full_path, full)
     per_file: dict[str, Path] = {}
-    for department in sorted(by_department, key=str.casefold):
-        group = by_department[department]
-        path = folder / names[department]
-        data = ics.calendar_bytes(group, title=f"{labels.calendar_title} – {department}", labels=labels,
-                                  stamp=stamp, progress=step)
-        _write(path, data)
-        files.append(path)
-        per_file[department] = path
-        done += len(group)
-    if progress is not None:
-        progress(total, total)
-    return ExportResult("ics", tuple(files), len(slots), per_department=per_file)
+    for department, data in per_department_bytes.items():
+        per_file[department] = folder / names[department]
+        _write(per_file[department], data)
+    return ExportResult("ics", (full_path, *per_file.values()), len(slots), per_department=per_file)
 
 
 def export_csv(

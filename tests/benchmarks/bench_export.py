@@ -152,7 +152,12 @@ def end_to_end(slots: list[ExportSlot], folder: Path, repeat: int) -> dict[str, 
                 end_date=x.end, status=x.status.value, notes=x.notes, news_url=x.news_url,
                 material_deadline=x.material_deadline) for x in slots)
         options = ExportOptions(language="nb")
+        from takeover_planner.services import booking
+        from takeover_planner.services.export_service import gather
+
         return {
+            "read: list_slots": best_of(repeat, lambda: booking.list_slots(ctx)),
+            "read: gather": best_of(repeat, lambda: gather(ctx, options)),
             "ics": best_of(repeat, lambda: export_ics(ctx, folder / "plan.ics", options)),
             "ics per department": best_of(repeat, lambda: export_ics(ctx, folder / "ics", options)),
             "csv": best_of(repeat, lambda: export_csv(ctx, folder / "plan.csv", options, excel=True)),

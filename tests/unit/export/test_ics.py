@@ -48,7 +48,7 @@ def test_every_field_comes_back_from_a_parse():
     assert description.endswith(f"Notater:\n{TRICKY}")
     assert [str(c) for c in event["categories"].cats] == ["Vår, sommer; høst"]
     assert str(event["url"]) == "https://fjordvik.kommune.no/nyheter/leseuka"
-    assert event.decoded("created") == CREATED.replace(microsecond=0)
+    assert event.decoded("last-modified") == (CREATED + dt.timedelta(days=3)).replace(microsecond=0)
     deadline = found[ics.slot_uid(slot, "deadline")]
     assert deadline.decoded("dtstart") == oslo_datetime(dt.date(2027, 2, 26), dt.time(12))
     assert "dtend" not in deadline
@@ -173,7 +173,7 @@ def test_progress_is_reported_to_the_end():
     seen: list[tuple[int, int]] = []
     slots = [make_slot(id=i) for i in range(1, 451)]
     ics.calendar_bytes(slots, title="T", labels=ENGLISH, stamp=STAMP, progress=lambda d, t: seen.append((d, t)))
-    assert seen[-1] == (450, 450) and seen[0] == (200, 450)
+    assert seen[0] == (200, 451) and seen[-2] == (450, 451) and seen[-1] == (451, 451)
 
 
 def test_department_file_names_are_safe_and_distinct():
@@ -192,3 +192,20 @@ def test_department_file_names_are_safe_and_distinct():
     assert {names[".."], names[""]} == {"department.ics", "department-2.ics"}
     assert len({n.casefold() for n in names.values()}) == len(names)
     assert all("/" not in n and not n.startswith(".") for n in names.values())
+
+
+def test_calendar_set_gives_the_full_calendar_and_one_per_department():
+    slots = [make_slot(id=1, department="Biblioteket"), make_slot(id=2, department="Brannvesenet"),
+             make_slot(id=3, department="Biblioteket", material_deadline=None)]
+    seen: list[tuple[int, int]] = []
+    full, per_department = ics.calendar_set(
+        slots, title="Alle", department_title=lambda name: f"Kalender – {name}", labels=ENGLISH, stamp=STAMP,
+        progress=lambda done, total: seen.append((done, total)))
+    assert len(events(parse(full))) == 5
+    library = parse(per_department["Biblioteket"])
+    assert str(library["x-wr-calname"]) == "Kalender – Biblioteket"
+    assert set(events(library)) == {ics.slot_uid(slots[0]), ics.slot_uid(slots[0], "deadline"), ics.slot_uid(slots[2])}
+    fire = parse(per_department["Brannvesenet"])
+    assert set(events(fire)) == {ics.slot_uid(slots[1]), ics.slot_uid(slots[1], "deadline")}
+    assert [str(z["tzid"]) for z in fire.walk("VTIMEZONE")] == ["Europe/Oslo"]
+    assert seen[-1] == (6, 6)  # 3 slots built, then 3 files
