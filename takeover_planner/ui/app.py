@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QApplication
 
-from takeover_planner.errors import EXIT_USAGE
 from takeover_planner.logging_setup import configure_logging
 from takeover_planner.paths import resolve_paths
 from takeover_planner.settings import Settings
@@ -21,7 +20,7 @@ from takeover_planner.ui.crash import CrashReporter
 from takeover_planner.ui.i18n import Translations, resolve_language
 from takeover_planner.ui.icons import icon
 from takeover_planner.ui.main_window import MainWindow
-from takeover_planner.ui.qt_none_guard import protect_none
+from takeover_planner.ui.qt_refcount_guard import protect_singletons
 from takeover_planner.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -53,7 +52,7 @@ def application() -> QApplication:
 
 def launch(home: str | None = None, db_url: str | None = None, user: str | None = None) -> Running:
     """Build and show the planner window; the database opens in the background right after."""
-    protect_none()
+    protect_singletons()
     paths = resolve_paths(home).ensure()
     configure_logging(paths)
     settings = Settings.load(paths)
@@ -72,9 +71,10 @@ def launch(home: str | None = None, db_url: str | None = None, user: str | None 
 
 def run(home: str | None, db_url: str | None, user: str | None, contributor_brief: str | None) -> int:
     if contributor_brief is not None:
-        print("takeover-planner: opening a brief package needs the contributor window, which this build "
-              "does not include. Start without --contributor to plan takeovers.", file=sys.stderr)
-        return EXIT_USAGE
+        # --- contributor window (stories, issue 3): a window of its own, no planner database needed ---
+        from takeover_planner.ui.contributor import run_contributor
+
+        return run_contributor(contributor_brief, home=home, user=user)
     running = launch(home, db_url, user)
     try:
         return int(running.app.exec())

@@ -18,11 +18,13 @@ log = logging.getLogger(__name__)
 
 
 def multimedia_available() -> bool:
+    """Whether Qt Multimedia is installed, without importing it (importing starts its audio back-ends)."""
+    import importlib.util
+
     try:
-        from PySide6 import QtMultimedia  # noqa: F401
-    except ImportError:
+        return importlib.util.find_spec("PySide6.QtMultimedia") is not None
+    except (ImportError, ValueError):
         return False
-    return True
 
 
 class VideoControl(QObject):
@@ -54,9 +56,11 @@ class VideoControl(QObject):
         self.retranslate()
 
     def _is_playing(self) -> bool:
+        if self._player is None:
+            return False
         from PySide6.QtMultimedia import QMediaPlayer
 
-        return self._player is not None and self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        return self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
 
     def toggle(self) -> None:
         if self._source is None or not self._available:

@@ -1,0 +1,49 @@
+"""The contributor window (`takeover-planner gui --contributor BRIEF`): build a submission from a brief."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from takeover_planner.ui.contributor.contributor_window import ContributorWindow
+
+__all__ = ["ContributorWindow", "open_contributor_window", "run_contributor"]
+
+
+def open_contributor_window(path: str | Path | None, *, runner=None, translations=None,  # type: ignore[no-untyped-def]
+                            home: str | None = None, user: str | None = None) -> ContributorWindow:
+    """Build and show the contributor window, with the brief at ``path`` opened (when given)."""
+    from takeover_planner.paths import resolve_paths
+    from takeover_planner.services.context import default_actor
+    from takeover_planner.settings import Settings
+    from takeover_planner.ui.tasks import TaskRunner
+
+    paths = resolve_paths(home).ensure()
+    name = user or default_actor(Settings.load(paths))
+    window = ContributorWindow(runner or TaskRunner(), translations, work_dir=paths.cache_dir, user_name=name)
+    if path is not None:
+        window.open_brief(Path(path))
+    window.show()
+    return window
+
+
+def run_contributor(path: str | Path | None, *, home: str | None = None, user: str | None = None) -> int:
+    """The whole contributor app: Qt application, language, window, event loop."""
+    from takeover_planner.logging_setup import configure_logging
+    from takeover_planner.paths import resolve_paths
+    from takeover_planner.settings import Settings
+    from takeover_planner.ui.app import application
+    from takeover_planner.ui.i18n import Translations, resolve_language
+    from takeover_planner.ui.tasks import TaskRunner
+
+    paths = resolve_paths(home).ensure()
+    configure_logging(paths)
+    app = application()
+    translations = Translations(app)
+    translations.apply(resolve_language(Settings.load(paths).get("ui.language")))
+    runner = TaskRunner()
+    window = open_contributor_window(path, runner=runner, translations=translations, home=home, user=user)
+    try:
+        return int(app.exec())
+    finally:
+        runner.shutdown()
+        window.deleteLater()
