@@ -50,8 +50,8 @@ def frame_progress(ctx: AppContext, slot_id: int) -> FrameProgress:
     with ctx.db.session() as s:
         rows = s.execute(
             select(StoryFrame.state, func.count()).where(StoryFrame.slot_id == slot_id).group_by(StoryFrame.state)
-        ).tuples()
-        return FrameProgress.from_counts({state: int(n) for state, n in rows})
+        )
+        return FrameProgress.from_counts({str(state): int(n) for state, n in rows})
 
 
 def is_empty(ctx: AppContext) -> bool:

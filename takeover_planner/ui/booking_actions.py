@@ -28,9 +28,6 @@ Refused = Callable[["TakeoverError"], None]
 Succeeded = Callable[["SlotInfo"], None]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BookingActions", text)
-
 
 @dataclass(frozen=True)
 class BookingRequest:
@@ -65,6 +62,11 @@ class BookingActions(QObject):
         self.runner = runner
         self.undo_stack = QUndoStack(self)
         self._writes = 0
+        # Clearing the stack waits for the next turn of the event loop: a refused step may be inside undo().
+        self._clear_timer = QTimer(self)
+        self._clear_timer.setSingleShot(True)
+        self._clear_timer.setInterval(0)
+        self._clear_timer.timeout.connect(self.undo_stack.clear)
 
     @property
     def busy(self) -> bool:
@@ -94,7 +96,13 @@ class BookingActions(QObject):
             finished()
             on_error(exc)
 
-        self.runner.run(lambda: work(ctx), on_done=done, on_error=failed, kind=WRITE)
+        def guarded() -> Any:
+            from takeover_planner.storage.database import translate_db_errors
+
+            with translate_db_errors(ctx.db.display_url):
+                return work(ctx)
+
+        self.runner.run(guarded, on_done=done, on_error=failed, kind=WRITE)
 
     def _landed(self, slot: SlotInfo) -> None:
         self.store.apply(slot)
@@ -109,7 +117,7 @@ class BookingActions(QObject):
     def _competing_notice(self, competing: tuple[Any, ...]) -> None:
         if competing:
             names = ", ".join(f"#{c.id} {c.department}" for c in competing)
-            self.notice.emit(tr("Requested slots compete for these days: %1").replace("%1", names))
+            self.notice.emit(QCoreApplication.translate("BookingActions", "Requested slots compete for these days: %1").replace("%1", names))
 
     # --- edits ------------------------------------------------------------------------------------------
 
@@ -134,8 +142,8 @@ class BookingActions(QObject):
             def forward(ctx: AppContext, version: int) -> SlotInfo:
                 return walk_status(ctx, slot.id, status, version)
 
-            self._push(tr("Book %1").replace("%1", slot.department), slot.id, forward, backward)
-            self.notice.emit(tr("Booked %1 (#%2).").replace("%1", slot.department).replace("%2", str(slot.id)))
+            self._push(QCoreApplication.translate("BookingActions", "Book %1").replace("%1", slot.department), slot.id, forward, backward)
+            self.notice.emit(QCoreApplication.translate("BookingActions", "Booked %1 (#%2).").replace("%1", slot.department).replace("%2", str(slot.id)))
             self._competing_notice(result.competing)
             on_done(slot)
 
@@ -167,7 +175,7 @@ class BookingActions(QObject):
 
                 return booking.move(ctx, slot_id, old_start, old_end, expected_version=v).slot
 
-            text = tr("Resize %1") if resized else tr("Move %1")
+            text = QCoreApplication.translate("BookingActions", "Resize %1") if resized else QCoreApplication.translate("BookingActions", "Move %1")
             self._push(text.replace("%1", before.department), slot_id, forward, backward)
             self._competing_notice(result.competing)
             if on_done is not None:
@@ -191,7 +199,7 @@ class BookingActions(QObject):
             self._landed(result.slot)
             if status == SlotStatus.COMPLETED:
                 # Completed is final: there is no way back, so there is nothing to undo.
-                self.notice.emit(tr("%1 is completed. This cannot be undone.").replace("%1", before.department))
+                self.notice.emit(QCoreApplication.translate("BookingActions", "%1 is completed. This cannot be undone.").replace("%1", before.department))
             else:
                 def forward(ctx: AppContext, v: int) -> SlotInfo:
                     return walk_status(ctx, slot_id, status, v, reason)
@@ -199,7 +207,7 @@ class BookingActions(QObject):
                 def backward(ctx: AppContext, v: int) -> SlotInfo:
                     return walk_status(ctx, slot_id, old_status, v, reason)
 
-                self._push(tr("Change status of %1").replace("%1", before.department), slot_id, forward, backward)
+                self._push(QCoreApplication.translate("BookingActions", "Change status of %1").replace("%1", before.department), slot_id, forward, backward)
             self._competing_notice(result.competing)
             if on_done is not None:
                 on_done(result.slot)
@@ -237,7 +245,7 @@ class BookingActions(QObject):
         def done(slot: SlotInfo) -> None:
             self._landed(slot)
             self._push(
-                tr("Edit %1").replace("%1", before.department), slot_id,
+                QCoreApplication.translate("BookingActions", "Edit %1").replace("%1", before.department), slot_id,
                 lambda ctx, v: apply(ctx, v, (start, end), changes),
                 lambda ctx, v: apply(ctx, v, old_dates, old),
             )
@@ -254,7 +262,7 @@ class BookingActions(QObject):
         try:
             version = self._version(slot_id)
         except RuntimeError:
-            self._undo_refused(tr("The slot is no longer loaded; reload and try again."))
+            self._undo_refused(QCoreApplication.translate("BookingActions", "The slot is no longer loaded; reload and try again."))
             return
 
         def failed(exc: TakeoverError) -> None:
@@ -265,8 +273,7 @@ class BookingActions(QObject):
 
     def _undo_refused(self, message: str) -> None:
         self.undo_failed.emit(message)
-        # Cleared on the next turn of the event loop: the stack may be inside undo() right now.
-        QTimer.singleShot(0, self.undo_stack.clear)
+        self._clear_timer.start()
 
     def undo(self) -> None:
         if not self.busy and self.undo_stack.canUndo():

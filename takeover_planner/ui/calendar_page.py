@@ -240,7 +240,7 @@ class CalendarPage(QWidget):
             self.panel.show_progress(slot_id, progress)  # type: ignore[arg-type]
             self.panel.show_history(slot_id, history)  # type: ignore[arg-type]
 
-        self.runner.run(work, on_done=done, on_error=lambda exc: self.status_message.emit(exc.message))
+        self.store.read(ctx, work, on_done=done, on_error=lambda exc: self.status_message.emit(exc.message))
 
     # --- booking -----------------------------------------------------------------------------------------------
 

@@ -2,8 +2,8 @@
 
 Translations are Qt's own mechanism: ``resources/translations/takeover_planner_nb.ts`` is the source (edited
 with Qt Linguist or by hand), ``takeover_planner_nb.qm`` the compiled catalogue loaded at run time
-(``pyside6-lrelease``); ``tests/ui/test_translations.py`` fails when a ``tr()`` string has no translation or the
-``.qm`` is older than its ``.ts``. Dates, month and day names come from ``QLocale`` for the chosen language.
+(``pyside6-lrelease``); ``takeover_planner_en.ts`` holds only English plural forms. ``tests/ui/test_translations.py``
+fails when a ``tr()`` string has no translation or a ``.qm`` does not match its ``.ts`` (see docs/ui.md). Dates, month and day names come from ``QLocale`` for the chosen language.
 """
 
 from __future__ import annotations
@@ -59,11 +59,11 @@ class Translations:
         if self._translator is not None:
             self._app.removeTranslator(self._translator)
             self._translator = None
-        if language != ENGLISH:
-            translator = QTranslator(self._app)
-            if translator.load(f"{CATALOGUE}_{language}", str(translations_dir())):
-                self._app.installTranslator(translator)
-                self._translator = translator
+        # English has a catalogue too: only its plural forms ("1 slot", "2 slots").
+        translator = QTranslator(self._app)
+        if translator.load(f"{CATALOGUE}_{language}", str(translations_dir())):
+            self._app.installTranslator(translator)
+            self._translator = translator
         self.language = language
         return language
 

@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
 
             return planner_queries.is_empty(ctx)
 
-        self.runner.run(work, on_done=self._on_empty_checked)
+        self.store.read(ctx, work, on_done=self._on_empty_checked, on_error=lambda exc: self.show_status(exc.message))
 
     def _on_empty_checked(self, empty: bool) -> None:
         self.settings.set("demo.offered", True)

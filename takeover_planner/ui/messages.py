@@ -20,9 +20,6 @@ if TYPE_CHECKING:
     from takeover_planner.ui.planner_store import PlannerStore
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
 
 def _english() -> bool:
     return QLocale().language() == QLocale.Language.English
@@ -37,15 +34,15 @@ def user_message(exc: TakeoverError, store: PlannerStore | None = None, *, dates
         if composed:
             return composed
     if isinstance(exc, ConflictError):
-        return tr("Someone else changed this in the meantime. The calendar has been reloaded; try again.")
+        return QCoreApplication.translate("Messages", "Someone else changed this in the meantime. The calendar has been reloaded; try again.")
     if isinstance(exc, EnvironmentProblem):
         lowered = exc.message.lower()
         if "busy" in lowered:
-            return tr("The database is busy (another program holds it). Try again in a moment.")
+            return QCoreApplication.translate("Messages", "The database is busy (another program holds it). Try again in a moment.")
         if "cannot reach" in lowered:
-            return tr("Cannot reach the database. Check the network or the server, then try again.")
+            return QCoreApplication.translate("Messages", "Cannot reach the database. Check the network or the server, then try again.")
         if "disk is full" in lowered:
-            return tr("The disk is full; free some space and try again.")
+            return QCoreApplication.translate("Messages", "The disk is full; free some space and try again.")
     return exc.message
 
 
@@ -59,10 +56,10 @@ def _refusal(exc: BookingRefused, store: PlannerStore, dates: tuple[dt.date, dt.
             blackout = next((b for b in store.blackouts if b.id == blackout_id), None)
             if blackout is None:
                 return None
-            scope = (tr("on %1").replace("%1", blackout.account) if blackout.account else tr("on all accounts"))
-            parts.append(tr("blackout period '%1' (%2, %3)").replace("%1", blackout.name)
+            scope = (QCoreApplication.translate("Messages", "on %1").replace("%1", blackout.account) if blackout.account else QCoreApplication.translate("Messages", "on all accounts"))
+            parts.append(QCoreApplication.translate("Messages", "blackout period '%1' (%2, %3)").replace("%1", blackout.name)
                          .replace("%2", range_text(blackout.start, blackout.end)).replace("%3", scope))
-        return tr("%1 on %2 falls in a blackout period: %3.").replace("%1", when).replace("%2", account).replace(
+        return QCoreApplication.translate("Messages", "%1 on %2 falls in a blackout period: %3.").replace("%1", when).replace("%2", account).replace(
             "%3", "; ".join(parts))
     if slot_ids:
         parts = []
@@ -70,7 +67,7 @@ def _refusal(exc: BookingRefused, store: PlannerStore, dates: tuple[dt.date, dt.
             slot = store.slot(slot_id)
             if slot is None:
                 return None
-            parts.append(tr("slot #%1 (%2, %3, %4)").replace("%1", str(slot.id)).replace("%2", slot.department)
+            parts.append(QCoreApplication.translate("Messages", "slot #%1 (%2, %3, %4)").replace("%1", str(slot.id)).replace("%2", slot.department)
                          .replace("%3", range_text(slot.start, slot.end)).replace("%4", status_label(slot.status).lower()))
-        return tr("%1 on %2 overlaps %3.").replace("%1", when).replace("%2", account).replace("%3", "; ".join(parts))
+        return QCoreApplication.translate("Messages", "%1 on %2 overlaps %3.").replace("%1", when).replace("%2", account).replace("%3", "; ".join(parts))
     return None

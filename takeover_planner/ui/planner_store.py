@@ -57,8 +57,11 @@ class PlannerStore(QObject):
         def work() -> tuple[AppContext, CatalogSnapshot, list[SlotInfo]]:
             from takeover_planner.services import booking, planner_queries
             from takeover_planner.services.context import open_context
+            from takeover_planner.storage.database import redact_url, translate_db_errors
 
-            ctx = open_context(home, db_url, actor=user)
+            # Opening (and migrating) may meet a server that is down or a locked file: a plain message, not a bug.
+            with translate_db_errors(redact_url(db_url) if db_url else "in the data folder"):
+                ctx = open_context(home, db_url, actor=user)
             try:
                 snapshot = planner_queries.catalog_snapshot(ctx)
                 slots = booking.list_slots(ctx, start=dt.date(first_year, 1, 1), end=dt.date(first_year, 12, 31))
@@ -84,6 +87,17 @@ class PlannerStore(QObject):
             snapshot = planner_queries.catalog_snapshot(ctx)
         self._take_catalog(snapshot)
 
+    def read(self, ctx: AppContext, work: Any, *, on_done: Any = None, on_error: Any = None) -> None:
+        """Run a database read in the background; a server or file that went away gives a plain message."""
+
+        def guarded() -> Any:
+            from takeover_planner.storage.database import translate_db_errors
+
+            with translate_db_errors(ctx.db.display_url):
+                return work()
+
+        self.runner.run(guarded, on_done=on_done, on_error=on_error)
+
     def close(self) -> None:
         if self.ctx is not None:
             self.ctx.close()
@@ -108,7 +122,7 @@ class PlannerStore(QObject):
 
             return planner_queries.catalog_snapshot(ctx)
 
-        self.runner.run(work, on_done=self._take_catalog, on_error=lambda exc: self.load_failed.emit(exc.message))
+        self.read(ctx, work, on_done=self._take_catalog, on_error=lambda exc: self.load_failed.emit(exc.message))
 
     def department(self, department_id: int) -> DepartmentInfo | None:
         return self.departments.get(department_id)
@@ -151,7 +165,7 @@ class PlannerStore(QObject):
             if generation == self._generation:
                 self._store_year(ALL_YEARS, slots)
 
-        self.runner.run(work, on_done=done, on_error=self._on_load_error(ALL_YEARS))
+        self.read(ctx, work, on_done=done, on_error=self._on_load_error(ALL_YEARS))
 
     def _load_year(self, year: int) -> None:
         ctx = self.ctx
@@ -170,7 +184,7 @@ class PlannerStore(QObject):
             if generation == self._generation:
                 self._store_year(year, slots)
 
-        self.runner.run(work, on_done=done, on_error=self._on_load_error(year))
+        self.read(ctx, work, on_done=done, on_error=self._on_load_error(year))
 
     def _on_load_error(self, year: int) -> Any:
         def failed(exc: TakeoverError) -> None:
@@ -207,7 +221,7 @@ class PlannerStore(QObject):
 
             return booking.get_slot(ctx, slot_id)
 
-        self.runner.run(work, on_done=self.apply, on_error=lambda exc: self.load_failed.emit(exc.message))
+        self.read(ctx, work, on_done=self.apply, on_error=lambda exc: self.load_failed.emit(exc.message))
 
     def slot(self, slot_id: int) -> SlotInfo | None:
         return self._slots.get(slot_id)
@@ -258,4 +272,4 @@ class PlannerStore(QObject):
             self._recompute()
 
         self.reload_catalog()
-        self.runner.run(work, on_done=done, on_error=lambda exc: self.load_failed.emit(exc.message))
+        self.read(ctx, work, on_done=done, on_error=lambda exc: self.load_failed.emit(exc.message))

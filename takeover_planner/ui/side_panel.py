@@ -233,9 +233,9 @@ class SlotDetailsPanel(QScrollArea):
         weeks = sorted({iso_week(slot.start), iso_week(slot.end)})
         days = (slot.end - slot.start).days + 1
         week_text = self.tr("week %1").replace("%1", "–".join(str(w) for w in weeks))
+        day_count = self.tr("%n day(s)", "", days)
         self.dates_label.setText(
-            f"{range_text(slot.start, slot.end)}<br><span style='color:gray'>{week_text} · "
-            f"{self.tr('%n day(s)', '', days)}</span>"
+            f"{range_text(slot.start, slot.end)}<br><span style='color:gray'>{week_text} · {day_count}</span>"
         )
         self.deadline_label.setText(self._deadline_text(slot))
         self.campaign_label.setText(html.escape(slot.campaign) if slot.campaign else self.tr("None"))
@@ -243,7 +243,8 @@ class SlotDetailsPanel(QScrollArea):
         notes = [html.escape(slot.notes)] if slot.notes else []
         if slot.news_url:
             safe = html.escape(slot.news_url, quote=True)
-            notes.append(f"<a href='{safe}'>{self.tr('News article')}</a>")
+            link_text = self.tr("News article")
+            notes.append(f"<a href='{safe}'>{link_text}</a>")
         if slot.status == SlotStatus.CANCELLED and slot.cancel_reason:
             notes.append(self.tr("Cancelled: %1").replace("%1", html.escape(slot.cancel_reason)))
         self.notes_label.setText("<br>".join(notes) if notes else self.tr("None"))
@@ -252,8 +253,8 @@ class SlotDetailsPanel(QScrollArea):
                 f"#{c.id} {html.escape(c.department)} ({range_text(c.start, c.end)}, {status_label(c.status).lower()})"
                 for c in self._competitors
             )
-            self.competing_label.setText(
-                f"<b style='color:{WARNING_COLOR.name()}'>⚠ {self.tr('Competes for the same days')}</b><br>{items}")
+            heading = self.tr("Competes for the same days")
+            self.competing_label.setText(f"<b style='color:{WARNING_COLOR.name()}'>⚠ {heading}</b><br>{items}")
             self.competing_label.show()
         else:
             self.competing_label.hide()
@@ -272,11 +273,14 @@ class SlotDetailsPanel(QScrollArea):
         now = now_utc()
         days_left = (to_oslo(slot.material_deadline).date() - to_oslo(now).date()).days
         if slot.material_deadline < now:
-            note = f"<span style='color:#c0392b'>{self.tr('passed')}</span>"
+            passed = self.tr("passed")
+            note = f"<span style='color:#c0392b'>{passed}</span>"
         elif days_left == 0:
-            note = f"<span style='color:{WARNING_COLOR.name()}'>{self.tr('today')}</span>"
+            due = self.tr("today")
+            note = f"<span style='color:{WARNING_COLOR.name()}'>{due}</span>"
         else:
-            note = f"<span style='color:gray'>{self.tr('in %n day(s)', '', days_left)}</span>"
+            due = self.tr("in %n day(s)", "", days_left)
+            note = f"<span style='color:gray'>{due}</span>"
         return f"{text} · {note}"
 
     def _contact_text(self) -> str:

@@ -219,7 +219,8 @@ class BookingDialog(QDialog):
             return
         weeks = sorted({iso_week(start), iso_week(end)})
         week_text = self.tr("Week %1").replace("%1", "–".join(str(w) for w in weeks))
-        self.week_hint.setText(f"{week_text} · {self.tr('%n day(s)', '', (end - start).days + 1)}")
+        day_count = self.tr("%n day(s)", "", (end - start).days + 1)
+        self.week_hint.setText(f"{week_text} · {day_count}")
 
     # --- submitting ----------------------------------------------------------------------------------------------
 

@@ -9,10 +9,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Prompts", text)
-
-
 def ask_text(parent: QWidget, title: str, label: str, on_text: Callable[[str], None], *, text: str = "",
              ok_text: str | None = None) -> QInputDialog:
     """Ask for a line of text; ``on_text`` gets it (stripped) only if it is not empty."""
@@ -21,8 +17,8 @@ def ask_text(parent: QWidget, title: str, label: str, on_text: Callable[[str], N
     dialog.setLabelText(label)
     dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
     dialog.setTextValue(text)
-    dialog.setOkButtonText(ok_text or tr("OK"))
-    dialog.setCancelButtonText(tr("Cancel"))
+    dialog.setOkButtonText(ok_text or QCoreApplication.translate("Prompts", "OK"))
+    dialog.setCancelButtonText(QCoreApplication.translate("Prompts", "Cancel"))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
 
     def accepted(value: str) -> None:
@@ -43,7 +39,7 @@ def ask_confirm(parent: QWidget, title: str, text: str, confirm_text: str, on_co
     if informative:
         box.setInformativeText(informative)
     yes = box.addButton(confirm_text, QMessageBox.ButtonRole.AcceptRole)
-    no = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    no = box.addButton(QCoreApplication.translate("Prompts", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no if destructive else yes)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
 

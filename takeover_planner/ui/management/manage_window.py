@@ -79,7 +79,13 @@ class ManageWindow(QDialog):
         ctx = self.store.ctx
         if ctx is None:
             return
-        self.runner.run(lambda: work(ctx), on_done=on_done, on_error=on_error, kind=WRITE)
+        def guarded() -> Any:
+            from takeover_planner.storage.database import translate_db_errors
+
+            with translate_db_errors(ctx.db.display_url):
+                return work(ctx)
+
+        self.runner.run(guarded, on_done=on_done, on_error=on_error, kind=WRITE)
 
     def _saved(self, dialog: RecordDialog, slots_too: bool = False) -> Callable[[Any], None]:
         def done(_result: Any) -> None:

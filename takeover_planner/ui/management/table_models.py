@@ -24,9 +24,6 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CatalogTables", text)
-
 
 @dataclass(frozen=True)
 class ColumnDef:
@@ -116,31 +113,31 @@ class Kind(enum.StrEnum):
 def columns_for(kind: Kind) -> list[ColumnDef]:
     if kind == Kind.DEPARTMENTS:
         return [
-            ColumnDef("name", lambda: tr("Name"), lambda d: d.name, color=lambda d: d.color),
-            ColumnDef("contact", lambda: tr("Contact person"),
+            ColumnDef("name", lambda: QCoreApplication.translate("CatalogTables", "Name"), lambda d: d.name, color=lambda d: d.color),
+            ColumnDef("contact", lambda: QCoreApplication.translate("CatalogTables", "Contact person"),
                       lambda d: d.primary_contact.name if d.primary_contact else ""),
-            ColumnDef("email", lambda: tr("E-mail"), lambda d: d.primary_contact.email if d.primary_contact else ""),
-            ColumnDef("phone", lambda: tr("Phone"), lambda d: d.primary_contact.phone if d.primary_contact else ""),
-            ColumnDef("slots", lambda: tr("Slots"), lambda d: str(d.slot_count), sort=lambda d: d.slot_count),
-            ColumnDef("archived", lambda: tr("Archived"), lambda d: tr("Yes") if d.archived else ""),
+            ColumnDef("email", lambda: QCoreApplication.translate("CatalogTables", "E-mail"), lambda d: d.primary_contact.email if d.primary_contact else ""),
+            ColumnDef("phone", lambda: QCoreApplication.translate("CatalogTables", "Phone"), lambda d: d.primary_contact.phone if d.primary_contact else ""),
+            ColumnDef("slots", lambda: QCoreApplication.translate("CatalogTables", "Slots"), lambda d: str(d.slot_count), sort=lambda d: d.slot_count),
+            ColumnDef("archived", lambda: QCoreApplication.translate("CatalogTables", "Archived"), lambda d: QCoreApplication.translate("CatalogTables", "Yes") if d.archived else ""),
         ]
     if kind == Kind.ACCOUNTS:
         return [
-            ColumnDef("name", lambda: tr("Name"), lambda a: a.name),
-            ColumnDef("handle", lambda: tr("Handle"), lambda a: f"@{a.handle}" if a.handle else ""),
-            ColumnDef("api", lambda: tr("Connected through"), lambda a: api_variant_label(a.api_variant)),
+            ColumnDef("name", lambda: QCoreApplication.translate("CatalogTables", "Name"), lambda a: a.name),
+            ColumnDef("handle", lambda: QCoreApplication.translate("CatalogTables", "Handle"), lambda a: f"@{a.handle}" if a.handle else ""),
+            ColumnDef("api", lambda: QCoreApplication.translate("CatalogTables", "Connected through"), lambda a: api_variant_label(a.api_variant)),
         ]
     if kind == Kind.CAMPAIGNS:
         return [
-            ColumnDef("name", lambda: tr("Name"), lambda c: c.name, color=lambda c: c.color),
-            ColumnDef("start", lambda: tr("From"), lambda c: _date(c.start), sort=lambda c: _ordinal(c.start)),
-            ColumnDef("end", lambda: tr("To"), lambda c: _date(c.end), sort=lambda c: _ordinal(c.end)),
-            ColumnDef("description", lambda: tr("Description"), lambda c: c.description),
+            ColumnDef("name", lambda: QCoreApplication.translate("CatalogTables", "Name"), lambda c: c.name, color=lambda c: c.color),
+            ColumnDef("start", lambda: QCoreApplication.translate("CatalogTables", "From"), lambda c: _date(c.start), sort=lambda c: _ordinal(c.start)),
+            ColumnDef("end", lambda: QCoreApplication.translate("CatalogTables", "To"), lambda c: _date(c.end), sort=lambda c: _ordinal(c.end)),
+            ColumnDef("description", lambda: QCoreApplication.translate("CatalogTables", "Description"), lambda c: c.description),
         ]
     return [
-        ColumnDef("name", lambda: tr("Name"), lambda b: b.name),
-        ColumnDef("start", lambda: tr("From"), lambda b: _date(b.start), sort=lambda b: _ordinal(b.start)),
-        ColumnDef("end", lambda: tr("To"), lambda b: _date(b.end), sort=lambda b: _ordinal(b.end)),
-        ColumnDef("account", lambda: tr("Account"), lambda b: b.account or tr("All accounts")),
-        ColumnDef("reason", lambda: tr("Reason"), lambda b: b.reason),
+        ColumnDef("name", lambda: QCoreApplication.translate("CatalogTables", "Name"), lambda b: b.name),
+        ColumnDef("start", lambda: QCoreApplication.translate("CatalogTables", "From"), lambda b: _date(b.start), sort=lambda b: _ordinal(b.start)),
+        ColumnDef("end", lambda: QCoreApplication.translate("CatalogTables", "To"), lambda b: _date(b.end), sort=lambda b: _ordinal(b.end)),
+        ColumnDef("account", lambda: QCoreApplication.translate("CatalogTables", "Account"), lambda b: b.account or QCoreApplication.translate("CatalogTables", "All accounts")),
+        ColumnDef("reason", lambda: QCoreApplication.translate("CatalogTables", "Reason"), lambda b: b.reason),
     ]
