@@ -220,6 +220,7 @@ def run_due(env: QueueEnv, now: dt.datetime | None = None, progress: Progress | 
     done = 0
     session_http = env.http()
     try:
+        token_upkeep(env, report, clock, session_http)
         for account_id, frames in by_account.items():
             for outcome in _run_account(env, ledger, gate, account_id, frames, clock, report, session_http):
                 done += 1
@@ -283,15 +284,11 @@ def _run_account(
         stopped, stopped_advice = state.stopped_reason, state.stopped_advice
         paused_until, pause_reason = state.paused_until, state.pause_reason
         token_ref, upload_host = state.token_ref, state.upload_host
-        dates = tokens.TokenDates(state.token_set_at, state.token_expires_at)
     if stopped:
         return all_(OutcomeKind.STOPPED, f"Publishing for {name} is stopped: {stopped}", stopped_advice)
     if paused_until is not None and paused_until > clock():
         return all_(OutcomeKind.PAUSED, f"Publishing for {name} is paused: {pause_reason}",
                     "Nothing to do: it resumes by itself.", retry_at=paused_until)
-    notice = tokens.expiry_notice(name, variant, dates.expires_at, clock())
-    if notice.level in ("warning", "expired"):
-        report.notices.append(notice.message)
     if not token_ref:
         return all_(OutcomeKind.BLOCKED, f"No access token is set for {name}.",
                     f"Set one with: takeover-planner account set-token \"{name}\"")
@@ -309,12 +306,6 @@ def _run_account(
         graph = GraphClient(graph_host, version, token, session=http, timeout=env.timeout)
     except PublishingError as exc:
         return all_(OutcomeKind.BLOCKED, f"{name}: {exc.message}")
-    if tokens.needs_refresh(variant, dates, clock()):
-        stop = refresh_token(env, account_id, graph, clock)
-        if stop is not None:
-            return all_(OutcomeKind.STOPPED, stop[0], stop[1])
-        token = env.secrets.get(token_key(token_ref)) or token
-        graph = GraphClient(graph_host, version, token, session=http, timeout=env.timeout)
     try:
         host = env.host()
     except (PublishingError, HostingError) as exc:
@@ -329,15 +320,50 @@ def _run_account(
     return outcomes
 
 
-def refresh_token(env: QueueEnv, account_id: int, graph: GraphClient, clock: Callable[[], dt.datetime]
-                  ) -> tuple[str, str] | None:
-    """Renew an Instagram Login token; returns (reason, advice) if the account must stop."""
+def token_upkeep(env: QueueEnv, report: RunReport, clock: Callable[[], dt.datetime],
+                 http: requests.Session) -> None:
+    """For every account with a token: warn a week before it expires, renew Instagram Login tokens in time.
+
+    Token dates are facts of the real world, judged by the real clock whatever ``--now`` says; this runs
+    even when nothing is due, so a token does not lapse during a quiet month.
+    """
+    with env.db.session() as s:
+        rows = s.execute(select(Account, AccountPublishing)
+                         .join(AccountPublishing, AccountPublishing.account_id == Account.id)
+                         .where(AccountPublishing.token_ref.is_not(None))).all()
+        accounts = [(a.id, a.name, a.api_variant, a.graph_host, a.graph_version, p.token_ref,
+                     tokens.TokenDates(p.token_set_at, p.token_expires_at), bool(p.stopped_reason),
+                     p.paused_until is not None and p.paused_until > clock()) for a, p in rows]
+    for account_id, name, variant, host, version, ref, dates, stopped, paused in accounts:
+        notice = tokens.expiry_notice(name, variant, dates.expires_at, now_utc())
+        if notice.level in ("warning", "expired"):
+            report.notices.append(notice.message)
+        if stopped or paused or not tokens.needs_refresh(variant, dates, now_utc()):
+            continue
+        try:
+            token = env.secrets.get(token_key(ref or ""))
+            if token is None:
+                continue
+            graph = GraphClient(host, version, token, session=http, timeout=env.timeout)
+        except PublishingError as exc:
+            report.notices.append(f"The token for {name} could not be renewed: {exc.message}")
+            continue
+        refresh_token(env, account_id, graph, clock)
+
+
+def refresh_token(env: QueueEnv, account_id: int, graph: GraphClient,
+                  clock: Callable[[], dt.datetime] = now_utc) -> tuple[str, str] | None:
+    """Renew an Instagram Login token; returns (reason, advice) if the account had to stop or pause."""
     try:
         new_token, lifetime = tokens.refresh_instagram_token(graph)
     except GraphError as exc:
         if exc.family in (Family.TOKEN, Family.PERMISSION):
             set_account_stop(env.db, account_id, exc.message, exc.classification.advice)
             return exc.message, exc.classification.advice
+        if exc.family == Family.THROTTLED:
+            wait = dt.timedelta(seconds=exc.retry_after_s or 900)
+            set_account_pause(env.db, account_id, clock() + wait, exc.classification.reason)
+            return exc.classification.reason, exc.classification.advice
         log.warning("Token refresh failed for account #%s: %s", account_id, exc.message)
         return None
     except (TransportError, PublishingError) as exc:
@@ -355,8 +381,8 @@ def refresh_token(env: QueueEnv, account_id: int, graph: GraphClient, clock: Cal
         return None
     with env.db.write() as s:
         state = account_state(s, account_id)
-        state.token_set_at = clock()
-        state.token_expires_at = clock() + lifetime
+        state.token_set_at = now_utc()
+        state.token_expires_at = now_utc() + lifetime
     log.info("Access token for account #%s renewed", account_id)
     return None
 

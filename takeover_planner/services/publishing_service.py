@@ -248,7 +248,7 @@ def check_account(ctx: AppContext, account_ref: int | str, *, secrets: SecretSto
                 from takeover_planner.publishing.queue import refresh_token
 
                 env = queue_env(ctx, secrets=store, http=http)
-                refresh_token(env, account_id, graph, now_utc)
+                refresh_token(env, account_id, graph)
                 token = store.get(token_key(ref)) or token
                 graph = GraphClient(host, version, token, session=session, timeout=timeouts(ctx))
             if variant == "instagram_login":
