@@ -38,6 +38,7 @@ from takeover_planner.ui.contributor.state import WorkFrame, to_draft
 from takeover_planner.ui.i18n import BOKMAAL, ENGLISH, Translations
 from takeover_planner.ui.review.preview_source import preview_jpeg
 from takeover_planner.ui.tasks import WRITE, TaskRunner
+from takeover_planner.ui.theme import apply_theme
 
 MEDIA_FILTER = "*.jpg *.jpeg *.heic *.heif *.png *.webp *.avif *.gif *.tif *.tiff *.mp4 *.mov *.m4v"
 
@@ -56,6 +57,7 @@ class ContributorWindow(QMainWindow):
         self.resize(1100, 820)
         self._build(user_name)
         self._build_menus()
+        apply_theme(self)
         self._retranslate()
 
     # --- layout ---------------------------------------------------------------------------------------
@@ -107,6 +109,7 @@ class ContributorWindow(QMainWindow):
         self.rules.setObjectName("muted")
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([640, 420])
         outer.addWidget(split, 1)
 
         sender = QFormLayout()
@@ -155,6 +158,8 @@ class ContributorWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "file_menu"):
             self._retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            apply_theme(self)
         super().changeEvent(event)
 
     def _retranslate(self) -> None:

@@ -94,6 +94,7 @@ class FrameEditor(QWidget):
                              (self.notes_label, self.notes), (self.credit_label, self.credit)):
             label.setBuddy(field)
             form.addRow(label, field)
+        self.sticker_label.setBuddy(self.sticker_kind)
         form.addRow(self.sticker_label, sticker_row)
         layout.addWidget(self.when_box)
 

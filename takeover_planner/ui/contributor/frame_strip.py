@@ -40,7 +40,7 @@ class FrameStrip(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setAcceptDrops(True)
-        self.setMinimumHeight(THUMB.height() + 64)
+        self.setFixedHeight(THUMB.height() + 70)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.model().rowsMoved.connect(lambda *_: self.order_changed.emit(self.frame_ids()))
 

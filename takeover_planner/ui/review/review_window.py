@@ -36,6 +36,7 @@ from takeover_planner.ui.review.phone_preview import PhonePreview
 from takeover_planner.ui.review.preview_source import preview_jpeg
 from takeover_planner.ui.review.video import VideoControl
 from takeover_planner.ui.tasks import WRITE, TaskRunner
+from takeover_planner.ui.theme import apply_theme
 
 
 def _label(parent: QWidget, name: str = "") -> QLabel:
@@ -60,6 +61,7 @@ class ReviewWindow(QMainWindow):
         self._frame_id: int | None = None
         self._preview_for: str | None = None
         self._build()
+        apply_theme(self)
         self._retranslate()
         self.reload()
 
@@ -212,6 +214,8 @@ class ReviewWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            apply_theme(self)
         super().changeEvent(event)
 
     # --- loading --------------------------------------------------------------------------------------
