@@ -1431,4 +1431,544 @@ Dra over dager for å booke dem, dra en periode for å flytte den, og dra i ende
             <translation>Avlys periode …</translation>
         </message>
     </context>
+    <context>
+        <name>AuditModel</name>
+        <message>
+            <source>When</source>
+            <translation>Når</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Hvem</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Hva</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Kommentar</translation>
+        </message>
+        <message>
+            <source>Frame #%1</source>
+            <translation>Storybilde #%1</translation>
+        </message>
+        <message>
+            <source>Consent #%1</source>
+            <translation>Samtykke #%1</translation>
+        </message>
+        <message>
+            <source>Submission #%1</source>
+            <translation>Innsending #%1</translation>
+        </message>
+        <message>
+            <source>Slot #%1</source>
+            <translation>Periode #%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContributorWindow</name>
+        <message>
+            <source>Takeover Planner – your story</source>
+            <translation>Takeover Planner – din story</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Fil</translation>
+        </message>
+        <message>
+            <source>&amp;Open brief…</source>
+            <translation>&amp;Åpne oppdragsbrev …</translation>
+        </message>
+        <message>
+            <source>&amp;Add pictures or videos…</source>
+            <translation>&amp;Legg til bilder eller videoer …</translation>
+        </message>
+        <message>
+            <source>&amp;Save submission…</source>
+            <translation>&amp;Lagre innsending …</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Lukk</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Språk</translation>
+        </message>
+        <message>
+            <source>&amp;Add files…</source>
+            <translation>&amp;Legg til filer …</translation>
+        </message>
+        <message>
+            <source>Frames of your story, in order</source>
+            <translation>Storybildene dine, i rekkefølge</translation>
+        </message>
+        <message>
+            <source>Drop pictures and videos here; drag them to change the order.</source>
+            <translation>Slipp bilder og videoer her; dra dem for å endre rekkefølgen.</translation>
+        </message>
+        <message>
+            <source>Your &amp;name</source>
+            <translation>&amp;Navnet ditt</translation>
+        </message>
+        <message>
+            <source>Your &amp;e-mail</source>
+            <translation>&amp;E-postadressen din</translation>
+        </message>
+        <message>
+            <source>Message to the &amp;comms team</source>
+            <translation>Melding til &amp;kommunikasjonsenheten</translation>
+        </message>
+        <message>
+            <source>Fixing… this can take a moment for video.</source>
+            <translation>Retter opp … for video kan det ta litt tid.</translation>
+        </message>
+        <message>
+            <source>Add pictures or videos</source>
+            <translation>Legg til bilder eller videoer</translation>
+        </message>
+        <message>
+            <source>Open brief</source>
+            <translation>Åpne oppdragsbrev</translation>
+        </message>
+        <message>
+            <source>Briefs (*.zip)</source>
+            <translation>Oppdragsbrev (*.zip)</translation>
+        </message>
+        <message>
+            <source>Save submission</source>
+            <translation>Lagre innsending</translation>
+        </message>
+        <message>
+            <source>Open the brief you received (File → Open brief…).</source>
+            <translation>Åpne oppdragsbrevet du har fått (Fil → Åpne oppdragsbrev …).</translation>
+        </message>
+        <message>
+            <source>The format</source>
+            <translation>Formatet</translation>
+        </message>
+        <message>
+            <source>Consent</source>
+            <translation>Samtykke</translation>
+        </message>
+        <message>
+            <source>Tips</source>
+            <translation>Tips</translation>
+        </message>
+        <message>
+            <source>Fixed. Your original file is untouched.</source>
+            <translation>Rettet opp. Originalfilen din er uendret.</translation>
+        </message>
+        <message>
+            <source>Wait until every file has been checked.</source>
+            <translation>Vent til alle filene er sjekket.</translation>
+        </message>
+        <message>
+            <source>Pictures and videos (%1)</source>
+            <translation>Bilder og videoer (%1)</translation>
+        </message>
+        <message>
+            <source>Send your material by %1.</source>
+            <translation>Send materiellet innen %1.</translation>
+        </message>
+        <message>
+            <source>Saved %1. Send this file to the communications team.</source>
+            <translation>Lagret %1. Send denne filen til kommunikasjonsenheten.</translation>
+        </message>
+        <message>
+            <source>%1 takes over %2 · %3</source>
+            <translation>%1 overtar %2 · %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>FrameEditor</name>
+        <message>
+            <source>Check</source>
+            <translation>Sjekk</translation>
+        </message>
+        <message>
+            <source>&amp;Fix it</source>
+            <translation>&amp;Rett opp</translation>
+        </message>
+        <message>
+            <source>When and what</source>
+            <translation>Når og hva</translation>
+        </message>
+        <message>
+            <source>&amp;Day</source>
+            <translation>&amp;Dag</translation>
+        </message>
+        <message>
+            <source>&amp;Time</source>
+            <translation>&amp;Klokkeslett</translation>
+        </message>
+        <message>
+            <source>On-screen &amp;text</source>
+            <translation>&amp;Tekst på skjermen</translation>
+        </message>
+        <message>
+            <source>&amp;Notes to the comms team</source>
+            <translation>&amp;Notater til kommunikasjonsenheten</translation>
+        </message>
+        <message>
+            <source>Photo/video &amp;credit</source>
+            <translation>&amp;Foto/video</translation>
+        </message>
+        <message>
+            <source>&amp;Sticker</source>
+            <translation>K&amp;listremerke</translation>
+        </message>
+        <message>
+            <source>Link, poll question or @account</source>
+            <translation>Lenke, spørsmål eller @konto</translation>
+        </message>
+        <message>
+            <source>People in the picture</source>
+            <translation>Personer i bildet</translation>
+        </message>
+        <message>
+            <source>Can anyone be &amp;recognised in this picture or video?</source>
+            <translation>Kan noen &amp;kjennes igjen i bildet eller videoen?</translation>
+        </message>
+        <message>
+            <source>&amp;Who is in it?</source>
+            <translation>&amp;Hvem er med?</translation>
+        </message>
+        <message>
+            <source>A name, or a group such as “pupils in class 7B”</source>
+            <translation>Et navn, eller en gruppe som «elevene i 7B»</translation>
+        </message>
+        <message>
+            <source>Consent &amp;form reference</source>
+            <translation>&amp;Referanse til samtykkeerklæring</translation>
+        </message>
+        <message>
+            <source>A parent or &amp;guardian gave consent (under 15)</source>
+            <translation>En forelder eller &amp;foresatt ga samtykke (under 15 år)</translation>
+        </message>
+        <message>
+            <source>Consent is valid &amp;until</source>
+            <translation>Samtykket gjelder &amp;til</translation>
+        </message>
+        <message>
+            <source>&amp;Remove this frame</source>
+            <translation>&amp;Fjern dette storybildet</translation>
+        </message>
+        <message>
+            <source>Fit by padding (nothing cut off)</source>
+            <translation>Tilpass med kanter (ingenting skjæres bort)</translation>
+        </message>
+        <message>
+            <source>Fit by cropping (fills the screen)</source>
+            <translation>Tilpass ved beskjæring (fyller skjermen)</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Ingen</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>Lenke</translation>
+        </message>
+        <message>
+            <source>Poll</source>
+            <translation>Avstemning</translation>
+        </message>
+        <message>
+            <source>Mention</source>
+            <translation>Omtale</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Sjekker …</translation>
+        </message>
+        <message>
+            <source>Must be fixed</source>
+            <translation>Må rettes</translation>
+        </message>
+        <message>
+            <source>Tip</source>
+            <translation>Tips</translation>
+        </message>
+        <message>
+            <source>Add pictures or videos: drop them on the strip above.</source>
+            <translation>Legg til bilder eller videoer: slipp dem på stripen over.</translation>
+        </message>
+        <message>
+            <source>Fixed: a compliant copy will be sent; your original file is untouched.</source>
+            <translation>Rettet opp: en rettet kopi sendes; originalfilen din er uendret.</translation>
+        </message>
+        <message>
+            <source>This file is ready for Instagram.</source>
+            <translation>Denne filen er klar for Instagram.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FrameListModel</name>
+        <message>
+            <source>no file</source>
+            <translation>ingen fil</translation>
+        </message>
+    </context>
+    <context>
+        <name>FrameState</name>
+        <message>
+            <source>Draft</source>
+            <translation>Utkast</translation>
+        </message>
+        <message>
+            <source>Submitted</source>
+            <translation>Sendt inn</translation>
+        </message>
+        <message>
+            <source>Changes requested</source>
+            <translation>Bedt om endringer</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Godkjent</translation>
+        </message>
+        <message>
+            <source>Scheduled</source>
+            <translation>Tidfestet</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>Publisert</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Feilet</translation>
+        </message>
+        <message>
+            <source>Withdrawn</source>
+            <translation>Trukket tilbake</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhonePreview</name>
+        <message>
+            <source>Keep text out of here</source>
+            <translation>Hold tekst unna her</translation>
+        </message>
+        <message>
+            <source>Story preview</source>
+            <translation>Forhåndsvisning av story</translation>
+        </message>
+        <message>
+            <source>No picture</source>
+            <translation>Ikke noe bilde</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewWindow</name>
+        <message>
+            <source>&amp;Approver:</source>
+            <translation>&amp;Godkjent av:</translation>
+        </message>
+        <message>
+            <source>&amp;Import submission…</source>
+            <translation>&amp;Importer innsending …</translation>
+        </message>
+        <message>
+            <source>Show &amp;safe zones</source>
+            <translation>Vis &amp;trygge soner</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>Planlagt</translation>
+        </message>
+        <message>
+            <source>On-screen text</source>
+            <translation>Tekst på skjermen</translation>
+        </message>
+        <message>
+            <source>Sticker</source>
+            <translation>Klistremerke</translation>
+        </message>
+        <message>
+            <source>Credit</source>
+            <translation>Kreditering</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Fil</translation>
+        </message>
+        <message>
+            <source>Findings</source>
+            <translation>Funn</translation>
+        </message>
+        <message>
+            <source>&amp;Fix it (make a compliant copy)</source>
+            <translation>&amp;Rett opp (lag en rettet kopi)</translation>
+        </message>
+        <message>
+            <source>Consent</source>
+            <translation>Samtykke</translation>
+        </message>
+        <message>
+            <source>Comment to the department</source>
+            <translation>Kommentar til enheten</translation>
+        </message>
+        <message>
+            <source>A&amp;pprove</source>
+            <translation>G&amp;odkjenn</translation>
+        </message>
+        <message>
+            <source>&amp;Request changes</source>
+            <translation>&amp;Be om endringer</translation>
+        </message>
+        <message>
+            <source>Approve &amp;all submitted</source>
+            <translation>Godkjenn &amp;alle innsendte</translation>
+        </message>
+        <message>
+            <source>Request changes on a&amp;ll submitted</source>
+            <translation>Be om endringer på a&amp;lle innsendte</translation>
+        </message>
+        <message>
+            <source>Audit trail</source>
+            <translation>Endringslogg</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Laster …</translation>
+        </message>
+        <message>
+            <source>Making a compliant copy…</source>
+            <translation>Lager en rettet kopi …</translation>
+        </message>
+        <message>
+            <source>Fixed copy made; the original is kept.</source>
+            <translation>Rettet kopi laget; originalen er beholdt.</translation>
+        </message>
+        <message>
+            <source>Import submission package</source>
+            <translation>Importer innsending</translation>
+        </message>
+        <message>
+            <source>Submission packages (*.zip)</source>
+            <translation>Innsendinger (*.zip)</translation>
+        </message>
+        <message>
+            <source>No frames yet. Import a submission package to start.</source>
+            <translation>Ingen storybilder ennå. Importer en innsending for å begynne.</translation>
+        </message>
+        <message>
+            <source>No time planned</source>
+            <translation>Ikke tidfestet</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Ingen</translation>
+        </message>
+        <message>
+            <source>No credit given</source>
+            <translation>Ingen kreditering oppgitt</translation>
+        </message>
+        <message>
+            <source>No file</source>
+            <translation>Ingen fil</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Feil</translation>
+        </message>
+        <message>
+            <source>Advice</source>
+            <translation>Råd</translation>
+        </message>
+        <message>
+            <source>No findings: the file meets every rule.</source>
+            <translation>Ingen funn: filen følger alle reglene.</translation>
+        </message>
+        <message>
+            <source>Shows no identifiable people.</source>
+            <translation>Viser ingen personer som kan kjennes igjen.</translation>
+        </message>
+        <message>
+            <source>guardian</source>
+            <translation>foresatt</translation>
+        </message>
+        <message>
+            <source>the person</source>
+            <translation>personen selv</translation>
+        </message>
+        <message>
+            <source>This file cannot be shown.</source>
+            <translation>Denne filen kan ikke vises.</translation>
+        </message>
+        <message>
+            <source>%1 frame(s) done.</source>
+            <translation>%1 storybilde(r) ferdig.</translation>
+        </message>
+        <message>
+            <source>Review story – slot #%1</source>
+            <translation>Gjennomgang av story – periode #%1</translation>
+        </message>
+        <message>
+            <source> (fixed copy of %1)</source>
+            <translation> (rettet kopi av %1)</translation>
+        </message>
+        <message>
+            <source>Frame %1 approved.</source>
+            <translation>Storybilde %1 er godkjent.</translation>
+        </message>
+        <message>
+            <source>Changes requested on frame %1.</source>
+            <translation>Bedt om endringer på storybilde %1.</translation>
+        </message>
+        <message>
+            <source>Not checked yet.</source>
+            <translation>Ikke sjekket ennå.</translation>
+        </message>
+        <message>
+            <source>, valid until %1</source>
+            <translation>, gyldig til %1</translation>
+        </message>
+        <message>
+            <source>WITHDRAWN</source>
+            <translation>TRUKKET TILBAKE</translation>
+        </message>
+        <message>
+            <source>Consent is complete.</source>
+            <translation>Samtykket er i orden.</translation>
+        </message>
+        <message>
+            <source>Not done: %1</source>
+            <translation>Ikke gjort: %1</translation>
+        </message>
+        <message>
+            <source>Imported %1 frame(s) from %2.</source>
+            <translation>Importerte %1 storybilde(r) fra %2.</translation>
+        </message>
+        <message>
+            <source>%1 sticker: %2. This frame must be posted by hand.</source>
+            <translation>Klistremerke (%1): %2. Dette storybildet må publiseres for hånd.</translation>
+        </message>
+        <message>
+            <source>Frame %1 of %2: %3</source>
+            <translation>Storybilde %1 av %2: %3</translation>
+        </message>
+        <message>
+            <source>%1 – form %2, given by %3%4</source>
+            <translation>%1 – erklæring %2, gitt av %3%4</translation>
+        </message>
+    </context>
+    <context>
+        <name>VideoControl</name>
+        <message>
+            <source>Pause</source>
+            <translation>Pause</translation>
+        </message>
+        <message>
+            <source>Play video</source>
+            <translation>Spill av video</translation>
+        </message>
+        <message>
+            <source>Video playback needs Qt Multimedia, which this installation lacks.</source>
+            <translation>Avspilling av video krever Qt Multimedia, som mangler i denne installasjonen.</translation>
+        </message>
+    </context>
 </TS>

@@ -32,11 +32,16 @@ def state_label(state: FrameState) -> str:
     from PySide6.QtCore import QCoreApplication
 
     names = {
-        FrameState.DRAFT: "Draft", FrameState.SUBMITTED: "Submitted", FrameState.CHANGES_REQUESTED: "Changes requested",
-        FrameState.APPROVED: "Approved", FrameState.SCHEDULED: "Scheduled", FrameState.PUBLISHED: "Published",
-        FrameState.FAILED: "Failed", FrameState.WITHDRAWN: "Withdrawn",
+        FrameState.DRAFT: QCoreApplication.translate("FrameState", "Draft"),
+        FrameState.SUBMITTED: QCoreApplication.translate("FrameState", "Submitted"),
+        FrameState.CHANGES_REQUESTED: QCoreApplication.translate("FrameState", "Changes requested"),
+        FrameState.APPROVED: QCoreApplication.translate("FrameState", "Approved"),
+        FrameState.SCHEDULED: QCoreApplication.translate("FrameState", "Scheduled"),
+        FrameState.PUBLISHED: QCoreApplication.translate("FrameState", "Published"),
+        FrameState.FAILED: QCoreApplication.translate("FrameState", "Failed"),
+        FrameState.WITHDRAWN: QCoreApplication.translate("FrameState", "Withdrawn"),
     }
-    return QCoreApplication.translate("FrameState", names[state])
+    return names[state]
 
 
 class FrameListModel(QAbstractListModel):
@@ -81,7 +86,7 @@ class FrameListModel(QAbstractListModel):
 
 
 class AuditModel(QAbstractTableModel):
-    COLUMNS = ("When", "Who", "What", "Comment")
+    COLUMN_COUNT = 4
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -96,11 +101,11 @@ class AuditModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else self.COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section])
+            return (self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Comment"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
