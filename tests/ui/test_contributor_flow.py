@@ -111,8 +111,8 @@ def test_contributor_builds_a_submission_and_the_planner_reviews_it(qtbot, plann
                       third.id: FrameState.CHANGES_REQUESTED}
     assert not review.message.isVisible()
     trail = [review.trail.index(r, 2).data() for r in range(review.trail.rowCount())]
-    assert any("submitted → approved" in t for t in trail)
-    assert any("changes requested" in t for t in trail)
+    assert any("Submitted → Approved" in t for t in trail)
+    assert any("Submitted → Changes requested" in t for t in trail)
     review.close()
 
 

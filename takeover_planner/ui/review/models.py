@@ -44,6 +44,13 @@ def state_label(state: FrameState) -> str:
     return names[state]
 
 
+def _state_text(value: object) -> str:
+    try:
+        return state_label(FrameState(str(value)))
+    except ValueError:
+        return str(value).replace("_", " ")
+
+
 class FrameListModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +130,6 @@ class AuditModel(QAbstractTableModel):
                 entry.entity_type, entry.entity_type + " #%1").replace("%1", str(entry.entity_id))
             change = entry.action.replace("_", " ")
             if entry.before and entry.after and "state" in entry.before and "state" in entry.after:
-                change = f"{entry.before['state']} → {entry.after['state']}".replace("_", " ")
+                change = f"{_state_text(entry.before['state'])} → {_state_text(entry.after['state'])}"
             return f"{what}: {change}"
         return entry.comment
