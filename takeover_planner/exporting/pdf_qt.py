@@ -45,7 +45,7 @@ _gui_app: QGuiApplication | None = None
 
 def ensure_gui_application() -> None:
     global _gui_app
-    _protect_none()
+    _protect_singletons()
     existing = QGuiApplication.instance()
     if existing is not None:
         if not isinstance(existing, QGuiApplication):
@@ -58,21 +58,25 @@ def ensure_gui_application() -> None:
     _gui_app = QGuiApplication(["takeover-planner"])
 
 
-# PySide6 6.12 on CPython 3.11 drops a reference to None on many void calls (setPen, setBold, drawLine, …);
-# after some thousands of them None's count reaches zero and the interpreter aborts ("none_dealloc").
-# CPython 3.12+ makes None immortal and PySide6 6.11 does not have the bug. The command line paints PDFs
-# without the window (whose start-up applies ``ui.qt_none_guard``, which this module may not import), so it
-# does the same here: give None a count no number of lost references can bring to zero. Both check the
-# count first, so whichever runs second does nothing.
-_NONE_FLOOR = 1 << 60
+# PySide6 6.12 on CPython 3.11 hands out None, True and False without taking a reference (every void call
+# such as setPen or drawLine, every bool result such as newPage): after some thousands of calls a count
+# reaches zero and the interpreter aborts ("none_dealloc"). CPython 3.12+ makes them immortal, and PySide6
+# 6.11 does not have the bug. The window applies ``ui.qt_refcount_guard`` at start-up, but the command line
+# paints PDFs without the window (and this module may not import ``ui``), so it does the same here: give each
+# a count no number of lost references can bring to zero. Both check the count first, so whichever runs
+# second does nothing.
+_FLOOR = 1 << 60
 
 
-def _protect_none() -> None:
+def _protect_singletons() -> None:
     affected = (sys.implementation.name == "cpython" and sys.version_info < (3, 12)
                 and tuple(PySide6.__version_info__[:2]) >= (6, 12))
-    if affected and sys.getrefcount(None) < _NONE_FLOOR:
-        # In CPython an object's first field is its reference count (a Py_ssize_t at id(obj)).
-        ctypes.c_ssize_t.from_address(id(None)).value += _NONE_FLOOR
+    if not affected:
+        return
+    for singleton in (None, True, False):
+        if sys.getrefcount(singleton) < _FLOOR:
+            # In CPython an object's first field is its reference count (a Py_ssize_t at id(obj)).
+            ctypes.c_ssize_t.from_address(id(singleton)).value += _FLOOR
 
 
 class _Painter:
