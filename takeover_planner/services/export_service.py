@@ -210,8 +210,8 @@ def export_ics(
         _write(target, ics.calendar_bytes(slots, title=title, labels=labels, stamp=stamp, progress=progress))
         return ExportResult("ics", (target,), len(slots))
     folder = Path(out)
-    if folder.exists() and not folder.is_dir():
-        raise ValidationError(f"{folder} is a file; give a folder for one calendar per department.")
+    if (folder.exists() and not folder.is_dir()) or (not folder.exists() and folder.suffix.lower() == ".ics"):
+        raise ValidationError(f"{folder} is a file name; give a folder for one calendar per department.")
     full, per_department_bytes = ics.calendar_set(
         slots, title=title, department_title=lambda name: f"{labels.calendar_title} – {name}", labels=labels,
         stamp=stamp, progress=progress,

@@ -169,8 +169,11 @@ def test_a_folder_is_not_a_csv_file(ctx, plan, tmp_path):
     with pytest.raises(ValidationError, match="is a folder"):
         export_service.export_csv(ctx, tmp_path, EN)
     (tmp_path / "x.ics").write_text("", encoding="utf-8")
-    with pytest.raises(ValidationError, match="is a file"):
+    with pytest.raises(ValidationError, match="is a file name"):
         export_service.export_ics(ctx, tmp_path / "x.ics", EN, per_department=True)
+    with pytest.raises(ValidationError, match="is a file name"):
+        export_service.export_ics(ctx, tmp_path / "new.ics", EN, per_department=True)
+    assert not (tmp_path / "new.ics").exists()
 
 
 def test_folder_or_file(tmp_path):
