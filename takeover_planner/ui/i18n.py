@@ -101,6 +101,13 @@ def date_text(day: dt.date, locale: QLocale | None = None, *, long: bool = False
     return loc.toString(qdate(day), fmt)
 
 
+def month_day_label(day: dt.date, locale: QLocale | None = None) -> str:
+    """"1 Apr" / "1. apr": marks where a new month begins inside a month grid."""
+    loc = locale or QLocale()
+    fmt = "d. MMM" if _is_norwegian(loc) else "d MMM"
+    return loc.toString(qdate(day), fmt).rstrip(".")
+
+
 def range_text(start: dt.date, end: dt.date, locale: QLocale | None = None) -> str:
     if start == end:
         return date_text(start, locale)

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -60,7 +59,6 @@ class SlotDetailsPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(PANEL_WIDTH)
-        self.setMaximumWidth(PANEL_WIDTH + 120)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._slot: SlotInfo | None = None
         self._department: DepartmentInfo | None = None
@@ -114,11 +112,7 @@ class SlotDetailsPanel(QScrollArea):
         self.status_pill.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         details.addWidget(self.status_pill)
 
-        self.form = QFormLayout()
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.form.setVerticalSpacing(4)
+        # Caption above value, one pair after another: wrapped rich text measures its height reliably this way.
         self.dates_label = _label(self.details)
         self.deadline_label = _label(self.details)
         self.campaign_label = _label(self.details)
@@ -130,9 +124,13 @@ class SlotDetailsPanel(QScrollArea):
                            ("notes", self.notes_label)):
             caption = QLabel(self.details)
             caption.setObjectName("caption")
+            caption.setBuddy(field)
             self.captions[key] = caption
-            self.form.addRow(caption, field)
-        details.addLayout(self.form)
+            pair = QVBoxLayout()
+            pair.setSpacing(1)
+            pair.addWidget(caption)
+            pair.addWidget(field)
+            details.addLayout(pair)
 
         self.competing_label = _label(self.details)
         self.competing_label.setObjectName("warning")
@@ -303,6 +301,9 @@ class SlotDetailsPanel(QScrollArea):
         for key, (name, bar) in self.progress_bars.items():
             name.setText(labels[key])
             bar.setAccessibleName(labels[key])
+            shown = progress is not None and progress.total > 0
+            name.setVisible(shown)
+            bar.setVisible(shown)
             if progress is None:
                 bar.setRange(0, 1)
                 bar.setValue(0)

@@ -27,7 +27,7 @@ def stylesheet(palette: QPalette) -> str:
 #plannerToolbar {{ background: {toolbar.name()}; border-bottom: 1px solid {line.name()}; }}
 #periodTitle {{ color: {text.name()}; }}
 QLabel#muted {{ color: {muted.name()}; }}
-QLabel#caption {{ color: {muted.name()}; font-weight: 600; margin-top: 6px; }}
+QLabel#caption {{ color: {muted.name()}; font-weight: 600; }}
 QLabel#warning {{ padding: 6px; border-radius: 6px; background: {mix(base, QColor('#e8890c'), 0.12).name()}; }}
 QLabel#errorText {{ color: {error}; padding: 8px; border: 1px solid {error}; border-radius: 6px; }}
 QLabel#dialogHeading {{ font-weight: 600; padding-bottom: 4px; }}

@@ -95,7 +95,7 @@ class PlannerToolbar(QWidget):
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(280)
         self.search.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         top.addWidget(self.search)
         self.new_button = QPushButton(self)
@@ -116,8 +116,7 @@ class PlannerToolbar(QWidget):
         for combo in (self.account, self.department, self.campaign):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(14)
-        self.status_button = QToolButton(self)
-        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.status_button = QPushButton(self)
         self.status_menu = QMenu(self)
         self.status_actions: dict[SlotStatus, QAction] = {}
         for status in SlotStatus:

@@ -30,14 +30,7 @@ class AgendaView(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(30)
-        header = self.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.DEPARTMENT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.WEEK, 60), (Column.DATES, 200), (Column.ACCOUNT, 150), (Column.CAMPAIGN, 130),
-                              (Column.STATUS, 110), (Column.DEADLINE, 150)):
-            self.setColumnWidth(column, width)
+        self.horizontalHeader().setHighlightSections(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._on_self_custom_context_menu_requested)
         self.doubleClicked.connect(self._on_self_double_clicked)
@@ -45,6 +38,14 @@ class AgendaView(QTableView):
     def set_source(self, model: SlotTableModel) -> None:
         self._proxy.setSourceModel(model)
         self.selectionModel().currentRowChanged.connect(self._on_selection_current_row_changed)
+        # Sizes can be set only once the header knows its columns.
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.DEPARTMENT, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((Column.WEEK, 64), (Column.DATES, 230), (Column.ACCOUNT, 160), (Column.CAMPAIGN, 130),
+                              (Column.STATUS, 120), (Column.DEADLINE, 170)):
+            self.setColumnWidth(column, width)
 
     def set_selected(self, slot_id: int) -> None:
         current = self.currentIndex()

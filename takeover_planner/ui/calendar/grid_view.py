@@ -37,7 +37,7 @@ from takeover_planner.domain.timekeeping import iso_week
 from takeover_planner.ui.calendar.layout import Segment, Span, layout_segments
 from takeover_planner.ui.calendar.painting import BLACKOUT_COLOR, WARNING_COLOR, draw_bar, is_dark, mix
 from takeover_planner.ui.calendar.slot_model import SLOT_ROLE, SlotTableModel
-from takeover_planner.ui.i18n import range_text, weekday_short
+from takeover_planner.ui.i18n import month_day_label, range_text, weekday_short
 from takeover_planner.ui.labels import status_label
 
 if TYPE_CHECKING:
@@ -293,9 +293,6 @@ class CalendarGrid(QWidget):
         for col in range(7):
             rect = QRectF(WEEK_COLUMN + col * width, 0, width, HEADER_HEIGHT)
             text = weekday_short(col)
-            if self.detailed:
-                day = self._first_day + dt.timedelta(days=col)
-                text = f"{text} {day.day}."
             painter.setPen(palette.color(QPalette.ColorRole.Text) if col < 5 else muted)
             painter.drawText(rect.adjusted(8, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
         painter.setPen(muted)
@@ -329,6 +326,8 @@ class CalendarGrid(QWidget):
                 in_month = self._focus_month is None or day.month == self._focus_month
                 painter.fillRect(rect, (weekend if col >= 5 else base) if in_month else outside)
                 number_rect = QRectF(rect.left() + 4, rect.top() + 3, 24, 22)
+                if day.day == 1 and not self.detailed and day != self._today:
+                    number_rect = QRectF(rect.left() + 7, rect.top() + 3, rect.width() - 10, 22)
                 if day == self._today:
                     painter.save()
                     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -343,8 +342,10 @@ class CalendarGrid(QWidget):
                     painter.setFont(number_font)
                 label = str(day.day)
                 if day.day == 1 and not self.detailed:
-                    label = f"{day.day}."
-                painter.drawText(number_rect, Qt.AlignmentFlag.AlignCenter, label)
+                    label = month_day_label(day)
+                align = Qt.AlignmentFlag.AlignCenter if number_rect.width() <= 24 else (
+                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+                painter.drawText(number_rect, align, label)
                 hidden = self._hidden.get(row * 7 + col, 0)
                 if hidden:
                     painter.setPen(muted)
@@ -373,15 +374,18 @@ class CalendarGrid(QWidget):
             if campaign.start is None or campaign.end is None:
                 continue
             color = QColor(campaign.color)
+            tint = QColor(color)
+            tint.setAlpha(22 if not is_dark(palette) else 40)
             for segment in layout_segments(self._first_day, self._weeks, [Span(campaign.id, campaign.start, campaign.end)]):
                 first = self._cell_rect(segment.row, segment.first_col)
                 last = self._cell_rect(segment.row, segment.last_col)
-                band = QRectF(first.left() + 1, first.top() + 1, last.right() - first.left() - 2, 3)
-                painter.fillRect(band, color)
-                label_rect = QRectF(first.left() + 32, first.top() + 5, last.right() - first.left() - 36, 16)
-                painter.setPen(mix(color, palette.color(QPalette.ColorRole.Text), 0.35))
+                painter.fillRect(QRectF(first.left() + 1, first.top() + 1, last.right() - first.left() - 1,
+                                        first.height() - 1), tint)
+                painter.fillRect(QRectF(first.left() + 1, first.top() + 1, last.right() - first.left() - 2, 3), color)
+                label_rect = QRectF(first.left() + 34, first.top() + 5, last.right() - first.left() - 40, 17)
+                painter.setPen(mix(color, palette.color(QPalette.ColorRole.Text), 0.3))
                 elided = QFontMetrics(small).elidedText(campaign.name, Qt.TextElideMode.ElideRight, int(label_rect.width()))
-                painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, elided)
+                painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
 
     def _paint_blackouts(self, painter: QPainter, palette: QPalette) -> None:
         small = QFont(self.font())

@@ -131,7 +131,7 @@ def draw_bar(
         if continues_after:
             painter.drawLine(QPointF(rect.right() - 6, mid - 3), QPointF(rect.right() - 3, mid))
             painter.drawLine(QPointF(rect.right() - 3, mid), QPointF(rect.right() - 6, mid + 3))
-    text_left = rect.left() + (10 if continues_before or status == SlotStatus.REQUESTED else 7)
+    text_left = rect.left() + (11 if continues_before or status == SlotStatus.REQUESTED else 7)
     if status in (SlotStatus.CONFIRMED, SlotStatus.COMPLETED):
         badge = QRectF(text_left - 1, rect.top() + (min(rect.height(), 22) - 12) / 2, 12, 12)
         draw_check(painter, badge, text_color)
