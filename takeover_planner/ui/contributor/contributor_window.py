@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QImage, QKeySequence
@@ -133,23 +135,30 @@ class ContributorWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
-        self.open_action = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self._on_open_clicked)
-        self.add_action = QAction(self, shortcut=QKeySequence("Ctrl+I"), triggered=self._on_add_clicked)
-        self.save_action = QAction(self, shortcut=QKeySequence.StandardKey.Save, triggered=self._on_save_clicked)
-        self.close_action = QAction(self, shortcut=QKeySequence.StandardKey.Close, triggered=self.close)
+        self.open_action = self._action(QKeySequence(QKeySequence.StandardKey.Open), self._on_open_clicked)
+        self.add_action = self._action(QKeySequence("Ctrl+I"), self._on_add_clicked)
+        self.save_action = self._action(QKeySequence(QKeySequence.StandardKey.Save), self._on_save_clicked)
+        self.close_action = self._action(QKeySequence(QKeySequence.StandardKey.Close), self.close)
         for action in (self.open_action, self.add_action, self.save_action, self.close_action):
             self.file_menu.addAction(action)
         self.language_menu = self.menuBar().addMenu("")
         group = QActionGroup(self)
-        self.english_action = QAction("English", self, checkable=True, triggered=lambda: self.set_language(ENGLISH))
-        self.norwegian_action = QAction("Norsk (bokmål)", self, checkable=True,
-                                        triggered=lambda: self.set_language(BOKMAAL))
+        self.english_action = self._action(None, lambda: self.set_language(ENGLISH), "English")
+        self.norwegian_action = self._action(None, lambda: self.set_language(BOKMAAL), "Norsk (bokmål)")
         for action in (self.english_action, self.norwegian_action):
+            action.setCheckable(True)
             group.addAction(action)
             self.language_menu.addAction(action)
         language = self.translations.language if self.translations is not None else ENGLISH
         (self.norwegian_action if language == BOKMAAL else self.english_action).setChecked(True)
         self.language_menu.setEnabled(self.translations is not None)
+
+    def _action(self, shortcut: QKeySequence | None, slot: Callable[[], object], text: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
 
     def set_language(self, language: str) -> None:
         if self.translations is not None:
@@ -377,9 +386,9 @@ class ContributorWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _flat(recipe: dict) -> dict:  # type: ignore[type-arg]
+def _flat(recipe: dict[str, Any]) -> dict[str, Any]:
     """A fix recipe as short scalars, the way the package format records it."""
-    out = {}
+    out: dict[str, Any] = {}
     for key, value in list(recipe.items())[:38]:
         if value is None or isinstance(value, (bool, int, float)):
             out[str(key)[:60]] = value

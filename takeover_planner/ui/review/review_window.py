@@ -4,7 +4,9 @@ the window only ever touches widgets in callbacks on the GUI thread."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence
@@ -359,7 +361,7 @@ class ReviewWindow(QMainWindow):
     def _approver(self) -> str:
         return self.approver.text().strip()
 
-    def _write(self, work, success: str, select: int | None = None) -> None:  # type: ignore[no-untyped-def]
+    def _write(self, work: Callable[[], Any], success: str | Callable[[Any], str], select: int | None = None) -> None:
         self.message.hide()
 
         def done(result: object) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -35,9 +36,9 @@ class VideoControl(QObject):
         self.button.setObjectName("playButton")
         self.button.clicked.connect(self.toggle)
         self._source: Path | None = None
-        self._player = None
-        self._sink = None
-        self._audio = None
+        self._player: Any = None  # QMediaPlayer, made on first play
+        self._sink: Any = None
+        self._audio: Any = None
         self._available = multimedia_available()
         self.set_source(None)
 
