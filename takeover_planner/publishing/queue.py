@@ -335,20 +335,21 @@ def token_upkeep(env: QueueEnv, report: RunReport, clock: Callable[[], dt.dateti
                      tokens.TokenDates(p.token_set_at, p.token_expires_at), bool(p.stopped_reason),
                      p.paused_until is not None and p.paused_until > clock()) for a, p in rows]
     for account_id, name, variant, host, version, ref, dates, stopped, paused in accounts:
+        if not stopped and not paused and tokens.needs_refresh(variant, dates, now_utc()):
+            try:
+                token = env.secrets.get(token_key(ref or ""))
+                if token is not None:
+                    graph = GraphClient(host, version, token, session=http, timeout=env.timeout)
+                    refresh_token(env, account_id, graph, clock)
+            except PublishingError as exc:
+                report.notices.append(f"The token for {name} could not be renewed: {exc.message}")
+            with env.db.session() as s:
+                state = s.get(AccountPublishing, account_id)
+                if state is not None:
+                    dates = tokens.TokenDates(state.token_set_at, state.token_expires_at)
         notice = tokens.expiry_notice(name, variant, dates.expires_at, now_utc())
         if notice.level in ("warning", "expired"):
             report.notices.append(notice.message)
-        if stopped or paused or not tokens.needs_refresh(variant, dates, now_utc()):
-            continue
-        try:
-            token = env.secrets.get(token_key(ref or ""))
-            if token is None:
-                continue
-            graph = GraphClient(host, version, token, session=http, timeout=env.timeout)
-        except PublishingError as exc:
-            report.notices.append(f"The token for {name} could not be renewed: {exc.message}")
-            continue
-        refresh_token(env, account_id, graph, clock)
 
 
 def refresh_token(env: QueueEnv, account_id: int, graph: GraphClient,

@@ -300,3 +300,36 @@ def test_the_token_is_only_ever_sent_in_the_authorization_header(world: World) -
     graph_calls = [r for r in world.fake.requests if not r.path.startswith("/ig-api-upload")]
     assert graph_calls and all(r.authorization == f"Bearer {world.fake.token}" for r in graph_calls)
     assert all(world.fake.token.encode() not in r.body for r in world.fake.requests)
+
+
+def test_an_unreadable_quota_does_not_stop_publishing(world: World) -> None:
+    frame = world.add_frame()
+    world.fake.fail_next("quota", Failure(100, None, 400, "Unsupported get request"), times=5)
+    report = svc.publish_due(world.ctx, due_time(), env=world.env())
+    assert _kinds(report) == [OutcomeKind.PUBLISHED]
+    assert world.fake.publish_counts()[world.shas[frame]] == 1
+
+
+def test_an_old_instagram_login_token_is_renewed_before_it_runs_out(world: World) -> None:
+    from takeover_planner.domain.timekeeping import now_utc
+    from takeover_planner.publishing.secrets import token_key
+
+    with world.ctx.db.write() as s:
+        state = s.get(AccountPublishing, world.account_id)
+        assert state is not None
+        state.token_set_at = now_utc() - dt.timedelta(days=55)
+        state.token_expires_at = now_utc() + dt.timedelta(days=5)
+        ref = state.token_ref
+    before = svc.publishing_overview(world.ctx)[0]
+    assert before.token_level == "warning" and "expires on" in before.token_notice
+
+    report = svc.publish_due(world.ctx, due_time(), env=world.env())
+
+    renewed = world.secrets.get(token_key(ref or ""))
+    assert renewed is not None and renewed != world.fake.token and world.fake.tokens.get(renewed) == "ok"
+    assert report.notices == [], "a renewed token needs no warning"
+    after = svc.publishing_overview(world.ctx)[0]
+    assert after.token_level == "ok" and after.token_expires_at is not None
+    assert after.token_expires_at - now_utc() > dt.timedelta(days=59)
+    refresh = next(r for r in world.fake.requests if r.path == "/refresh_access_token")
+    assert refresh.authorization == f"Bearer {world.fake.token}" and world.fake.token not in refresh.query
