@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # Every revision this code knows, oldest first. tests/storage/test_migrations.py checks it against Alembic.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_planning", "0002_stories", "0003_team", "0004_publishing")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_planning", "0002_stories", "0003_team", "0004_publishing",
+                                       "0005_insights")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 

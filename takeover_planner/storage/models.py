@@ -315,3 +315,69 @@ class AccountPublishing(Base):
     stopped_reason: Mapped[str] = mapped_column(Text, default="")  # non-empty: the queue is stopped
     stopped_advice: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[dt.datetime] = mapped_column(default=now_utc, onupdate=now_utc)
+
+
+# --- insights (takeover_planner/insights, migration 0005_insights) -------------------------------------------
+
+
+class StoryInsight(Base):
+    """A published frame's story insights: the latest numbers Instagram gave and when they were read.
+
+    A metric column left NULL means "Instagram gave no number", never zero. ``sample`` rows belong to the demo's
+    clearly labelled sample history and are never sent to Instagram.
+    """
+
+    __tablename__ = "story_insight"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    frame_id: Mapped[int] = mapped_column(ForeignKey("story_frame.id", ondelete="CASCADE"), unique=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    media_id: Mapped[str] = mapped_column(String(64))
+    published_at: Mapped[dt.datetime] = mapped_column()
+    reach: Mapped[int | None] = mapped_column(Integer)
+    views: Mapped[int | None] = mapped_column(Integer)
+    replies: Mapped[int | None] = mapped_column(Integer)
+    shares: Mapped[int | None] = mapped_column(Integer)
+    follows: Mapped[int | None] = mapped_column(Integer)
+    profile_visits: Mapped[int | None] = mapped_column(Integer)
+    total_interactions: Mapped[int | None] = mapped_column(Integer)
+    taps_forward: Mapped[int | None] = mapped_column(Integer)
+    taps_back: Mapped[int | None] = mapped_column(Integer)
+    exits: Mapped[int | None] = mapped_column(Integer)
+    swipes_forward: Mapped[int | None] = mapped_column(Integer)
+    reads: Mapped[int] = mapped_column(Integer, default=0)  # reads that brought numbers
+    first_read_at: Mapped[dt.datetime | None] = mapped_column()
+    last_read_at: Mapped[dt.datetime | None] = mapped_column()  # when the numbers above were read
+    last_attempt_at: Mapped[dt.datetime | None] = mapped_column()  # any answer, numbers or not
+    not_enough_viewers: Mapped[bool] = mapped_column(Boolean, default=False)  # the last answer was error 10
+    gone: Mapped[bool] = mapped_column(Boolean, default=False)  # Instagram no longer knows the media id
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    sample: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=now_utc, onupdate=now_utc)
+
+
+class FollowerCount(Base):
+    """One reading of an account's ``followers_count``: the follower time series."""
+
+    __tablename__ = "follower_count"
+    __table_args__ = (Index("ix_follower_count_account_read", "account_id", "read_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"))
+    read_at: Mapped[dt.datetime] = mapped_column()
+    followers: Mapped[int] = mapped_column(Integer)
+    sample: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class FollowerGoal(Base):
+    """"``target`` followers by ``due_date``" for an account; a new goal replaces the current one."""
+
+    __tablename__ = "follower_goal"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    target: Mapped[int] = mapped_column(Integer)
+    due_date: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    set_at: Mapped[dt.datetime] = mapped_column(default=now_utc)
+    set_by: Mapped[str] = mapped_column(String(200), default="")
+    reached_on: Mapped[dt.date | None] = mapped_column(Date)  # first day the count stood at the target
+    replaced_at: Mapped[dt.datetime | None] = mapped_column()
+    sample: Mapped[bool] = mapped_column(Boolean, default=False)
