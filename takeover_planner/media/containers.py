@@ -11,6 +11,7 @@ from typing import BinaryIO
 from takeover_planner.media.limits import Deadline
 
 TAIL_BYTES = 64 * 1024
+SHORT_TAIL_BYTES = 512
 _CHUNK = 1024 * 1024
 
 
@@ -28,10 +29,11 @@ def jpeg_complete(f: BinaryIO, size: int, scan_start: int, deadline: Deadline) -
     an appended trailer (motion photos, gain maps) are searched from the scan start.
     """
     scan_start = max(0, min(scan_start, size))
-    tail_start = max(scan_start, size - TAIL_BYTES)
-    f.seek(tail_start)
-    if b"\xff\xd9" in f.read(size - tail_start):
-        return True
+    for window in (SHORT_TAIL_BYTES, TAIL_BYTES):  # nearly always the marker is in the last few bytes
+        tail_start = max(scan_start, size - window)
+        f.seek(tail_start)
+        if b"\xff\xd9" in f.read(size - tail_start):
+            return True
     position = scan_start
     carry = b""
     while position < tail_start:

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import math
+import queue
+import threading
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -178,13 +181,13 @@ class _Transcoder:
                                               frame_size=_AUDIO_FRAME) if audio is not None else None
                 self._next_part()
                 streams = [video] + ([audio] if audio is not None else [])
-                for packet in src.demux(streams):
-                    for frame in packet.decode():
-                        if packet.stream.type == "video":
+                with _Decoder(src, streams) as decoder:
+                    for kind, frame in decoder:
+                        if kind == "video":
                             graph.push(frame)
                             self._drain(graph)
                         elif resampler is not None:
-                            for chunk in resampler.resample(frame):  # type: ignore[arg-type]
+                            for chunk in resampler.resample(frame):
                                 self._audio(chunk)
                 graph.push(None)
                 self._drain(graph, final=True)
@@ -329,6 +332,9 @@ class _Transcoder:
         stream.width, stream.height = options.target
         stream.pix_fmt = "yuv420p"
         stream.codec_context.gop_size = max(1, round(float(self.plan.fps) * 2))
+        # PyAV defaults to slice threads, which makes x264 use its slower sliced threading; FFmpeg's
+        # command line lets x264 thread by frames, and so does this.
+        stream.codec_context.thread_type = "AUTO"
         stream.options = {
             "preset": options.video_preset, "crf": str(options.video_crf), "profile": "high",
             "maxrate": str(options.video_max_bitrate), "bufsize": str(options.video_max_bitrate * 2),
@@ -376,6 +382,64 @@ class _Transcoder:
         for fixed in self.finished:
             fixed.path.unlink(missing_ok=True)
         self.finished = []
+
+
+class _Decoder:
+    """Demux and decode on a thread of its own, a few frames ahead of the filters and the encoder.
+
+    FFmpeg's command line runs decoding, filtering and encoding side by side; PyAV releases the GIL inside
+    the codecs, so a second thread gives the same overlap here. The queue is short: memory stays bounded.
+    """
+
+    _END = ("end", None)
+
+    def __init__(self, container: Any, streams: list[Any]) -> None:
+        self._container, self._streams = container, streams
+        self._queue: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=8)
+        self._stop = threading.Event()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="video-decode", daemon=True)
+
+    def __enter__(self) -> _Decoder:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        while self._thread.is_alive():  # unblock a producer waiting on a full queue
+            with contextlib.suppress(queue.Empty):
+                self._queue.get(timeout=0.05)
+        self._thread.join()
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        while True:
+            item = self._queue.get()
+            if item is self._END:
+                if self._error is not None:
+                    raise self._error
+                return
+            yield item
+
+    def _run(self) -> None:
+        try:
+            for packet in self._container.demux(self._streams):
+                kind = packet.stream.type
+                for frame in packet.decode():
+                    if not self._put((kind, frame)):
+                        return
+        except BaseException as exc:  # handed to the consuming thread, which raises it
+            self._error = exc
+        finally:
+            self._put(self._END)
+
+    def _put(self, item: tuple[str, Any]) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
 
 
 def _link(node: Any, target: Any, output: int = 0) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +22,7 @@ from takeover_planner.media.probe import probe_file
 from takeover_planner.media.progress import CancelToken, ProgressCallback, no_progress
 from takeover_planner.media.rules import load_rules
 from takeover_planner.media.store import MediaStore
-from takeover_planner.media.thumbnails import ThumbnailCache, ThumbnailError
+from takeover_planner.media.thumbnails import ThumbnailCache, ThumbnailError, make_thumbnail
 
 DEFAULT_WORKERS = 2
 
@@ -63,20 +63,23 @@ def import_one(source: str, job: ImportJob) -> ImportedFile:
     result = ImportedFile(source=source, info=info, findings=findings)
     if info.problem in ("missing", "empty", "too_large"):
         return result
-    try:
-        stored = MediaStore(job.store_root).add_file(source)
-    except OSError as exc:
-        result.error = f"could not copy into the media folder: {exc.strerror or exc}"
-        return result
+    # Storing is disk work (copy, fsync, rename), the thumbnail is CPU work: overlap them. Both release the
+    # GIL while they wait or decode, so one worker process keeps a core and the disk busy at once.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="store") as disk:
+        storing = disk.submit(MediaStore(job.store_root).add_file, source)
+        try:
+            thumbnail = make_thumbnail(Path(source), info, job.thumbnail_size)
+        except ThumbnailError:
+            thumbnail = b""
+        try:
+            stored = storing.result()
+        except OSError as exc:
+            result.error = f"could not copy into the media folder: {exc.strerror or exc}"
+            return result
     result.sha256, result.size, result.stored, result.created = (
         stored.sha256, stored.size, str(stored.path), stored.created)
-    # The stored copy (the original lies in the page cache now) also feeds the thumbnail.
-    info_for_store = MediaInfo.from_dict({**info.to_dict(), "path": str(stored.path)})
-    try:
-        thumbs = ThumbnailCache(job.thumbnail_dir, job.thumbnail_size)
-        result.thumbnail = str(thumbs.ensure(stored.path, stored.sha256, info_for_store))
-    except ThumbnailError:
-        result.thumbnail = ""
+    if thumbnail:
+        result.thumbnail = str(ThumbnailCache(job.thumbnail_dir, job.thumbnail_size).put(stored.sha256, thumbnail))
     return result
 
 

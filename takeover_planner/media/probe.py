@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
+import stat
 
 from takeover_planner.media.limits import DEFAULT_LIMITS, Deadline, ProbeLimits, ProbeTimeout
 from takeover_planner.media.model import (
@@ -33,12 +33,12 @@ def probe_file(path: str | os.PathLike[str], limits: ProbeLimits = DEFAULT_LIMIT
     name = os.fspath(path)
     info = MediaInfo(path=name, extension_format=extension_format(name))
     try:
-        size = os.stat(name).st_size
+        status = os.stat(name)
     except OSError as exc:
         info.problem, info.problem_detail = PROBLEM_MISSING, exc.strerror or str(exc)
         return info
-    info.size_bytes = size
-    if not Path(name).is_file():
+    size = info.size_bytes = status.st_size
+    if not stat.S_ISREG(status.st_mode):
         info.problem, info.problem_detail = PROBLEM_NOT_MEDIA, "not a regular file"
         return info
     if size == 0:

@@ -221,13 +221,15 @@ def _unreadable_image(f: BinaryIO, info: MediaInfo, container: str, limits: Prob
 
 def _exif_of(image: Image.Image) -> Image.Exif | None:
     # getexif() on a PNG decodes the whole image to look for a late eXIf chunk: read only what the
-    # header already holds. TIFF keeps its tags in the header, where getexif() finds them cheaply.
-    if image.format == "TIFF":
+    # header already holds. Elsewhere getexif() reads the header's EXIF block (JPEG has parsed it already,
+    # for the DPI, and caches it), which costs nothing more.
+    if image.format == "PNG":
+        raw = image.info.get("exif")
+        return _load_exif(raw if isinstance(raw, bytes) else bytes(raw)) if raw else None
+    try:
         return image.getexif()
-    raw = image.info.get("exif")
-    if not raw:
+    except (OSError, ValueError, SyntaxError, struct_error, EOFError, KeyError, TypeError):
         return None
-    return _load_exif(raw if isinstance(raw, bytes) else bytes(raw))
 
 
 def _load_exif(raw: bytes) -> Image.Exif | None:

@@ -59,6 +59,11 @@ class RuleSet:
     rules: tuple[Rule, ...] = field(default_factory=tuple)
     path: str = ""
 
+    def __post_init__(self) -> None:
+        # Validating thousands of files: look up each kind's rules once, not per file.
+        by_kind = {kind: tuple(rule for rule in self.rules if kind in rule.kinds) for kind in _KINDS}
+        object.__setattr__(self, "_by_kind", by_kind)
+
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:
             if rule.id == rule_id:
@@ -67,9 +72,8 @@ class RuleSet:
 
     def evaluate(self, info: MediaInfo) -> list[Finding]:
         findings = []
-        for rule in self.rules:
-            if info.kind not in rule.kinds:
-                continue
+        rules: tuple[Rule, ...] = getattr(self, "_by_kind", {}).get(info.kind, ())
+        for rule in rules:
             # A file we could not read has only its problem to report; its other facts are unknown.
             if info.problem and rule.check != "problem":
                 continue

@@ -6,6 +6,7 @@ the "the name says something else" advice.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -84,7 +85,7 @@ def _looks_like_mpegts(head: bytes) -> bool:
 
 
 def extension_format(path: str | PurePath) -> str:
-    return _EXTENSIONS.get(PurePath(path).suffix.lower(), "")
+    return _EXTENSIONS.get(os.path.splitext(os.fspath(path))[1].lower(), "")
 
 
 def same_family(claimed: str, found: str) -> bool:

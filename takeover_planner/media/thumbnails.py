@@ -7,9 +7,11 @@ them off the caller's thread, one at a time, so a large import never floods memo
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import os
+import tempfile
 import threading
 import warnings
 from collections.abc import Callable
@@ -18,7 +20,6 @@ from pathlib import Path
 
 from PIL import Image
 
-from takeover_planner.fileio import atomic_write_bytes
 from takeover_planner.media.codecs import ensure_codecs
 from takeover_planner.media.model import MediaInfo
 
@@ -44,14 +45,38 @@ class ThumbnailCache:
 
     def cached(self, sha256: str) -> Path | None:
         path = self.path_for(sha256)
-        return path if path.is_file() else None
+        try:
+            with open(path, "rb") as handle:
+                # Written without fsync: after a power cut it may be empty or cut short; then it is missing.
+                if handle.read(3) != b"\xff\xd8\xff":
+                    return None
+        except OSError:
+            return None
+        return path
 
     def ensure(self, source: str | os.PathLike[str], sha256: str, info: MediaInfo) -> Path:
         """The cached thumbnail, made now if missing. Safe to call from any thread or process."""
-        path = self.path_for(sha256)
-        if path.is_file():
+        path = self.cached(sha256)
+        if path is not None:
             return path
-        atomic_write_bytes(path, make_thumbnail(Path(source), info, self.size))
+        return self.put(sha256, make_thumbnail(Path(source), info, self.size))
+
+    def put(self, sha256: str, data: bytes) -> Path:
+        """Write a thumbnail: temp file and rename, so a reader never sees half of one.
+
+        No fsync, unlike every other file the app writes: this is a cache, and a thumbnail lost in a power
+        cut is simply made again (an unreadable one is treated as missing by ``cached``)."""
+        path = self.path_for(sha256)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{sha256[:12]}.", suffix=".part", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temp, path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp)
+            raise
         return path
 
 
