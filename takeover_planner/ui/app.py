@@ -60,6 +60,9 @@ def launch(home: str | None = None, db_url: str | None = None, user: str | None 
     translations = Translations(app)
     translations.apply(resolve_language(settings.get("ui.language")))
     runner = TaskRunner()
+    # While the window is being built, a worker imports what opening the database needs (SQLAlchemy's ORM,
+    # the models, the services); much of building a window is Qt's own C++ work, so the two overlap.
+    runner.run(_import_database_layer)
     window = MainWindow(paths, settings, runner, translations, home=home, db_url=db_url, user=user)
     crash = CrashReporter(paths.log_file, lambda: window)
     crash.install()
@@ -67,6 +70,12 @@ def launch(home: str | None = None, db_url: str | None = None, user: str | None 
     window.show()
     window.start()
     return Running(app, window, runner, translations, crash)
+
+
+def _import_database_layer() -> None:
+    import takeover_planner.services.booking  # noqa: F401
+    import takeover_planner.services.planner_queries  # noqa: F401
+    import takeover_planner.storage.migrate  # noqa: F401
 
 
 def run(home: str | None, db_url: str | None, user: str | None, contributor_brief: str | None) -> int:

@@ -23,8 +23,6 @@ from takeover_planner.ui.calendar.grid_view import CalendarGrid
 from takeover_planner.ui.calendar.layout import month_grid_start, month_grid_weeks
 from takeover_planner.ui.calendar.slot_model import SlotTableModel
 from takeover_planner.ui.callout import Callout
-from takeover_planner.ui.dialogs.booking_dialog import BookingDialog
-from takeover_planner.ui.dialogs.prompts import ask_confirm, ask_text
 from takeover_planner.ui.i18n import month_title, range_text
 from takeover_planner.ui.labels import status_action, week_label
 from takeover_planner.ui.messages import user_message
@@ -37,6 +35,7 @@ from takeover_planner.ui.toolbar import VIEWS, PlannerToolbar
 if TYPE_CHECKING:
     from takeover_planner.errors import TakeoverError
     from takeover_planner.services.booking import SlotInfo
+    from takeover_planner.ui.dialogs.booking_dialog import BookingDialog
 
 MONTH, WEEK, AGENDA = VIEWS
 
@@ -255,6 +254,8 @@ class CalendarPage(QWidget):
     def new_booking(self, start: dt.date | None = None, end: dt.date | None = None) -> BookingDialog | None:
         if self.store.ctx is None:
             return None
+        from takeover_planner.ui.dialogs.booking_dialog import BookingDialog  # first use: keeps start-up lean
+
         first = start or self._default_day()
         dialog = BookingDialog(self.window(), self.store, start=first, end=end or first,
                                account_id=self.slot_filter.account_id or (self.store.accounts[0].id if self.store.accounts else None),
@@ -284,6 +285,8 @@ class CalendarPage(QWidget):
         slot = self.store.slot(slot_id)
         if slot is None or slot.status in (SlotStatus.COMPLETED, SlotStatus.CANCELLED):
             return None
+        from takeover_planner.ui.dialogs.booking_dialog import BookingDialog
+
         dialog = BookingDialog(self.window(), self.store, slot=slot)
         dialog.edit_requested.connect(
             lambda sid, start, end, changes: self._edit(dialog, sid, start, end, changes))
@@ -374,6 +377,8 @@ class CalendarPage(QWidget):
             message = user_message(exc, self.store, dates=(slot.start, slot.end), account=slot.account)
             self.callout.show_message(message, where)
             self.status_message.emit(message)
+
+        from takeover_planner.ui.dialogs.prompts import ask_confirm, ask_text
 
         if status == SlotStatus.CANCELLED:
             ask_text(self.window(), self.tr("Cancel slot"),

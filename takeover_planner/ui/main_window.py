@@ -16,7 +16,6 @@ from takeover_planner.ui.calendar_page import AGENDA, MONTH, WEEK, CalendarPage
 from takeover_planner.ui.crash import show_problem
 from takeover_planner.ui.i18n import BOKMAAL, ENGLISH, Translations, resolve_language
 from takeover_planner.ui.icons import icon
-from takeover_planner.ui.management.manage_window import ManageWindow
 from takeover_planner.ui.management.table_models import Kind
 from takeover_planner.ui.messages import user_message
 from takeover_planner.ui.planner_store import PlannerStore
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from takeover_planner.paths import AppPaths
     from takeover_planner.services.context import AppContext
     from takeover_planner.settings import Settings
+    from takeover_planner.ui.management.manage_window import ManageWindow
 
 WINDOW_STATE_FILE = "window.ini"
 LANGUAGE_CHOICES = ("system", ENGLISH, BOKMAAL)
@@ -297,6 +297,8 @@ class MainWindow(QMainWindow):
         if self.store.ctx is None:
             return None
         if self.manage_window is None:
+            from takeover_planner.ui.management.manage_window import ManageWindow  # first use: lean start-up
+
             self.manage_window = ManageWindow(self.store, self.runner, self,
                                               on_slots_changed=lambda: self.store.reload(*self.page.visible_range()))
         self.manage_window.show_kind(kind)

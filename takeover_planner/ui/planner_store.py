@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from takeover_planner.ui.slot_filter import SlotFilter, touches
+from takeover_planner.ui.slot_filter import SlotFilter, search_text, touches
 from takeover_planner.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ class PlannerStore(QObject):
         self.blackouts: list[BlackoutInfo] = []
         self.competing: dict[int, list[int]] = {}
         self._slots: dict[int, SlotInfo] = {}
+        self._search_texts: dict[int, tuple[SlotInfo, str]] = {}  # what search looks in, per slot version
         self._years: set[int] = set()
         self._loading: set[int] = set()
         self._generation = 0  # bumped by reload(): answers to older questions are dropped
@@ -54,7 +55,7 @@ class PlannerStore(QObject):
     def open(self, home: str | None, db_url: str | None, user: str | None, *, first_year: int) -> None:
         """Open the database (creating and migrating it if needed) and read the catalog and one year."""
 
-        def work() -> tuple[AppContext, CatalogSnapshot, list[SlotInfo]]:
+        def work() -> tuple[AppContext, CatalogSnapshot, list[SlotInfo], dict[int, list[int]]]:
             from takeover_planner.services import booking, planner_queries
             from takeover_planner.services.context import open_context
             from takeover_planner.storage.database import redact_url, translate_db_errors
@@ -65,15 +66,16 @@ class PlannerStore(QObject):
             try:
                 snapshot = planner_queries.catalog_snapshot(ctx)
                 slots = booking.list_slots(ctx, start=dt.date(first_year, 1, 1), end=dt.date(first_year, 12, 31))
+                competing = booking.competing_requests(slots)
             except BaseException:
                 ctx.close()
                 raise
-            return ctx, snapshot, slots
+            return ctx, snapshot, slots, competing
 
-        def done(result: tuple[AppContext, CatalogSnapshot, list[SlotInfo]]) -> None:
-            ctx, snapshot, slots = result
+        def done(result: tuple[AppContext, CatalogSnapshot, list[SlotInfo], dict[int, list[int]]]) -> None:
+            ctx, snapshot, slots, competing = result
             self.attach(ctx, snapshot)
-            self._store_year(first_year, slots)
+            self._store_year(first_year, slots, competing)
             self.opened.emit()
 
         self.runner.run(work, on_done=done, on_error=lambda exc: self.open_failed.emit(exc.message))
@@ -108,6 +110,7 @@ class PlannerStore(QObject):
     def _take_catalog(self, snapshot: CatalogSnapshot) -> None:
         self.accounts = list(snapshot.accounts)
         self.departments = {d.id: d for d in snapshot.departments}
+        self._search_texts.clear()  # contact persons may have changed
         self.campaigns = list(snapshot.campaigns)
         self.blackouts = list(snapshot.blackouts)
         self.catalog_changed.emit()
@@ -155,15 +158,16 @@ class PlannerStore(QObject):
         self._loading.add(ALL_YEARS)
         generation = self._generation
 
-        def work() -> list[SlotInfo]:
+        def work() -> tuple[list[SlotInfo], dict[int, list[int]]]:
             from takeover_planner.services import booking
 
-            return booking.list_slots(ctx)
+            slots = booking.list_slots(ctx)
+            return slots, booking.competing_requests(slots)
 
-        def done(slots: list[SlotInfo]) -> None:
+        def done(result: tuple[list[SlotInfo], dict[int, list[int]]]) -> None:
             self._loading.discard(ALL_YEARS)
             if generation == self._generation:
-                self._store_year(ALL_YEARS, slots)
+                self._store_year(ALL_YEARS, *result)
 
         self.read(ctx, work, on_done=done, on_error=self._on_load_error(ALL_YEARS))
 
@@ -174,15 +178,16 @@ class PlannerStore(QObject):
         self._loading.add(year)
         generation = self._generation
 
-        def work() -> list[SlotInfo]:
+        def work() -> tuple[list[SlotInfo], dict[int, list[int]]]:
             from takeover_planner.services import booking
 
-            return booking.list_slots(ctx, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
+            slots = booking.list_slots(ctx, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
+            return slots, booking.competing_requests(slots)
 
-        def done(slots: list[SlotInfo]) -> None:
+        def done(result: tuple[list[SlotInfo], dict[int, list[int]]]) -> None:
             self._loading.discard(year)
             if generation == self._generation:
-                self._store_year(year, slots)
+                self._store_year(year, *result)
 
         self.read(ctx, work, on_done=done, on_error=self._on_load_error(year))
 
@@ -193,22 +198,38 @@ class PlannerStore(QObject):
 
         return failed
 
-    def _store_year(self, year: int, slots: list[SlotInfo]) -> None:
+    def _store_year(self, year: int, slots: list[SlotInfo], competing: dict[int, list[int]]) -> None:
+        """Take a batch read on a worker, with the competing requests found among it there too.
+
+        A batch holds every slot that touches its dates, so what it says about competitors is complete for
+        the slots inside it; a slot across New Year gathers its competitors from both years' batches.
+        """
         for slot in slots:
             self._slots[slot.id] = slot
+        for slot_id, others in competing.items():
+            known = self.competing.get(slot_id, [])
+            self.competing[slot_id] = sorted(set(known) | set(others))
         self._years.add(year)
-        self._recompute()
-
-    def _recompute(self) -> None:
-        from takeover_planner.services.booking import competing_requests
-
-        self.competing = competing_requests(list(self._slots.values()))
         self.slots_changed.emit()
 
     def apply(self, slot: SlotInfo) -> None:
-        """A write came back: show its result at once."""
+        """A write came back: show its result at once (competition is worked out again for its account)."""
+        from takeover_planner.services.booking import competing_requests
+
         self._slots[slot.id] = slot
-        self._recompute()
+        same_account = [s for s in self._slots.values() if s.account_id == slot.account_id]
+        for other in same_account:
+            self.competing.pop(other.id, None)
+        self.competing.update(competing_requests(same_account))
+        self.slots_changed.emit()
+
+    def search_text(self, slot: SlotInfo) -> str:
+        cached = self._search_texts.get(slot.id)
+        if cached is not None and cached[0] is slot:
+            return cached[1]
+        text = search_text(slot, self.departments)
+        self._search_texts[slot.id] = (slot, text)
+        return text
 
     def reload_slot(self, slot_id: int) -> None:
         """Read one slot again (after a refused write: show what the database holds now)."""
@@ -229,14 +250,14 @@ class PlannerStore(QObject):
     def slots_in(self, start: dt.date, end: dt.date, slot_filter: SlotFilter) -> list[SlotInfo]:
         found = [
             s for s in self._slots.values()
-            if touches(s, start, end) and slot_filter.matches(s, self.departments)
+            if touches(s, start, end) and slot_filter.matches(s, self.departments, self.search_text)
         ]
         found.sort(key=lambda s: (s.start, -(s.end - s.start).days, s.id))
         return found
 
     def search(self, slot_filter: SlotFilter, limit: int = 500) -> list[SlotInfo]:
         """Every loaded slot that matches, newest first (the agenda's search results)."""
-        found = [s for s in self._slots.values() if slot_filter.matches(s, self.departments)]
+        found = [s for s in self._slots.values() if slot_filter.matches(s, self.departments, self.search_text)]
         found.sort(key=lambda s: (s.start, s.id), reverse=True)
         return found[:limit]
 
@@ -257,19 +278,23 @@ class PlannerStore(QObject):
         everything = ALL_YEARS in self._years
         first, last = min(years), max(years)
 
-        def work() -> list[SlotInfo]:
+        def work() -> tuple[list[SlotInfo], dict[int, list[int]]]:
             from takeover_planner.services import booking
 
             if everything:
-                return booking.list_slots(ctx)
-            return booking.list_slots(ctx, start=dt.date(first, 1, 1), end=dt.date(last, 12, 31))
+                slots = booking.list_slots(ctx)
+            else:
+                slots = booking.list_slots(ctx, start=dt.date(first, 1, 1), end=dt.date(last, 12, 31))
+            return slots, booking.competing_requests(slots)
 
-        def done(slots: list[SlotInfo]) -> None:
+        def done(result: tuple[list[SlotInfo], dict[int, list[int]]]) -> None:
             if generation != self._generation:
                 return
+            slots, competing = result
             self._slots = {s.id: s for s in slots}
+            self.competing = competing
             self._years = {ALL_YEARS} if everything else set(range(first, last + 1))
-            self._recompute()
+            self.slots_changed.emit()
 
         self.reload_catalog()
         self.read(ctx, work, on_done=done, on_error=lambda exc: self.load_failed.emit(exc.message))

@@ -7,6 +7,7 @@ why typing in the search box never waits for the database.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -38,7 +39,9 @@ class SlotFilter:
     def words(self) -> list[str]:
         return self.text.casefold().split()
 
-    def matches(self, slot: SlotInfo, departments: dict[int, DepartmentInfo] | None = None) -> bool:
+    def matches(self, slot: SlotInfo, departments: dict[int, DepartmentInfo] | None = None,
+                text_of: Callable[[SlotInfo], str] | None = None) -> bool:
+        """``text_of`` may supply a cached ``search_text`` (the store keeps one per slot)."""
         if self.account_id is not None and slot.account_id != self.account_id:
             return False
         if self.department_id is not None and slot.department_id != self.department_id:
@@ -50,7 +53,7 @@ class SlotFilter:
         words = self.words()
         if not words:
             return True
-        haystack = search_text(slot, departments)
+        haystack = text_of(slot) if text_of is not None else search_text(slot, departments)
         return all(word in haystack for word in words)
 
 
