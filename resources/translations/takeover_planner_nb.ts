@@ -1,1974 +1,1966 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nb_NO" sourcelanguage="en">
-    <context>
-        <name>AccountDialog</name>
-        <message>
-            <source>Give the account a name.</source>
-            <translation>Gi kontoen et navn.</translation>
-        </message>
-        <message>
-            <source>There is already an account called '%1'.</source>
-            <translation>Det finnes allerede en konto som heter «%1».</translation>
-        </message>
-        <message>
-            <source>'%1' is not an Instagram handle (letters, digits, . and _; at most 30).</source>
-            <translation>«%1» er ikke et gyldig Instagram-brukernavn (bokstaver, sifre, . og _; høyst 30 tegn).</translation>
-        </message>
-        <message>
-            <source>Edit account</source>
-            <translation>Rediger konto</translation>
-        </message>
-        <message>
-            <source>New account</source>
-            <translation>Ny konto</translation>
-        </message>
-        <message>
-            <source>&amp;Name</source>
-            <translation>&amp;Navn</translation>
-        </message>
-        <message>
-            <source>&amp;Handle</source>
-            <translation>&amp;Brukernavn</translation>
-        </message>
-        <message>
-            <source>&amp;Connected through</source>
-            <translation>&amp;Tilkoblet via</translation>
-        </message>
-    </context>
-    <context>
-        <name>BlackoutDialog</name>
-        <message>
-            <source>Give the blackout period a name (for example 'Election day').</source>
-            <translation>Gi sperreperioden et navn (for eksempel «Valgdagen»).</translation>
-        </message>
-        <message>
-            <source>The last day is before the first day.</source>
-            <translation>Siste dag er før første dag.</translation>
-        </message>
-        <message>
-            <source>Edit blackout period</source>
-            <translation>Rediger sperreperiode</translation>
-        </message>
-        <message>
-            <source>New blackout period</source>
-            <translation>Ny sperreperiode</translation>
-        </message>
-        <message>
-            <source>&amp;Name</source>
-            <translation>&amp;Navn</translation>
-        </message>
-        <message>
-            <source>&amp;Dates</source>
-            <translation>&amp;Datoer</translation>
-        </message>
-        <message>
-            <source>&amp;Account</source>
-            <translation>&amp;Konto</translation>
-        </message>
-        <message>
-            <source>&amp;Reason</source>
-            <translation>&amp;Årsak</translation>
-        </message>
-        <message>
-            <source>First day</source>
-            <translation>Første dag</translation>
-        </message>
-        <message>
-            <source>Last day</source>
-            <translation>Siste dag</translation>
-        </message>
-    </context>
-    <context>
-        <name>BookingActions</name>
-        <message>
-            <source>Requested slots compete for these days: %1</source>
-            <translation>Ønskede perioder konkurrerer om de samme dagene: %1</translation>
-        </message>
-        <message>
-            <source>Book %1</source>
-            <translation>Book %1</translation>
-        </message>
-        <message>
-            <source>Booked %1 (#%2).</source>
-            <translation>Booket %1 (#%2).</translation>
-        </message>
-        <message>
-            <source>Resize %1</source>
-            <translation>Endre lengden på %1</translation>
-        </message>
-        <message>
-            <source>Move %1</source>
-            <translation>Flytt %1</translation>
-        </message>
-        <message>
-            <source>%1 is completed. This cannot be undone.</source>
-            <translation>%1 er gjennomført. Dette kan ikke angres.</translation>
-        </message>
-        <message>
-            <source>Change status of %1</source>
-            <translation>Endre status for %1</translation>
-        </message>
-        <message>
-            <source>Edit %1</source>
-            <translation>Rediger %1</translation>
-        </message>
-        <message>
-            <source>The slot is no longer loaded; reload and try again.</source>
-            <translation>Perioden er ikke lenger lastet inn. Last inn på nytt og prøv igjen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>BookingDialog</name>
-        <message>
-            <source>The last day is before the first day.</source>
-            <translation>Siste dag er før første dag.</translation>
-        </message>
-        <message>
-            <source>Week %1</source>
-            <translation>Uke %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n day(s)</source>
-            <translation>
-                <numerusform>%n dag</numerusform>
-                <numerusform>%n dager</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Choose a department from the list.</source>
-            <translation>Velg en enhet fra listen.</translation>
-        </message>
-        <message>
-            <source>Add an Instagram account first (Manage ▸ Accounts).</source>
-            <translation>Legg til en Instagram-konto først (Administrer ▸ Kontoer).</translation>
-        </message>
-        <message>
-            <source>The news link must be a web address starting with https://</source>
-            <translation>Lenken til nyhetssaken må være en nettadresse som begynner med https://</translation>
-        </message>
-        <message>
-            <source>Edit slot</source>
-            <translation>Rediger periode</translation>
-        </message>
-        <message>
-            <source>New booking</source>
-            <translation>Ny booking</translation>
-        </message>
-        <message>
-            <source>%1 on %2</source>
-            <translation>%1 på %2</translation>
-        </message>
-        <message>
-            <source>Book a department into a takeover slot</source>
-            <translation>Book en enhet inn i en overtakelsesperiode</translation>
-        </message>
-        <message>
-            <source>&amp;Department</source>
-            <translation>&amp;Enhet</translation>
-        </message>
-        <message>
-            <source>&amp;Account</source>
-            <translation>&amp;Konto</translation>
-        </message>
-        <message>
-            <source>D&amp;ates</source>
-            <translation>&amp;Datoer</translation>
-        </message>
-        <message>
-            <source>&amp;Status</source>
-            <translation>&amp;Status</translation>
-        </message>
-        <message>
-            <source>&amp;Campaign</source>
-            <translation>Ka&amp;mpanje</translation>
-        </message>
-        <message>
-            <source>Material &amp;deadline</source>
-            <translation>&amp;Frist for materiell</translation>
-        </message>
-        <message>
-            <source>&amp;News link</source>
-            <translation>&amp;Lenke til nyhetssak</translation>
-        </message>
-        <message>
-            <source>N&amp;otes</source>
-            <translation>&amp;Notater</translation>
-        </message>
-        <message>
-            <source>Type to search departments</source>
-            <translation>Skriv for å søke blant enhetene</translation>
-        </message>
-        <message>
-            <source>First day</source>
-            <translation>Første dag</translation>
-        </message>
-        <message>
-            <source>Last day</source>
-            <translation>Siste dag</translation>
-        </message>
-        <message>
-            <source>No campaign</source>
-            <translation>Ingen kampanje</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>Lagre</translation>
-        </message>
-        <message>
-            <source>Book</source>
-            <translation>Book</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Avbryt</translation>
-        </message>
-    </context>
-    <context>
-        <name>CalendarGrid</name>
-        <message>
-            <source>Loading…</source>
-            <translation>Laster inn …</translation>
-        </message>
-        <message>
-            <source>Wk</source>
-            <comment>short column title over ISO week numbers</comment>
-            <translation>Uke</translation>
-        </message>
-        <message numerus="yes">
-            <source>+%n more</source>
-            <translation>
-                <numerusform>+%n til</numerusform>
-                <numerusform>+%n til</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Blackout: %1</source>
-            <translation>Sperreperiode: %1</translation>
-        </message>
-        <message>
-            <source>Competes for the same days with %1</source>
-            <translation>Konkurrerer om de samme dagene med %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>CalendarPage</name>
-        <message>
-            <source>Search results</source>
-            <translation>Søkeresultater</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n slot(s)</source>
-            <translation>
-                <numerusform>%n periode</numerusform>
-                <numerusform>%n perioder</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Not booked: the booking rules said no.</source>
-            <translation>Ikke booket: bookingreglene sa nei.</translation>
-        </message>
-        <message>
-            <source>Edit…</source>
-            <translation>Rediger …</translation>
-        </message>
-        <message>
-            <source>Completed slots cannot change</source>
-            <translation>Gjennomførte perioder kan ikke endres</translation>
-        </message>
-        <message>
-            <source>Cancel slot</source>
-            <translation>Avlys periode</translation>
-        </message>
-        <message>
-            <source>Why is %1's slot cancelled? The reason is kept in the audit trail.</source>
-            <translation>Hvorfor avlyses perioden til %1? Årsaken lagres i endringsloggen.</translation>
-        </message>
-        <message>
-            <source>Mark as completed</source>
-            <translation>Merk som gjennomført</translation>
-        </message>
-        <message>
-            <source>Mark %1's takeover as completed?</source>
-            <translation>Merke overtakelsen til %1 som gjennomført?</translation>
-        </message>
-        <message>
-            <source>A completed slot is final: it cannot be moved or changed again.</source>
-            <translation>En gjennomført periode er endelig: den kan ikke flyttes eller endres igjen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Callout</name>
-        <message>
-            <source>Message</source>
-            <translation>Melding</translation>
-        </message>
-        <message>
-            <source>Close message</source>
-            <translation>Lukk meldingen</translation>
-        </message>
-    </context>
-    <context>
-        <name>CampaignDialog</name>
-        <message>
-            <source>Give the campaign a name.</source>
-            <translation>Gi kampanjen et navn.</translation>
-        </message>
-        <message>
-            <source>There is already a campaign called '%1'.</source>
-            <translation>Det finnes allerede en kampanje som heter «%1».</translation>
-        </message>
-        <message>
-            <source>The last day is before the first day.</source>
-            <translation>Siste dag er før første dag.</translation>
-        </message>
-        <message>
-            <source>Edit campaign</source>
-            <translation>Rediger kampanje</translation>
-        </message>
-        <message>
-            <source>New campaign or theme week</source>
-            <translation>Ny kampanje eller temauke</translation>
-        </message>
-        <message>
-            <source>&amp;Name</source>
-            <translation>&amp;Navn</translation>
-        </message>
-        <message>
-            <source>&amp;Dates</source>
-            <translation>&amp;Datoer</translation>
-        </message>
-        <message>
-            <source>D&amp;escription</source>
-            <translation>&amp;Beskrivelse</translation>
-        </message>
-        <message>
-            <source>Co&amp;lour</source>
-            <translation>&amp;Farge</translation>
-        </message>
-        <message>
-            <source>Has dates</source>
-            <translation>Har datoer</translation>
-        </message>
-        <message>
-            <source>First day</source>
-            <translation>Første dag</translation>
-        </message>
-        <message>
-            <source>Last day</source>
-            <translation>Siste dag</translation>
-        </message>
-        <message>
-            <source>Colour</source>
-            <translation>Farge</translation>
-        </message>
-    </context>
-    <context>
-        <name>CatalogTables</name>
-        <message>
-            <source>Name</source>
-            <translation>Navn</translation>
-        </message>
-        <message>
-            <source>Contact person</source>
-            <translation>Kontaktperson</translation>
-        </message>
-        <message>
-            <source>E-mail</source>
-            <translation>E-post</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Telefon</translation>
-        </message>
-        <message>
-            <source>Slots</source>
-            <translation>Perioder</translation>
-        </message>
-        <message>
-            <source>Archived</source>
-            <translation>Arkivert</translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>Ja</translation>
-        </message>
-        <message>
-            <source>Handle</source>
-            <translation>Brukernavn</translation>
-        </message>
-        <message>
-            <source>Connected through</source>
-            <translation>Tilkoblet via</translation>
-        </message>
-        <message>
-            <source>From</source>
-            <translation>Fra</translation>
-        </message>
-        <message>
-            <source>To</source>
-            <translation>Til</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>Beskrivelse</translation>
-        </message>
-        <message>
-            <source>Account</source>
-            <translation>Konto</translation>
-        </message>
-        <message>
-            <source>All accounts</source>
-            <translation>Alle kontoer</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>Årsak</translation>
-        </message>
-    </context>
-    <context>
-        <name>CrashDialog</name>
-        <message>
-            <source>Something went wrong</source>
-            <translation>Noe gikk galt</translation>
-        </message>
-        <message>
-            <source>Takeover Planner ran into a bug. Your saved data is safe: every change is written to the database when you make it. Please send the text below to whoever looks after the app.</source>
-            <translation>Takeover Planner støtte på en feil i programmet. Dataene dine er trygge: hver endring skrives til databasen idet du gjør den. Send teksten nedenfor til den som har ansvaret for programmet.</translation>
-        </message>
-        <message>
-            <source>(no log file)</source>
-            <translation>(ingen loggfil)</translation>
-        </message>
-        <message>
-            <source>Log file: %1</source>
-            <translation>Loggfil: %1</translation>
-        </message>
-        <message>
-            <source>Error details</source>
-            <translation>Detaljer om feilen</translation>
-        </message>
-        <message>
-            <source>Copy details</source>
-            <translation>Kopier detaljene</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Lukk</translation>
-        </message>
-        <message>
-            <source>Copied</source>
-            <translation>Kopiert</translation>
-        </message>
-    </context>
-    <context>
-        <name>DepartmentDialog</name>
-        <message>
-            <source>Give the department a name.</source>
-            <translation>Gi enheten et navn.</translation>
-        </message>
-        <message>
-            <source>There is already a department called '%1'.</source>
-            <translation>Det finnes allerede en enhet som heter «%1».</translation>
-        </message>
-        <message>
-            <source>'%1' is not a valid e-mail address.</source>
-            <translation>«%1» er ikke en gyldig e-postadresse.</translation>
-        </message>
-        <message>
-            <source>Give the contact person's name too.</source>
-            <translation>Oppgi navnet på kontaktpersonen også.</translation>
-        </message>
-        <message>
-            <source>The contact person's name must not be empty.</source>
-            <translation>Kontaktpersonen må ha et navn.</translation>
-        </message>
-        <message>
-            <source>Edit department</source>
-            <translation>Rediger enhet</translation>
-        </message>
-        <message>
-            <source>New department</source>
-            <translation>Ny enhet</translation>
-        </message>
-        <message>
-            <source>&amp;Name</source>
-            <translation>&amp;Navn</translation>
-        </message>
-        <message>
-            <source>Co&amp;lour</source>
-            <translation>&amp;Farge</translation>
-        </message>
-        <message>
-            <source>&amp;Contact person</source>
-            <translation>&amp;Kontaktperson</translation>
-        </message>
-        <message>
-            <source>&amp;E-mail</source>
-            <translation>&amp;E-post</translation>
-        </message>
-        <message>
-            <source>&amp;Phone</source>
-            <translation>&amp;Telefon</translation>
-        </message>
-        <message>
-            <source>N&amp;otes</source>
-            <translation>N&amp;otater</translation>
-        </message>
-        <message>
-            <source>Colour</source>
-            <translation>Farge</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportDialog</name>
-        <message>
-            <source>Export the takeover calendar</source>
-            <translation>Eksporter overtakelseskalenderen</translation>
-        </message>
-        <message>
-            <source>Calendar for Outlook and others (ICS)</source>
-            <translation>Kalender for Outlook og andre (ICS)</translation>
-        </message>
-        <message>
-            <source>Table for Excel (CSV)</source>
-            <translation>Tabell for Excel (CSV)</translation>
-        </message>
-        <message>
-            <source>Printable overview (PDF)</source>
-            <translation>Utskriftsvennlig oversikt (PDF)</translation>
-        </message>
-        <message>
-            <source>&amp;Format:</source>
-            <translation>&amp;Format:</translation>
-        </message>
-        <message>
-            <source>&amp;Save to:</source>
-            <translation>&amp;Lagre i:</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>Velg …</translation>
-        </message>
-        <message>
-            <source>Choose where to save the export</source>
-            <translation>Velg hvor eksporten skal lagres</translation>
-        </message>
-        <message>
-            <source>One calendar per department, in a folder</source>
-            <translation>Én kalender per enhet, i en mappe</translation>
-        </message>
-        <message>
-            <source>For Excel (semicolons, Norwegian letters intact)</source>
-            <translation>For Excel (semikolon, norske bokstaver i behold)</translation>
-        </message>
-        <message>
-            <source>Period:</source>
-            <translation>Periode:</translation>
-        </message>
-        <message>
-            <source>Only from</source>
-            <translation>Bare fra</translation>
-        </message>
-        <message>
-            <source>to</source>
-            <translation>til</translation>
-        </message>
-        <message>
-            <source>&amp;Department:</source>
-            <translation>&amp;Enhet:</translation>
-        </message>
-        <message>
-            <source>&amp;Account:</source>
-            <translation>&amp;Konto:</translation>
-        </message>
-        <message>
-            <source>&amp;Language in the file:</source>
-            <translation>&amp;Språk i filen:</translation>
-        </message>
-        <message>
-            <source>&amp;Export</source>
-            <translation>&amp;Eksporter</translation>
-        </message>
-        <message>
-            <source>All departments</source>
-            <translation>Alle enheter</translation>
-        </message>
-        <message>
-            <source>All accounts</source>
-            <translation>Alle kontoer</translation>
-        </message>
-        <message>
-            <source>Cancel export</source>
-            <translation>Avbryt eksporten</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Lukk</translation>
-        </message>
-        <message>
-            <source>Save the export</source>
-            <translation>Lagre eksporten</translation>
-        </message>
-        <message>
-            <source>Choose where to save the export.</source>
-            <translation>Velg hvor eksporten skal lagres.</translation>
-        </message>
-        <message>
-            <source>Exporting…</source>
-            <translation>Eksporterer …</translation>
-        </message>
-        <message numerus="yes">
-            <source>Exported %n slot(s) to %1 and one calendar per department.</source>
-            <translation>
-                <numerusform>Eksporterte %n periode til %1 og én kalender per enhet.</numerusform>
-                <numerusform>Eksporterte %n perioder til %1 og én kalender per enhet.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Exported %n slot(s) to %1.</source>
-            <translation>
-                <numerusform>Eksporterte %n periode til %1.</numerusform>
-                <numerusform>Eksporterte %n perioder til %1.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>The export was stopped; nothing was written.</source>
-            <translation>Eksporten ble stoppet; ingenting ble skrevet.</translation>
-        </message>
-        <message>
-            <source>Stopping…</source>
-            <translation>Stopper …</translation>
-        </message>
-    </context>
-    <context>
-        <name>Labels</name>
-        <message>
-            <source>Instagram login</source>
-            <translation>Instagram-innlogging</translation>
-        </message>
-        <message>
-            <source>Facebook login (Business)</source>
-            <translation>Facebook-innlogging (Business)</translation>
-        </message>
-        <message>
-            <source>booked</source>
-            <translation>booket</translation>
-        </message>
-        <message>
-            <source>moved</source>
-            <translation>flyttet</translation>
-        </message>
-        <message>
-            <source>changed status</source>
-            <translation>endret status</translation>
-        </message>
-        <message>
-            <source>edited</source>
-            <translation>redigert</translation>
-        </message>
-        <message>
-            <source>Week %1</source>
-            <translation>Uke %1</translation>
-        </message>
-        <message>
-            <source>All accounts</source>
-            <translation>Alle kontoer</translation>
-        </message>
-        <message>
-            <source>All departments</source>
-            <translation>Alle enheter</translation>
-        </message>
-        <message>
-            <source>All campaigns</source>
-            <translation>Alle kampanjer</translation>
-        </message>
-        <message>
-            <source>All</source>
-            <translation>Alle</translation>
-        </message>
-    </context>
-    <context>
-        <name>Legend</name>
-        <message>
-            <source>Competing request</source>
-            <translation>Konkurrerende ønske</translation>
-        </message>
-        <message>
-            <source>Blackout period</source>
-            <translation>Sperreperiode</translation>
-        </message>
-        <message>
-            <source>Calendar key</source>
-            <translation>Tegnforklaring for kalenderen</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Opening the database…</source>
-            <translation>Åpner databasen …</translation>
-        </message>
-        <message>
-            <source>Ready.</source>
-            <translation>Klar.</translation>
-        </message>
-        <message>
-            <source>The database could not be opened</source>
-            <translation>Databasen kunne ikke åpnes</translation>
-        </message>
-        <message>
-            <source>Welcome to Takeover Planner</source>
-            <translation>Velkommen til Takeover Planner</translation>
-        </message>
-        <message>
-            <source>The database is empty. Load the demo municipality (Fjordvik) to try things out?</source>
-            <translation>Databasen er tom. Vil du laste inn demokommunen (Fjordvik) for å prøve deg fram?</translation>
-        </message>
-        <message>
-            <source>It adds two accounts, a dozen departments, two theme weeks, blackout periods and some takeovers around today. You can archive or cancel them later.</source>
-            <translation>Den legger til to kontoer, et dusin enheter, to temauker, sperreperioder og noen overtakelser rundt dagens dato. Du kan arkivere eller avlyse dem senere.</translation>
-        </message>
-        <message>
-            <source>Load demo</source>
-            <translation>Last inn demo</translation>
-        </message>
-        <message>
-            <source>Start empty</source>
-            <translation>Start tomt</translation>
-        </message>
-        <message>
-            <source>The demo municipality is loaded.</source>
-            <translation>Demokommunen er lastet inn.</translation>
-        </message>
-        <message>
-            <source>The demo municipality was already there.</source>
-            <translation>Demokommunen var der allerede.</translation>
-        </message>
-        <message>
-            <source>Loading the demo municipality…</source>
-            <translation>Laster inn demokommunen …</translation>
-        </message>
-        <message>
-            <source>&amp;Undo %1</source>
-            <translation>&amp;Angre %1</translation>
-        </message>
-        <message>
-            <source>&amp;Undo</source>
-            <translation>&amp;Angre</translation>
-        </message>
-        <message>
-            <source>&amp;Redo %1</source>
-            <translation>&amp;Gjør om %1</translation>
-        </message>
-        <message>
-            <source>&amp;Redo</source>
-            <translation>&amp;Gjør om</translation>
-        </message>
-        <message>
-            <source>Could not undo or redo: %1 The undo history was cleared.</source>
-            <translation>Kunne ikke angre eller gjøre om: %1 Angreloggen er tømt.</translation>
-        </message>
-        <message>
-            <source>Reloaded from the database.</source>
-            <translation>Lastet inn på nytt fra databasen.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n slot(s) loaded</source>
-            <translation>
-                <numerusform>%n periode lastet inn</numerusform>
-                <numerusform>%n perioder lastet inn</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Could not save the settings: %1</source>
-            <translation>Kunne ikke lagre innstillingene: %1</translation>
-        </message>
-        <message>
-            <source>The log file is %1</source>
-            <translation>Loggfilen er %1</translation>
-        </message>
-        <message>
-            <source>About Takeover Planner</source>
-            <translation>Om Takeover Planner</translation>
-        </message>
-        <message>
-            <source>Plan Instagram story takeovers for the municipality's departments: book slots, collect and check their stories, approve and publish them.</source>
-            <translation>Planlegg Instagram-overtakelser for kommunens enheter: book perioder, samle inn og kontroller storyene, godkjenn og publiser dem.</translation>
-        </message>
-        <message>
-            <source>Log file: %1</source>
-            <translation>Loggfil: %1</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Lukk</translation>
-        </message>
-        <message>
-            <source>Takeover Planner</source>
-            <translation>Takeover Planner</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Fil</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>&amp;Rediger</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;Vis</translation>
-        </message>
-        <message>
-            <source>&amp;Manage</source>
-            <translation>&amp;Administrer</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>&amp;Hjelp</translation>
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation>&amp;Språk</translation>
-        </message>
-        <message>
-            <source>&amp;New booking…</source>
-            <translation>&amp;Ny booking …</translation>
-        </message>
-        <message>
-            <source>&amp;Reload</source>
-            <translation>&amp;Last inn på nytt</translation>
-        </message>
-        <message>
-            <source>Load the &amp;demo municipality</source>
-            <translation>Last inn &amp;demokommunen</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Avslutt</translation>
-        </message>
-        <message>
-            <source>&amp;Find…</source>
-            <translation>&amp;Søk …</translation>
-        </message>
-        <message>
-            <source>&amp;Month</source>
-            <translation>&amp;Måned</translation>
-        </message>
-        <message>
-            <source>&amp;Week</source>
-            <translation>&amp;Uke</translation>
-        </message>
-        <message>
-            <source>&amp;Agenda</source>
-            <translation>&amp;Agenda</translation>
-        </message>
-        <message>
-            <source>&amp;Today</source>
-            <translation>&amp;I dag</translation>
-        </message>
-        <message>
-            <source>&amp;Previous</source>
-            <translation>&amp;Forrige</translation>
-        </message>
-        <message>
-            <source>&amp;Next</source>
-            <translation>&amp;Neste</translation>
-        </message>
-        <message>
-            <source>&amp;System language</source>
-            <translation>&amp;Systemets språk</translation>
-        </message>
-        <message>
-            <source>&amp;Departments…</source>
-            <translation>&amp;Enheter …</translation>
-        </message>
-        <message>
-            <source>&amp;Accounts…</source>
-            <translation>&amp;Kontoer …</translation>
-        </message>
-        <message>
-            <source>&amp;Campaigns and theme weeks…</source>
-            <translation>Kampanjer og &amp;temauker …</translation>
-        </message>
-        <message>
-            <source>&amp;Blackout periods…</source>
-            <translation>&amp;Sperreperioder …</translation>
-        </message>
-        <message>
-            <source>Show the &amp;log file</source>
-            <translation>Vis &amp;loggfilen</translation>
-        </message>
-        <message>
-            <source>&amp;About Takeover Planner</source>
-            <translation>&amp;Om Takeover Planner</translation>
-        </message>
-    </context>
-    <context>
-        <name>ManageWindow</name>
-        <message>
-            <source>Slots already inside this blackout period</source>
-            <translation>Perioder som allerede ligger i sperreperioden</translation>
-        </message>
-        <message>
-            <source>These slots fall in the blackout period and were kept as they are: %1. Move or cancel them if they should not go ahead.</source>
-            <translation>Disse periodene ligger i sperreperioden og er beholdt som de er: %1. Flytt eller avlys dem hvis de ikke skal gjennomføres.</translation>
-        </message>
-        <message>
-            <source>OK</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <source>Remove campaign</source>
-            <translation>Fjern kampanje</translation>
-        </message>
-        <message>
-            <source>Remove the campaign '%1'?</source>
-            <translation>Fjerne kampanjen «%1»?</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Fjern</translation>
-        </message>
-        <message>
-            <source>Its slots stay booked; they just no longer belong to it.</source>
-            <translation>Periodene forblir booket; de hører bare ikke lenger til kampanjen.</translation>
-        </message>
-        <message>
-            <source>Remove blackout period</source>
-            <translation>Fjern sperreperiode</translation>
-        </message>
-        <message>
-            <source>Remove the blackout period '%1'?</source>
-            <translation>Fjerne sperreperioden «%1»?</translation>
-        </message>
-        <message>
-            <source>Not changed</source>
-            <translation>Ikke endret</translation>
-        </message>
-        <message>
-            <source>Remove department</source>
-            <translation>Fjern enhet</translation>
-        </message>
-        <message>
-            <source>Delete the department '%1'? It has no slots.</source>
-            <translation>Slette enheten «%1»? Den har ingen perioder.</translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation>Slett</translation>
-        </message>
-        <message numerus="yes">
-            <source>'%1' has %n slot(s). What should happen to it?</source>
-            <translation>
-                <numerusform>«%1» har %n periode. Hva skal skje med enheten?</numerusform>
-                <numerusform>«%1» har %n perioder. Hva skal skje med enheten?</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>A department with slots is never deleted: its takeovers and their audit trail stay. Archiving hides it from new bookings and the filters.</source>
-            <translation>En enhet med perioder slettes aldri: overtakelsene og endringsloggen blir værende. Arkivering skjuler den fra nye bookinger og filtrene.</translation>
-        </message>
-        <message>
-            <source>Archive, keep its slots</source>
-            <translation>Arkiver, behold periodene</translation>
-        </message>
-        <message>
-            <source>Archive and cancel future slots</source>
-            <translation>Arkiver og avlys framtidige perioder</translation>
-        </message>
-        <message>
-            <source>Keep it</source>
-            <translation>Behold den</translation>
-        </message>
-        <message>
-            <source>Departments, accounts, campaigns and blackout periods</source>
-            <translation>Enheter, kontoer, kampanjer og sperreperioder</translation>
-        </message>
-        <message>
-            <source>Departments</source>
-            <translation>Enheter</translation>
-        </message>
-        <message>
-            <source>Accounts</source>
-            <translation>Kontoer</translation>
-        </message>
-        <message>
-            <source>Campaigns</source>
-            <translation>Kampanjer</translation>
-        </message>
-        <message>
-            <source>Blackout periods</source>
-            <translation>Sperreperioder</translation>
-        </message>
-    </context>
-    <context>
-        <name>Messages</name>
-        <message>
-            <source>Someone else changed this in the meantime. The calendar has been reloaded; try again.</source>
-            <translation>Noen andre endret dette i mellomtiden. Kalenderen er lastet inn på nytt; prøv igjen.</translation>
-        </message>
-        <message>
-            <source>The database is busy (another program holds it). Try again in a moment.</source>
-            <translation>Databasen er opptatt (et annet program bruker den). Prøv igjen om litt.</translation>
-        </message>
-        <message>
-            <source>Cannot reach the database. Check the network or the server, then try again.</source>
-            <translation>Får ikke kontakt med databasen. Sjekk nettverket eller serveren, og prøv igjen.</translation>
-        </message>
-        <message>
-            <source>The disk is full; free some space and try again.</source>
-            <translation>Disken er full. Frigjør litt plass og prøv igjen.</translation>
-        </message>
-        <message>
-            <source>on %1</source>
-            <translation>på %1</translation>
-        </message>
-        <message>
-            <source>on all accounts</source>
-            <translation>på alle kontoer</translation>
-        </message>
-        <message>
-            <source>blackout period '%1' (%2, %3)</source>
-            <translation>sperreperioden «%1» (%2, %3)</translation>
-        </message>
-        <message>
-            <source>%1 on %2 falls in a blackout period: %3.</source>
-            <translation>%1 på %2 er i en sperreperiode: %3.</translation>
-        </message>
-        <message>
-            <source>slot #%1 (%2, %3, %4)</source>
-            <translation>periode #%1 (%2, %3, %4)</translation>
-        </message>
-        <message>
-            <source>%1 on %2 overlaps %3.</source>
-            <translation>%1 på %2 overlapper %3.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PlannerToolbar</name>
-        <message>
-            <source>Status: all but cancelled</source>
-            <translation>Status: alle unntatt avlyste</translation>
-        </message>
-        <message>
-            <source>Status: all</source>
-            <translation>Status: alle</translation>
-        </message>
-        <message>
-            <source>Status: none</source>
-            <translation>Status: ingen</translation>
-        </message>
-        <message>
-            <source>Status: %1</source>
-            <translation>Status: %1</translation>
-        </message>
-        <message>
-            <source>Previous week</source>
-            <translation>Forrige uke</translation>
-        </message>
-        <message>
-            <source>Next week</source>
-            <translation>Neste uke</translation>
-        </message>
-        <message>
-            <source>Previous month</source>
-            <translation>Forrige måned</translation>
-        </message>
-        <message>
-            <source>Next month</source>
-            <translation>Neste måned</translation>
-        </message>
-        <message>
-            <source>Today</source>
-            <translation>I dag</translation>
-        </message>
-        <message>
-            <source>Go to today (Ctrl+T)</source>
-            <translation>Gå til i dag (Ctrl+T)</translation>
-        </message>
-        <message>
-            <source>Month</source>
-            <translation>Måned</translation>
-        </message>
-        <message>
-            <source>Week</source>
-            <translation>Uke</translation>
-        </message>
-        <message>
-            <source>Agenda</source>
-            <translation>Agenda</translation>
-        </message>
-        <message>
-            <source>Search slots, departments, contacts…</source>
-            <translation>Søk i perioder, enheter, kontaktpersoner …</translation>
-        </message>
-        <message>
-            <source>Search</source>
-            <translation>Søk</translation>
-        </message>
-        <message>
-            <source>New booking</source>
-            <translation>Ny booking</translation>
-        </message>
-        <message>
-            <source>Book a department into a slot (Ctrl+N)</source>
-            <translation>Book en enhet inn i en periode (Ctrl+N)</translation>
-        </message>
-        <message>
-            <source>Show:</source>
-            <translation>Vis:</translation>
-        </message>
-        <message>
-            <source>Filter by account</source>
-            <translation>Filtrer på konto</translation>
-        </message>
-        <message>
-            <source>Filter by department</source>
-            <translation>Filtrer på enhet</translation>
-        </message>
-        <message>
-            <source>Filter by campaign</source>
-            <translation>Filtrer på kampanje</translation>
-        </message>
-        <message>
-            <source>Filter by status</source>
-            <translation>Filtrer på status</translation>
-        </message>
-        <message>
-            <source>Clear filters</source>
-            <translation>Nullstill filtrene</translation>
-        </message>
-    </context>
-    <context>
-        <name>Problems</name>
-        <message>
-            <source>Takeover Planner</source>
-            <translation>Takeover Planner</translation>
-        </message>
-        <message>
-            <source>OK</source>
-            <translation>OK</translation>
-        </message>
-    </context>
-    <context>
-        <name>Prompts</name>
-        <message>
-            <source>OK</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Avbryt</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecordDialog</name>
-        <message>
-            <source>Save</source>
-            <translation>Lagre</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Avbryt</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecordPage</name>
-        <message>
-            <source>Filter departments</source>
-            <translation>Filtrer enheter</translation>
-        </message>
-        <message>
-            <source>Filter accounts</source>
-            <translation>Filtrer kontoer</translation>
-        </message>
-        <message>
-            <source>Filter campaigns</source>
-            <translation>Filtrer kampanjer</translation>
-        </message>
-        <message>
-            <source>Filter blackout periods</source>
-            <translation>Filtrer sperreperioder</translation>
-        </message>
-        <message>
-            <source>Show archived</source>
-            <translation>Vis arkiverte</translation>
-        </message>
-        <message>
-            <source>Add…</source>
-            <translation>Legg til …</translation>
-        </message>
-        <message>
-            <source>Edit…</source>
-            <translation>Rediger …</translation>
-        </message>
-        <message>
-            <source>Archive or remove…</source>
-            <translation>Arkiver eller fjern …</translation>
-        </message>
-        <message>
-            <source>Remove…</source>
-            <translation>Fjern …</translation>
-        </message>
-        <message>
-            <source>Accounts keep their takeover history and cannot be removed.</source>
-            <translation>Kontoer beholder overtakelseshistorikken og kan ikke fjernes.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SlotDetailsPanel</name>
-        <message>
-            <source>week %1</source>
-            <translation>uke %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n day(s)</source>
-            <translation>
-                <numerusform>%n dag</numerusform>
-                <numerusform>%n dager</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>None</source>
-            <translation>Ingen</translation>
-        </message>
-        <message>
-            <source>News article</source>
-            <translation>Nyhetssak</translation>
-        </message>
-        <message>
-            <source>Cancelled: %1</source>
-            <translation>Avlyst: %1</translation>
-        </message>
-        <message>
-            <source>Competes for the same days</source>
-            <translation>Konkurrerer om de samme dagene</translation>
-        </message>
-        <message>
-            <source>passed</source>
-            <translation>passert</translation>
-        </message>
-        <message>
-            <source>today</source>
-            <translation>i dag</translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n day(s)</source>
-            <translation>
-                <numerusform>om %n dag</numerusform>
-                <numerusform>om %n dager</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>No contact person yet</source>
-            <translation>Ingen kontaktperson ennå</translation>
-        </message>
-        <message>
-            <source>Submitted</source>
-            <translation>Sendt inn</translation>
-        </message>
-        <message>
-            <source>Approved</source>
-            <translation>Godkjent</translation>
-        </message>
-        <message>
-            <source>Published</source>
-            <translation>Publisert</translation>
-        </message>
-        <message>
-            <source>Reading story progress…</source>
-            <translation>Leser framdriften for storyen …</translation>
-        </message>
-        <message>
-            <source>No story frames yet.</source>
-            <translation>Ingen storybilder ennå.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n frame(s) in the story.</source>
-            <translation>
-                <numerusform>%n storybilde i storyen.</numerusform>
-                <numerusform>%n storybilder i storyen.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>No changes recorded.</source>
-            <translation>Ingen endringer registrert.</translation>
-        </message>
-        <message>
-            <source>No slot selected</source>
-            <translation>Ingen periode valgt</translation>
-        </message>
-        <message>
-            <source>Click a slot to see its details here.
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Give the account a name.</source>
+        <translation>Gi kontoen et navn.</translation>
+    </message>
+    <message>
+        <source>There is already an account called &apos;%1&apos;.</source>
+        <translation>Det finnes allerede en konto som heter «%1».</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an Instagram handle (letters, digits, . and _; at most 30).</source>
+        <translation>«%1» er ikke et gyldig Instagram-brukernavn (bokstaver, sifre, . og _; høyst 30 tegn).</translation>
+    </message>
+    <message>
+        <source>Edit account</source>
+        <translation>Rediger konto</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Ny konto</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Navn</translation>
+    </message>
+    <message>
+        <source>&amp;Handle</source>
+        <translation>&amp;Brukernavn</translation>
+    </message>
+    <message>
+        <source>&amp;Connected through</source>
+        <translation>&amp;Tilkoblet via</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>When</source>
+        <translation>Når</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hva</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Frame #%1</source>
+        <translation>Storybilde #%1</translation>
+    </message>
+    <message>
+        <source>Consent #%1</source>
+        <translation>Samtykke #%1</translation>
+    </message>
+    <message>
+        <source>Submission #%1</source>
+        <translation>Innsending #%1</translation>
+    </message>
+    <message>
+        <source>Slot #%1</source>
+        <translation>Periode #%1</translation>
+    </message>
+</context>
+<context>
+    <name>BlackoutDialog</name>
+    <message>
+        <source>Give the blackout period a name (for example &apos;Election day&apos;).</source>
+        <translation>Gi sperreperioden et navn (for eksempel «Valgdagen»).</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation>Siste dag er før første dag.</translation>
+    </message>
+    <message>
+        <source>Edit blackout period</source>
+        <translation>Rediger sperreperiode</translation>
+    </message>
+    <message>
+        <source>New blackout period</source>
+        <translation>Ny sperreperiode</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Navn</translation>
+    </message>
+    <message>
+        <source>&amp;Dates</source>
+        <translation>&amp;Datoer</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Årsak</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Første dag</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Siste dag</translation>
+    </message>
+</context>
+<context>
+    <name>BookingActions</name>
+    <message>
+        <source>Requested slots compete for these days: %1</source>
+        <translation>Ønskede perioder konkurrerer om de samme dagene: %1</translation>
+    </message>
+    <message>
+        <source>Book %1</source>
+        <translation>Book %1</translation>
+    </message>
+    <message>
+        <source>Booked %1 (#%2).</source>
+        <translation>Booket %1 (#%2).</translation>
+    </message>
+    <message>
+        <source>Resize %1</source>
+        <translation>Endre lengden på %1</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>Flytt %1</translation>
+    </message>
+    <message>
+        <source>%1 is completed. This cannot be undone.</source>
+        <translation>%1 er gjennomført. Dette kan ikke angres.</translation>
+    </message>
+    <message>
+        <source>Change status of %1</source>
+        <translation>Endre status for %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Rediger %1</translation>
+    </message>
+    <message>
+        <source>The slot is no longer loaded; reload and try again.</source>
+        <translation>Perioden er ikke lenger lastet inn. Last inn på nytt og prøv igjen.</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation>Siste dag er før første dag.</translation>
+    </message>
+    <message>
+        <source>Week %1</source>
+        <translation>Uke %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dager</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a department from the list.</source>
+        <translation>Velg en enhet fra listen.</translation>
+    </message>
+    <message>
+        <source>Add an Instagram account first (Manage ▸ Accounts).</source>
+        <translation>Legg til en Instagram-konto først (Administrer ▸ Kontoer).</translation>
+    </message>
+    <message>
+        <source>The news link must be a web address starting with https://</source>
+        <translation>Lenken til nyhetssaken må være en nettadresse som begynner med https://</translation>
+    </message>
+    <message>
+        <source>Edit slot</source>
+        <translation>Rediger periode</translation>
+    </message>
+    <message>
+        <source>New booking</source>
+        <translation>Ny booking</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 på %2</translation>
+    </message>
+    <message>
+        <source>Book a department into a takeover slot</source>
+        <translation>Book en enhet inn i en overtakelsesperiode</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>&amp;Enhet</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <source>D&amp;ates</source>
+        <translation>&amp;Datoer</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign</source>
+        <translation>Ka&amp;mpanje</translation>
+    </message>
+    <message>
+        <source>Material &amp;deadline</source>
+        <translation>&amp;Frist for materiell</translation>
+    </message>
+    <message>
+        <source>&amp;News link</source>
+        <translation>&amp;Lenke til nyhetssak</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>&amp;Notater</translation>
+    </message>
+    <message>
+        <source>Type to search departments</source>
+        <translation>Skriv for å søke blant enhetene</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Første dag</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Siste dag</translation>
+    </message>
+    <message>
+        <source>No campaign</source>
+        <translation>Ingen kampanje</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarGrid</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Laster inn …</translation>
+    </message>
+    <message>
+        <source>Wk</source>
+        <comment>short column title over ISO week numbers</comment>
+        <translation>Uke</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n til</numerusform>
+            <numerusform>+%n til</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Blackout: %1</source>
+        <translation>Sperreperiode: %1</translation>
+    </message>
+    <message>
+        <source>Competes for the same days with %1</source>
+        <translation>Konkurrerer om de samme dagene med %1</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>Search results</source>
+        <translation>Søkeresultater</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slot(s)</source>
+        <translation>
+            <numerusform>%n periode</numerusform>
+            <numerusform>%n perioder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not booked: the booking rules said no.</source>
+        <translation>Ikke booket: bookingreglene sa nei.</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Rediger …</translation>
+    </message>
+    <message>
+        <source>Completed slots cannot change</source>
+        <translation>Gjennomførte perioder kan ikke endres</translation>
+    </message>
+    <message>
+        <source>Cancel slot</source>
+        <translation>Avlys periode</translation>
+    </message>
+    <message>
+        <source>Why is %1&apos;s slot cancelled? The reason is kept in the audit trail.</source>
+        <translation>Hvorfor avlyses perioden til %1? Årsaken lagres i endringsloggen.</translation>
+    </message>
+    <message>
+        <source>Mark as completed</source>
+        <translation>Merk som gjennomført</translation>
+    </message>
+    <message>
+        <source>Mark %1&apos;s takeover as completed?</source>
+        <translation>Merke overtakelsen til %1 som gjennomført?</translation>
+    </message>
+    <message>
+        <source>A completed slot is final: it cannot be moved or changed again.</source>
+        <translation>En gjennomført periode er endelig: den kan ikke flyttes eller endres igjen.</translation>
+    </message>
+</context>
+<context>
+    <name>Callout</name>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation>Lukk meldingen</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Give the campaign a name.</source>
+        <translation>Gi kampanjen et navn.</translation>
+    </message>
+    <message>
+        <source>There is already a campaign called &apos;%1&apos;.</source>
+        <translation>Det finnes allerede en kampanje som heter «%1».</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation>Siste dag er før første dag.</translation>
+    </message>
+    <message>
+        <source>Edit campaign</source>
+        <translation>Rediger kampanje</translation>
+    </message>
+    <message>
+        <source>New campaign or theme week</source>
+        <translation>Ny kampanje eller temauke</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Navn</translation>
+    </message>
+    <message>
+        <source>&amp;Dates</source>
+        <translation>&amp;Datoer</translation>
+    </message>
+    <message>
+        <source>D&amp;escription</source>
+        <translation>&amp;Beskrivelse</translation>
+    </message>
+    <message>
+        <source>Co&amp;lour</source>
+        <translation>&amp;Farge</translation>
+    </message>
+    <message>
+        <source>Has dates</source>
+        <translation>Har datoer</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Første dag</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Siste dag</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farge</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTables</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Slots</source>
+        <translation>Perioder</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Arkivert</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Brukernavn</translation>
+    </message>
+    <message>
+        <source>Connected through</source>
+        <translation>Tilkoblet via</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivelse</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>Alle kontoer</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsak</translation>
+    </message>
+</context>
+<context>
+    <name>ContributorWindow</name>
+    <message>
+        <source>Takeover Planner – your story</source>
+        <translation>Takeover Planner – din story</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fil</translation>
+    </message>
+    <message>
+        <source>&amp;Open brief…</source>
+        <translation>&amp;Åpne oppdragsbrev …</translation>
+    </message>
+    <message>
+        <source>&amp;Add pictures or videos…</source>
+        <translation>&amp;Legg til bilder eller videoer …</translation>
+    </message>
+    <message>
+        <source>&amp;Save submission…</source>
+        <translation>&amp;Lagre innsending …</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Lukk</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation>&amp;Legg til filer …</translation>
+    </message>
+    <message>
+        <source>Frames of your story, in order</source>
+        <translation>Storybildene dine, i rekkefølge</translation>
+    </message>
+    <message>
+        <source>Drop pictures and videos here; drag them to change the order.</source>
+        <translation>Slipp bilder og videoer her; dra dem for å endre rekkefølgen.</translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation>&amp;Navnet ditt</translation>
+    </message>
+    <message>
+        <source>Your &amp;e-mail</source>
+        <translation>&amp;E-postadressen din</translation>
+    </message>
+    <message>
+        <source>Message to the &amp;comms team</source>
+        <translation>Melding til &amp;kommunikasjonsenheten</translation>
+    </message>
+    <message>
+        <source>Fixing… this can take a moment for video.</source>
+        <translation>Retter opp … for video kan det ta litt tid.</translation>
+    </message>
+    <message>
+        <source>Add pictures or videos</source>
+        <translation>Legg til bilder eller videoer</translation>
+    </message>
+    <message>
+        <source>Open brief</source>
+        <translation>Åpne oppdragsbrev</translation>
+    </message>
+    <message>
+        <source>Briefs (*.zip)</source>
+        <translation>Oppdragsbrev (*.zip)</translation>
+    </message>
+    <message>
+        <source>Save submission</source>
+        <translation>Lagre innsending</translation>
+    </message>
+    <message>
+        <source>Open the brief you received (File → Open brief…).</source>
+        <translation>Åpne oppdragsbrevet du har fått (Fil → Åpne oppdragsbrev …).</translation>
+    </message>
+    <message>
+        <source>The format</source>
+        <translation>Formatet</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Samtykke</translation>
+    </message>
+    <message>
+        <source>Tips</source>
+        <translation>Tips</translation>
+    </message>
+    <message>
+        <source>Fixed. Your original file is untouched.</source>
+        <translation>Rettet opp. Originalfilen din er uendret.</translation>
+    </message>
+    <message>
+        <source>Wait until every file has been checked.</source>
+        <translation>Vent til alle filene er sjekket.</translation>
+    </message>
+    <message>
+        <source>Pictures and videos (%1)</source>
+        <translation>Bilder og videoer (%1)</translation>
+    </message>
+    <message>
+        <source>Send your material by %1.</source>
+        <translation>Send materiellet innen %1.</translation>
+    </message>
+    <message>
+        <source>Saved %1. Send this file to the communications team.</source>
+        <translation>Lagret %1. Send denne filen til kommunikasjonsenheten.</translation>
+    </message>
+    <message>
+        <source>%1 takes over %2 · %3</source>
+        <translation>%1 overtar %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Noe gikk galt</translation>
+    </message>
+    <message>
+        <source>Takeover Planner ran into a bug. Your saved data is safe: every change is written to the database when you make it. Please send the text below to whoever looks after the app.</source>
+        <translation>Takeover Planner støtte på en feil i programmet. Dataene dine er trygge: hver endring skrives til databasen idet du gjør den. Send teksten nedenfor til den som har ansvaret for programmet.</translation>
+    </message>
+    <message>
+        <source>(no log file)</source>
+        <translation>(ingen loggfil)</translation>
+    </message>
+    <message>
+        <source>Log file: %1</source>
+        <translation>Loggfil: %1</translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation>Detaljer om feilen</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Kopier detaljene</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentDialog</name>
+    <message>
+        <source>Give the department a name.</source>
+        <translation>Gi enheten et navn.</translation>
+    </message>
+    <message>
+        <source>There is already a department called &apos;%1&apos;.</source>
+        <translation>Det finnes allerede en enhet som heter «%1».</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid e-mail address.</source>
+        <translation>«%1» er ikke en gyldig e-postadresse.</translation>
+    </message>
+    <message>
+        <source>Give the contact person&apos;s name too.</source>
+        <translation>Oppgi navnet på kontaktpersonen også.</translation>
+    </message>
+    <message>
+        <source>The contact person&apos;s name must not be empty.</source>
+        <translation>Kontaktpersonen må ha et navn.</translation>
+    </message>
+    <message>
+        <source>Edit department</source>
+        <translation>Rediger enhet</translation>
+    </message>
+    <message>
+        <source>New department</source>
+        <translation>Ny enhet</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Navn</translation>
+    </message>
+    <message>
+        <source>Co&amp;lour</source>
+        <translation>&amp;Farge</translation>
+    </message>
+    <message>
+        <source>&amp;Contact person</source>
+        <translation>&amp;Kontaktperson</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-post</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otater</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farge</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export the takeover calendar</source>
+        <translation>Eksporter overtakelseskalenderen</translation>
+    </message>
+    <message>
+        <source>Calendar for Outlook and others (ICS)</source>
+        <translation>Kalender for Outlook og andre (ICS)</translation>
+    </message>
+    <message>
+        <source>Table for Excel (CSV)</source>
+        <translation>Tabell for Excel (CSV)</translation>
+    </message>
+    <message>
+        <source>Printable overview (PDF)</source>
+        <translation>Utskriftsvennlig oversikt (PDF)</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Save to:</source>
+        <translation>&amp;Lagre i:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Velg …</translation>
+    </message>
+    <message>
+        <source>Choose where to save the export</source>
+        <translation>Velg hvor eksporten skal lagres</translation>
+    </message>
+    <message>
+        <source>One calendar per department, in a folder</source>
+        <translation>Én kalender per enhet, i en mappe</translation>
+    </message>
+    <message>
+        <source>For Excel (semicolons, Norwegian letters intact)</source>
+        <translation>For Excel (semikolon, norske bokstaver i behold)</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Periode:</translation>
+    </message>
+    <message>
+        <source>Only from</source>
+        <translation>Bare fra</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>til</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>&amp;Enhet:</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>&amp;Konto:</translation>
+    </message>
+    <message>
+        <source>&amp;Language in the file:</source>
+        <translation>&amp;Språk i filen:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Eksporter</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>Alle enheter</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>Alle kontoer</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Avbryt eksporten</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Save the export</source>
+        <translation>Lagre eksporten</translation>
+    </message>
+    <message>
+        <source>Choose where to save the export.</source>
+        <translation>Velg hvor eksporten skal lagres.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Eksporterer …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n slot(s) to %1 and one calendar per department.</source>
+        <translation>
+            <numerusform>Eksporterte %n periode til %1 og én kalender per enhet.</numerusform>
+            <numerusform>Eksporterte %n perioder til %1 og én kalender per enhet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n slot(s) to %1.</source>
+        <translation>
+            <numerusform>Eksporterte %n periode til %1.</numerusform>
+            <numerusform>Eksporterte %n perioder til %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export was stopped; nothing was written.</source>
+        <translation>Eksporten ble stoppet; ingenting ble skrevet.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopper …</translation>
+    </message>
+</context>
+<context>
+    <name>FrameEditor</name>
+    <message>
+        <source>Check</source>
+        <translation>Sjekk</translation>
+    </message>
+    <message>
+        <source>&amp;Fix it</source>
+        <translation>&amp;Rett opp</translation>
+    </message>
+    <message>
+        <source>When and what</source>
+        <translation>Når og hva</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Dag</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Klokkeslett</translation>
+    </message>
+    <message>
+        <source>On-screen &amp;text</source>
+        <translation>&amp;Tekst på skjermen</translation>
+    </message>
+    <message>
+        <source>&amp;Notes to the comms team</source>
+        <translation>&amp;Notater til kommunikasjonsenheten</translation>
+    </message>
+    <message>
+        <source>Photo/video &amp;credit</source>
+        <translation>&amp;Foto/video</translation>
+    </message>
+    <message>
+        <source>&amp;Sticker</source>
+        <translation>K&amp;listremerke</translation>
+    </message>
+    <message>
+        <source>Link, poll question or @account</source>
+        <translation>Lenke, spørsmål eller @konto</translation>
+    </message>
+    <message>
+        <source>People in the picture</source>
+        <translation>Personer i bildet</translation>
+    </message>
+    <message>
+        <source>Can anyone be &amp;recognised in this picture or video?</source>
+        <translation>Kan noen &amp;kjennes igjen i bildet eller videoen?</translation>
+    </message>
+    <message>
+        <source>&amp;Who is in it?</source>
+        <translation>&amp;Hvem er med?</translation>
+    </message>
+    <message>
+        <source>A name, or a group such as “pupils in class 7B”</source>
+        <translation>Et navn, eller en gruppe som «elevene i 7B»</translation>
+    </message>
+    <message>
+        <source>Consent &amp;form reference</source>
+        <translation>&amp;Referanse til samtykkeerklæring</translation>
+    </message>
+    <message>
+        <source>A parent or &amp;guardian gave consent (under 15)</source>
+        <translation>En forelder eller &amp;foresatt ga samtykke (under 15 år)</translation>
+    </message>
+    <message>
+        <source>Consent is valid &amp;until</source>
+        <translation>Samtykket gjelder &amp;til</translation>
+    </message>
+    <message>
+        <source>&amp;Remove this frame</source>
+        <translation>&amp;Fjern dette storybildet</translation>
+    </message>
+    <message>
+        <source>Fit by padding (nothing cut off)</source>
+        <translation>Tilpass med kanter (ingenting skjæres bort)</translation>
+    </message>
+    <message>
+        <source>Fit by cropping (fills the screen)</source>
+        <translation>Tilpass ved beskjæring (fyller skjermen)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lenke</translation>
+    </message>
+    <message>
+        <source>Poll</source>
+        <translation>Avstemning</translation>
+    </message>
+    <message>
+        <source>Mention</source>
+        <translation>Omtale</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Sjekker …</translation>
+    </message>
+    <message>
+        <source>Must be fixed</source>
+        <translation>Må rettes</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>Tips</translation>
+    </message>
+    <message>
+        <source>Add pictures or videos: drop them on the strip above.</source>
+        <translation>Legg til bilder eller videoer: slipp dem på stripen over.</translation>
+    </message>
+    <message>
+        <source>Fixed: a compliant copy will be sent; your original file is untouched.</source>
+        <translation>Rettet opp: en rettet kopi sendes; originalfilen din er uendret.</translation>
+    </message>
+    <message>
+        <source>This file is ready for Instagram.</source>
+        <translation>Denne filen er klar for Instagram.</translation>
+    </message>
+</context>
+<context>
+    <name>FrameListModel</name>
+    <message>
+        <source>no file</source>
+        <translation>ingen fil</translation>
+    </message>
+</context>
+<context>
+    <name>FrameState</name>
+    <message>
+        <source>Draft</source>
+        <translation>Utkast</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Sendt inn</translation>
+    </message>
+    <message>
+        <source>Changes requested</source>
+        <translation>Bedt om endringer</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Godkjent</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Tidfestet</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publisert</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Feilet</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Trukket tilbake</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Instagram login</source>
+        <translation>Instagram-innlogging</translation>
+    </message>
+    <message>
+        <source>Facebook login (Business)</source>
+        <translation>Facebook-innlogging (Business)</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>booket</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>flyttet</translation>
+    </message>
+    <message>
+        <source>changed status</source>
+        <translation>endret status</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>redigert</translation>
+    </message>
+    <message>
+        <source>Week %1</source>
+        <translation>Uke %1</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>Alle kontoer</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>Alle enheter</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Alle kampanjer</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>Competing request</source>
+        <translation>Konkurrerende ønske</translation>
+    </message>
+    <message>
+        <source>Blackout period</source>
+        <translation>Sperreperiode</translation>
+    </message>
+    <message>
+        <source>Calendar key</source>
+        <translation>Tegnforklaring for kalenderen</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Åpner databasen …</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>Klar.</translation>
+    </message>
+    <message>
+        <source>The database could not be opened</source>
+        <translation>Databasen kunne ikke åpnes</translation>
+    </message>
+    <message>
+        <source>Welcome to Takeover Planner</source>
+        <translation>Velkommen til Takeover Planner</translation>
+    </message>
+    <message>
+        <source>The database is empty. Load the demo municipality (Fjordvik) to try things out?</source>
+        <translation>Databasen er tom. Vil du laste inn demokommunen (Fjordvik) for å prøve deg fram?</translation>
+    </message>
+    <message>
+        <source>It adds two accounts, a dozen departments, two theme weeks, blackout periods and some takeovers around today. You can archive or cancel them later.</source>
+        <translation>Den legger til to kontoer, et dusin enheter, to temauker, sperreperioder og noen overtakelser rundt dagens dato. Du kan arkivere eller avlyse dem senere.</translation>
+    </message>
+    <message>
+        <source>Load demo</source>
+        <translation>Last inn demo</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>Start tomt</translation>
+    </message>
+    <message>
+        <source>The demo municipality is loaded.</source>
+        <translation>Demokommunen er lastet inn.</translation>
+    </message>
+    <message>
+        <source>The demo municipality was already there.</source>
+        <translation>Demokommunen var der allerede.</translation>
+    </message>
+    <message>
+        <source>Loading the demo municipality…</source>
+        <translation>Laster inn demokommunen …</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Angre %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Angre</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Gjør om %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gjør om</translation>
+    </message>
+    <message>
+        <source>Could not undo or redo: %1 The undo history was cleared.</source>
+        <translation>Kunne ikke angre eller gjøre om: %1 Angreloggen er tømt.</translation>
+    </message>
+    <message>
+        <source>Reloaded from the database.</source>
+        <translation>Lastet inn på nytt fra databasen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slot(s) loaded</source>
+        <translation>
+            <numerusform>%n periode lastet inn</numerusform>
+            <numerusform>%n perioder lastet inn</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save the settings: %1</source>
+        <translation>Kunne ikke lagre innstillingene: %1</translation>
+    </message>
+    <message>
+        <source>The log file is %1</source>
+        <translation>Loggfilen er %1</translation>
+    </message>
+    <message>
+        <source>About Takeover Planner</source>
+        <translation>Om Takeover Planner</translation>
+    </message>
+    <message>
+        <source>Plan Instagram story takeovers for the municipality&apos;s departments: book slots, collect and check their stories, approve and publish them.</source>
+        <translation>Planlegg Instagram-overtakelser for kommunens enheter: book perioder, samle inn og kontroller storyene, godkjenn og publiser dem.</translation>
+    </message>
+    <message>
+        <source>Log file: %1</source>
+        <translation>Loggfil: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Takeover Planner</source>
+        <translation>Takeover Planner</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fil</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Rediger</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <source>&amp;Manage</source>
+        <translation>&amp;Administrer</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjelp</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <source>&amp;New booking…</source>
+        <translation>&amp;Ny booking …</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Last inn på nytt</translation>
+    </message>
+    <message>
+        <source>Load the &amp;demo municipality</source>
+        <translation>Last inn &amp;demokommunen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avslutt</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Søk …</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Måned</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Uke</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>&amp;Agenda</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;I dag</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Forrige</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Neste</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>&amp;Systemets språk</translation>
+    </message>
+    <message>
+        <source>&amp;Departments…</source>
+        <translation>&amp;Enheter …</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Kontoer …</translation>
+    </message>
+    <message>
+        <source>&amp;Campaigns and theme weeks…</source>
+        <translation>Kampanjer og &amp;temauker …</translation>
+    </message>
+    <message>
+        <source>&amp;Blackout periods…</source>
+        <translation>&amp;Sperreperioder …</translation>
+    </message>
+    <message>
+        <source>Show the &amp;log file</source>
+        <translation>Vis &amp;loggfilen</translation>
+    </message>
+    <message>
+        <source>&amp;About Takeover Planner</source>
+        <translation>&amp;Om Takeover Planner</translation>
+    </message>
+</context>
+<context>
+    <name>ManageWindow</name>
+    <message>
+        <source>Slots already inside this blackout period</source>
+        <translation>Perioder som allerede ligger i sperreperioden</translation>
+    </message>
+    <message>
+        <source>These slots fall in the blackout period and were kept as they are: %1. Move or cancel them if they should not go ahead.</source>
+        <translation>Disse periodene ligger i sperreperioden og er beholdt som de er: %1. Flytt eller avlys dem hvis de ikke skal gjennomføres.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Remove campaign</source>
+        <translation>Fjern kampanje</translation>
+    </message>
+    <message>
+        <source>Remove the campaign &apos;%1&apos;?</source>
+        <translation>Fjerne kampanjen «%1»?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Its slots stay booked; they just no longer belong to it.</source>
+        <translation>Periodene forblir booket; de hører bare ikke lenger til kampanjen.</translation>
+    </message>
+    <message>
+        <source>Remove blackout period</source>
+        <translation>Fjern sperreperiode</translation>
+    </message>
+    <message>
+        <source>Remove the blackout period &apos;%1&apos;?</source>
+        <translation>Fjerne sperreperioden «%1»?</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>Ikke endret</translation>
+    </message>
+    <message>
+        <source>Remove department</source>
+        <translation>Fjern enhet</translation>
+    </message>
+    <message>
+        <source>Delete the department &apos;%1&apos;? It has no slots.</source>
+        <translation>Slette enheten «%1»? Den har ingen perioder.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Slett</translation>
+    </message>
+    <message numerus="yes">
+        <source>&apos;%1&apos; has %n slot(s). What should happen to it?</source>
+        <translation>
+            <numerusform>«%1» har %n periode. Hva skal skje med enheten?</numerusform>
+            <numerusform>«%1» har %n perioder. Hva skal skje med enheten?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A department with slots is never deleted: its takeovers and their audit trail stay. Archiving hides it from new bookings and the filters.</source>
+        <translation>En enhet med perioder slettes aldri: overtakelsene og endringsloggen blir værende. Arkivering skjuler den fra nye bookinger og filtrene.</translation>
+    </message>
+    <message>
+        <source>Archive, keep its slots</source>
+        <translation>Arkiver, behold periodene</translation>
+    </message>
+    <message>
+        <source>Archive and cancel future slots</source>
+        <translation>Arkiver og avlys framtidige perioder</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Behold den</translation>
+    </message>
+    <message>
+        <source>Departments, accounts, campaigns and blackout periods</source>
+        <translation>Enheter, kontoer, kampanjer og sperreperioder</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Enheter</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Kontoer</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampanjer</translation>
+    </message>
+    <message>
+        <source>Blackout periods</source>
+        <translation>Sperreperioder</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Someone else changed this in the meantime. The calendar has been reloaded; try again.</source>
+        <translation>Noen andre endret dette i mellomtiden. Kalenderen er lastet inn på nytt; prøv igjen.</translation>
+    </message>
+    <message>
+        <source>The database is busy (another program holds it). Try again in a moment.</source>
+        <translation>Databasen er opptatt (et annet program bruker den). Prøv igjen om litt.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database. Check the network or the server, then try again.</source>
+        <translation>Får ikke kontakt med databasen. Sjekk nettverket eller serveren, og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>The disk is full; free some space and try again.</source>
+        <translation>Disken er full. Frigjør litt plass og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>på %1</translation>
+    </message>
+    <message>
+        <source>on all accounts</source>
+        <translation>på alle kontoer</translation>
+    </message>
+    <message>
+        <source>blackout period &apos;%1&apos; (%2, %3)</source>
+        <translation>sperreperioden «%1» (%2, %3)</translation>
+    </message>
+    <message>
+        <source>%1 on %2 falls in a blackout period: %3.</source>
+        <translation>%1 på %2 er i en sperreperiode: %3.</translation>
+    </message>
+    <message>
+        <source>slot #%1 (%2, %3, %4)</source>
+        <translation>periode #%1 (%2, %3, %4)</translation>
+    </message>
+    <message>
+        <source>%1 on %2 overlaps %3.</source>
+        <translation>%1 på %2 overlapper %3.</translation>
+    </message>
+</context>
+<context>
+    <name>PhonePreview</name>
+    <message>
+        <source>Keep text out of here</source>
+        <translation>Hold tekst unna her</translation>
+    </message>
+    <message>
+        <source>Story preview</source>
+        <translation>Forhåndsvisning av story</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>Ikke noe bilde</translation>
+    </message>
+</context>
+<context>
+    <name>PlannerToolbar</name>
+    <message>
+        <source>Status: all but cancelled</source>
+        <translation>Status: alle unntatt avlyste</translation>
+    </message>
+    <message>
+        <source>Status: all</source>
+        <translation>Status: alle</translation>
+    </message>
+    <message>
+        <source>Status: none</source>
+        <translation>Status: ingen</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Forrige uke</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Neste uke</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Forrige måned</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Neste måned</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <source>Go to today (Ctrl+T)</source>
+        <translation>Gå til i dag (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Måned</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Uke</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Search slots, departments, contacts…</source>
+        <translation>Søk i perioder, enheter, kontaktpersoner …</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Søk</translation>
+    </message>
+    <message>
+        <source>New booking</source>
+        <translation>Ny booking</translation>
+    </message>
+    <message>
+        <source>Book a department into a slot (Ctrl+N)</source>
+        <translation>Book en enhet inn i en periode (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Vis:</translation>
+    </message>
+    <message>
+        <source>Filter by account</source>
+        <translation>Filtrer på konto</translation>
+    </message>
+    <message>
+        <source>Filter by department</source>
+        <translation>Filtrer på enhet</translation>
+    </message>
+    <message>
+        <source>Filter by campaign</source>
+        <translation>Filtrer på kampanje</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Filtrer på status</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Nullstill filtrene</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>Takeover Planner</source>
+        <translation>Takeover Planner</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>Prompts</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <source>Filter departments</source>
+        <translation>Filtrer enheter</translation>
+    </message>
+    <message>
+        <source>Filter accounts</source>
+        <translation>Filtrer kontoer</translation>
+    </message>
+    <message>
+        <source>Filter campaigns</source>
+        <translation>Filtrer kampanjer</translation>
+    </message>
+    <message>
+        <source>Filter blackout periods</source>
+        <translation>Filtrer sperreperioder</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>Vis arkiverte</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Legg til …</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Rediger …</translation>
+    </message>
+    <message>
+        <source>Archive or remove…</source>
+        <translation>Arkiver eller fjern …</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Fjern …</translation>
+    </message>
+    <message>
+        <source>Accounts keep their takeover history and cannot be removed.</source>
+        <translation>Kontoer beholder overtakelseshistorikken og kan ikke fjernes.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>&amp;Approver:</source>
+        <translation>&amp;Godkjent av:</translation>
+    </message>
+    <message>
+        <source>&amp;Import submission…</source>
+        <translation>&amp;Importer innsending …</translation>
+    </message>
+    <message>
+        <source>Show &amp;safe zones</source>
+        <translation>Vis &amp;trygge soner</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planlagt</translation>
+    </message>
+    <message>
+        <source>On-screen text</source>
+        <translation>Tekst på skjermen</translation>
+    </message>
+    <message>
+        <source>Sticker</source>
+        <translation>Klistremerke</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Kreditering</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Funn</translation>
+    </message>
+    <message>
+        <source>&amp;Fix it (make a compliant copy)</source>
+        <translation>&amp;Rett opp (lag en rettet kopi)</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Samtykke</translation>
+    </message>
+    <message>
+        <source>Comment to the department</source>
+        <translation>Kommentar til enheten</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove</source>
+        <translation>G&amp;odkjenn</translation>
+    </message>
+    <message>
+        <source>&amp;Request changes</source>
+        <translation>&amp;Be om endringer</translation>
+    </message>
+    <message>
+        <source>Approve &amp;all submitted</source>
+        <translation>Godkjenn &amp;alle innsendte</translation>
+    </message>
+    <message>
+        <source>Request changes on a&amp;ll submitted</source>
+        <translation>Be om endringer på a&amp;lle innsendte</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Endringslogg</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laster …</translation>
+    </message>
+    <message>
+        <source>Making a compliant copy…</source>
+        <translation>Lager en rettet kopi …</translation>
+    </message>
+    <message>
+        <source>Fixed copy made; the original is kept.</source>
+        <translation>Rettet kopi laget; originalen er beholdt.</translation>
+    </message>
+    <message>
+        <source>Import submission package</source>
+        <translation>Importer innsending</translation>
+    </message>
+    <message>
+        <source>Submission packages (*.zip)</source>
+        <translation>Innsendinger (*.zip)</translation>
+    </message>
+    <message>
+        <source>No frames yet. Import a submission package to start.</source>
+        <translation>Ingen storybilder ennå. Importer en innsending for å begynne.</translation>
+    </message>
+    <message>
+        <source>No time planned</source>
+        <translation>Ikke tidfestet</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <source>No credit given</source>
+        <translation>Ingen kreditering oppgitt</translation>
+    </message>
+    <message>
+        <source>No file</source>
+        <translation>Ingen fil</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Feil</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Råd</translation>
+    </message>
+    <message>
+        <source>No findings: the file meets every rule.</source>
+        <translation>Ingen funn: filen følger alle reglene.</translation>
+    </message>
+    <message>
+        <source>Shows no identifiable people.</source>
+        <translation>Viser ingen personer som kan kjennes igjen.</translation>
+    </message>
+    <message>
+        <source>guardian</source>
+        <translation>foresatt</translation>
+    </message>
+    <message>
+        <source>the person</source>
+        <translation>personen selv</translation>
+    </message>
+    <message>
+        <source>This file cannot be shown.</source>
+        <translation>Denne filen kan ikke vises.</translation>
+    </message>
+    <message>
+        <source>%1 frame(s) done.</source>
+        <translation>%1 storybilde(r) ferdig.</translation>
+    </message>
+    <message>
+        <source>Review story – slot #%1</source>
+        <translation>Gjennomgang av story – periode #%1</translation>
+    </message>
+    <message>
+        <source> (fixed copy of %1)</source>
+        <translation> (rettet kopi av %1)</translation>
+    </message>
+    <message>
+        <source>Frame %1 approved.</source>
+        <translation>Storybilde %1 er godkjent.</translation>
+    </message>
+    <message>
+        <source>Changes requested on frame %1.</source>
+        <translation>Bedt om endringer på storybilde %1.</translation>
+    </message>
+    <message>
+        <source>, valid until %1</source>
+        <translation>, gyldig til %1</translation>
+    </message>
+    <message>
+        <source>WITHDRAWN</source>
+        <translation>TRUKKET TILBAKE</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Ikke gjort: %1</translation>
+    </message>
+    <message>
+        <source>Imported %1 frame(s) from %2.</source>
+        <translation>Importerte %1 storybilde(r) fra %2.</translation>
+    </message>
+    <message>
+        <source>%1 sticker: %2. This frame must be posted by hand.</source>
+        <translation>Klistremerke (%1): %2. Dette storybildet må publiseres for hånd.</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2: %3</source>
+        <translation>Storybilde %1 av %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 – form %2, given by %3%4</source>
+        <translation>%1 – erklæring %2, gitt av %3%4</translation>
+    </message>
+</context>
+<context>
+    <name>SlotDetailsPanel</name>
+    <message>
+        <source>week %1</source>
+        <translation>uke %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dager</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <source>News article</source>
+        <translation>Nyhetssak</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Avlyst: %1</translation>
+    </message>
+    <message>
+        <source>Competes for the same days</source>
+        <translation>Konkurrerer om de samme dagene</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>passert</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>i dag</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>om %n dag</numerusform>
+            <numerusform>om %n dager</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No contact person yet</source>
+        <translation>Ingen kontaktperson ennå</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Sendt inn</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Godkjent</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publisert</translation>
+    </message>
+    <message>
+        <source>Reading story progress…</source>
+        <translation>Leser framdriften for storyen …</translation>
+    </message>
+    <message>
+        <source>No story frames yet.</source>
+        <translation>Ingen storybilder ennå.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) in the story.</source>
+        <translation>
+            <numerusform>%n storybilde i storyen.</numerusform>
+            <numerusform>%n storybilder i storyen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation>Ingen endringer registrert.</translation>
+    </message>
+    <message>
+        <source>No slot selected</source>
+        <translation>Ingen periode valgt</translation>
+    </message>
+    <message>
+        <source>Click a slot to see its details here.
 
 Drag across days to book them, drag a slot to move it and drag its ends to change its length. Right-click a slot to change its status.</source>
-            <translation>Klikk på en periode for å se detaljene her.
+        <translation>Klikk på en periode for å se detaljene her.
 
 Dra over dager for å booke dem, dra en periode for å flytte den, og dra i endene for å endre lengden. Høyreklikk på en periode for å endre statusen.</translation>
-        </message>
-        <message>
-            <source>Dates</source>
-            <translation>Datoer</translation>
-        </message>
-        <message>
-            <source>Material deadline</source>
-            <translation>Frist for materiell</translation>
-        </message>
-        <message>
-            <source>Campaign</source>
-            <translation>Kampanje</translation>
-        </message>
-        <message>
-            <source>Contact person</source>
-            <translation>Kontaktperson</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Notater</translation>
-        </message>
-        <message>
-            <source>Story progress</source>
-            <translation>Framdrift for storyen</translation>
-        </message>
-        <message>
-            <source>Recent changes</source>
-            <translation>Siste endringer</translation>
-        </message>
-        <message>
-            <source>Key</source>
-            <translation>Tegnforklaring</translation>
-        </message>
-        <message>
-            <source>Edit…</source>
-            <translation>Rediger …</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Change status</source>
-            <translation>Endre status</translation>
-        </message>
-    </context>
-    <context>
-        <name>SlotTableModel</name>
-        <message>
-            <source>Week</source>
-            <translation>Uke</translation>
-        </message>
-        <message>
-            <source>Dates</source>
-            <translation>Datoer</translation>
-        </message>
-        <message>
-            <source>Department</source>
-            <translation>Enhet</translation>
-        </message>
-        <message>
-            <source>Account</source>
-            <translation>Konto</translation>
-        </message>
-        <message>
-            <source>Campaign</source>
-            <translation>Kampanje</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Material deadline</source>
-            <translation>Frist for materiell</translation>
-        </message>
-        <message>
-            <source>Competes for the same days with %1</source>
-            <translation>Konkurrerer om de samme dagene med %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>Status</name>
-        <message>
-            <source>Requested</source>
-            <translation>Ønsket</translation>
-        </message>
-        <message>
-            <source>Booked</source>
-            <translation>Booket</translation>
-        </message>
-        <message>
-            <source>Confirmed</source>
-            <translation>Bekreftet</translation>
-        </message>
-        <message>
-            <source>Completed</source>
-            <translation>Gjennomført</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>Avlyst</translation>
-        </message>
-        <message>
-            <source>Mark as requested</source>
-            <translation>Merk som ønsket</translation>
-        </message>
-        <message>
-            <source>Mark as booked</source>
-            <translation>Merk som booket</translation>
-        </message>
-        <message>
-            <source>Mark as confirmed</source>
-            <translation>Merk som bekreftet</translation>
-        </message>
-        <message>
-            <source>Mark as completed</source>
-            <translation>Merk som gjennomført</translation>
-        </message>
-        <message>
-            <source>Cancel slot…</source>
-            <translation>Avlys periode …</translation>
-        </message>
-    </context>
-    <context>
-        <name>AuditModel</name>
-        <message>
-            <source>When</source>
-            <translation>Når</translation>
-        </message>
-        <message>
-            <source>Who</source>
-            <translation>Hvem</translation>
-        </message>
-        <message>
-            <source>What</source>
-            <translation>Hva</translation>
-        </message>
-        <message>
-            <source>Comment</source>
-            <translation>Kommentar</translation>
-        </message>
-        <message>
-            <source>Frame #%1</source>
-            <translation>Storybilde #%1</translation>
-        </message>
-        <message>
-            <source>Consent #%1</source>
-            <translation>Samtykke #%1</translation>
-        </message>
-        <message>
-            <source>Submission #%1</source>
-            <translation>Innsending #%1</translation>
-        </message>
-        <message>
-            <source>Slot #%1</source>
-            <translation>Periode #%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>ContributorWindow</name>
-        <message>
-            <source>Takeover Planner – your story</source>
-            <translation>Takeover Planner – din story</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Fil</translation>
-        </message>
-        <message>
-            <source>&amp;Open brief…</source>
-            <translation>&amp;Åpne oppdragsbrev …</translation>
-        </message>
-        <message>
-            <source>&amp;Add pictures or videos…</source>
-            <translation>&amp;Legg til bilder eller videoer …</translation>
-        </message>
-        <message>
-            <source>&amp;Save submission…</source>
-            <translation>&amp;Lagre innsending …</translation>
-        </message>
-        <message>
-            <source>&amp;Close</source>
-            <translation>&amp;Lukk</translation>
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation>&amp;Språk</translation>
-        </message>
-        <message>
-            <source>&amp;Add files…</source>
-            <translation>&amp;Legg til filer …</translation>
-        </message>
-        <message>
-            <source>Frames of your story, in order</source>
-            <translation>Storybildene dine, i rekkefølge</translation>
-        </message>
-        <message>
-            <source>Drop pictures and videos here; drag them to change the order.</source>
-            <translation>Slipp bilder og videoer her; dra dem for å endre rekkefølgen.</translation>
-        </message>
-        <message>
-            <source>Your &amp;name</source>
-            <translation>&amp;Navnet ditt</translation>
-        </message>
-        <message>
-            <source>Your &amp;e-mail</source>
-            <translation>&amp;E-postadressen din</translation>
-        </message>
-        <message>
-            <source>Message to the &amp;comms team</source>
-            <translation>Melding til &amp;kommunikasjonsenheten</translation>
-        </message>
-        <message>
-            <source>Fixing… this can take a moment for video.</source>
-            <translation>Retter opp … for video kan det ta litt tid.</translation>
-        </message>
-        <message>
-            <source>Add pictures or videos</source>
-            <translation>Legg til bilder eller videoer</translation>
-        </message>
-        <message>
-            <source>Open brief</source>
-            <translation>Åpne oppdragsbrev</translation>
-        </message>
-        <message>
-            <source>Briefs (*.zip)</source>
-            <translation>Oppdragsbrev (*.zip)</translation>
-        </message>
-        <message>
-            <source>Save submission</source>
-            <translation>Lagre innsending</translation>
-        </message>
-        <message>
-            <source>Open the brief you received (File → Open brief…).</source>
-            <translation>Åpne oppdragsbrevet du har fått (Fil → Åpne oppdragsbrev …).</translation>
-        </message>
-        <message>
-            <source>The format</source>
-            <translation>Formatet</translation>
-        </message>
-        <message>
-            <source>Consent</source>
-            <translation>Samtykke</translation>
-        </message>
-        <message>
-            <source>Tips</source>
-            <translation>Tips</translation>
-        </message>
-        <message>
-            <source>Fixed. Your original file is untouched.</source>
-            <translation>Rettet opp. Originalfilen din er uendret.</translation>
-        </message>
-        <message>
-            <source>Wait until every file has been checked.</source>
-            <translation>Vent til alle filene er sjekket.</translation>
-        </message>
-        <message>
-            <source>Pictures and videos (%1)</source>
-            <translation>Bilder og videoer (%1)</translation>
-        </message>
-        <message>
-            <source>Send your material by %1.</source>
-            <translation>Send materiellet innen %1.</translation>
-        </message>
-        <message>
-            <source>Saved %1. Send this file to the communications team.</source>
-            <translation>Lagret %1. Send denne filen til kommunikasjonsenheten.</translation>
-        </message>
-        <message>
-            <source>%1 takes over %2 · %3</source>
-            <translation>%1 overtar %2 · %3</translation>
-        </message>
-    </context>
-    <context>
-        <name>FrameEditor</name>
-        <message>
-            <source>Check</source>
-            <translation>Sjekk</translation>
-        </message>
-        <message>
-            <source>&amp;Fix it</source>
-            <translation>&amp;Rett opp</translation>
-        </message>
-        <message>
-            <source>When and what</source>
-            <translation>Når og hva</translation>
-        </message>
-        <message>
-            <source>&amp;Day</source>
-            <translation>&amp;Dag</translation>
-        </message>
-        <message>
-            <source>&amp;Time</source>
-            <translation>&amp;Klokkeslett</translation>
-        </message>
-        <message>
-            <source>On-screen &amp;text</source>
-            <translation>&amp;Tekst på skjermen</translation>
-        </message>
-        <message>
-            <source>&amp;Notes to the comms team</source>
-            <translation>&amp;Notater til kommunikasjonsenheten</translation>
-        </message>
-        <message>
-            <source>Photo/video &amp;credit</source>
-            <translation>&amp;Foto/video</translation>
-        </message>
-        <message>
-            <source>&amp;Sticker</source>
-            <translation>K&amp;listremerke</translation>
-        </message>
-        <message>
-            <source>Link, poll question or @account</source>
-            <translation>Lenke, spørsmål eller @konto</translation>
-        </message>
-        <message>
-            <source>People in the picture</source>
-            <translation>Personer i bildet</translation>
-        </message>
-        <message>
-            <source>Can anyone be &amp;recognised in this picture or video?</source>
-            <translation>Kan noen &amp;kjennes igjen i bildet eller videoen?</translation>
-        </message>
-        <message>
-            <source>&amp;Who is in it?</source>
-            <translation>&amp;Hvem er med?</translation>
-        </message>
-        <message>
-            <source>A name, or a group such as “pupils in class 7B”</source>
-            <translation>Et navn, eller en gruppe som «elevene i 7B»</translation>
-        </message>
-        <message>
-            <source>Consent &amp;form reference</source>
-            <translation>&amp;Referanse til samtykkeerklæring</translation>
-        </message>
-        <message>
-            <source>A parent or &amp;guardian gave consent (under 15)</source>
-            <translation>En forelder eller &amp;foresatt ga samtykke (under 15 år)</translation>
-        </message>
-        <message>
-            <source>Consent is valid &amp;until</source>
-            <translation>Samtykket gjelder &amp;til</translation>
-        </message>
-        <message>
-            <source>&amp;Remove this frame</source>
-            <translation>&amp;Fjern dette storybildet</translation>
-        </message>
-        <message>
-            <source>Fit by padding (nothing cut off)</source>
-            <translation>Tilpass med kanter (ingenting skjæres bort)</translation>
-        </message>
-        <message>
-            <source>Fit by cropping (fills the screen)</source>
-            <translation>Tilpass ved beskjæring (fyller skjermen)</translation>
-        </message>
-        <message>
-            <source>None</source>
-            <translation>Ingen</translation>
-        </message>
-        <message>
-            <source>Link</source>
-            <translation>Lenke</translation>
-        </message>
-        <message>
-            <source>Poll</source>
-            <translation>Avstemning</translation>
-        </message>
-        <message>
-            <source>Mention</source>
-            <translation>Omtale</translation>
-        </message>
-        <message>
-            <source>Checking…</source>
-            <translation>Sjekker …</translation>
-        </message>
-        <message>
-            <source>Must be fixed</source>
-            <translation>Må rettes</translation>
-        </message>
-        <message>
-            <source>Tip</source>
-            <translation>Tips</translation>
-        </message>
-        <message>
-            <source>Add pictures or videos: drop them on the strip above.</source>
-            <translation>Legg til bilder eller videoer: slipp dem på stripen over.</translation>
-        </message>
-        <message>
-            <source>Fixed: a compliant copy will be sent; your original file is untouched.</source>
-            <translation>Rettet opp: en rettet kopi sendes; originalfilen din er uendret.</translation>
-        </message>
-        <message>
-            <source>This file is ready for Instagram.</source>
-            <translation>Denne filen er klar for Instagram.</translation>
-        </message>
-    </context>
-    <context>
-        <name>FrameListModel</name>
-        <message>
-            <source>no file</source>
-            <translation>ingen fil</translation>
-        </message>
-    </context>
-    <context>
-        <name>FrameState</name>
-        <message>
-            <source>Draft</source>
-            <translation>Utkast</translation>
-        </message>
-        <message>
-            <source>Submitted</source>
-            <translation>Sendt inn</translation>
-        </message>
-        <message>
-            <source>Changes requested</source>
-            <translation>Bedt om endringer</translation>
-        </message>
-        <message>
-            <source>Approved</source>
-            <translation>Godkjent</translation>
-        </message>
-        <message>
-            <source>Scheduled</source>
-            <translation>Tidfestet</translation>
-        </message>
-        <message>
-            <source>Published</source>
-            <translation>Publisert</translation>
-        </message>
-        <message>
-            <source>Failed</source>
-            <translation>Feilet</translation>
-        </message>
-        <message>
-            <source>Withdrawn</source>
-            <translation>Trukket tilbake</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhonePreview</name>
-        <message>
-            <source>Keep text out of here</source>
-            <translation>Hold tekst unna her</translation>
-        </message>
-        <message>
-            <source>Story preview</source>
-            <translation>Forhåndsvisning av story</translation>
-        </message>
-        <message>
-            <source>No picture</source>
-            <translation>Ikke noe bilde</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReviewWindow</name>
-        <message>
-            <source>&amp;Approver:</source>
-            <translation>&amp;Godkjent av:</translation>
-        </message>
-        <message>
-            <source>&amp;Import submission…</source>
-            <translation>&amp;Importer innsending …</translation>
-        </message>
-        <message>
-            <source>Show &amp;safe zones</source>
-            <translation>Vis &amp;trygge soner</translation>
-        </message>
-        <message>
-            <source>Planned</source>
-            <translation>Planlagt</translation>
-        </message>
-        <message>
-            <source>On-screen text</source>
-            <translation>Tekst på skjermen</translation>
-        </message>
-        <message>
-            <source>Sticker</source>
-            <translation>Klistremerke</translation>
-        </message>
-        <message>
-            <source>Credit</source>
-            <translation>Kreditering</translation>
-        </message>
-        <message>
-            <source>File</source>
-            <translation>Fil</translation>
-        </message>
-        <message>
-            <source>Findings</source>
-            <translation>Funn</translation>
-        </message>
-        <message>
-            <source>&amp;Fix it (make a compliant copy)</source>
-            <translation>&amp;Rett opp (lag en rettet kopi)</translation>
-        </message>
-        <message>
-            <source>Consent</source>
-            <translation>Samtykke</translation>
-        </message>
-        <message>
-            <source>Comment to the department</source>
-            <translation>Kommentar til enheten</translation>
-        </message>
-        <message>
-            <source>A&amp;pprove</source>
-            <translation>G&amp;odkjenn</translation>
-        </message>
-        <message>
-            <source>&amp;Request changes</source>
-            <translation>&amp;Be om endringer</translation>
-        </message>
-        <message>
-            <source>Approve &amp;all submitted</source>
-            <translation>Godkjenn &amp;alle innsendte</translation>
-        </message>
-        <message>
-            <source>Request changes on a&amp;ll submitted</source>
-            <translation>Be om endringer på a&amp;lle innsendte</translation>
-        </message>
-        <message>
-            <source>Audit trail</source>
-            <translation>Endringslogg</translation>
-        </message>
-        <message>
-            <source>Loading…</source>
-            <translation>Laster …</translation>
-        </message>
-        <message>
-            <source>Making a compliant copy…</source>
-            <translation>Lager en rettet kopi …</translation>
-        </message>
-        <message>
-            <source>Fixed copy made; the original is kept.</source>
-            <translation>Rettet kopi laget; originalen er beholdt.</translation>
-        </message>
-        <message>
-            <source>Import submission package</source>
-            <translation>Importer innsending</translation>
-        </message>
-        <message>
-            <source>Submission packages (*.zip)</source>
-            <translation>Innsendinger (*.zip)</translation>
-        </message>
-        <message>
-            <source>No frames yet. Import a submission package to start.</source>
-            <translation>Ingen storybilder ennå. Importer en innsending for å begynne.</translation>
-        </message>
-        <message>
-            <source>No time planned</source>
-            <translation>Ikke tidfestet</translation>
-        </message>
-        <message>
-            <source>None</source>
-            <translation>Ingen</translation>
-        </message>
-        <message>
-            <source>No credit given</source>
-            <translation>Ingen kreditering oppgitt</translation>
-        </message>
-        <message>
-            <source>No file</source>
-            <translation>Ingen fil</translation>
-        </message>
-        <message>
-            <source>Error</source>
-            <translation>Feil</translation>
-        </message>
-        <message>
-            <source>Advice</source>
-            <translation>Råd</translation>
-        </message>
-        <message>
-            <source>No findings: the file meets every rule.</source>
-            <translation>Ingen funn: filen følger alle reglene.</translation>
-        </message>
-        <message>
-            <source>Shows no identifiable people.</source>
-            <translation>Viser ingen personer som kan kjennes igjen.</translation>
-        </message>
-        <message>
-            <source>guardian</source>
-            <translation>foresatt</translation>
-        </message>
-        <message>
-            <source>the person</source>
-            <translation>personen selv</translation>
-        </message>
-        <message>
-            <source>This file cannot be shown.</source>
-            <translation>Denne filen kan ikke vises.</translation>
-        </message>
-        <message>
-            <source>%1 frame(s) done.</source>
-            <translation>%1 storybilde(r) ferdig.</translation>
-        </message>
-        <message>
-            <source>Review story – slot #%1</source>
-            <translation>Gjennomgang av story – periode #%1</translation>
-        </message>
-        <message>
-            <source> (fixed copy of %1)</source>
-            <translation> (rettet kopi av %1)</translation>
-        </message>
-        <message>
-            <source>Frame %1 approved.</source>
-            <translation>Storybilde %1 er godkjent.</translation>
-        </message>
-        <message>
-            <source>Changes requested on frame %1.</source>
-            <translation>Bedt om endringer på storybilde %1.</translation>
-        </message>
-        <message>
-            <source>Not checked yet.</source>
-            <translation>Ikke sjekket ennå.</translation>
-        </message>
-        <message>
-            <source>, valid until %1</source>
-            <translation>, gyldig til %1</translation>
-        </message>
-        <message>
-            <source>WITHDRAWN</source>
-            <translation>TRUKKET TILBAKE</translation>
-        </message>
-        <message>
-            <source>Consent is complete.</source>
-            <translation>Samtykket er i orden.</translation>
-        </message>
-        <message>
-            <source>Not done: %1</source>
-            <translation>Ikke gjort: %1</translation>
-        </message>
-        <message>
-            <source>Imported %1 frame(s) from %2.</source>
-            <translation>Importerte %1 storybilde(r) fra %2.</translation>
-        </message>
-        <message>
-            <source>%1 sticker: %2. This frame must be posted by hand.</source>
-            <translation>Klistremerke (%1): %2. Dette storybildet må publiseres for hånd.</translation>
-        </message>
-        <message>
-            <source>Frame %1 of %2: %3</source>
-            <translation>Storybilde %1 av %2: %3</translation>
-        </message>
-        <message>
-            <source>%1 – form %2, given by %3%4</source>
-            <translation>%1 – erklæring %2, gitt av %3%4</translation>
-        </message>
-    </context>
-    <context>
-        <name>VideoControl</name>
-        <message>
-            <source>Pause</source>
-            <translation>Pause</translation>
-        </message>
-        <message>
-            <source>Play video</source>
-            <translation>Spill av video</translation>
-        </message>
-        <message>
-            <source>Video playback needs Qt Multimedia, which this installation lacks.</source>
-            <translation>Avspilling av video krever Qt Multimedia, som mangler i denne installasjonen.</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Datoer</translation>
+    </message>
+    <message>
+        <source>Material deadline</source>
+        <translation>Frist for materiell</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampanje</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notater</translation>
+    </message>
+    <message>
+        <source>Story progress</source>
+        <translation>Framdrift for storyen</translation>
+    </message>
+    <message>
+        <source>Recent changes</source>
+        <translation>Siste endringer</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Tegnforklaring</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Rediger …</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Endre status</translation>
+    </message>
+</context>
+<context>
+    <name>SlotTableModel</name>
+    <message>
+        <source>Week</source>
+        <translation>Uke</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Datoer</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampanje</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Material deadline</source>
+        <translation>Frist for materiell</translation>
+    </message>
+    <message>
+        <source>Competes for the same days with %1</source>
+        <translation>Konkurrerer om de samme dagene med %1</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Requested</source>
+        <translation>Ønsket</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Booket</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bekreftet</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Gjennomført</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Avlyst</translation>
+    </message>
+    <message>
+        <source>Mark as requested</source>
+        <translation>Merk som ønsket</translation>
+    </message>
+    <message>
+        <source>Mark as booked</source>
+        <translation>Merk som booket</translation>
+    </message>
+    <message>
+        <source>Mark as confirmed</source>
+        <translation>Merk som bekreftet</translation>
+    </message>
+    <message>
+        <source>Mark as completed</source>
+        <translation>Merk som gjennomført</translation>
+    </message>
+    <message>
+        <source>Cancel slot…</source>
+        <translation>Avlys periode …</translation>
+    </message>
+</context>
+<context>
+    <name>VideoControl</name>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play video</source>
+        <translation>Spill av video</translation>
+    </message>
+    <message>
+        <source>Video playback needs Qt Multimedia, which this installation lacks.</source>
+        <translation>Avspilling av video krever Qt Multimedia, som mangler i denne installasjonen.</translation>
+    </message>
+</context>
 </TS>
