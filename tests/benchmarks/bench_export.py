@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -68,13 +69,21 @@ def make_slots(count: int, months: int, seed: int = 5) -> list[ExportSlot]:
     return slots
 
 
-def best_of(repeat: int, work: Callable[[], object]) -> float:
-    times = []
+@dataclass(frozen=True)
+class Timing:
+    wall: float
+    cpu: float  # on a shared, busy machine the CPU time shows what the work itself costs
+
+
+def best_of(repeat: int, work: Callable[[], object]) -> Timing:
+    """The best wall-clock and the best CPU time of ``repeat`` runs."""
+    best, best_cpu = float("inf"), float("inf")
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         work()
-        times.append(time.perf_counter() - started)
-    return min(times)
+        best = min(best, time.perf_counter() - started)
+        best_cpu = min(best_cpu, time.process_time() - started_cpu)
+    return Timing(best, best_cpu)
 
 
 # --- references ---------------------------------------------------------------------------------------------
@@ -135,7 +144,7 @@ def reference_pdf(pages: int) -> None:
 # --- end to end through the service ---------------------------------------------------------------------------
 
 
-def end_to_end(slots: list[ExportSlot], folder: Path, repeat: int) -> dict[str, float]:
+def end_to_end(slots: list[ExportSlot], folder: Path, repeat: int) -> dict[str, Timing]:
     from takeover_planner.services import catalog
     from takeover_planner.services.context import open_context
     from takeover_planner.services.export_service import ExportOptions, export_csv, export_ics, export_pdf
@@ -203,16 +212,17 @@ def main() -> int:
     ]
     print(f"Export benchmark: {args.slots} slots over {args.months} months "
           f"({month_pages} month pages + {len(document.pages) - month_pages} list pages), best of {args.repeat}")
-    print(f"{'export':<14}{'seconds':>9}{'budget':>8}  {'reference':>9}  {'ratio':>6}  reference is")
+    print(f"{'export':<14}{'seconds':>9}{'(cpu)':>8}{'budget':>8}  {'reference':>9}  {'ratio':>6}  reference is")
     failed = False
-    for name, budget, seconds, reference, what in rows:
-        failed |= seconds > budget
-        print(f"{name:<14}{seconds:>9.3f}{budget:>8.1f}  {reference:>9.3f}  {seconds / reference:>5.1f}x  {what}")
+    for name, budget, timing, reference, what in rows:
+        failed |= timing.wall > budget
+        print(f"{name:<14}{timing.wall:>9.3f}{timing.cpu:>8.3f}{budget:>8.1f}  {reference.wall:>9.3f}  "
+              f"{timing.wall / reference.wall:>5.1f}x  {what}")
     with tempfile.TemporaryDirectory(prefix="bench-export-") as tmp:
         totals = end_to_end(slots, Path(tmp), args.repeat)
     print("End to end through the export service (SQLite: read, build, write atomically):")
-    for name, seconds in totals.items():
-        print(f"  {name:<20}{seconds:>8.3f} s")
+    for name, timing in totals.items():
+        print(f"  {name:<20}{timing.wall:>8.3f} s  (cpu {timing.cpu:.3f} s)")
     print("within budget" if not failed else "OVER BUDGET")
     return 1 if failed else 0
 
