@@ -308,6 +308,10 @@
         <translation>Rediger …</translation>
     </message>
     <message>
+        <source>Review story…</source>
+        <translation>Gjennomgå storyen …</translation>
+    </message>
+    <message>
         <source>Completed slots cannot change</source>
         <translation>Gjennomførte perioder kan ikke endres</translation>
     </message>
@@ -1160,6 +1164,10 @@
         <translation>Last inn &amp;demokommunen</translation>
     </message>
     <message>
+        <source>&amp;Export the calendar…</source>
+        <translation>&amp;Eksporter kalenderen …</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Avslutt</translation>
     </message>
@@ -1864,6 +1872,10 @@ Dra over dager for å booke dem, dra en periode for å flytte den, og dra i ende
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Review story…</source>
+        <translation>Gjennomgå storyen …</translation>
     </message>
     <message>
         <source>Change status</source>

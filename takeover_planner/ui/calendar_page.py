@@ -47,6 +47,7 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 class CalendarPage(QWidget):
     view_changed = Signal(str)
+    review_requested = Signal(int)  # slot id: open the story review screen
     status_message = Signal(str)
     refreshed = Signal()
 
@@ -107,6 +108,7 @@ class CalendarPage(QWidget):
         self.agenda.slot_activated.connect(self.edit_slot)
         self.agenda.context_menu_requested.connect(self.open_status_menu)
         self.panel.edit_requested.connect(self.edit_slot)
+        self.panel.review_requested.connect(self.review_requested)
         self.panel.status_menu_requested.connect(self._on_panel_status_menu_requested)
         self.store.slots_changed.connect(self.refresh)
         self.store.catalog_changed.connect(self._on_store_catalog_changed)
@@ -340,6 +342,9 @@ class CalendarPage(QWidget):
         edit.setEnabled(slot.status not in (SlotStatus.COMPLETED, SlotStatus.CANCELLED))
         edit.triggered.connect(lambda: self.edit_slot(slot_id))
         menu.addAction(edit)
+        review = QAction(self.tr("Review story…"), menu)
+        review.triggered.connect(lambda: self.review_requested.emit(slot_id))
+        menu.addAction(review)
         menu.addSeparator()
         order = [SlotStatus.REQUESTED, SlotStatus.BOOKED, SlotStatus.CONFIRMED, SlotStatus.COMPLETED,
                  SlotStatus.CANCELLED]

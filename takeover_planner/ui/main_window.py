@@ -52,6 +52,8 @@ class MainWindow(QMainWindow):
         self.page = CalendarPage(self.store, self.actions, runner, self)
         self.setCentralWidget(self.page)
         self.manage_window: ManageWindow | None = None
+        self.export_dialog: QWidget | None = None
+        self.review_windows: dict[int, QWidget] = {}
         self.demo_prompt: QMessageBox | None = None
         self.setWindowIcon(icon("takeover-planner"))
         self.resize(1280, 820)
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
 
         self.page.status_message.connect(self.show_status)
         self.page.view_changed.connect(self._on_page_view_changed)
+        self.page.review_requested.connect(self.open_review)
         self.actions.notice.connect(self.show_status)
         self.actions.undo_failed.connect(self._on_actions_undo_failed)
         self.actions.busy_changed.connect(self._update_undo_actions)
@@ -202,6 +205,7 @@ class MainWindow(QMainWindow):
         if self.reload_action.shortcut().isEmpty():
             self.reload_action.setShortcut(QKeySequence("F5"))
         self.demo_action = self._action(None, self.load_demo)
+        self.export_action = self._action("Ctrl+E", self.open_export)
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.undo_action = self._action(QKeySequence.StandardKey.Undo, self.actions.undo)
         self.undo_action.setIcon(icon("undo"))
@@ -244,6 +248,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.reload_action)
         self.file_menu.addAction(self.demo_action)
+        self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -306,6 +311,39 @@ class MainWindow(QMainWindow):
         self.manage_window.raise_()
         self.manage_window.activateWindow()
         return self.manage_window
+
+    def open_export(self) -> QWidget | None:
+        """The export dialog (ICS, CSV, PDF), written by the export module; one at a time."""
+        ctx = self.store.ctx
+        if ctx is None:
+            return None
+        if self.export_dialog is None:
+            from takeover_planner.ui.export_dialog import ExportDialog
+
+            dialog = ExportDialog(ctx, self, runner=self.runner)
+            dialog.finished.connect(self._on_export_dialog_finished)
+            self.export_dialog = dialog
+        self.export_dialog.open()  # type: ignore[attr-defined]
+        return self.export_dialog
+
+    def _on_export_dialog_finished(self, _result: int) -> None:
+        self.export_dialog = None
+
+    def open_review(self, slot_id: int) -> QWidget | None:
+        """The story review screen for a slot (one window per slot, raised if already open)."""
+        ctx = self.store.ctx
+        if ctx is None:
+            return None
+        window = self.review_windows.get(slot_id)
+        if window is None or not window.isVisible():
+            from takeover_planner.ui.review.review_window import open_review_window
+
+            window = open_review_window(ctx, self.runner, slot_id, self)
+            self.review_windows[slot_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
 
     def set_language(self, choice: str) -> None:
         self.settings.set("ui.language", choice)
@@ -372,6 +410,10 @@ class MainWindow(QMainWindow):
         self.page.stop_timers()
         if self.manage_window is not None:
             self.manage_window.close()
+        for review in self.review_windows.values():
+            review.close()
+        if self.export_dialog is not None:
+            self.export_dialog.close()
         self.runner.shutdown()
         self.store.close()
         super().closeEvent(event)
@@ -389,6 +431,7 @@ class MainWindow(QMainWindow):
         self.new_action.setText(self.tr("&New booking…"))
         self.reload_action.setText(self.tr("&Reload"))
         self.demo_action.setText(self.tr("Load the &demo municipality"))
+        self.export_action.setText(self.tr("&Export the calendar…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.find_action.setText(self.tr("&Find…"))
         titles = {MONTH: self.tr("&Month"), WEEK: self.tr("&Week"), AGENDA: self.tr("&Agenda")}

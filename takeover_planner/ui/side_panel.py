@@ -52,6 +52,7 @@ def _label(parent: QWidget, *, selectable: bool = False, wrap: bool = True) -> Q
 
 class SlotDetailsPanel(QScrollArea):
     edit_requested = Signal(int)
+    review_requested = Signal(int)
     status_menu_requested = Signal(int, object)  # slot id, the button to open the menu at
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -162,8 +163,11 @@ class SlotDetailsPanel(QScrollArea):
         self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.status_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.status_button.clicked.connect(self._on_status_button_clicked)
+        self.review_button = QPushButton(self.details)
+        self.review_button.clicked.connect(self._on_review_button_clicked)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.status_button)
+        buttons.addWidget(self.review_button)
         buttons.addStretch(1)
         details.addLayout(buttons)
 
@@ -356,6 +360,7 @@ class SlotDetailsPanel(QScrollArea):
         self.legend_caption.setText(self.tr("Key"))
         self.edit_button.setText(self.tr("Edit…"))
         self.status_button.setText(self.tr("Status"))
+        self.review_button.setText(self.tr("Review story…"))
         self.status_button.setAccessibleName(self.tr("Change status"))
         self._fill()
 
@@ -369,6 +374,10 @@ class SlotDetailsPanel(QScrollArea):
     def _on_edit_button_clicked(self) -> None:
         if self._slot is not None:
             self.edit_requested.emit(self._slot.id)
+
+    def _on_review_button_clicked(self) -> None:
+        if self._slot is not None:
+            self.review_requested.emit(self._slot.id)
 
     def _on_status_button_clicked(self) -> None:
         if self._slot is not None:
