@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import select, update
 
-from takeover_planner.publishing.ledger import JobState, Ledger, LeaseLost, Step
+from takeover_planner.publishing.ledger import JobState, LeaseLost, Ledger, Step
 from takeover_planner.publishing.publisher import OutcomeKind
 from takeover_planner.services import publishing_service as svc
 from takeover_planner.services.context import AppContext
