@@ -77,7 +77,10 @@ class BookingActions(QObject):
             raise RuntimeError("the database is not open yet")
         return self.store.ctx
 
-    def _write(self, work: Callable[[AppContext], Any], on_done: Callable[[Any], None], on_error: Refused) -> None:
+    def _write(self, work: Callable[[AppContext], Any], on_done: Callable[[Any], None], on_error: Refused,
+               slot_id: int | None = None) -> None:
+        """One background write. If it meets someone else's newer version of ``slot_id``, that version is
+        read back so the calendar shows what the database holds."""
         ctx = self._ctx()
         self._writes += 1
         if self._writes == 1:
@@ -93,7 +96,11 @@ class BookingActions(QObject):
             on_done(result)
 
         def failed(exc: TakeoverError) -> None:
+            from takeover_planner.errors import ConflictError
+
             finished()
+            if slot_id is not None and isinstance(exc, ConflictError):
+                self.store.reload_slot(slot_id)
             on_error(exc)
 
         def guarded() -> Any:
@@ -181,7 +188,7 @@ class BookingActions(QObject):
             if on_done is not None:
                 on_done(result.slot)
 
-        self._write(work, done, on_refused)
+        self._write(work, done, on_refused, slot_id)
 
     def set_status(self, slot_id: int, status: SlotStatus, on_refused: Refused, reason: str | None = None,
                    on_done: Succeeded | None = None) -> None:
@@ -212,7 +219,7 @@ class BookingActions(QObject):
             if on_done is not None:
                 on_done(result.slot)
 
-        self._write(work, done, on_refused)
+        self._write(work, done, on_refused, slot_id)
 
     def edit(self, slot_id: int, start: dt.date, end: dt.date, changes: DetailChanges, on_done: Succeeded,
              on_refused: Refused) -> None:
@@ -251,7 +258,7 @@ class BookingActions(QObject):
             )
             on_done(slot)
 
-        self._write(lambda ctx: apply(ctx, version, (start, end), changes), done, on_refused)
+        self._write(lambda ctx: apply(ctx, version, (start, end), changes), done, on_refused, slot_id)
 
     # --- undo -----------------------------------------------------------------------------------------------
 

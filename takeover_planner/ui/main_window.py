@@ -5,6 +5,7 @@ everything together)."""
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QUrl, Signal
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from takeover_planner.ui.management.manage_window import ManageWindow
 
 WINDOW_STATE_FILE = "window.ini"
+STALE_AFTER_S = 60.0  # re-read the database when the window is activated after this long
 LANGUAGE_CHOICES = ("system", ENGLISH, BOKMAAL)
 
 
@@ -47,6 +49,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.translations = translations
         self._open_args = (home, db_url, user)
+        self._last_read = time.monotonic()
         self.store = PlannerStore(runner, self)
         self.actions = BookingActions(self.store, runner, self)
         self.page = CalendarPage(self.store, self.actions, runner, self)
@@ -295,6 +298,7 @@ class MainWindow(QMainWindow):
     # --- commands ------------------------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        self._last_read = time.monotonic()
         self.store.reload(*self.page.visible_range())
         self.show_status(self.tr("Reloaded from the database."))
 
@@ -452,6 +456,18 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About Takeover Planner"))
         self._update_undo_actions()
         self._update_counts()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate:
+            self._refresh_if_stale()
+        return super().event(event)
+
+    def _refresh_if_stale(self) -> None:
+        """Coming back to the window after a while: read again, so colleagues' bookings (team mode) show up."""
+        now = time.monotonic()
+        if self.store.ctx is not None and now - self._last_read > STALE_AFTER_S:
+            self._last_read = now
+            self.store.reload(*self.page.visible_range())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

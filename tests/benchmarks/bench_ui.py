@@ -46,7 +46,14 @@ LIMITS = {"cold": 1.0, "switch": 0.050, "search": 0.050, "memory_mb": 300.0}
 def build_database(home: Path) -> None:
     """Ten years around today, bulk-inserted (the booking service would take minutes for 5,000 slots)."""
     from takeover_planner.services.context import open_context
-    from takeover_planner.storage.models import Account, Blackout, Campaign, ContactPerson, Department, TakeoverSlot
+    from takeover_planner.storage.models import (
+        Account,
+        Blackout,
+        Campaign,
+        ContactPerson,
+        Department,
+        TakeoverSlot,
+    )
 
     ctx = open_context(str(home), actor="Benchmark")
     rnd = random.Random(14)
@@ -58,7 +65,7 @@ def build_database(home: Path) -> None:
         s.add_all(accounts)
         departments = []
         for i in range(DEPARTMENTS):
-            department = Department(name=f"Enhet {i + 1:03d}", color="#%06x" % rnd.randrange(0x202020, 0xD0D0D0))
+            department = Department(name=f"Enhet {i + 1:03d}", color=f"#{rnd.randrange(0x202020, 0xD0D0D0):06x}")
             department.contacts.append(ContactPerson(name=f"Kontakt {i + 1}", email=f"enhet{i + 1}@fjordvik.example"))
             departments.append(department)
         s.add_all(departments)

@@ -220,3 +220,25 @@ def test_editing_a_slot_moves_it_and_changes_details_in_one_undo_step(window, pl
     window.undo_action.trigger()
     slot = booking.get_slot(planner.ctx, planner.library_slot)
     assert (slot.start, slot.end, slot.notes, slot.news_url) == (dt.date(2030, 3, 4), dt.date(2030, 3, 6), "", "")
+
+
+def test_a_move_over_someone_elses_change_is_refused_and_the_slot_reloaded(window, planner: Planner) -> None:
+    booking.update_details(planner.ctx, planner.library_slot, notes="Changed by a colleague")
+    window.page.move_slot(planner.library_slot, dt.date(2030, 3, 5), dt.date(2030, 3, 7))
+    assert "changed by someone else" in window.page.callout.text()
+    slot = booking.get_slot(planner.ctx, planner.library_slot)
+    assert (slot.start, slot.notes) == (dt.date(2030, 3, 4), "Changed by a colleague")
+    assert window.store.slot(planner.library_slot).notes == "Changed by a colleague"
+
+
+def test_coming_back_to_the_window_after_a_while_reads_again(window, planner: Planner) -> None:
+    from PySide6.QtCore import QEvent
+
+    other = booking.book(planner.ctx, department=planner.parks, account=planner.kultur, start=dt.date(2030, 3, 18),
+                         end=dt.date(2030, 3, 19)).slot
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
+    assert window.store.slot(other.id) is None, "just now read: no second read yet"
+    window._last_read -= 120
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
+    assert window.store.slot(other.id) is not None
+    assert other.id in window.page.month_grid.bar_rects()
