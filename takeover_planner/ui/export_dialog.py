@@ -68,6 +68,8 @@ class ExportDialog(QDialog):
         self._relay = _ProgressRelay(self)
         self._relay.progressed.connect(self._on_relay_progressed)
         self.setObjectName("exportDialog")
+        # The window makes a new dialog each time; a closed one goes away instead of piling up as a child.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setMinimumWidth(520)
         self._build()
         self._retranslate()

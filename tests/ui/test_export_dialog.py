@@ -9,6 +9,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 
 from takeover_planner.ui.export_dialog import ExportDialog
@@ -16,13 +17,19 @@ from takeover_planner.ui.i18n import qdate
 from takeover_planner.ui.tasks import TaskRunner
 
 
+def close_if_alive(dlg: ExportDialog) -> None:
+    """The dialog deletes itself when closed (WA_DeleteOnClose), so qtbot.addWidget cannot own it."""
+    if shiboken6.isValid(dlg):
+        dlg.close()
+
+
 @pytest.fixture
 def dialog(qtbot, planner, runner):
     dlg = ExportDialog(planner.ctx, None, runner=runner)
-    qtbot.addWidget(dlg)
     dlg.open()
     qtbot.waitExposed(dlg)
-    return dlg
+    yield dlg
+    close_if_alive(dlg)
 
 
 def choose(dlg: ExportDialog, fmt: str) -> None:
@@ -65,7 +72,6 @@ def test_csv_for_excel_with_a_department_filter(qtbot, dialog, tmp_path):
 def test_per_department_ics_runs_off_the_gui_thread(qtbot, planner, tmp_path):
     threaded = TaskRunner()
     dlg = ExportDialog(planner.ctx, None, runner=threaded)
-    qtbot.addWidget(dlg)
     qtbot.waitUntil(lambda: dlg.department.count() == 4, timeout=10_000)
     worker_threads: list[threading.Thread] = []
     dlg.progressed.connect(lambda done, total: worker_threads.append(threading.current_thread()))
@@ -83,6 +89,7 @@ def test_per_department_ics_runs_off_the_gui_thread(qtbot, planner, tmp_path):
             str(e["summary"])} == {dt.date(2030, 3, 4)}
     # Progress was delivered on the GUI thread even though the work ran elsewhere.
     assert worker_threads and all(t is threading.main_thread() for t in worker_threads)
+    close_if_alive(dlg)
     threaded.shutdown()
 
 
@@ -126,6 +133,5 @@ def test_mistakes_are_shown_in_the_dialog(qtbot, dialog, tmp_path):
 
 
 def test_close_shuts_the_dialog_when_idle(qtbot, dialog):
-    with qtbot.waitSignal(dialog.rejected):
+    with qtbot.waitSignal(dialog.destroyed, timeout=5_000):
         dialog.close_button.click()
-    assert not dialog.isVisible()
