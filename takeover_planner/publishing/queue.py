@@ -73,7 +73,8 @@ class QueueEnv:
     actor: str
     secrets: SecretStore
     media_path: MediaPath
-    host: Callable[[], MediaHost | None]  # built lazily: its password comes from the keyring
+    # Built lazily (its password comes from the keyring), on the run's own HTTP session.
+    host: Callable[[requests.Session], MediaHost | None]
     rules: FrameRules  # how frames are judged and moved (services.stories)
     policy: Policy = field(default_factory=Policy)
     lease: dt.timedelta = dt.timedelta(minutes=10)
@@ -228,9 +229,9 @@ def run_due(env: QueueEnv, now: dt.datetime | None = None, progress: Progress | 
                 _log_outcome(outcome)
                 if progress is not None:
                     progress(done, total, outcome)
+        _clean_hosted(env, session_http)
     finally:
         session_http.close()
-    _clean_hosted(env)
     return report
 
 
@@ -307,7 +308,7 @@ def _run_account(
     except PublishingError as exc:
         return all_(OutcomeKind.BLOCKED, f"{name}: {exc.message}")
     try:
-        host = env.host()
+        host = env.host(http)
     except (PublishingError, HostingError) as exc:
         return all_(OutcomeKind.BLOCKED, exc.message)
     link = AccountLink(account_id, name, variant, ig_user_id, graph, upload_host)
@@ -405,7 +406,7 @@ def set_account_stop(db: Database, account_id: int, reason: str, advice: str) ->
     log.warning("Publishing for account #%s stopped: %s", account_id, reason)
 
 
-def _clean_hosted(env: QueueEnv) -> None:
+def _clean_hosted(env: QueueEnv, http: requests.Session) -> None:
     """Delete hosted files of finished jobs whose deletion failed earlier."""
     with env.db.session() as s:
         leftovers = s.execute(
@@ -415,7 +416,7 @@ def _clean_hosted(env: QueueEnv) -> None:
     if not leftovers:
         return
     try:
-        host = env.host()
+        host = env.host(http)
     except (PublishingError, HostingError) as exc:
         log.warning("Cannot clean up hosted files: %s", exc.message)
         return

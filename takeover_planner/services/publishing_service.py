@@ -101,9 +101,8 @@ def media_file(ctx: AppContext) -> MediaPath:
     return resolve
 
 
-def media_host(ctx: AppContext, secrets: SecretStore,
-               http: Callable[[], requests.Session] = new_session) -> Callable[[], MediaHost | None]:
-    def build() -> MediaHost | None:
+def media_host(ctx: AppContext, secrets: SecretStore) -> Callable[[requests.Session], MediaHost | None]:
+    def build(http: requests.Session) -> MediaHost | None:
         upload = ctx.settings.get("hosting.upload_url")
         public = ctx.settings.get("hosting.public_url")
         if not upload or not public:
@@ -115,7 +114,7 @@ def media_host(ctx: AppContext, secrets: SecretStore,
                 "The media host's password is not in this computer's keyring. Set it again with "
                 "'takeover-planner hosting set … --password-stdin'."
             )
-        return WebDavHost(WebDavConfig(upload, public, username), password, session=http(), timeout=timeouts(ctx))
+        return WebDavHost(WebDavConfig(upload, public, username), password, session=http, timeout=timeouts(ctx))
 
     return build
 
@@ -137,7 +136,7 @@ def queue_env(
     store = secrets or secret_store()
     return QueueEnv(
         db=ctx.db, actor=ctx.actor, secrets=store, media_path=media_path or media_file(ctx),
-        host=media_host(ctx, store, http), rules=frame_rules(), policy=policy(ctx), lease=claim_lease(ctx), timeout=timeouts(ctx),
+        host=media_host(ctx, store), rules=frame_rules(), policy=policy(ctx), lease=claim_lease(ctx), timeout=timeouts(ctx),
         http=http,
     )
 
@@ -389,10 +388,11 @@ def hosting_info(ctx: AppContext, *, secrets: SecretStore | None = None) -> Host
 
 
 def test_hosting(ctx: AppContext, *, secrets: SecretStore | None = None) -> str:
-    host = media_host(ctx, secrets or secret_store())()
-    if host is None:
-        raise ValidationError("No media host is set up yet: use 'takeover-planner hosting set'.")
-    return host.check()
+    with new_session() as http:
+        host = media_host(ctx, secrets or secret_store())(http)
+        if host is None:
+            raise ValidationError("No media host is set up yet: use 'takeover-planner hosting set'.")
+        return host.check()
 
 
 # --- hand-off packs ---------------------------------------------------------------------------------
