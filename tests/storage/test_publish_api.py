@@ -333,3 +333,43 @@ def test_an_old_instagram_login_token_is_renewed_before_it_runs_out(world: World
     assert after.token_expires_at - now_utc() > dt.timedelta(days=59)
     refresh = next(r for r in world.fake.requests if r.path == "/refresh_access_token")
     assert refresh.authorization == f"Bearer {world.fake.token}" and world.fake.token not in refresh.query
+
+
+def test_not_ready_at_publish_time_means_look_again_not_fail(world: World) -> None:
+    frame = world.add_frame()
+    world.fake.fail_next("publish", Failure(9007, 2207027, 400, "Media ID is not available"))
+    now = due_time()
+    assert _kinds(svc.publish_due(world.ctx, now, env=world.env())) == [OutcomeKind.DEFERRED]
+    assert _kinds(svc.publish_due(world.ctx, now + dt.timedelta(minutes=2), env=world.env())) == \
+        [OutcomeKind.PUBLISHED]
+    assert world.fake.publish_counts()[world.shas[frame]] == 1
+
+
+def test_the_fixed_copy_is_published_when_there_is_one(world: World) -> None:
+    from takeover_planner.media.store import MediaStore
+    from takeover_planner.storage.models import MediaAsset
+    from tests.fakes.publish_world import jpeg_bytes, png_bytes
+
+    frame = world.add_frame(content=png_bytes(9), fmt="PNG")
+    fixed = jpeg_bytes(99)
+    stored = MediaStore(world.ctx.media_dir).add_bytes(fixed)
+    with world.ctx.db.write() as s:
+        row = s.get(StoryFrame, frame)
+        assert row is not None
+        asset = MediaAsset(sha256=stored.sha256, kind="image", format="JPEG", size_bytes=len(fixed), findings=[],
+                           derived_from_id=row.original_asset_id, recipe={"fix": "image"})
+        s.add(asset)
+        s.flush()
+        row.derivative_asset_id = asset.id
+    report = svc.publish_due(world.ctx, due_time(), env=world.env())
+    assert _kinds(report) == [OutcomeKind.PUBLISHED]
+    assert world.fake.publish_counts() == {stored.sha256: 1}
+
+
+def test_account_check_works_with_facebook_login(ctx: AppContext) -> None:
+    with running_world(ctx, api_variant="facebook_login") as world:
+        world.fake.use_quota(2)
+        result = svc.check_account(ctx, world.account_id, secrets=world.secrets)
+        assert (result.username, result.ig_user_id, result.quota_usage) == (world.fake.username,
+                                                                           world.fake.ig_user_id, 2)
+        assert any(r.path == f"/{world.fake.version}/{world.fake.ig_user_id}" for r in world.fake.requests)
