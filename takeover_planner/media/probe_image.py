@@ -17,6 +17,7 @@ from PIL import Image
 
 from takeover_planner.media import bmff, containers
 from takeover_planner.media.codecs import ensure_codecs
+from takeover_planner.media.jpeg_header import HEADER_BYTES, JpegHeader, read_jpeg_header
 from takeover_planner.media.limits import Deadline, ProbeLimits
 from takeover_planner.media.model import (
     PROBLEM_BOMB,
@@ -41,6 +42,13 @@ def probe_image(f: BinaryIO, info: MediaInfo, container: str, head: bytes, limit
     if container == "HEIF":
         _probe_heif(f, info, limits, deadline)
         return
+    if container == "JPEG":
+        f.seek(0)
+        header = read_jpeg_header(f.read(HEADER_BYTES))
+        if header is not None:
+            _fill_from_jpeg_header(f, header, info, limits, deadline)
+            return
+        f.seek(0)
     try:
         with warnings.catch_warnings():
             # Pillow warns (and, under pytest, raises) between its two bomb limits; ours is checked below.
@@ -86,6 +94,22 @@ def _fill_from_pillow(f: BinaryIO, image: Image.Image, info: MediaInfo, containe
     if container == "PNG" and len(head) > 24:
         info.bit_depth = head[24]
     _check_complete(f, image, info, container, head, limits, deadline, scan_start)
+
+
+def _fill_from_jpeg_header(f: BinaryIO, header: JpegHeader, info: MediaInfo, limits: ProbeLimits,
+                           deadline: Deadline) -> None:
+    """The fast path for a plain JPEG (see jpeg_header): the same facts Pillow would give."""
+    info.format, info.mode = "JPEG", header.mode
+    info.width, info.height = header.width, header.height
+    if header.width * header.height > limits.max_image_pixels:
+        info.problem, info.problem_detail = PROBLEM_BOMB, f"declares {header.width}×{header.height} pixels"
+        return
+    info.orientation, info.has_gps = header.orientation, header.has_gps
+    info.rotation, info.mirrored = bmff.ORIENTATION_TURN[info.orientation]
+    info.display_width, info.display_height = bmff.display_size(info.width, info.height, info.orientation)
+    _colour(info, header.mode, header.icc)
+    if not containers.jpeg_complete(f, info.size_bytes, header.scan_start, deadline):
+        info.problem, info.problem_detail = PROBLEM_TRUNCATED, "no end-of-image marker"
 
 
 def _frame_count(image: Image.Image) -> int:

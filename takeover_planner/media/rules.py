@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import string
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -160,8 +161,18 @@ def _parse_rule(path: str, index: int, raw: Any) -> Rule:
 
 
 def _render(template: str, values: Values, limits: dict[str, Any], language: str) -> str:
-    merged = {key: _format(value, language) for key, value in {**limits, **values}.items()}
+    fields = _fields(template)
+    if not fields:
+        return template.strip()
+    merged = {key: _format(values[key] if key in values else limits[key], language)
+              for key in fields if key in values or key in limits}
     return template.format_map(_Blank(merged)).strip()
+
+
+@lru_cache(maxsize=256)
+def _fields(template: str) -> tuple[str, ...]:
+    """The {placeholders} a message uses (parsed once per message, not once per file)."""
+    return tuple(name for _text, name, _spec, _conv in string.Formatter().parse(template) if name)
 
 
 class _Blank(dict[str, str]):
