@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from takeover_planner.domain.review import FrameState
 from takeover_planner.domain.timekeeping import now_utc
+from takeover_planner.errors import TakeoverError
 from takeover_planner.publishing import tokens
 from takeover_planner.publishing.api_publisher import AccountLink, ApiPublisher, Policy
 from takeover_planner.publishing.errors import (
@@ -305,11 +306,11 @@ def _run_account(
                     f"Set it here with: takeover-planner account set-token \"{name}\"")
     try:
         graph = GraphClient(graph_host, version, token, session=http, timeout=env.timeout)
-    except PublishingError as exc:
+    except TakeoverError as exc:  # e.g. a graph host that is not https
         return all_(OutcomeKind.BLOCKED, f"{name}: {exc.message}")
     try:
         host = env.host(http)
-    except (PublishingError, HostingError) as exc:
+    except (PublishingError, HostingError, SecretStoreUnavailable) as exc:
         return all_(OutcomeKind.BLOCKED, exc.message)
     link = AccountLink(account_id, name, variant, ig_user_id, graph, upload_host)
     publisher = ApiPublisher(link, ledger, gate, env.db.write, host, clock=clock, policy=env.policy)
@@ -342,7 +343,7 @@ def token_upkeep(env: QueueEnv, report: RunReport, clock: Callable[[], dt.dateti
                 if token is not None:
                     graph = GraphClient(host, version, token, session=http, timeout=env.timeout)
                     refresh_token(env, account_id, graph, clock)
-            except PublishingError as exc:
+            except TakeoverError as exc:  # keyring trouble, an address that is not https
                 report.notices.append(f"The token for {name} could not be renewed: {exc.message}")
             with env.db.session() as s:
                 state = s.get(AccountPublishing, account_id)
@@ -417,7 +418,7 @@ def _clean_hosted(env: QueueEnv, http: requests.Session) -> None:
         return
     try:
         host = env.host(http)
-    except (PublishingError, HostingError) as exc:
+    except (PublishingError, HostingError, SecretStoreUnavailable) as exc:
         log.warning("Cannot clean up hosted files: %s", exc.message)
         return
     if host is None:

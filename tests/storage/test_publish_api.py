@@ -373,3 +373,23 @@ def test_account_check_works_with_facebook_login(ctx: AppContext) -> None:
         assert (result.username, result.ig_user_id, result.quota_usage) == (world.fake.username,
                                                                            world.fake.ig_user_id, 2)
         assert any(r.path == f"/{world.fake.version}/{world.fake.ig_user_id}" for r in world.fake.requests)
+
+
+def test_a_keyring_that_fails_mid_run_blocks_instead_of_crashing(world: World) -> None:
+    from takeover_planner.domain.timekeeping import now_utc
+    from takeover_planner.publishing.secrets import SecretStore
+    from tests.fakes.keyrings import BrokenKeyring
+
+    world.add_frame()
+    with world.ctx.db.write() as s:  # an old token, so the run also tries to renew it
+        state = s.get(AccountPublishing, world.account_id)
+        assert state is not None
+        state.token_set_at = now_utc() - dt.timedelta(days=55)
+        state.token_expires_at = now_utc() + dt.timedelta(days=5)
+    env = world.env()
+    env.secrets = SecretStore(BrokenKeyring(), explicit=True)
+    report = svc.publish_due(world.ctx, due_time(), env=env)
+    assert _kinds(report) == [OutcomeKind.BLOCKED]
+    assert "keyring" in report.outcomes[0].message
+    assert any("could not be renewed" in n for n in report.notices)
+    assert world.fake.publish_counts() == {}
