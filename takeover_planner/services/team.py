@@ -6,6 +6,7 @@ kept in the OS keyring under a key naming user, host, port and database.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from sqlalchemy.engine import URL, make_url
@@ -15,6 +16,8 @@ from takeover_planner.services.context import AppContext
 from takeover_planner.storage.copy import CopyReport, copy_database, ensure_reachable
 from takeover_planner.storage.database import Database, normalise_url, redact_url
 from takeover_planner.storage.migrate import schema_status, upgrade
+
+log = logging.getLogger(__name__)
 
 
 def password_key(url: URL) -> str:
@@ -37,10 +40,18 @@ def with_stored_password(url_text: str) -> str:
         return url_text
     from takeover_planner.publishing.secrets import SecretStore
 
+    from takeover_planner.errors import TakeoverError
+
     store = SecretStore()
     if not store.status().usable:
         return url_text  # trust/peer authentication needs none; a real failure will say so when connecting
-    password = store.get(password_key(url))
+    try:
+        password = store.get(password_key(url))
+    except TakeoverError:
+        # A locked or broken keyring must not stop the app from opening a database that may need no
+        # password at all; if it does need one, connecting says so in plain words.
+        log.info("No database password from the keyring for %s", redact_url(url_text))
+        return url_text
     return url.set(password=password).render_as_string(hide_password=False) if password else url_text
 
 

@@ -43,3 +43,18 @@ def test_atomic_write_leaves_the_old_file_on_failure(tmp_path: Path) -> None:
         raise RuntimeError("crash")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_atomic_write_gives_the_usual_file_mode(tmp_path: Path) -> None:
+    import os
+
+    from takeover_planner.fileio import atomic_write_bytes
+
+    if os.name != "posix":
+        pytest.skip("POSIX file modes")
+    old = os.umask(0o022)
+    try:
+        atomic_write_bytes(tmp_path / "export.csv", b"x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "export.csv").stat().st_mode & 0o777 == 0o644
