@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import tempfile
 from collections.abc import Iterator
@@ -45,7 +46,9 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "
         handle.write(text)
 
 
+@functools.cache
 def _umask() -> int:
+    # Reading the umask means setting it; do it once, so threads writing files later never see it at 0.
     current = os.umask(0)
     os.umask(current)
     return current
