@@ -39,6 +39,7 @@ EXITS = "#c2415d"
 REPLIES = "#2e9e6a"
 SAMPLE = "#b26a00"
 ROW = 15.0
+HEADER = 22.0  # two lines of column title
 FOOTER_TOP = PAGE_HEIGHT - MARGIN - 10
 
 Column = tuple[str, str, float, Align]  # key, title, width, alignment
@@ -129,14 +130,16 @@ def _summary_page(report: TakeoverReport, labels: ReportLabels) -> Page:
 def _columns(labels: ReportLabels) -> list[Column]:
     """(key, title, width, align) of the frame table."""
     m = labels.metrics
-    return [("number", "#", 22, "right"), ("day", labels.day, 70, "left"), ("time", labels.published, 42, "left"),
-            ("status", labels.status, 138, "left"), ("reach", m["reach"], 52, "right"),
-            ("views", m["views"], 52, "right"), ("replies", m["replies"], 40, "right"),
-            ("shares", m["shares"], 42, "right"), ("follows", m["follows"], 52, "right"),
-            ("profile_visits", m["profile_visits"], 52, "right"), ("taps_forward", m["taps_forward"], 52, "right"),
-            ("taps_back", m["taps_back"], 52, "right"), ("exits", m["exits"], 52, "right"),
-            ("swipes_forward", m["swipes_forward"], 58, "right"),
-            ("read", labels.read_at, CONTENT_WIDTH - 728, "left")]
+    widths = (("number", "#", 20, "right"), ("day", labels.day, 64, "left"), ("time", labels.published, 44, "left"),
+              ("status", labels.status, 118, "left"), ("reach", m["reach"], 48, "right"),
+              ("views", m["views"], 48, "right"), ("replies", m["replies"], 40, "right"),
+              ("shares", m["shares"], 42, "right"), ("follows", m["follows"], 48, "right"),
+              ("profile_visits", m["profile_visits"], 46, "right"), ("taps_forward", m["taps_forward"], 46, "right"),
+              ("taps_back", m["taps_back"], 46, "right"), ("exits", m["exits"], 50, "right"),
+              ("swipes_forward", m["swipes_forward"], 46, "right"))
+    columns: list[Column] = [(k, t, float(w), a) for k, t, w, a in widths]  # type: ignore[misc]
+    used = sum(c[2] for c in columns)
+    return [*columns, ("read", labels.read_at, CONTENT_WIDTH - used, "left")]
 
 
 def _frame_cells(report: TakeoverReport, labels: ReportLabels) -> list[dict[str, str]]:
@@ -159,10 +162,10 @@ def _table(items: list[Item], top: float, columns: list[Column],
            rows: Sequence[dict[str, str]]) -> float:
     x = MARGIN
     for _key, title, width, align in columns:
-        items.append(Text(x + 3, top, width - 6, ROW, title, 7, True, MUTED, align))
+        items.append(Text(x + 3, top, width - 6, HEADER, title, 7, True, MUTED, align, wrap=True))
         x += width
-    items.append(Line(MARGIN, top + ROW, MARGIN + CONTENT_WIDTH, top + ROW, INK, 0.6))
-    y = top + ROW
+    items.append(Line(MARGIN, top + HEADER, MARGIN + CONTENT_WIDTH, top + HEADER, INK, 0.6))
+    y = top + HEADER
     for index, row in enumerate(rows):
         if index % 2:
             items.append(Rect(MARGIN, y, CONTENT_WIDTH, ROW, fill=ZEBRA))
@@ -176,7 +179,7 @@ def _table(items: list[Item], top: float, columns: list[Column],
 
 def _frame_pages(report: TakeoverReport, labels: ReportLabels) -> list[Page]:
     rows = _frame_cells(report, labels)
-    per_page = int((FOOTER_TOP - MARGIN - 30 - ROW) // ROW)
+    per_page = int((FOOTER_TOP - MARGIN - 30 - HEADER) // ROW)
     pages = []
     for start in range(0, max(len(rows), 1), per_page):
         items: list[Item] = [Text(MARGIN, MARGIN, CONTENT_WIDTH, 18, f"{labels.per_frame}: {report.department}",
@@ -199,13 +202,13 @@ def _group_rows(groups: Sequence[GroupFigures], labels: ReportLabels) -> list[di
 
 
 def _comparison_page(comparison: Comparison, labels: ReportLabels) -> Page:
-    columns: list[Column] = [("name", "", 150, "left"), ("takeovers", labels.takeovers, 62, "right"),
-               ("frames", labels.frame, 150, "left"),
-               ("reach", labels.avg_reach, 82, "right"), ("views", labels.avg_views, 82, "right"),
-               ("stayed", labels.avg_stayed, 70, "right"), ("replies", labels.metrics["replies"], 46, "right"),
-               ("follows", labels.metrics["follows"], 56, "right"),
-               ("during", labels.followers_per_day, 42 + (CONTENT_WIDTH - 740) / 2, "right"),
-               ("before", labels.before_per_day, 42 + (CONTENT_WIDTH - 740) / 2, "right")]
+    columns: list[Column] = [("name", "", 140, "left"), ("takeovers", labels.takeovers, 56, "right"),
+                             ("frames", labels.frame, 130, "left"), ("reach", labels.avg_reach, 70, "right"),
+                             ("views", labels.avg_views, 70, "right"), ("stayed", labels.avg_stayed, 64, "right"),
+                             ("replies", labels.metrics["replies"], 44, "right"),
+                             ("follows", labels.metrics["follows"], 50, "right")]
+    rest = (CONTENT_WIDTH - sum(c[2] for c in columns)) / 2
+    columns += [("during", labels.followers_per_day, rest, "right"), ("before", labels.before_per_day, rest, "right")]
     items: list[Item] = [Text(MARGIN, MARGIN, CONTENT_WIDTH, 18, labels.comparison, 12, True)]
     y = MARGIN + 26
     for title, groups in ((labels.by_department, comparison.departments), (labels.by_campaign, comparison.campaigns)):
