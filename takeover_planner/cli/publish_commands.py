@@ -18,6 +18,7 @@ from takeover_planner.cli.common import Cli, add_subcommand, date_arg
 from takeover_planner.domain.timekeeping import OSLO, to_oslo
 from takeover_planner.errors import EXIT_FAILURE, ValidationError
 from takeover_planner.publishing.publisher import OutcomeKind
+from takeover_planner.services import handoff_service
 from takeover_planner.services import publishing_service as svc
 
 
@@ -198,13 +199,13 @@ def _hosting_show(_args: argparse.Namespace, cli: Cli) -> int:
 
 
 def _hosting_test(_args: argparse.Namespace, cli: Cli) -> int:
-    message = svc.test_hosting(cli.context())
+    message = svc.check_hosting(cli.context())
     cli.out(message, {"ok": True, "message": message})
     return 0
 
 
 def _handoff_pack(args: argparse.Namespace, cli: Cli) -> int:
-    result = svc.build_handoff_pack(cli.context(), args.slot, args.out, include_all=args.all,
+    result = handoff_service.build_handoff_pack(cli.context(), args.slot, args.out, include_all=args.all,
                                     language=args.language)
     lines = [f"Hand-off pack written to {result.folder}", f"Checklist: {result.checklist}"]
     for entry in result.entries:
@@ -218,6 +219,6 @@ def _handoff_pack(args: argparse.Namespace, cli: Cli) -> int:
 
 def _handoff_posted(args: argparse.Namespace, cli: Cli) -> int:
     ctx = cli.context()
-    svc.mark_posted_by_hand(ctx, args.frame, by=args.by, at=args.at)
+    handoff_service.mark_posted_by_hand(ctx, args.frame, by=args.by, at=args.at)
     cli.out(f"Frame #{args.frame} recorded as posted by hand.", {"frame_id": args.frame, "published": True})
     return 0

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from takeover_planner.errors import TransitionRefused
 from takeover_planner.publishing.ledger import JobState
 from takeover_planner.publishing.publisher import OutcomeKind
+from takeover_planner.services import handoff_service
 from takeover_planner.services import publishing_service as svc
 from takeover_planner.services.context import AppContext
 from takeover_planner.storage.models import AuditEvent, PublishJob, StoryFrame
@@ -65,10 +66,10 @@ def test_a_pack_has_numbered_files_in_posting_order_and_a_readable_checklist(wor
     first = world.add_frame(minute=0, sticker="link", text="Les mer: <script>alert(1)</script> & mer")
     plain = world.add_frame(minute=15, kind="video")
 
-    stickers_only = svc.build_handoff_pack(world.ctx, world.slot_id, tmp_path / "stickers", language="en")
+    stickers_only = handoff_service.build_handoff_pack(world.ctx, world.slot_id, tmp_path / "stickers", language="en")
     assert [e.frame.frame_id for e in stickers_only.entries] == [first, later]
 
-    result = svc.build_handoff_pack(world.ctx, world.slot_id, tmp_path / "pack", include_all=True, language="en")
+    result = handoff_service.build_handoff_pack(world.ctx, world.slot_id, tmp_path / "pack", include_all=True, language="en")
     assert [e.frame.frame_id for e in result.entries] == [first, plain, later]
     names = [e.file_name for e in result.entries]
     assert names == ["01_Tue-10.00_biblioteket.jpg", "02_Tue-10.15_biblioteket.mp4", "03_Tue-10.30_biblioteket.jpg"]
@@ -97,16 +98,16 @@ def test_a_pack_has_numbered_files_in_posting_order_and_a_readable_checklist(wor
 
 def test_the_checklist_speaks_norwegian_when_asked(world: World, tmp_path: Path) -> None:
     world.add_frame(sticker="mention", text="Hei!")
-    result = svc.build_handoff_pack(world.ctx, world.slot_id, tmp_path / "nb", language="nb")
+    result = handoff_service.build_handoff_pack(world.ctx, world.slot_id, tmp_path / "nb", language="nb")
     html = result.checklist.read_text(encoding="utf-8")
     assert "Manuell publiseringspakke" in html and "Klistremerke" in html and "tir 06.05.2025 10:00" in html
 
 
 def test_posting_by_hand_is_recorded_with_who_and_when(world: World, tmp_path: Path) -> None:
     frame = world.add_frame(sticker="link")
-    svc.build_handoff_pack(world.ctx, world.slot_id, tmp_path / "pack")
+    handoff_service.build_handoff_pack(world.ctx, world.slot_id, tmp_path / "pack")
     at = dt.datetime(2025, 5, 6, 8, 2, tzinfo=dt.UTC)
-    svc.mark_posted_by_hand(world.ctx, frame, by="Ola Nordmann", at=at)
+    handoff_service.mark_posted_by_hand(world.ctx, frame, by="Ola Nordmann", at=at)
     job = _job(world, frame)
     assert (job.state, job.published_by, job.published_at, job.method) == ("published", "Ola Nordmann", at, "handoff")
     with world.ctx.db.session() as s:
@@ -116,19 +117,19 @@ def test_posting_by_hand_is_recorded_with_who_and_when(world: World, tmp_path: P
                                                                           AuditEvent.action == "published"))]
     assert comments == ["posted by hand by Ola Nordmann at 2025-05-06 10:02"]
     with pytest.raises(TransitionRefused, match="already published"):
-        svc.mark_posted_by_hand(world.ctx, frame, by="Ola Nordmann")
+        handoff_service.mark_posted_by_hand(world.ctx, frame, by="Ola Nordmann")
 
 
 def test_nothing_is_marked_posted_without_an_approval_or_while_the_api_may_have_posted_it(world: World) -> None:
     unapproved = world.add_frame(approved_by=None)
     with pytest.raises(TransitionRefused, match="named person"):
-        svc.mark_posted_by_hand(world.ctx, unapproved)
+        handoff_service.mark_posted_by_hand(world.ctx, unapproved)
     maybe_live = world.add_frame(minute=1)
     world.fake.publish_modes.append("drop")
     report = svc.publish_due(world.ctx, due_time(), env=world.env(unknown_grace=dt.timedelta(minutes=5)))
     assert OutcomeKind.DEFERRED in [o.kind for o in report.outcomes]
     with pytest.raises(TransitionRefused, match="may already have been published"):
-        svc.mark_posted_by_hand(world.ctx, maybe_live)
+        handoff_service.mark_posted_by_hand(world.ctx, maybe_live)
 
 
 def test_a_frame_the_api_gave_up_on_can_be_posted_by_hand(world: World, tmp_path: Path) -> None:
@@ -136,7 +137,7 @@ def test_a_frame_the_api_gave_up_on_can_be_posted_by_hand(world: World, tmp_path
     world.fake.container_errors.append(2207026)
     svc.publish_due(world.ctx, due_time(), env=world.env())
     assert _job(world, frame).state == "failed"
-    pack = svc.build_handoff_pack(world.ctx, world.slot_id, tmp_path / "retry")
+    pack = handoff_service.build_handoff_pack(world.ctx, world.slot_id, tmp_path / "retry")
     assert [e.frame.frame_id for e in pack.entries] == [frame], "failed frames are offered for posting by hand"
-    svc.mark_posted_by_hand(world.ctx, frame, by="Kari Nordmann")
+    handoff_service.mark_posted_by_hand(world.ctx, frame, by="Kari Nordmann")
     assert _job(world, frame).state == "published"

@@ -1,0 +1,148 @@
+"""Hand-off packs for the command line and the window: which frames go by hand, writing the pack, and
+recording that a frame was posted by hand (who and when). Split from ``publishing_service`` (the API side).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from takeover_planner.domain.review import FrameState, parse_state
+from takeover_planner.domain.timekeeping import now_utc, to_oslo
+from takeover_planner.errors import NotFoundError, TransitionRefused, ValidationError
+from takeover_planner.publishing.frame_gate import FrameGate, publish_problem, recorded_approver
+from takeover_planner.publishing.handoff import HandoffPublisher, PackResult
+from takeover_planner.publishing.ledger import PUBLISH_MAYBE_DONE, JobState, Step
+from takeover_planner.publishing.publisher import FrameToPublish, Method
+from takeover_planner.publishing.queue import MediaPath, frame_to_publish
+from takeover_planner.services import audit
+from takeover_planner.services.access import require_planner
+from takeover_planner.services.context import AppContext
+from takeover_planner.services.publishing_service import frame_rules, media_file
+from takeover_planner.storage.models import AccountPublishing, PublishJob, StoryFrame, TakeoverSlot
+
+
+def handoff_frames(ctx: AppContext, slot_id: int, *, include_all: bool = False,
+                   media_path: MediaPath | None = None) -> list[FrameToPublish]:
+    """The slot's approved frames that go by hand (stickers, or an account set to hand-off; all with
+    ``include_all``), leaving out frames that are published or may be on their way through the API."""
+    resolve = media_path or media_file(ctx)
+    out = []
+    with ctx.db.session() as s:
+        slot = s.get(TakeoverSlot, slot_id)
+        if slot is None:
+            raise NotFoundError(f"No slot #{slot_id}.")
+        state = s.get(AccountPublishing, slot.account_id)
+        by_hand_account = state is not None and state.method == Method.HANDOFF.value
+        frames = s.scalars(
+            select(StoryFrame).options(joinedload(StoryFrame.slot).joinedload(TakeoverSlot.account),
+                                       joinedload(StoryFrame.slot).joinedload(TakeoverSlot.department),
+                                       joinedload(StoryFrame.original), joinedload(StoryFrame.derivative))
+            .where(StoryFrame.slot_id == slot_id)
+            .order_by(StoryFrame.planned_at, StoryFrame.position, StoryFrame.id)
+        ).unique().all()
+        for frame in frames:
+            if parse_state(frame.state) not in (FrameState.APPROVED, FrameState.SCHEDULED, FrameState.FAILED):
+                continue
+            if recorded_approver(s, frame.id) is None:
+                continue
+            job = s.scalar(select(PublishJob).where(PublishJob.frame_id == frame.id))
+            if job is not None and (job.state == JobState.PUBLISHED.value or
+                                    (job.state == JobState.ACTIVE.value and job.step in PUBLISH_MAYBE_DONE)):
+                continue
+            if include_all or by_hand_account or frame.sticker_kind.strip() or frame.state == FrameState.FAILED:
+                out.append(frame_to_publish(frame, resolve))
+    return out
+
+
+def build_handoff_pack(ctx: AppContext, slot_id: int, folder: Path, *, include_all: bool = False,
+                       language: str | None = None, media_path: MediaPath | None = None) -> PackResult:
+    """Write the pack and put its frames in the ledger as 'handed off' (so the API leaves them alone)."""
+    with ctx.db.session() as s:
+        require_planner(s, ctx.actor, "make hand-off packs")
+        slot = s.get(TakeoverSlot, slot_id)
+        if slot is None:
+            raise NotFoundError(f"No slot #{slot_id}.")
+        first = to_oslo(dt.datetime.combine(slot.start_date, dt.time(12), tzinfo=dt.UTC)).date()
+        title = f"{slot.department.name}, {first:%d.%m.%Y}" + (
+            f"–{slot.end_date:%d.%m.%Y}" if slot.end_date != slot.start_date else "")
+    frames = handoff_frames(ctx, slot_id, include_all=include_all, media_path=media_path)
+    if not frames:
+        raise ValidationError(
+            f"Slot #{slot_id} has no approved frames to post by hand (frames with stickers go here; use --all to "
+            "put every approved frame in the pack)."
+        )
+    lang = language or ctx.settings.get("ui.language")
+    publisher = HandoffPublisher(folder, title=title, language="nb" if str(lang).startswith(("nb", "no")) else "en")
+    publisher.publish(frames)
+    assert publisher.result is not None
+    now = now_utc()
+    with ctx.db.write() as s:
+        for frame in frames:
+            job = s.scalar(select(PublishJob).where(PublishJob.frame_id == frame.frame_id))
+            if job is None:
+                job = PublishJob(frame_id=frame.frame_id, account_id=frame.account_id, due_at=frame.planned_at)
+                s.add(job)
+            elif job.claimed_by and job.claimed_until and job.claimed_until > now:
+                continue  # a runner is on it right now; it stays with the API
+            job.method = Method.HANDOFF.value
+            job.state = JobState.HANDOFF.value
+            job.step = Step.HANDED_OFF.value
+            job.handoff_pack = str(publisher.result.folder)
+            job.next_attempt_at = None
+        audit.record(s, ctx.actor, "takeover_slot", slot_id, "handoff_pack",
+                     after={"folder": str(publisher.result.folder), "frames": [f.frame_id for f in frames]})
+    return publisher.result
+
+
+def mark_posted_by_hand(ctx: AppContext, frame_id: int, *, by: str | None = None,
+                        at: dt.datetime | None = None) -> None:
+    """Record that someone posted the frame from a phone: who and when (the approval must be on record)."""
+    who = " ".join((by or ctx.actor).split())
+    if not who:
+        raise ValidationError("Say who posted the frame.")
+    when = at or now_utc()
+    if when.tzinfo is None:
+        raise ValidationError("The time needs a time zone, e.g. 2025-05-06T10:00+02:00.")
+    if when > now_utc() + dt.timedelta(minutes=5):
+        raise ValidationError("The time it was posted lies in the future.")
+    with ctx.db.write() as s:
+        require_planner(s, ctx.actor, "mark frames as posted")
+        frame = s.get(StoryFrame, frame_id)
+        if frame is None:
+            raise NotFoundError(f"No frame #{frame_id}.")
+        state = parse_state(frame.state)
+        if state == FrameState.PUBLISHED:
+            raise TransitionRefused(f"Frame #{frame_id} is already published.")
+        if state == FrameState.FAILED:
+            if recorded_approver(s, frame_id) is None:
+                raise TransitionRefused(f"Frame #{frame_id} has no approval recorded against a named person.")
+        else:
+            problem = publish_problem(s, frame, frame_rules())
+            if problem is not None:
+                raise TransitionRefused(problem)
+        job = s.scalar(select(PublishJob).where(PublishJob.frame_id == frame_id))
+        if job is not None:
+            if job.state == JobState.ACTIVE.value and job.step in PUBLISH_MAYBE_DONE:
+                raise TransitionRefused(
+                    f"Frame #{frame_id} may already have been published through the API (its answer was lost). "
+                    "Check the account on Instagram; the queue confirms it on its next run.")
+            if job.claimed_by and job.claimed_until and job.claimed_until > now_utc():
+                raise TransitionRefused(f"Frame #{frame_id} is being published through the API right now.")
+        else:
+            job = PublishJob(frame_id=frame_id, account_id=frame.slot.account_id, due_at=frame.planned_at)
+            s.add(job)
+        job.method = Method.HANDOFF.value
+        job.state = JobState.PUBLISHED.value
+        job.step = Step.POSTED_BY_HAND.value
+        job.published_at = when
+        job.published_by = who
+        job.last_error = job.advice = job.error_family = ""
+        job.claimed_by = None
+        job.claimed_until = None
+        s.flush()
+        FrameGate(ctx.actor, frame_rules()).mark_published(
+            s, frame_id, f"posted by hand by {who} at {to_oslo(when):%Y-%m-%d %H:%M}")
