@@ -55,6 +55,8 @@ declare("publish.poll_seconds", int, 60, "Seconds between looks at a story Insta
 declare("publish.inline_wait_seconds", int, 20, "Seconds one run waits for Instagram to finish processing")
 declare("publish.unknown_grace_seconds", int, 120, "Seconds to wait before re-checking a publish whose reply was lost")
 declare("publish.max_attempts", int, 6, "Tries for a frame after temporary errors before it fails")
+# Insights (insights/): how often the window looks for story insights and follower counts that are due.
+declare("insights.interval_seconds", int, 600, "How often the app collects story insights that are due")
 
 # Upgrade hooks: version N → N+1, applied in order when an older settings file is read.
 UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}

@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "takeover_planner.cli.media_commands",
     "takeover_planner.cli.story_commands",
     "takeover_planner.cli.publish_commands",
+    "takeover_planner.cli.insights_commands",
 )
 
 

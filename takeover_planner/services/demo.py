@@ -16,7 +16,7 @@ from sqlalchemy import select
 from takeover_planner.domain.slots import SlotStatus
 from takeover_planner.domain.timekeeping import today_oslo, week_start
 from takeover_planner.paths import resource
-from takeover_planner.services import booking, catalog
+from takeover_planner.services import booking, catalog, insights_demo
 from takeover_planner.services.context import AppContext
 from takeover_planner.storage.models import Account
 
@@ -85,5 +85,6 @@ def load_demo(ctx: AppContext, *, today: dt.date | None = None) -> DemoResult:
         )
         for step in _PATH_TO[SlotStatus(entry["status"])]:
             booking.set_status(ctx, result.slot.id, step, reason=entry.get("reason"))
+    insights_demo.load_sample_history(ctx, today=today)  # insights (issue 9): the labelled sample history
     return DemoResult(True, len(data["accounts"]), len(data["departments"]), len(data["campaigns"]),
                       len(data["blackouts"]), len(data["slots"]))
