@@ -68,6 +68,13 @@ class Translations:
         return language
 
 
+    def remove(self) -> None:
+        """Take the installed catalogue out again (tests leave the application as they found it)."""
+        if self._translator is not None:
+            self._app.removeTranslator(self._translator)
+            self._translator = None
+
+
 def qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 

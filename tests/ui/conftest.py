@@ -21,7 +21,7 @@ from takeover_planner.ui.qt_refcount_guard import protect_singletons
 protect_singletons()
 
 # Imported after the guard on purpose: the calls below are Qt calls.
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QLocale, QPoint, QPointF, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
@@ -86,10 +86,12 @@ def planner(sqlite_ctx: AppContext) -> Planner:
 
 @pytest.fixture
 def translations(qapp: QApplication) -> Iterator[Translations]:
+    locale_before = QLocale()
     translations = Translations(qapp)
     translations.apply(ENGLISH)
     yield translations
-    translations.apply(ENGLISH)
+    translations.remove()
+    QLocale.setDefault(locale_before)
 
 
 @pytest.fixture
