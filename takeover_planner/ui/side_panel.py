@@ -11,7 +11,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from takeover_planner.domain.slots import SlotStatus
 from takeover_planner.domain.timekeeping import iso_week, now_utc, to_oslo
 from takeover_planner.ui.calendar.legend import Legend
-from takeover_planner.ui.calendar.painting import WARNING_COLOR, bar_colors
+from takeover_planner.ui.calendar.painting import WARNING_COLOR, bar_colors, is_dark, luminance
 from takeover_planner.ui.i18n import datetime_text, range_text
 from takeover_planner.ui.labels import audit_action_label, status_label
 
@@ -246,7 +246,7 @@ class SlotDetailsPanel(QScrollArea):
         if slot.news_url:
             safe = html.escape(slot.news_url, quote=True)
             link_text = self.tr("News article")
-            notes.append(f"<a href='{safe}'>{link_text}</a>")
+            notes.append(f"<a href='{safe}' style='color:{self._link_color()}'>{link_text}</a>")
         if slot.status == SlotStatus.CANCELLED and slot.cancel_reason:
             notes.append(self.tr("Cancelled: %1").replace("%1", html.escape(slot.cancel_reason)))
         self.notes_label.setText("<br>".join(notes) if notes else self.tr("None"))
@@ -293,10 +293,17 @@ class SlotDetailsPanel(QScrollArea):
         parts = [html.escape(contact.name)]
         if contact.email:
             safe = html.escape(contact.email, quote=True)
-            parts.append(f"<a href='mailto:{safe}'>{safe}</a>")
+            parts.append(f"<a href='mailto:{safe}' style='color:{self._link_color()}'>{safe}</a>")
         if contact.phone:
             parts.append(html.escape(contact.phone))
         return "<br>".join(parts)
+
+    def _link_color(self) -> str:
+        """The palette's link colour, lightened on a dark palette if the theme left it dark."""
+        color = self.palette().color(QPalette.ColorRole.Link)
+        if is_dark(self.palette()) and luminance(color) < 0.45:
+            color = QColor("#8ab4f8")
+        return color.name()
 
     def _fill_progress(self) -> None:
         progress = self._progress
