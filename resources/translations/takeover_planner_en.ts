@@ -12,16 +12,6 @@
     </message>
 </context>
 <context>
-    <name>CalendarGrid</name>
-    <message numerus="yes">
-        <source>+%n more</source>
-        <translation>
-            <numerusform>+%n more</numerusform>
-            <numerusform>+%n more</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>CalendarPage</name>
     <message numerus="yes">
         <source>%n slot(s)</source>
@@ -45,6 +35,16 @@
         <translation>
             <numerusform>Exported %n slot to %1.</numerusform>
             <numerusform>Exported %n slots to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GridPainting</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
         </translation>
     </message>
 </context>

@@ -266,22 +266,6 @@
         <translation>Laster inn …</translation>
     </message>
     <message>
-        <source>Wk</source>
-        <comment>short column title over ISO week numbers</comment>
-        <translation>Uke</translation>
-    </message>
-    <message numerus="yes">
-        <source>+%n more</source>
-        <translation>
-            <numerusform>+%n til</numerusform>
-            <numerusform>+%n til</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Blackout: %1</source>
-        <translation>Sperreperiode: %1</translation>
-    </message>
-    <message>
         <source>Competes for the same days with %1</source>
         <translation>Konkurrerer om de samme dagene med %1</translation>
     </message>
@@ -958,6 +942,25 @@
     <message>
         <source>Withdrawn</source>
         <translation>Trukket tilbake</translation>
+    </message>
+</context>
+<context>
+    <name>GridPainting</name>
+    <message>
+        <source>Wk</source>
+        <comment>short column title over ISO week numbers</comment>
+        <translation>Uke</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n til</numerusform>
+            <numerusform>+%n til</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Blackout: %1</source>
+        <translation>Sperreperiode: %1</translation>
     </message>
 </context>
 <context>

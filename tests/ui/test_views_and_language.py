@@ -147,6 +147,8 @@ def test_switch_language_to_norwegian_and_back(window: MainWindow, planner: Plan
     assert page.toolbar.new_button.text() == "Ny booking"
     assert page.toolbar.title.text() == "Mars 2030"
     assert page.model.headerData(2, Qt.Orientation.Horizontal) == "Enhet"
+    # strings drawn by the grid's painting mixin find their catalogue context too
+    assert page.month_grid.tr("Wk", "short column title over ISO week numbers") == "Uke"
     assert planner.ctx.settings.get("ui.language") == "nb"
     page.set_view("week")
     assert page.toolbar.title.text().startswith("Uke 9")

@@ -1,0 +1,206 @@
+"""Drawing the calendar grid: week numbers, day cells, today, campaigns, blackout periods, the bars and the
+drag preview. A mixin of ``CalendarGrid`` (it reads the grid's geometry and state), kept apart so that the
+widget's module stays about gestures and layout."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+
+from takeover_planner.domain.timekeeping import iso_week
+from takeover_planner.ui.calendar.layout import Span, layout_segments
+from takeover_planner.ui.calendar.painting import BLACKOUT_COLOR, draw_bar, is_dark, mix
+from takeover_planner.ui.i18n import month_day_label, range_text, weekday_short
+from takeover_planner.ui.labels import status_label
+
+if TYPE_CHECKING:
+    from takeover_planner.services.booking import SlotInfo
+
+HEADER_HEIGHT = 30
+WEEK_COLUMN = 46
+
+
+class GridPainting:
+    """Painting for ``CalendarGrid``; every method draws on the painter it is given."""
+
+    def _grid_line(self, palette: QPalette) -> QColor:
+        return mix(palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text), 0.13)
+
+    def _paint_header(self, painter: QPainter, palette: QPalette) -> None:
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.9)
+        painter.setFont(small)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        width, _ = self._cell_size()
+        for col in range(7):
+            rect = QRectF(WEEK_COLUMN + col * width, 0, width, HEADER_HEIGHT)
+            text = weekday_short(col)
+            painter.setPen(palette.color(QPalette.ColorRole.Text) if col < 5 else muted)
+            painter.drawText(rect.adjusted(8, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+        painter.setPen(muted)
+        painter.drawText(QRectF(0, 0, WEEK_COLUMN, HEADER_HEIGHT), Qt.AlignmentFlag.AlignCenter,
+                         self.tr("Wk", "short column title over ISO week numbers"))
+
+    def _paint_cells(self, painter: QPainter, palette: QPalette) -> None:
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        outside = mix(base, palette.color(QPalette.ColorRole.Window), 0.75)
+        weekend = mix(base, text, 0.035 if not is_dark(palette) else 0.06)
+        line = self._grid_line(palette)
+        number_font = QFont(self.font())
+        number_font.setPointSizeF(self.font().pointSizeF() * 0.95)
+        bold = QFont(number_font)
+        bold.setWeight(QFont.Weight.Bold)
+        hidden_font = QFont(self.font())
+        hidden_font.setPointSizeF(self.font().pointSizeF() * 0.85)
+        for row in range(self._weeks):
+            row_rect = self._cell_rect(row, 0)
+            week_day = self._first_day + dt.timedelta(days=row * 7)
+            painter.setPen(muted)
+            painter.setFont(number_font)
+            painter.drawText(QRectF(0, row_rect.top() + 4, WEEK_COLUMN, 20), Qt.AlignmentFlag.AlignHCenter,
+                             str(iso_week(week_day)))
+            for col in range(7):
+                day = week_day + dt.timedelta(days=col)
+                rect = self._cell_rect(row, col)
+                in_month = self._focus_month is None or day.month == self._focus_month
+                painter.fillRect(rect, (weekend if col >= 5 else base) if in_month else outside)
+                number_rect = QRectF(rect.left() + 4, rect.top() + 3, 24, 22)
+                if day.day == 1 and not self.detailed and day != self._today:
+                    number_rect = QRectF(rect.left() + 7, rect.top() + 3, rect.width() - 10, 22)
+                if day == self._today:
+                    painter.save()
+                    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(highlight)
+                    painter.drawEllipse(QRectF(rect.left() + 4, rect.top() + 3, 24, 22))
+                    painter.restore()
+                    painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+                    painter.setFont(bold)
+                else:
+                    painter.setPen(text if in_month else muted)
+                    painter.setFont(number_font)
+                label = str(day.day)
+                if day.day == 1 and not self.detailed:
+                    label = month_day_label(day)
+                align = Qt.AlignmentFlag.AlignCenter if number_rect.width() <= 24 else (
+                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+                painter.drawText(number_rect, align, label)
+                hidden = self._hidden.get(row * 7 + col, 0)
+                if hidden:
+                    painter.setPen(muted)
+                    painter.setFont(hidden_font)
+                    painter.drawText(rect.adjusted(6, 0, -6, -3), Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight,
+                                     self.tr("+%n more", "", hidden))
+                if self.hasFocus() and day == self._cursor_day:
+                    painter.setPen(QPen(highlight, 1.5, Qt.PenStyle.DotLine))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawRect(rect.adjusted(2, 2, -2, -2))
+        painter.setPen(QPen(line, 1))
+        width, height = self._cell_size()
+        for row in range(self._weeks + 1):
+            y = HEADER_HEIGHT + row * height
+            painter.drawLine(QPointF(WEEK_COLUMN, y), QPointF(self.width(), y))
+        for col in range(8):
+            x = WEEK_COLUMN + col * width
+            painter.drawLine(QPointF(x, HEADER_HEIGHT), QPointF(x, self.height()))
+
+    def _paint_campaigns(self, painter: QPainter, palette: QPalette) -> None:
+        """A thin coloured line along the top of every day of a campaign, named on its first day in each row."""
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.8)
+        painter.setFont(small)
+        for campaign in self._campaigns:
+            if campaign.start is None or campaign.end is None:
+                continue
+            color = QColor(campaign.color)
+            tint = QColor(color)
+            tint.setAlpha(22 if not is_dark(palette) else 40)
+            for segment in layout_segments(self._first_day, self._weeks, [Span(campaign.id, campaign.start, campaign.end)]):
+                first = self._cell_rect(segment.row, segment.first_col)
+                last = self._cell_rect(segment.row, segment.last_col)
+                painter.fillRect(QRectF(first.left() + 1, first.top() + 1, last.right() - first.left() - 1,
+                                        first.height() - 1), tint)
+                painter.fillRect(QRectF(first.left() + 1, first.top() + 1, last.right() - first.left() - 2, 3), color)
+                label_rect = QRectF(first.left() + 34, first.top() + 5, last.right() - first.left() - 40, 17)
+                painter.setPen(mix(color, palette.color(QPalette.ColorRole.Text), 0.3))
+                elided = QFontMetrics(small).elidedText(campaign.name, Qt.TextElideMode.ElideRight, int(label_rect.width()))
+                painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
+
+    def _paint_blackouts(self, painter: QPainter, palette: QPalette) -> None:
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.8)
+        small.setWeight(QFont.Weight.DemiBold)
+        hatch_color = QColor(BLACKOUT_COLOR)
+        hatch_color.setAlpha(70 if not is_dark(palette) else 110)
+        tint = QColor(BLACKOUT_COLOR)
+        tint.setAlpha(18 if not is_dark(palette) else 40)
+        label_color = BLACKOUT_COLOR if not is_dark(palette) else QColor("#ff8a7a")
+        for blackout in self._blackouts:
+            for segment in layout_segments(self._first_day, self._weeks, [Span(blackout.id, blackout.start, blackout.end)]):
+                first = self._cell_rect(segment.row, segment.first_col)
+                last = self._cell_rect(segment.row, segment.last_col)
+                area = QRectF(first.left() + 1, first.top() + 1, last.right() - first.left() - 1, first.height() - 1)
+                painter.fillRect(area, tint)
+                painter.fillRect(area, QBrush(hatch_color, Qt.BrushStyle.BDiagPattern))
+                name = blackout.name if not blackout.account else f"{blackout.name} ({blackout.account})"
+                text = self.tr("Blackout: %1").replace("%1", name)
+                label_rect = QRectF(area.left() + 6, area.bottom() - 18, area.width() - 12, 16)
+                painter.setFont(small)
+                elided = QFontMetrics(small).elidedText(text, Qt.TextElideMode.ElideRight, int(label_rect.width()))
+                painter.fillRect(QRectF(label_rect.left() - 2, label_rect.top(),
+                                        QFontMetrics(small).horizontalAdvance(elided) + 4, label_rect.height()),
+                                 palette.color(QPalette.ColorRole.Base))
+                painter.setPen(label_color)
+                painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
+
+    def _bar_lines(self, slot: SlotInfo) -> list[str]:
+        if not self.detailed:
+            return [slot.department]
+        second = f"{slot.account} · {status_label(slot.status)}"
+        third = slot.campaign or slot.notes or range_text(slot.start, slot.end)
+        return [slot.department, second, third]
+
+    def _paint_bars(self, painter: QPainter, palette: QPalette) -> None:
+        if self._model is None:
+            return
+        font = self._bar_font()
+        dragged = self._drag_slot.id if self._drag_slot is not None and self._dragging else None
+        for bar in self._bars:
+            slot = self._slot(bar.slot_id)
+            if slot is None:
+                continue
+            if dragged == slot.id:
+                painter.setOpacity(0.35)
+            draw_bar(
+                painter, bar.rect, color=QColor(slot.department_color), status=slot.status, palette=palette,
+                lines=self._bar_lines(slot), selected=slot.id == self._selected,
+                competing=bool(self._model.competing_with(slot.id)),
+                continues_before=bar.segment.continues_before, continues_after=bar.segment.continues_after,
+                font=font,
+            )
+            painter.setOpacity(1.0)
+
+    def _paint_preview(self, painter: QPainter, palette: QPalette) -> None:
+        if self._preview is None or not self._dragging:
+            return
+        start, end = self._preview
+        highlight = QColor(palette.color(QPalette.ColorRole.Highlight))
+        fill = QColor(highlight)
+        fill.setAlpha(45)
+        for segment in layout_segments(self._first_day, self._weeks, [Span(0, start, end)]):
+            first = self._cell_rect(segment.row, segment.first_col)
+            last = self._cell_rect(segment.row, segment.last_col)
+            area = QRectF(first.left() + 2, first.top() + 2, last.right() - first.left() - 4, first.height() - 4)
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setBrush(fill)
+            painter.setPen(QPen(highlight, 2, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(area, 6, 6)
+            painter.restore()
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
