@@ -21,7 +21,7 @@ from takeover_planner.media.model import Finding, Judgement, MediaInfo
 from takeover_planner.media.probe import probe_file
 from takeover_planner.media.progress import CancelToken, ProgressCallback, no_progress
 from takeover_planner.media.rules import load_rules
-from takeover_planner.media.store import MediaStore
+from takeover_planner.media.store import MediaStore, StagedFile, StoredFile
 from takeover_planner.media.thumbnails import ThumbnailCache, ThumbnailError, make_thumbnail
 
 DEFAULT_WORKERS = 2
@@ -40,6 +40,7 @@ class ImportedFile:
     created: bool = False
     thumbnail: str = ""
     error: str = ""
+    staged: str = ""  # a copy in the store's incoming folder, not yet synced nor in place
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -56,8 +57,10 @@ class ImportJob:
     thumbnail_size: int = 320
 
 
-def import_one(source: str, job: ImportJob) -> ImportedFile:
-    """The whole job for one file; runs in a worker process (or inline). Never raises for a bad file."""
+def import_one(source: str, job: ImportJob, *, commit: bool = True) -> ImportedFile:
+    """The whole job for one file; runs in a worker process (or inline). Never raises for a bad file.
+
+    With ``commit=False`` the copy is only staged: the caller commits it (see ``commit_staged``)."""
     info = probe_file(source, job.limits)
     findings = load_rules(job.rules_path or None).evaluate(info)
     result = ImportedFile(source=source, info=info, findings=findings)
@@ -65,22 +68,36 @@ def import_one(source: str, job: ImportJob) -> ImportedFile:
         return result
     # Storing is disk work (copy, fsync, rename), the thumbnail is CPU work: overlap them. Both release the
     # GIL while they wait or decode, so one worker process keeps a core and the disk busy at once.
+    store = MediaStore(job.store_root)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="store") as disk:
-        storing = disk.submit(MediaStore(job.store_root).add_file, source)
+        storing: Future[StagedFile | StoredFile] = disk.submit(store.add_file if commit else store.stage_file, source)
         try:
             thumbnail = make_thumbnail(Path(source), info, job.thumbnail_size)
         except ThumbnailError:
             thumbnail = b""
         try:
-            stored = storing.result()
+            outcome: StagedFile | StoredFile = storing.result()
         except OSError as exc:
             result.error = f"could not copy into the media folder: {exc.strerror or exc}"
             return result
-    result.sha256, result.size, result.stored, result.created = (
-        stored.sha256, stored.size, str(stored.path), stored.created)
+    result.sha256, result.size = outcome.sha256, outcome.size
+    if isinstance(outcome, StagedFile):
+        result.staged = str(outcome.temp)
+    else:
+        result.stored, result.created = str(outcome.path), outcome.created
     if thumbnail:
-        result.thumbnail = str(ThumbnailCache(job.thumbnail_dir, job.thumbnail_size).put(stored.sha256, thumbnail))
+        result.thumbnail = str(ThumbnailCache(job.thumbnail_dir, job.thumbnail_size).put(outcome.sha256, thumbnail))
     return result
+
+
+def commit_staged(results: list[ImportedFile], job: ImportJob) -> None:
+    """Make the staged copies durable and put them in place, as one batch (one folder sync each)."""
+    waiting = [r for r in results if r.staged]
+    if not waiting:
+        return
+    staged = [StagedFile(Path(r.staged), r.sha256, r.size) for r in waiting]
+    for result, stored in zip(waiting, MediaStore(job.store_root).commit(staged), strict=True):
+        result.stored, result.created, result.staged = str(stored.path), stored.created, ""
 
 
 def import_many(paths: Iterable[str | os.PathLike[str]], job: ImportJob, *, workers: int = DEFAULT_WORKERS,
@@ -97,8 +114,8 @@ def import_many(paths: Iterable[str | os.PathLike[str]], job: ImportJob, *, work
             progress(done / len(sources), Path(source).name)
         return
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+    pending: set[Future[ImportedFile]] = set()
     try:
-        pending: set[Future[ImportedFile]] = set()
         sources_of: dict[Future[ImportedFile], str] = {}
         queue = iter(sources)
         done_count = 0
@@ -106,12 +123,12 @@ def import_many(paths: Iterable[str | os.PathLike[str]], job: ImportJob, *, work
         def submit(source: str) -> None:
             nonlocal pool
             try:
-                future = pool.submit(import_one, source, job)
+                future = pool.submit(import_one, source, job, commit=False)
             except BrokenProcessPool:
                 # A file killed a worker (a decoder crash); start a fresh pool for the rest.
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
-                future = pool.submit(import_one, source, job)
+                future = pool.submit(import_one, source, job, commit=False)
             sources_of[future] = source
             pending.add(future)
 
@@ -119,22 +136,36 @@ def import_many(paths: Iterable[str | os.PathLike[str]], job: ImportJob, *, work
             submit(source)
         while pending:
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            # Keep the workers busy first, then sync this batch while they decode.
+            for source in _take(queue, len(finished)):
+                submit(source)
+            batch = []
             for future in finished:
-                done_count += 1
                 try:
-                    result = future.result()
+                    batch.append(future.result())
                 except BrokenProcessPool:
-                    result = _isolated(sources_of[future], job)
+                    batch.append(_isolated(sources_of[future], job))
+            commit_staged(batch, job)
+            for result in batch:
+                done_count += 1
                 progress(done_count / len(sources), Path(result.source).name)
                 yield result
             if cancel is not None and cancel.cancelled:
                 for future in pending:
                     future.cancel()
                 cancel.raise_if_cancelled()
-            for source in _take(queue, len(finished)):
-                submit(source)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        _discard_staged(pending)
+
+
+def _discard_staged(futures: set[Future[ImportedFile]]) -> None:
+    """After a cancel: copies staged by files that will not be committed are removed, not left behind."""
+    for future in futures:
+        if future.done() and not future.cancelled() and future.exception() is None:
+            staged = future.result().staged
+            if staged:
+                Path(staged).unlink(missing_ok=True)
 
 
 def _isolated(source: str, job: ImportJob) -> ImportedFile:

@@ -29,6 +29,13 @@ _SHA = re.compile(r"^[0-9a-f]{64}$")
 
 
 @dataclass(frozen=True)
+class StagedFile:
+    temp: Path
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
 class StoredFile:
     sha256: str
     size: int
@@ -57,7 +64,14 @@ class MediaStore:
         return self.path_for(sha256).is_file()
 
     def add_file(self, source: str | os.PathLike[str]) -> StoredFile:
-        """Copy ``source`` in, hashing while copying (one read of the original)."""
+        """Copy ``source`` in, hashing while copying (one read of the original), and make it durable."""
+        return self.commit([self.stage_file(source)])[0]
+
+    def stage_file(self, source: str | os.PathLike[str]) -> StagedFile:
+        """Copy ``source`` into the incoming folder while hashing it; not yet synced nor in place.
+
+        Splitting the copy from ``commit`` lets a batch import sync many files at once, off the CPU's path.
+        """
         incoming = self._incoming()
         digest = hashlib.sha256()
         size = 0
@@ -72,13 +86,34 @@ class MediaStore:
                     digest.update(chunk)
                     out.write(chunk)
                     size += len(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            return self._settle(temp, digest.hexdigest(), size)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
             raise
+        return StagedFile(temp, digest.hexdigest(), size)
+
+    def commit(self, staged: list[StagedFile]) -> list[StoredFile]:
+        """fsync each staged file, rename it into place (or drop it if the content is there), then fsync
+        each folder touched once. Until this returns, a staged file is only a leftover for ``media check``."""
+        results = []
+        folders: set[Path] = set()
+        for item in staged:
+            final = self.path_for(item.sha256)
+            if final.is_file() and final.stat().st_size == item.size:
+                item.temp.unlink(missing_ok=True)
+                results.append(StoredFile(item.sha256, item.size, final, created=False))
+                continue
+            with open(item.temp, "rb") as handle:
+                os.fsync(handle.fileno())
+            final.parent.mkdir(parents=True, exist_ok=True)
+            # Read-only: nothing in the app ever changes a stored file; a new version is a new file.
+            os.chmod(item.temp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+            os.replace(item.temp, final)
+            folders.add(final.parent)
+            results.append(StoredFile(item.sha256, item.size, final, created=True))
+        for folder in folders:
+            _fsync_folder(folder)
+        return results
 
     def add_bytes(self, data: bytes) -> StoredFile:
         incoming = self._incoming()
