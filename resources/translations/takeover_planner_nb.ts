@@ -1978,4 +1978,512 @@ Dra over dager for å booke dem, dra en periode for å flytte den, og dra i ende
         <translation>Avspilling av video krever Qt Multimedia, som mangler i denne installasjonen.</translation>
     </message>
 </context>
+<context>
+    <name>ComparisonModel</name>
+    <message>
+        <source>Takeovers</source>
+        <translation>Overtakelser</translation>
+    </message>
+    <message>
+        <source>Frames collected</source>
+        <translation>Storybilder samlet inn</translation>
+    </message>
+    <message>
+        <source>Avg. reach</source>
+        <translation>Snitt rekkevidde</translation>
+    </message>
+    <message>
+        <source>Avg. views</source>
+        <translation>Snitt visninger</translation>
+    </message>
+    <message>
+        <source>Stayed to last frame</source>
+        <translation>Så til siste storybilde</translation>
+    </message>
+    <message>
+        <source>Followers a day (takeover)</source>
+        <translation>Følgere per dag (overtakelse)</translation>
+    </message>
+    <message>
+        <source>Followers a day (before)</source>
+        <translation>Følgere per dag (før)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 av %2</translation>
+    </message>
+</context>
+<context>
+    <name>FrameTableModel</name>
+    <message>
+        <source>Published</source>
+        <translation>Publisert</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>Innsikt</translation>
+    </message>
+    <message>
+        <source>Last read</source>
+        <translation>Sist lest</translation>
+    </message>
+    <message>
+        <source>after %1 h</source>
+        <translation>etter %1 t</translation>
+    </message>
+</context>
+<context>
+    <name>GoalDialog</name>
+    <message>
+        <source>New follower goal</source>
+        <translation>Nytt følgermål</translation>
+    </message>
+    <message>
+        <source>Follower goal for %1</source>
+        <translation>Følgermål for %1</translation>
+    </message>
+    <message>
+        <source>Followers now: %1</source>
+        <translation>Følgere nå: %1</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Innen</translation>
+    </message>
+    <message>
+        <source>Why this goal (optional)</source>
+        <translation>Hvorfor dette målet (valgfritt)</translation>
+    </message>
+    <message>
+        <source>&amp;Target (followers)</source>
+        <translation>&amp;Mål (følgere)</translation>
+    </message>
+    <message>
+        <source>&amp;By</source>
+        <translation>&amp;Innen</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Notat</translation>
+    </message>
+    <message>
+        <source>Set goal</source>
+        <translation>Sett mål</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsHook</name>
+    <message>
+        <source>&amp;Insights and goals…</source>
+        <translation>&amp;Innsikt og mål …</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsTexts</name>
+    <message>
+        <source>Reach</source>
+        <translation>Rekkevidde</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Visninger</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>Delinger</translation>
+    </message>
+    <message>
+        <source>Follows</source>
+        <translation>Nye følgere</translation>
+    </message>
+    <message>
+        <source>Profile visits</source>
+        <translation>Profilbesøk</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>Interaksjoner</translation>
+    </message>
+    <message>
+        <source>Taps forward</source>
+        <translation>Trykk fram</translation>
+    </message>
+    <message>
+        <source>Taps back</source>
+        <translation>Trykk tilbake</translation>
+    </message>
+    <message>
+        <source>Exits</source>
+        <translation>Avslutninger</translation>
+    </message>
+    <message>
+        <source>Swipes forward</source>
+        <translation>Sveip videre</translation>
+    </message>
+    <message>
+        <source>Not published</source>
+        <translation>Ikke publisert</translation>
+    </message>
+    <message>
+        <source>Posted by hand: no insights</source>
+        <translation>Publisert manuelt: ingen innsikt</translation>
+    </message>
+    <message>
+        <source>Waiting for the first read</source>
+        <translation>Venter på første avlesning</translation>
+    </message>
+    <message>
+        <source>Collecting</source>
+        <translation>Samles inn</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Endelig</translation>
+    </message>
+    <message>
+        <source>Last read before the end</source>
+        <translation>Sist lest før slutten</translation>
+    </message>
+    <message>
+        <source>Fewer than 5 viewers</source>
+        <translation>Færre enn 5 seere</translation>
+    </message>
+    <message>
+        <source>Not collected</source>
+        <translation>Ikke samlet inn</translation>
+    </message>
+    <message>
+        <source>Story deleted</source>
+        <translation>Storyen er slettet</translation>
+    </message>
+    <message>
+        <source>Goal reached on %1! Time to set a new one.</source>
+        <translation>Målet ble nådd %1! Tid for å sette et nytt.</translation>
+    </message>
+    <message>
+        <source>On track: at the current pace (%1 a day) the goal is reached around %2.</source>
+        <translation>I rute: med dagens tempo (%1 per dag) nås målet rundt %2.</translation>
+    </message>
+    <message>
+        <source>Behind: at the current pace (%1 a day) the goal is reached around %2, after its date. It needs %3 a day.</source>
+        <translation>Bak skjema: med dagens tempo (%1 per dag) nås målet rundt %2, etter fristen. Det trengs %3 per dag.</translation>
+    </message>
+    <message>
+        <source>Followers are not growing (%1 a day): at this pace the goal is never reached.</source>
+        <translation>Antall følgere vokser ikke (%1 per dag): med dette tempoet nås aldri målet.</translation>
+    </message>
+    <message>
+        <source>The goal&apos;s date has passed without reaching it. Set a new goal.</source>
+        <translation>Fristen for målet er passert uten at det ble nådd. Sett et nytt mål.</translation>
+    </message>
+    <message>
+        <source>Not enough follower readings for a trend yet: the app reads the count every few hours.</source>
+        <translation>For få avlesninger av følgere til en trend ennå: appen leser antallet med noen timers mellomrom.</translation>
+    </message>
+    <message>
+        <source>No follower count has been read yet.</source>
+        <translation>Antall følgere er ikke lest ennå.</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsWindow</name>
+    <message>
+        <source>Saved %1</source>
+        <translation>Lagret %1</translation>
+    </message>
+    <message>
+        <source>No Instagram account yet.</source>
+        <translation>Ingen Instagram-konto ennå.</translation>
+    </message>
+    <message>
+        <source>%1: no follower goal yet</source>
+        <translation>%1: ikke noe følgermål ennå</translation>
+    </message>
+    <message>
+        <source>Followers now: %1 (%2).</source>
+        <translation>Følgere nå: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>No follower count has been read yet.</source>
+        <translation>Antall følgere er ikke lest ennå.</translation>
+    </message>
+    <message>
+        <source>Goal: %1 followers by %2</source>
+        <translation>Mål: %1 følgere innen %2</translation>
+    </message>
+    <message>
+        <source>Set a goal for the followers you want to reach, and by when: the chart then shows whether the current pace gets you there.</source>
+        <translation>Sett et mål for hvor mange følgere dere vil nå, og innen når: da viser grafen om dagens tempo holder.</translation>
+    </message>
+    <message>
+        <source>This goal is behind you. Set a new goal to keep track.</source>
+        <translation>Dette målet er lagt bak dere. Sett et nytt mål for å følge med.</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>Følgere</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Trend (last 4 weeks)</source>
+        <translation>Trend (siste 4 uker)</translation>
+    </message>
+    <message>
+        <source>%1 by %2: reached %3</source>
+        <translation>%1 innen %2: nådd %3</translation>
+    </message>
+    <message>
+        <source>%1 by %2: replaced</source>
+        <translation>%1 innen %2: erstattet</translation>
+    </message>
+    <message>
+        <source>Earlier goals: %1</source>
+        <translation>Tidligere mål: %1</translation>
+    </message>
+    <message>
+        <source>Followers now</source>
+        <translation>Følgere nå</translation>
+    </message>
+    <message>
+        <source>No count read yet</source>
+        <translation>Ikke lest ennå</translation>
+    </message>
+    <message>
+        <source>Growth a day</source>
+        <translation>Vekst per dag</translation>
+    </message>
+    <message>
+        <source>Trend over the last 4 weeks</source>
+        <translation>Trend de siste 4 ukene</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>innen %1</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Nådd</translation>
+    </message>
+    <message>
+        <source>Time for a new goal</source>
+        <translation>Tid for et nytt mål</translation>
+    </message>
+    <message>
+        <source>%1 a day needed</source>
+        <translation>%1 per dag trengs</translation>
+    </message>
+    <message>
+        <source>At the current pace</source>
+        <translation>Med dagens tempo</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>Nås ikke</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampanje</translation>
+    </message>
+    <message>
+        <source>The new goal is set.</source>
+        <translation>Det nye målet er satt.</translation>
+    </message>
+    <message>
+        <source>Collecting insights…</source>
+        <translation>Samler inn innsikt …</translation>
+    </message>
+    <message>
+        <source>Insights collected at %1: %2 stories read.</source>
+        <translation>Innsikt samlet inn %1: %2 storyer lest.</translation>
+    </message>
+    <message>
+        <source>%1 stories passed their 24 hours without a read: not collected.</source>
+        <translation>%1 storyer passerte sine 24 timer uten avlesning: ikke samlet inn.</translation>
+    </message>
+    <message>
+        <source>Insights and goals</source>
+        <translation>Innsikt og mål</translation>
+    </message>
+    <message>
+        <source>&amp;Followers and goals</source>
+        <translation>&amp;Følgere og mål</translation>
+    </message>
+    <message>
+        <source>&amp;Takeover reports</source>
+        <translation>&amp;Rapporter for overtakelser</translation>
+    </message>
+    <message>
+        <source>&amp;Comparison</source>
+        <translation>&amp;Sammenligning</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <source>Set a &amp;goal…</source>
+        <translation>Sett et &amp;mål …</translation>
+    </message>
+    <message>
+        <source>C&amp;ollect now</source>
+        <translation>Samle &amp;inn nå</translation>
+    </message>
+    <message>
+        <source>Sample data (demo): these followers are not real. Real counts replace them as soon as the app reads this account&apos;s followers.</source>
+        <translation>Eksempeldata (demo): disse følgerne er ikke virkelige. Virkelige tall erstatter dem så snart appen leser kontoens følgere.</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>Per enhet</translation>
+    </message>
+    <message>
+        <source>By campaign</source>
+        <translation>Per kampanje</translation>
+    </message>
+    <message>
+        <source>Averages over the frames whose insights were collected; frames that were not collected are left out, never counted as zero.</source>
+        <translation>Snitt over storybildene der innsikt ble samlet inn; storybilder som ikke ble samlet inn, er utelatt og aldri regnet som null.</translation>
+    </message>
+</context>
+<context>
+    <name>TakeoverListModel</name>
+    <message>
+        <source>sample data</source>
+        <translation>eksempeldata</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Dager</translation>
+    </message>
+    <message>
+        <source>Frames collected</source>
+        <translation>Storybilder samlet inn</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 av %2</translation>
+    </message>
+</context>
+<context>
+    <name>TakeoverReportView</name>
+    <message>
+        <source>Takeover report</source>
+        <translation>Rapport for overtakelsen</translation>
+    </message>
+    <message>
+        <source>Choose a takeover to see its report.</source>
+        <translation>Velg en overtakelse for å se rapporten.</translation>
+    </message>
+    <message>
+        <source>Takeover report: %1</source>
+        <translation>Rapport for overtakelsen: %1</translation>
+    </message>
+    <message>
+        <source>Reach and views per frame</source>
+        <translation>Rekkevidde og visninger per storybilde</translation>
+    </message>
+    <message>
+        <source>Exits and replies per frame</source>
+        <translation>Avslutninger og svar per storybilde</translation>
+    </message>
+    <message>
+        <source>– after a frame&apos;s number: Instagram gave no figures for it (see the table); it is not counted as zero.</source>
+        <translation>– etter et storybildes nummer: Instagram ga ingen tall for det (se tabellen); det regnes ikke som null.</translation>
+    </message>
+    <message>
+        <source>Before: %1 a day</source>
+        <translation>Før: %1 per dag</translation>
+    </message>
+    <message>
+        <source>Not enough history before</source>
+        <translation>For lite historikk fra før</translation>
+    </message>
+    <message>
+        <source>%1 of %2 frames collected</source>
+        <translation>%1 av %2 storybilder samlet inn</translation>
+    </message>
+    <message>
+        <source>Viewers of the first frame</source>
+        <translation>Seere av første storybilde</translation>
+    </message>
+    <message>
+        <source>Stayed to the last frame</source>
+        <translation>Så helt til siste storybilde</translation>
+    </message>
+    <message>
+        <source>Follows from the story</source>
+        <translation>Nye følgere fra storyen</translation>
+    </message>
+    <message>
+        <source>Followers during the takeover</source>
+        <translation>Følgere under overtakelsen</translation>
+    </message>
+    <message>
+        <source>Followers during the takeover: not known (no follower count was read before and during it).</source>
+        <translation>Følgere under overtakelsen: ukjent (antall følgere ble ikke lest før og under den).</translation>
+    </message>
+    <message>
+        <source>Followers during the takeover: %1 over %2 days (%3 a day).</source>
+        <translation>Følgere under overtakelsen: %1 på %2 dager (%3 per dag).</translation>
+    </message>
+    <message>
+        <source>In the %1 days before: %2 a day.</source>
+        <translation>De %1 dagene før: %2 per dag.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 (%4)</source>
+        <translation>%1: %2 av %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Viewers who stayed to the last frame — %1</source>
+        <translation>Seere som så helt til siste storybilde – %1</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Lagre rapporten</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Lagre som PDF …</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>Lagre som CSV …</translation>
+    </message>
+    <message>
+        <source>Sample data (demo): these are not real figures.</source>
+        <translation>Eksempeldata (demo): dette er ikke virkelige tall.</translation>
+    </message>
+</context>
 </TS>

@@ -64,6 +64,10 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        # Insights (issue 9): View → "Insights and goals…" and the background insights collector.
+        from takeover_planner.ui.insights.hook import install_insights
+
+        self.insights = install_insights(self)
         self.status_label = QLabel(self)
         self.database_label = QLabel(self)
         self.database_label.setObjectName("muted")
