@@ -37,6 +37,8 @@ class ReportLabels:
     follows_story: str
     followers_during: str  # "{change} over {days} days ({per_day} a day)"
     followers_before: str  # "{per_day} a day in the {days} days before"
+    followers_change: str  # tile title: the net change over the takeover
+    per_day_vs_before: str  # "{during} a day (before: {before})"
     not_known: str
     not_enough_history: str
     reach_views_chart: str
@@ -96,6 +98,8 @@ ENGLISH = ReportLabels(
     follows_story="Follows from the story",
     followers_during="Followers during the takeover: {change} over {days} days ({per_day} a day)",
     followers_before="In the {days} days before: {per_day} a day",
+    followers_change="Followers during the takeover",
+    per_day_vs_before="{during} a day (before: {before})",
     not_known="not known",
     not_enough_history="not enough history",
     reach_views_chart="Reach and views per frame",
@@ -157,6 +161,8 @@ BOKMAAL = ReportLabels(
     follows_story="Nye følgere fra storyen",
     followers_during="Følgere under overtakelsen: {change} på {days} dager ({per_day} per dag)",
     followers_before="De {days} dagene før: {per_day} per dag",
+    followers_change="Følgere under overtakelsen",
+    per_day_vs_before="{during} per dag (før: {before})",
     not_known="ukjent",
     not_enough_history="for lite historikk",
     reach_views_chart="Rekkevidde og visninger per storybilde",

@@ -21,11 +21,11 @@ class Series:
 
 
 def nice_ceiling(value: float) -> float:
-    """The next of 1, 2, 2.5, 5 × 10^k at or above ``value`` (an axis top with round gridlines)."""
+    """The next round axis top at or above ``value`` whose quarters are round too (e.g. 600, 800, 1 000)."""
     if value <= 0:
         return 1.0
     exponent = math.floor(math.log10(value))
-    for step in (1.0, 2.0, 2.5, 5.0, 10.0):
+    for step in (1.0, 1.2, 1.6, 2.0, 2.4, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
         top = step * 10**exponent
         if top >= value - 1e-9:
             return top

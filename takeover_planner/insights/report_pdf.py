@@ -70,9 +70,10 @@ def _header(items: list[Item], report: TakeoverReport, labels: ReportLabels) -> 
 def _key_figures(items: list[Item], report: TakeoverReport, labels: ReportLabels, top: float) -> float:
     first = [d.first_reach for d in report.retention if d.first_reach is not None]
     followers = report.followers
-    follower_note = labels.not_enough_history if followers.before_per_day is None else \
-        labels.followers_before.format(days=followers.before_days,
-                                       per_day=number_text(followers.before_per_day, labels, decimals=1, signed=True))
+    follower_note = "" if followers.during is None else labels.per_day_vs_before.format(
+        during=number_text(followers.during_per_day, labels, decimals=1, signed=True),
+        before=labels.not_enough_history if followers.before_per_day is None else
+        number_text(followers.before_per_day, labels, decimals=1, signed=True))
     boxes = [
         (labels.metrics["views"], number_text(report.totals.get("views"), labels),
          labels.frames_collected.format(collected=report.collected, published=report.published)),
@@ -80,7 +81,7 @@ def _key_figures(items: list[Item], report: TakeoverReport, labels: ReportLabels
         (labels.stayed, percent_text(report.stayed, labels), ""),
         (labels.metrics["replies"], number_text(report.totals.get("replies"), labels), ""),
         (labels.follows_story, number_text(report.totals.get("follows"), labels), ""),
-        (labels.followers_per_day, number_text(followers.during, labels, signed=True), follower_note),
+        (labels.followers_change, number_text(followers.during, labels, signed=True), follower_note),
     ]
     gap = 8.0
     width = (CONTENT_WIDTH - gap * (len(boxes) - 1)) / len(boxes)
@@ -119,6 +120,9 @@ def _summary_page(report: TakeoverReport, labels: ReportLabels) -> Page:
     during = labels.not_known if followers.during is None else labels.followers_during.format(
         change=number_text(followers.during, labels, signed=True), days=followers.during_days,
         per_day=number_text(followers.during_per_day, labels, decimals=1, signed=True))
+    if followers.before_per_day is not None:
+        during += ". " + labels.followers_before.format(
+            days=followers.before_days, per_day=number_text(followers.before_per_day, labels, decimals=1, signed=True))
     items.append(Text(MARGIN, y, CONTENT_WIDTH, 13, during, 8.5))
     lines = [labels.stayed_day.format(day=day_text(d.day, labels), last=number_text(d.last_reach, labels),
                                       first=number_text(d.first_reach, labels), share=percent_text(d.share, labels))
