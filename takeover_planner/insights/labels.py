@@ -23,6 +23,7 @@ class ReportLabels:
     campaign: str
     days: str
     frame: str
+    frames: str
     published: str
     day: str
     read_at: str
@@ -58,6 +59,7 @@ class ReportLabels:
     hours_after: str  # "{hours} h after posting"
     no_frames: str
     months: tuple[str, ...]
+    months_short: tuple[str, ...]
 
 
 ENGLISH = ReportLabels(
@@ -70,6 +72,7 @@ ENGLISH = ReportLabels(
     campaign="Campaign",
     days="Days",
     frame="Frame",
+    frames="Frames",
     published="Published",
     day="Day",
     read_at="Read at",
@@ -120,6 +123,7 @@ ENGLISH = ReportLabels(
     no_frames="No frames of this takeover were published.",
     months=("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
             "November", "December"),
+    months_short=("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
 )
 
 BOKMAAL = ReportLabels(
@@ -132,6 +136,7 @@ BOKMAAL = ReportLabels(
     campaign="Kampanje",
     days="Dager",
     frame="Storybilde",
+    frames="Storybilder",
     published="Publisert",
     day="Dag",
     read_at="Lest",
@@ -183,6 +188,7 @@ BOKMAAL = ReportLabels(
     no_frames="Ingen storybilder fra denne overtakelsen er publisert.",
     months=("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
             "november", "desember"),
+    months_short=("jan.", "feb.", "mars", "apr.", "mai", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "des."),
 )
 
 
@@ -213,3 +219,9 @@ def day_text(day: dt.date, labels: ReportLabels) -> str:
     if labels.language == "nb":
         return f"{day.day}. {month} {day.year}"
     return f"{day.day} {month} {day.year}"
+
+
+def short_day_text(day: dt.date, labels: ReportLabels) -> str:
+    """"6 May" / "6. mai": the year is in the report's heading."""
+    month = labels.months_short[day.month - 1]
+    return f"{day.day}. {month}" if labels.language == "nb" else f"{day.day} {month}"

@@ -28,7 +28,7 @@ from takeover_planner.exporting.pdf import (
     Rect,
     Text,
 )
-from takeover_planner.insights.labels import ReportLabels, day_text, number_text, percent_text
+from takeover_planner.insights.labels import ReportLabels, day_text, number_text, percent_text, short_day_text
 from takeover_planner.insights.pdf_charts import Series, bar_chart
 from takeover_planner.insights.report import GroupFigures, TakeoverReport
 from takeover_planner.insights.schedule import HAS_NUMBERS
@@ -149,7 +149,7 @@ def _columns(labels: ReportLabels) -> list[Column]:
 def _frame_cells(report: TakeoverReport, labels: ReportLabels) -> list[dict[str, str]]:
     rows = []
     for f in report.frames:
-        cells = {"number": str(f.number), "day": day_text(f.day, labels),
+        cells = {"number": str(f.number), "day": short_day_text(f.day, labels),
                  "time": to_oslo(f.published_at).strftime("%H:%M") if f.published_at else "",
                  "status": labels.statuses[f.status],
                  "read": labels.hours_after.format(hours=number_text(f.hours_after_posting, labels, decimals=1))
@@ -207,7 +207,7 @@ def _group_rows(groups: Sequence[GroupFigures], labels: ReportLabels) -> list[di
 
 def _comparison_page(comparison: Comparison, labels: ReportLabels) -> Page:
     columns: list[Column] = [("name", "", 140, "left"), ("takeovers", labels.takeovers, 56, "right"),
-                             ("frames", labels.frame, 130, "left"), ("reach", labels.avg_reach, 70, "right"),
+                             ("frames", labels.frames, 130, "left"), ("reach", labels.avg_reach, 70, "right"),
                              ("views", labels.avg_views, 70, "right"), ("stayed", labels.avg_stayed, 64, "right"),
                              ("replies", labels.metrics["replies"], 44, "right"),
                              ("follows", labels.metrics["follows"], 50, "right")]
