@@ -1,5 +1,7 @@
 """What the planner window needs that the booking and catalog services do not offer.
 
+- many slots at once, fast: the same ``SlotInfo`` values as ``booking.list_slots``, read without the ORM and in
+  chunks (a window reading ten years must not hold the interpreter for one long fetch);
 - story progress of a slot: how many frames are submitted, approved and published;
 - whether the database is still empty (the first start offers the demo municipality then);
 - the catalog (accounts, departments, campaigns, blackouts) in one call;
@@ -17,8 +19,49 @@ from takeover_planner.domain.slots import DateRange, SlotStatus
 from takeover_planner.domain.validation import clean_color, clean_name
 from takeover_planner.errors import ConflictError, NotFoundError, ValidationError
 from takeover_planner.services import audit, catalog
+from takeover_planner.services.booking import SlotInfo
 from takeover_planner.services.context import AppContext
 from takeover_planner.storage.models import Account, Blackout, Campaign, Department, StoryFrame, TakeoverSlot
+
+CHUNK = 400
+
+
+def slots_between(ctx: AppContext, start: dt.date | None = None, end: dt.date | None = None) -> list[SlotInfo]:
+    """Slots touching [start, end] (either open), oldest first — what ``booking.list_slots`` returns unfiltered.
+
+    One joined query instead of ORM objects (several times faster for thousands of rows), fetched ``CHUNK``
+    rows at a time: each fetch is a single C call that no other thread can interrupt, so small ones keep a
+    window responsive while this runs on a worker thread.
+    """
+    slot, account, department, campaign = TakeoverSlot, Account, Department, Campaign
+    query = (
+        select(slot.id, slot.account_id, account.name, slot.department_id, department.name, department.color,
+               slot.campaign_id, campaign.name, slot.start_date, slot.end_date, slot.status, slot.cancel_reason,
+               slot.notes, slot.news_url, slot.material_deadline, slot.version)
+        .join(account, account.id == slot.account_id)
+        .join(department, department.id == slot.department_id)
+        .outerjoin(campaign, campaign.id == slot.campaign_id)
+        .order_by(slot.start_date, slot.id)
+    )
+    if start is not None:
+        query = query.where(slot.end_date >= start)
+    if end is not None:
+        query = query.where(slot.start_date <= end)
+    found: list[SlotInfo] = []
+    with ctx.db.engine.connect() as conn:
+        result = conn.execution_options(yield_per=CHUNK).execute(query)
+        for rows in result.partitions():
+            found.extend(
+                SlotInfo(
+                    id=r[0], account_id=r[1], account=r[2], department_id=r[3], department=r[4],
+                    department_color=r[5], campaign_id=r[6], campaign=r[7], start=r[8], end=r[9],
+                    status=SlotStatus(r[10]), cancel_reason=r[11], notes=r[12], news_url=r[13],
+                    material_deadline=r[14], version=r[15],
+                )
+                for r in rows
+            )
+    return found
+
 
 # Frame states (see storage.models.StoryFrame.state) grouped by how far a frame has come.
 # A frame that failed to publish had been approved; a withdrawn frame no longer counts at all.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -26,6 +27,22 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ALL_YEARS = -1  # marker in _years once every slot has been read (a search over all time asked for it)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Slots read on a worker, with what is worked out there too so the GUI thread only files them."""
+
+    slots: list[SlotInfo]
+    competing: dict[int, list[int]]
+    texts: list[str]  # search_text of each slot, same order
+
+
+def _batch(slots: list[SlotInfo], departments: dict[int, DepartmentInfo]) -> Batch:
+    """Runs on a worker thread: the services are imported there."""
+    from takeover_planner.services.booking import competing_requests
+
+    return Batch(slots, competing_requests(slots), [search_text(s, departments) for s in slots])
 
 
 class PlannerStore(QObject):
@@ -55,8 +72,8 @@ class PlannerStore(QObject):
     def open(self, home: str | None, db_url: str | None, user: str | None, *, first_year: int) -> None:
         """Open the database (creating and migrating it if needed) and read the catalog and one year."""
 
-        def work() -> tuple[AppContext, CatalogSnapshot, list[SlotInfo], dict[int, list[int]]]:
-            from takeover_planner.services import booking, planner_queries
+        def work() -> tuple[AppContext, CatalogSnapshot, Batch]:
+            from takeover_planner.services import planner_queries
             from takeover_planner.services.context import open_context
             from takeover_planner.storage.database import redact_url, translate_db_errors
 
@@ -65,17 +82,17 @@ class PlannerStore(QObject):
                 ctx = open_context(home, db_url, actor=user)
             try:
                 snapshot = planner_queries.catalog_snapshot(ctx)
-                slots = booking.list_slots(ctx, start=dt.date(first_year, 1, 1), end=dt.date(first_year, 12, 31))
-                competing = booking.competing_requests(slots)
+                slots = planner_queries.slots_between(ctx, dt.date(first_year, 1, 1), dt.date(first_year, 12, 31))
+                batch = _batch(slots, {d.id: d for d in snapshot.departments})
             except BaseException:
                 ctx.close()
                 raise
-            return ctx, snapshot, slots, competing
+            return ctx, snapshot, batch
 
-        def done(result: tuple[AppContext, CatalogSnapshot, list[SlotInfo], dict[int, list[int]]]) -> None:
-            ctx, snapshot, slots, competing = result
+        def done(result: tuple[AppContext, CatalogSnapshot, Batch]) -> None:
+            ctx, snapshot, batch = result
             self.attach(ctx, snapshot)
-            self._store_year(first_year, slots, competing)
+            self._store_year(first_year, batch)
             self.opened.emit()
 
         self.runner.run(work, on_done=done, on_error=lambda exc: self.open_failed.emit(exc.message))
@@ -140,8 +157,8 @@ class PlannerStore(QObject):
 
     def ensure_range(self, start: dt.date, end: dt.date) -> None:
         """Make sure the slots of these dates' years are here (or on their way); neighbours are read ahead."""
-        if self.ctx is None or ALL_YEARS in self._years:
-            return
+        if self.ctx is None or ALL_YEARS in self._years or ALL_YEARS in self._loading:
+            return  # everything is here, or on its way
         wanted = set(range(start.year, end.year + 1))
         if start.month <= 2:
             wanted.add(start.year - 1)
@@ -158,16 +175,17 @@ class PlannerStore(QObject):
         self._loading.add(ALL_YEARS)
         generation = self._generation
 
-        def work() -> tuple[list[SlotInfo], dict[int, list[int]]]:
-            from takeover_planner.services import booking
+        departments = dict(self.departments)
 
-            slots = booking.list_slots(ctx)
-            return slots, booking.competing_requests(slots)
+        def work() -> Batch:
+            from takeover_planner.services import planner_queries
 
-        def done(result: tuple[list[SlotInfo], dict[int, list[int]]]) -> None:
+            return _batch(planner_queries.slots_between(ctx), departments)
+
+        def done(batch: Batch) -> None:
             self._loading.discard(ALL_YEARS)
             if generation == self._generation:
-                self._store_year(ALL_YEARS, *result)
+                self._store_year(ALL_YEARS, batch)
 
         self.read(ctx, work, on_done=done, on_error=self._on_load_error(ALL_YEARS))
 
@@ -178,16 +196,17 @@ class PlannerStore(QObject):
         self._loading.add(year)
         generation = self._generation
 
-        def work() -> tuple[list[SlotInfo], dict[int, list[int]]]:
-            from takeover_planner.services import booking
+        departments = dict(self.departments)
 
-            slots = booking.list_slots(ctx, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
-            return slots, booking.competing_requests(slots)
+        def work() -> Batch:
+            from takeover_planner.services import planner_queries
 
-        def done(result: tuple[list[SlotInfo], dict[int, list[int]]]) -> None:
+            return _batch(planner_queries.slots_between(ctx, dt.date(year, 1, 1), dt.date(year, 12, 31)), departments)
+
+        def done(batch: Batch) -> None:
             self._loading.discard(year)
             if generation == self._generation:
-                self._store_year(year, *result)
+                self._store_year(year, batch)
 
         self.read(ctx, work, on_done=done, on_error=self._on_load_error(year))
 
@@ -198,15 +217,16 @@ class PlannerStore(QObject):
 
         return failed
 
-    def _store_year(self, year: int, slots: list[SlotInfo], competing: dict[int, list[int]]) -> None:
-        """Take a batch read on a worker, with the competing requests found among it there too.
+    def _store_year(self, year: int, batch: Batch) -> None:
+        """Take a batch read on a worker, with its competing requests and search texts worked out there too.
 
         A batch holds every slot that touches its dates, so what it says about competitors is complete for
         the slots inside it; a slot across New Year gathers its competitors from both years' batches.
         """
-        for slot in slots:
+        for slot, text in zip(batch.slots, batch.texts, strict=True):
             self._slots[slot.id] = slot
-        for slot_id, others in competing.items():
+            self._search_texts[slot.id] = (slot, text)
+        for slot_id, others in batch.competing.items():
             known = self.competing.get(slot_id, [])
             self.competing[slot_id] = sorted(set(known) | set(others))
         self._years.add(year)
@@ -278,21 +298,21 @@ class PlannerStore(QObject):
         everything = ALL_YEARS in self._years
         first, last = min(years), max(years)
 
-        def work() -> tuple[list[SlotInfo], dict[int, list[int]]]:
-            from takeover_planner.services import booking
+        departments = dict(self.departments)
+
+        def work() -> Batch:
+            from takeover_planner.services import planner_queries
 
             if everything:
-                slots = booking.list_slots(ctx)
-            else:
-                slots = booking.list_slots(ctx, start=dt.date(first, 1, 1), end=dt.date(last, 12, 31))
-            return slots, booking.competing_requests(slots)
+                return _batch(planner_queries.slots_between(ctx), departments)
+            return _batch(planner_queries.slots_between(ctx, dt.date(first, 1, 1), dt.date(last, 12, 31)), departments)
 
-        def done(result: tuple[list[SlotInfo], dict[int, list[int]]]) -> None:
+        def done(batch: Batch) -> None:
             if generation != self._generation:
                 return
-            slots, competing = result
-            self._slots = {s.id: s for s in slots}
-            self.competing = competing
+            self._slots = {s.id: s for s in batch.slots}
+            self._search_texts = {s.id: (s, text) for s, text in zip(batch.slots, batch.texts, strict=True)}
+            self.competing = batch.competing
             self._years = {ALL_YEARS} if everything else set(range(first, last + 1))
             self.slots_changed.emit()
 

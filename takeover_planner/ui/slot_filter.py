@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from takeover_planner.domain.slots import SlotStatus
@@ -36,8 +37,12 @@ class SlotFilter:
     def is_narrowed(self) -> bool:
         return self != SlotFilter()
 
+    @cached_property
+    def _words(self) -> tuple[str, ...]:
+        return tuple(self.text.casefold().split())
+
     def words(self) -> list[str]:
-        return self.text.casefold().split()
+        return list(self._words)
 
     def matches(self, slot: SlotInfo, departments: dict[int, DepartmentInfo] | None = None,
                 text_of: Callable[[SlotInfo], str] | None = None) -> bool:
@@ -50,7 +55,7 @@ class SlotFilter:
             return False
         if slot.status not in self.statuses:
             return False
-        words = self.words()
+        words = self._words
         if not words:
             return True
         haystack = text_of(slot) if text_of is not None else search_text(slot, departments)

@@ -78,7 +78,8 @@ class TaskRunner(QObject):
         self._pools: dict[str, QThreadPool] = {}
         if not inline:
             reads = QThreadPool(self)
-            reads.setMaxThreadCount(2)
+            # One reader: a second Python thread would mostly fight the GUI thread for the interpreter lock.
+            reads.setMaxThreadCount(1)
             writes = QThreadPool(self)
             writes.setMaxThreadCount(1)  # writes in order, never two at once
             self._pools = {READ: reads, WRITE: writes}

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from takeover_planner.domain.slots import SlotStatus
 from takeover_planner.errors import ConflictError, ValidationError
 from takeover_planner.services import booking, catalog, planner_queries
 from takeover_planner.storage.models import StoryFrame
@@ -55,3 +56,18 @@ def test_update_blackout_reports_slots_inside_and_is_audited(ctx) -> None:
     assert (result.blackout.start, result.blackout.account) == (dt.date(2030, 5, 7), "Konto")
     with ctx.db.session() as s:
         assert [e.action for e in audit.history(s, "blackout", blackout.id)] == ["created", "updated"]
+
+
+def test_slots_between_reads_the_same_slots_as_the_booking_service(ctx) -> None:
+    catalog.add_account(ctx, "Konto")
+    catalog.add_account(ctx, "Kultur")
+    catalog.add_department(ctx, "Enhet", color="#2e9e6a")
+    catalog.add_campaign(ctx, "Temauke")
+    first = booking.book(ctx, department="Enhet", account="Konto", start=dt.date(2030, 12, 30),
+                         end=dt.date(2031, 1, 2), campaign="Temauke", news_url="https://fjordvik.example/a").slot
+    booking.book(ctx, department="Enhet", account="Kultur", start=dt.date(2031, 2, 3), end=dt.date(2031, 2, 3))
+    booking.set_status(ctx, first.id, SlotStatus.CANCELLED, reason="ill")
+    assert planner_queries.slots_between(ctx) == booking.list_slots(ctx)
+    year = (dt.date(2031, 1, 1), dt.date(2031, 12, 31))
+    assert planner_queries.slots_between(ctx, *year) == booking.list_slots(ctx, start=year[0], end=year[1])
+    assert [s.id for s in planner_queries.slots_between(ctx, dt.date(2031, 2, 1), None)] == [first.id + 1]
