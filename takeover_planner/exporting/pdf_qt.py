@@ -9,12 +9,10 @@ the export dialog can run it off the GUI thread.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from collections.abc import Callable
 
-import PySide6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -45,7 +43,6 @@ _gui_app: QGuiApplication | None = None
 
 def ensure_gui_application() -> None:
     global _gui_app
-    _protect_singletons()
     existing = QGuiApplication.instance()
     if existing is not None:
         if not isinstance(existing, QGuiApplication):
@@ -56,27 +53,6 @@ def ensure_gui_application() -> None:
         # No screen (a server, a CI job, ssh): the offscreen platform still has fonts and painting.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     _gui_app = QGuiApplication(["takeover-planner"])
-
-
-# PySide6 6.12 on CPython 3.11 hands out None, True and False without taking a reference (every void call
-# such as setPen or drawLine, every bool result such as newPage): after some thousands of calls a count
-# reaches zero and the interpreter aborts ("none_dealloc"). CPython 3.12+ makes them immortal, and PySide6
-# 6.11 does not have the bug. The window applies ``ui.qt_refcount_guard`` at start-up, but the command line
-# paints PDFs without the window (and this module may not import ``ui``), so it does the same here: give each
-# a count no number of lost references can bring to zero. Both check the count first, so whichever runs
-# second does nothing.
-_FLOOR = 1 << 60
-
-
-def _protect_singletons() -> None:
-    affected = (sys.implementation.name == "cpython" and sys.version_info < (3, 12)
-                and tuple(PySide6.__version_info__[:2]) >= (6, 12))
-    if not affected:
-        return
-    for singleton in (None, True, False):
-        if sys.getrefcount(singleton) < _FLOOR:
-            # In CPython an object's first field is its reference count (a Py_ssize_t at id(obj)).
-            ctypes.c_ssize_t.from_address(id(singleton)).value += _FLOOR
 
 
 class _Painter:

@@ -20,7 +20,6 @@ from takeover_planner.ui.crash import CrashReporter
 from takeover_planner.ui.i18n import Translations, resolve_language
 from takeover_planner.ui.icons import icon
 from takeover_planner.ui.main_window import MainWindow
-from takeover_planner.ui.qt_refcount_guard import protect_singletons
 from takeover_planner.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -52,7 +51,6 @@ def application() -> QApplication:
 
 def launch(home: str | None = None, db_url: str | None = None, user: str | None = None) -> Running:
     """Build and show the planner window; the database opens in the background right after."""
-    protect_singletons()
     paths = resolve_paths(home).ensure()
     configure_logging(paths)
     settings = Settings.load(paths)

@@ -28,9 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--select", default="", help="select the first slot of this department")
     args = parser.parse_args(argv)
 
-    from takeover_planner.ui.qt_refcount_guard import protect_singletons
 
-    protect_singletons()
     from PySide6.QtWidgets import QApplication
 
     from takeover_planner.domain.timekeeping import today_oslo
