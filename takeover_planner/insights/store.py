@@ -17,7 +17,7 @@ from takeover_planner.errors import NotFoundError
 from takeover_planner.insights import schedule
 from takeover_planner.insights.metrics import StoryNumbers
 from takeover_planner.insights.report import FrameRow, TakeoverReport, build_report
-from takeover_planner.insights.trend import daily_series
+from takeover_planner.insights.trend import DailyPoint, daily_series
 from takeover_planner.publishing.ledger import JobState
 from takeover_planner.storage.models import (
     FollowerCount,
@@ -55,12 +55,13 @@ def _label(frame: StoryFrame) -> str:
     return text[0][:80] if text else ""
 
 
-def frame_rows(session: Session, slot: TakeoverSlot, now: dt.datetime) -> list[FrameRow]:
-    frames = session.scalars(select(StoryFrame).where(StoryFrame.slot_id == slot.id,
-                                                      StoryFrame.state.in_(REPORTED_STATES))).all()
-    ids = [f.id for f in frames]
-    jobs = {j.frame_id: j for j in session.scalars(select(PublishJob).where(PublishJob.frame_id.in_(ids)))}
-    insights = {i.frame_id: i for i in session.scalars(select(StoryInsight).where(StoryInsight.frame_id.in_(ids)))}
+def _chunks(ids: Sequence[int], size: int = 900) -> list[Sequence[int]]:
+    """IN lists in pieces: SQLite and PostgreSQL both limit the parameters of one statement."""
+    return [ids[i:i + size] for i in range(0, len(ids), size)]
+
+
+def _frame_rows(slot: TakeoverSlot, frames: Sequence[StoryFrame], jobs: dict[int, PublishJob],
+                insights: dict[int, StoryInsight], now: dt.datetime) -> list[FrameRow]:
     staged = []
     for frame in frames:
         job = jobs.get(frame.id)
@@ -84,22 +85,48 @@ def frame_rows(session: Session, slot: TakeoverSlot, now: dt.datetime) -> list[F
             for index, (*_k, r) in enumerate(staged, start=1)]
 
 
+def reports_for_slots(session: Session, slot_ids: Sequence[int], now: dt.datetime) -> list[TakeoverReport]:
+    """The reports of these slots, in the order given; a handful of queries whatever their number."""
+    slots = {slot.id: slot for chunk in _chunks(slot_ids) for slot in session.scalars(
+        select(TakeoverSlot).options(joinedload(TakeoverSlot.department), joinedload(TakeoverSlot.account),
+                                     joinedload(TakeoverSlot.campaign))
+        .where(TakeoverSlot.id.in_(chunk)))}
+    missing = [i for i in slot_ids if i not in slots]
+    if missing:
+        raise NotFoundError(f"No slot #{missing[0]}.")
+    frames: dict[int, list[StoryFrame]] = {i: [] for i in slot_ids}
+    for chunk in _chunks(slot_ids):
+        for frame in session.scalars(select(StoryFrame).where(StoryFrame.slot_id.in_(chunk),
+                                                              StoryFrame.state.in_(REPORTED_STATES))):
+            frames[frame.slot_id].append(frame)
+    frame_ids = [f.id for fs in frames.values() for f in fs]
+    jobs: dict[int, PublishJob] = {}
+    insights: dict[int, StoryInsight] = {}
+    for chunk in _chunks(frame_ids):
+        jobs.update((j.frame_id, j) for j in session.scalars(select(PublishJob).where(PublishJob.frame_id.in_(chunk))))
+        insights.update((i.frame_id, i) for i in session.scalars(select(StoryInsight)
+                                                                 .where(StoryInsight.frame_id.in_(chunk))))
+    series: dict[int, tuple[list[DailyPoint], bool]] = {}
+    out = []
+    for slot_id in slot_ids:
+        slot = slots[slot_id]
+        if slot.account_id not in series:
+            readings, sample = follower_readings(session, slot.account_id)
+            series[slot.account_id] = (daily_series(readings), sample)
+        daily, sample = series[slot.account_id]
+        campaign = slot.campaign
+        out.append(build_report(
+            slot_id=slot.id, department=slot.department.name, department_color=slot.department.color,
+            account=slot.account.name, campaign=campaign.name if campaign else None, start=slot.start_date,
+            end=slot.end_date, slot_status=slot.status,
+            frames=_frame_rows(slot, frames[slot_id], jobs, insights, now), followers=daily,
+            generated_at=now, followers_sample=sample, campaign_color=campaign.color if campaign else "#8a5cc7",
+        ))
+    return out
+
+
 def report_for_slot(session: Session, slot_id: int, now: dt.datetime) -> TakeoverReport:
-    slot = session.scalar(select(TakeoverSlot).options(joinedload(TakeoverSlot.department),
-                                                       joinedload(TakeoverSlot.account),
-                                                       joinedload(TakeoverSlot.campaign))
-                          .where(TakeoverSlot.id == slot_id))
-    if slot is None:
-        raise NotFoundError(f"No slot #{slot_id}.")
-    readings, sample = follower_readings(session, slot.account_id)
-    campaign = slot.campaign
-    return build_report(
-        slot_id=slot.id, department=slot.department.name, department_color=slot.department.color,
-        account=slot.account.name, campaign=campaign.name if campaign else None, start=slot.start_date,
-        end=slot.end_date, slot_status=slot.status, frames=frame_rows(session, slot, now),
-        followers=daily_series(readings), generated_at=now, followers_sample=sample,
-        campaign_color=campaign.color if campaign else "#8a5cc7",
-    )
+    return reports_for_slots(session, [slot_id], now)[0]
 
 
 def slots_with_published_frames(session: Session) -> Sequence[int]:

@@ -216,7 +216,7 @@ def takeover_reports(ctx: AppContext, *, now: dt.datetime | None = None) -> list
     """Every takeover with at least one published frame, newest first."""
     moment = now or now_utc()
     with ctx.db.session() as s:
-        return [store.report_for_slot(s, slot_id, moment) for slot_id in store.slots_with_published_frames(s)]
+        return store.reports_for_slots(s, store.slots_with_published_frames(s), moment)
 
 
 def comparison(reports: list[TakeoverReport]) -> Comparison:

@@ -25,7 +25,7 @@ from takeover_planner.errors import TakeoverError
 from takeover_planner.insights.collector import CollectReport
 from takeover_planner.services import insights_service
 from takeover_planner.services.context import AppContext
-from takeover_planner.ui.tasks import WRITE, TaskRunner
+from takeover_planner.ui.tasks import READ, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +77,9 @@ class InsightsCollector(QObject):
         self._set_busy(True)
         self.run_started.emit()
         ctx, runner = self._ctx, self._runner
-        # Writes readings: the single-thread write pool keeps it in order with the window's own changes.
-        self._tasks.run(lambda: runner(ctx), on_done=self._on_done, on_error=self._on_error, kind=WRITE)
+        # Network work, like the publishing queue: on the read pool, so waiting for Instagram never holds up
+        # the window's own writes (the collector's few writes are short transactions of their own).
+        self._tasks.run(lambda: runner(ctx), on_done=self._on_done, on_error=self._on_error, kind=READ)
 
     def _on_done(self, report: Any) -> None:
         self._set_busy(False)
