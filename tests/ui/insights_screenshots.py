@@ -27,9 +27,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--department", default="Brannvesenet", help="whose takeover report to show")
     args = parser.parse_args(argv)
 
-    from takeover_planner.ui.qt_refcount_guard import protect_singletons
-
-    protect_singletons()
     from takeover_planner.services import insights_service
     from takeover_planner.services.context import open_context
     from takeover_planner.services.demo import load_demo
