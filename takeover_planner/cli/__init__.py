@@ -66,8 +66,29 @@ def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool = Fals
                         help="log debug detail to the log file")
 
 
+def _global_only(args_list: list[str]) -> argparse.Namespace | None:
+    """The parsed global options when no subcommand was given (start the window), else None.
+
+    Checked before the full parser is built, so that starting the window does not import every command.
+    """
+    if any(a in ("-h", "--help", "--version") for a in args_list):
+        return None
+    parser = _Parser(prog="takeover-planner", add_help=False)
+    add_global_options(parser)
+    try:
+        known, rest = parser.parse_known_args(args_list)
+    except SystemExit:
+        return None
+    return known if not rest else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    gui_args = _global_only(args_list)
+    if gui_args is not None:
+        from takeover_planner.cli.gui_command import start_gui
+
+        return start_gui(gui_args)
     parser = build_parser()
     args = parser.parse_args(args_list)
     if not getattr(args, "command", None):

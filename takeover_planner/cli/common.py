@@ -6,11 +6,13 @@ import argparse
 import datetime as dt
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from takeover_planner.domain.timekeeping import parse_date
 from takeover_planner.errors import ValidationError
-from takeover_planner.services.context import AppContext, open_context
+
+if TYPE_CHECKING:
+    from takeover_planner.services.context import AppContext
 
 
 class Cli:
@@ -23,8 +25,11 @@ class Cli:
 
     def context(self, *, migrate: bool = True) -> AppContext:
         if self._context is None:
+            # Imported here: SQLAlchemy costs ~0.2 s, which commands like `validate` and the window's start
+            # should not pay up front.
             from takeover_planner.logging_setup import configure_logging
             from takeover_planner.paths import resolve_paths
+            from takeover_planner.services.context import open_context
 
             configure_logging(resolve_paths(self.args.home).ensure(), verbose=bool(getattr(self.args, "verbose", False)))
             self._context = open_context(self.args.home, self.args.db, actor=self.args.user, migrate=migrate)

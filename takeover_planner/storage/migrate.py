@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import inspect, text
 
 from takeover_planner.errors import DatabaseTooNew, EnvironmentProblem
-from takeover_planner.storage.database import Database, sqlite_file
+from takeover_planner.storage.database import Database, sqlite_file, translate_db_errors
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ class SchemaStatus:
 
 
 def schema_status(db: Database) -> SchemaStatus:
-    with db.engine.connect() as conn:
+    with translate_db_errors(db.display_url), db.engine.connect() as conn:
         names = set(inspect(conn).get_table_names())
         current: str | None = None
         if "alembic_version" in names:
@@ -95,7 +95,8 @@ def upgrade(db: Database, backup_dir: Path, *, target: str = HEAD_REVISION) -> t
     if status.current == target:
         return status, None
     backup = backup_sqlite(db, backup_dir, status.current) if status.current is not None else None
-    _run_alembic(db, target)
+    with translate_db_errors(db.display_url):
+        _run_alembic(db, target)
     return status, backup
 
 

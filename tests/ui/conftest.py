@@ -15,21 +15,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from PySide6.QtCore import QLocale, QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
-from takeover_planner.ui.qt_refcount_guard import protect_singletons
-
-protect_singletons()
-
-# Imported after the guard on purpose: the calls below are Qt calls.
-from PySide6.QtCore import QLocale, QPoint, QPointF, Qt, QTimer  # noqa: E402
-from PySide6.QtGui import QMouseEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-
-from takeover_planner.domain.slots import SlotStatus  # noqa: E402
-from takeover_planner.services.context import AppContext  # noqa: E402
-from takeover_planner.ui.i18n import ENGLISH, Translations  # noqa: E402
-from takeover_planner.ui.main_window import MainWindow  # noqa: E402
-from takeover_planner.ui.tasks import TaskRunner  # noqa: E402
+from takeover_planner.domain.slots import SlotStatus
+from takeover_planner.services.context import AppContext
+from takeover_planner.ui.i18n import ENGLISH, Translations
+from takeover_planner.ui.main_window import MainWindow
+from takeover_planner.ui.tasks import TaskRunner
 
 # Known, harmless notices of the offscreen platform (no window manager to ask).
 QT_LOG_IGNORED = (
