@@ -17,9 +17,7 @@ def qt_imports(path: Path) -> list[int]:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     lines = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Import) and any(a.name.split(".")[0] == "PySide6" for a in node.names):
-            lines.append(node.lineno)
-        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "PySide6":
+        if isinstance(node, ast.Import) and any(a.name.split(".")[0] == "PySide6" for a in node.names) or isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "PySide6":
             lines.append(node.lineno)
     return lines
 
@@ -34,7 +32,8 @@ def main() -> int:
         if not lines:
             continue
         doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
-        if "Qt adapter" in doc.splitlines()[0] if doc else False:
+        first_line = doc.splitlines()[0] if doc else ""
+        if "Qt adapter" in first_line:
             adapters.append(str(rel))
         else:
             bad.append(f"{rel}: lines {lines}")

@@ -38,9 +38,8 @@ def with_stored_password(url_text: str) -> str:
     url = make_url(url_text)
     if url.get_backend_name() != "postgresql" or url.password is not None:
         return url_text
-    from takeover_planner.publishing.secrets import SecretStore
-
     from takeover_planner.errors import TakeoverError
+    from takeover_planner.publishing.secrets import SecretStore
 
     store = SecretStore()
     if not store.status().usable:
