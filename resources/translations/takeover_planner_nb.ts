@@ -2379,8 +2379,8 @@ Dra over dager for å booke dem, dra en periode for å flytte den, og dra i ende
         <translation>Dager</translation>
     </message>
     <message>
-        <source>Frames collected</source>
-        <translation>Storybilder samlet inn</translation>
+        <source>Frames</source>
+        <translation>Storybilder</translation>
     </message>
     <message>
         <source>%1 of %2</source>

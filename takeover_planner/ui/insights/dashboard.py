@@ -114,8 +114,9 @@ class InsightsWindow(QMainWindow):
         self.takeover_table.verticalHeader().hide()
         self.takeover_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.takeover_table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.takeover_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.takeover_table.horizontalHeader().setStretchLastSection(True)
+        header = self.takeover_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.takeover_table.selectionModel().currentRowChanged.connect(self._on_takeover_table_current_changed)
         self.report_view = TakeoverReportView(ctx, tasks, self)
         self.report_view.export_finished.connect(

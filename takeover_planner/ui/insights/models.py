@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from takeover_planner.domain.timekeeping import to_oslo
 from takeover_planner.insights.report import FrameRow, GroupFigures, TakeoverReport
@@ -91,7 +91,7 @@ class TakeoverListModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [self.tr("Department"), self.tr("Days"), self.tr("Frames collected")][section]
+        return [self.tr("Department"), self.tr("Days"), self.tr("Frames")][section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -100,8 +100,7 @@ class TakeoverListModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                sample = self.tr("sample data")
-                return f"{report.department} ({sample})" if report.sample else report.department
+                return report.department
             if column == 1:
                 return range_text(report.start, report.end)
             return self.tr("%1 of %2").replace("%1", str(report.collected)).replace("%2", str(report.published))
@@ -110,7 +109,12 @@ class TakeoverListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
-            return report.account + (f" · {report.campaign}" if report.campaign else "")
+            tip = report.account + (f" · {report.campaign}" if report.campaign else "")
+            return tip + (f" · {self.tr('sample data')}" if report.sample else "")
+        if role == Qt.ItemDataRole.FontRole and report.sample:
+            font = QFont()
+            font.setItalic(True)  # sample rows look different; the report says "Sample data" in full
+            return font
         return None
 
 
