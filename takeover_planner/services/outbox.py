@@ -31,11 +31,34 @@ def _date(value: str) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
-# The edits that may wait in the outbox: name → how to replay it from JSON-safe arguments.
+def _when(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+def _edit(ctx: AppContext, a: dict[str, Any]) -> booking.SlotInfo:
+    """The planner's edit dialog: new dates and new details as one change. Each write checks the version the
+    person saw (the move first, then the details against the version the move left), so an edit that meets
+    someone else's change is refused, not merged."""
+    expected = a.get("expected_version")
+    slot = booking.get_slot(ctx, a["slot_id"])
+    start, end = _date(a["start"]), _date(a["end"])
+    if (slot.start, slot.end) != (start, end):
+        slot = booking.move(ctx, a["slot_id"], start, end, expected_version=expected).slot
+        expected = slot.version
+    return booking.update_details(
+        ctx, a["slot_id"], notes=a.get("notes"), news_url=a.get("news_url"), expected_version=expected,
+        material_deadline=_when(a.get("material_deadline")), campaign=a.get("campaign"),
+        clear_campaign=bool(a.get("clear_campaign", False)),
+    )
+
+
+# The edits that may wait in the outbox: name → how to replay it from JSON-safe arguments (keys an operation
+# does not know, such as the window's "label" describing the edit, are carried along and ignored).
 OPERATIONS: dict[str, Callable[[AppContext, dict[str, Any]], object]] = {
     "book": lambda ctx, a: booking.book(
         ctx, department=a["department"], account=a["account"], start=_date(a["start"]), end=_date(a["end"]),
         campaign=a.get("campaign"), status=SlotStatus(a.get("status", "requested")), notes=a.get("notes", ""),
+        news_url=a.get("news_url", ""), material_deadline=_when(a.get("material_deadline")),
     ),
     "move": lambda ctx, a: booking.move(
         ctx, a["slot_id"], _date(a["start"]), _date(a["end"]), expected_version=a.get("expected_version")
@@ -44,8 +67,11 @@ OPERATIONS: dict[str, Callable[[AppContext, dict[str, Any]], object]] = {
         ctx, a["slot_id"], SlotStatus(a["status"]), reason=a.get("reason"), expected_version=a.get("expected_version")
     ),
     "update_details": lambda ctx, a: booking.update_details(
-        ctx, a["slot_id"], notes=a.get("notes"), news_url=a.get("news_url"), expected_version=a.get("expected_version")
+        ctx, a["slot_id"], notes=a.get("notes"), news_url=a.get("news_url"), expected_version=a.get("expected_version"),
+        material_deadline=_when(a.get("material_deadline")), campaign=a.get("campaign"),
+        clear_campaign=bool(a.get("clear_campaign", False)),
     ),
+    "edit": lambda ctx, a: _edit(ctx, a),
 }
 
 

@@ -107,3 +107,34 @@ def copy_to(ctx: AppContext, url_text: str, *, password: str | None = None) -> C
         return copy_database(ctx.db, target, ctx.paths.backup_dir)
     finally:
         target.dispose()
+
+
+@dataclass(frozen=True)
+class ConnectionCheck:
+    """What "Test connection" found, without changing anything."""
+
+    display_url: str
+    backend: str  # sqlite | postgresql
+    state: str  # empty | current | upgrade | too_new | foreign
+    revision: str
+
+
+def check_connection(url_text: str, *, password: str | None = None) -> ConnectionCheck:
+    """Connect to a database and read its schema revision; nothing is created, migrated or saved."""
+    plain_url, secret = _split_password(url_text, password)
+    full = make_url(plain_url).set(password=secret).render_as_string(hide_password=False) if secret else plain_url
+    db = Database(with_stored_password(full) if not secret else full)
+    try:
+        ensure_reachable(db)
+        status = schema_status(db)
+    finally:
+        db.dispose()
+    if status.foreign:
+        state = "foreign"
+    elif status.too_new:
+        state = "too_new"
+    elif status.current is None:
+        state = "empty"
+    else:
+        state = "upgrade" if status.pending else "current"
+    return ConnectionCheck(redact_url(plain_url), make_url(plain_url).get_backend_name(), state, status.current or "")
