@@ -112,3 +112,12 @@ def test_console_script_runs_as_a_process(tmp_path: Path) -> None:
                            "--json"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["head"]
+
+
+def test_no_screen_is_a_plain_message(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the check is for Linux sessions")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert main([]) == 6
+    assert "no screen" in capsys.readouterr().err
