@@ -6,6 +6,7 @@ on refusal the caller's ``on_refused`` shows the rule's message where the user a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,12 +18,14 @@ from PySide6.QtGui import QUndoStack
 from takeover_planner.domain.slots import SlotStatus
 from takeover_planner.ui.planner_store import PlannerStore
 from takeover_planner.ui.tasks import WRITE, TaskRunner
+from takeover_planner.ui.team.offline import PendingWrite
 from takeover_planner.ui.undo import UNDO_REASON, SlotCommand, Step, walk_status
 
 if TYPE_CHECKING:
     from takeover_planner.errors import TakeoverError
     from takeover_planner.services.booking import SlotInfo
     from takeover_planner.services.context import AppContext
+    from takeover_planner.ui.team.offline import OfflineEdits
 
 Refused = Callable[["TakeoverError"], None]
 Succeeded = Callable[["SlotInfo"], None]
@@ -67,6 +70,8 @@ class BookingActions(QObject):
         self._clear_timer.setSingleShot(True)
         self._clear_timer.setInterval(0)
         self._clear_timer.timeout.connect(self.undo_stack.clear)
+        # Team mode: where an edit goes when the database cannot be reached (set by the team hook).
+        self.offline: OfflineEdits | None = None
 
     @property
     def busy(self) -> bool:
@@ -78,9 +83,10 @@ class BookingActions(QObject):
         return self.store.ctx
 
     def _write(self, work: Callable[[AppContext], Any], on_done: Callable[[Any], None], on_error: Refused,
-               slot_id: int | None = None) -> None:
+               slot_id: int | None = None, pending: PendingWrite | None = None) -> None:
         """One background write. If it meets someone else's newer version of ``slot_id``, that version is
-        read back so the calendar shows what the database holds."""
+        read back so the calendar shows what the database holds. If the database cannot be reached, the
+        ``pending`` form of the edit is kept for later (team mode) and ``on_error`` hears ``KeptOffline``."""
         ctx = self._ctx()
         self._writes += 1
         if self._writes == 1:
@@ -99,6 +105,11 @@ class BookingActions(QObject):
             from takeover_planner.errors import ConflictError
 
             finished()
+            if pending is not None and self.offline is not None:
+                kept = self.offline.keep(exc, pending)
+                if kept is not None:
+                    on_error(kept)
+                    return
             if slot_id is not None and isinstance(exc, ConflictError):
                 self.store.reload_slot(slot_id)
             on_error(exc)
@@ -154,7 +165,14 @@ class BookingActions(QObject):
             self._competing_notice(result.competing)
             on_done(slot)
 
-        self._write(work, done, on_refused)
+        department = self.store.department(request.department_id)
+        pending = PendingWrite("book", {
+            "department": request.department_id, "account": request.account_id, "start": request.start,
+            "end": request.end, "campaign": request.campaign_id, "status": request.status.value,
+            "notes": request.notes, "news_url": request.news_url, "material_deadline": request.material_deadline,
+        }, QCoreApplication.translate("BookingActions", "Book %1").replace(
+            "%1", department.name if department is not None else f"#{request.department_id}"))
+        self._write(work, done, on_refused, pending=pending)
 
     def move(self, slot_id: int, start: dt.date, end: dt.date, on_refused: Refused,
              on_done: Succeeded | None = None) -> None:
@@ -188,7 +206,11 @@ class BookingActions(QObject):
             if on_done is not None:
                 on_done(result.slot)
 
-        self._write(work, done, on_refused, slot_id)
+        text = QCoreApplication.translate("BookingActions", "Resize %1") if resized else QCoreApplication.translate("BookingActions", "Move %1")
+        pending = PendingWrite("move", {"slot_id": slot_id, "start": start, "end": end, "expected_version": version},
+                               text.replace("%1", before.department), slot_id,
+                               dataclasses.replace(before, start=start, end=end))
+        self._write(work, done, on_refused, slot_id, pending)
 
     def set_status(self, slot_id: int, status: SlotStatus, on_refused: Refused, reason: str | None = None,
                    on_done: Succeeded | None = None) -> None:
@@ -219,7 +241,12 @@ class BookingActions(QObject):
             if on_done is not None:
                 on_done(result.slot)
 
-        self._write(work, done, on_refused, slot_id)
+        cancelled = status == SlotStatus.CANCELLED
+        pending = PendingWrite(
+            "set_status", {"slot_id": slot_id, "status": status.value, "reason": reason, "expected_version": version},
+            QCoreApplication.translate("BookingActions", "Change status of %1").replace("%1", before.department),
+            slot_id, dataclasses.replace(before, status=status, cancel_reason=(reason or "") if cancelled else ""))
+        self._write(work, done, on_refused, slot_id, pending)
 
     def edit(self, slot_id: int, start: dt.date, end: dt.date, changes: DetailChanges, on_done: Succeeded,
              on_refused: Refused) -> None:
@@ -258,7 +285,16 @@ class BookingActions(QObject):
             )
             on_done(slot)
 
-        self._write(lambda ctx: apply(ctx, version, (start, end), changes), done, on_refused, slot_id)
+        campaign = next((c.name for c in self.store.campaigns if c.id == changes.campaign_id), None)
+        pending = PendingWrite("edit", {
+            "slot_id": slot_id, "start": start, "end": end, "notes": changes.notes, "news_url": changes.news_url,
+            "material_deadline": changes.material_deadline, "campaign": changes.campaign_id,
+            "clear_campaign": changes.campaign_id is None, "expected_version": version,
+        }, QCoreApplication.translate("BookingActions", "Edit %1").replace("%1", before.department), slot_id,
+            dataclasses.replace(before, start=start, end=end, notes=changes.notes, news_url=changes.news_url,
+                                material_deadline=changes.material_deadline or before.material_deadline,
+                                campaign_id=changes.campaign_id, campaign=campaign))
+        self._write(lambda ctx: apply(ctx, version, (start, end), changes), done, on_refused, slot_id, pending)
 
     # --- undo -----------------------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import QMenu, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from takeover_planner.domain.roles import Role
 from takeover_planner.domain.slots import ALLOWED_TRANSITIONS, SlotStatus
 from takeover_planner.domain.timekeeping import iso_week, today_oslo, week_start
 from takeover_planner.ui.booking_actions import BookingActions, BookingRequest, DetailChanges
@@ -30,9 +31,11 @@ from takeover_planner.ui.planner_store import PlannerStore
 from takeover_planner.ui.side_panel import SlotDetailsPanel
 from takeover_planner.ui.slot_filter import SlotFilter
 from takeover_planner.ui.tasks import TaskRunner
+from takeover_planner.ui.team.offline import KeptOffline
 from takeover_planner.ui.toolbar import VIEWS, PlannerToolbar
 
 if TYPE_CHECKING:
+    from takeover_planner.domain.roles import Profile
     from takeover_planner.errors import TakeoverError
     from takeover_planner.services.booking import SlotInfo
     from takeover_planner.ui.dialogs.booking_dialog import BookingDialog
@@ -62,6 +65,7 @@ class CalendarPage(QWidget):
         self.slot_filter = SlotFilter()
         self.selected_id = 0
         self.dialog: BookingDialog | None = None
+        self.profile: Profile | None = None  # team mode: who is working (None: not known yet, allow all)
 
         self.toolbar = PlannerToolbar(self)
         self.model = SlotTableModel(self)
@@ -272,6 +276,10 @@ class CalendarPage(QWidget):
         account = self.store.account_name(request.account_id) or ""
 
         def refused(exc: TakeoverError) -> None:
+            if isinstance(exc, KeptOffline):  # the booking waits in the outbox: nothing more to do here
+                dialog.accept()
+                self.status_message.emit(exc.message)
+                return
             dialog.show_refusal(user_message(exc, self.store, dates=(request.start, request.end), account=account))
             self.status_message.emit(self.tr("Not booked: the booking rules said no."))
 
@@ -302,6 +310,10 @@ class CalendarPage(QWidget):
         account = slot.account if slot is not None else ""
 
         def refused(exc: TakeoverError) -> None:
+            if isinstance(exc, KeptOffline):
+                dialog.accept()
+                self.status_message.emit(exc.message)
+                return
             dialog.show_refusal(user_message(exc, self.store, dates=(start, end), account=account))
 
         self.actions.edit(slot_id, start, end, changes, lambda _slot: dialog.accept(), refused)
@@ -339,7 +351,8 @@ class CalendarPage(QWidget):
             return None
         menu = QMenu(self)
         edit = QAction(self.tr("Edit…"), menu)
-        edit.setEnabled(slot.status not in (SlotStatus.COMPLETED, SlotStatus.CANCELLED))
+        edit.setEnabled(slot.status not in (SlotStatus.COMPLETED, SlotStatus.CANCELLED)
+                        and self._may_edit(slot.department_id))
         edit.triggered.connect(lambda: self.edit_slot(slot_id))
         menu.addAction(edit)
         review = QAction(self.tr("Review story…"), menu)
@@ -354,6 +367,7 @@ class CalendarPage(QWidget):
                 continue
             action = QAction(status_action(status), menu)
             action.setData(status.value)
+            action.setEnabled(self._may_plan())
             action.triggered.connect(lambda _checked=False, s=status: self.change_status(slot_id, s))
             menu.addAction(action)
         if not allowed:
@@ -400,6 +414,21 @@ class CalendarPage(QWidget):
                         informative=self.tr("A completed slot is final: it cannot be moved or changed again."))
             return
         self.actions.set_status(slot_id, status, refused)
+
+    # --- who is working (team mode) ------------------------------------------------------------------------------
+
+    def set_profile(self, profile: Profile | None) -> None:
+        """Grey out what this person's role does not allow (the services refuse it anyway, with a message)."""
+        self.profile = profile
+        self.toolbar.new_button.setEnabled(profile is None or profile.role != Role.READER)
+        self.panel.set_permissions(self._may_plan(), self._may_edit)
+        self._fill_panel()
+
+    def _may_plan(self) -> bool:
+        return self.profile is None or self.profile.can_plan
+
+    def _may_edit(self, department_id: int) -> bool:
+        return self.profile is None or self.profile.can_edit_department(department_id)
 
     # --- misc ---------------------------------------------------------------------------------------------------
 

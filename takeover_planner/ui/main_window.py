@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QDir, QEvent, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.manage_window: ManageWindow | None = None
         self.export_dialog: QWidget | None = None
         self.review_windows: dict[int, QWidget] = {}
+        self.contributor_windows: list[QWidget] = []
         self.demo_prompt: QMessageBox | None = None
         self.setWindowIcon(icon("takeover-planner"))
         self.resize(1280, 820)
@@ -95,6 +96,13 @@ class MainWindow(QMainWindow):
         self._retranslate()
         self._restore_state()
         self._update_undo_actions()
+        # Team mode (issue 6): settings, people, live updates, offline banner and outbox, profiles.
+        # Publishing (issue 4): the Publish menu and the in-app publishing queue.
+        from takeover_planner.ui.publishing.hook import install_publishing
+        from takeover_planner.ui.team.hook import install_team_mode
+
+        self.team = install_team_mode(self)
+        self.publishing = install_publishing(self)
 
     # --- start-up -----------------------------------------------------------------------------------------------
 
@@ -213,6 +221,7 @@ class MainWindow(QMainWindow):
             self.reload_action.setShortcut(QKeySequence("F5"))
         self.demo_action = self._action(None, self.load_demo)
         self.export_action = self._action("Ctrl+E", self.open_export)
+        self.open_brief_action = self._action(QKeySequence.StandardKey.Open, self.choose_brief)
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.undo_action = self._action(QKeySequence.StandardKey.Undo, self.actions.undo)
         self.undo_action.setIcon(icon("undo"))
@@ -252,6 +261,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.new_action)
+        self.file_menu.addAction(self.open_brief_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.reload_action)
         self.file_menu.addAction(self.demo_action)
@@ -353,6 +363,40 @@ class MainWindow(QMainWindow):
         window.activateWindow()
         return window
 
+    def choose_brief(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        dialog = QFileDialog(self, self.tr("Open a brief"), QDir.homePath(),
+                             self.tr("Briefs (*.zip *.takeover-brief);;All files (*)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.fileSelected.connect(self.open_brief)
+        dialog.open()
+
+    def open_brief(self, path: str) -> QWidget:
+        """A brief package in the contributor window (a window of its own, as a department would see it)."""
+        from takeover_planner.ui.contributor import open_contributor_window
+
+        home, _db_url, user = self._open_args
+        window = open_contributor_window(path, runner=self.runner, translations=self.translations, home=home,
+                                         user=user or (self.store.ctx.actor if self.store.ctx else None))
+        self.contributor_windows = [w for w in self.contributor_windows if w.isVisible()] + [window]
+        return window
+
+    def reopen_database(self, db_url: str) -> None:
+        """Switch to another database (Settings ▸ Use it): everything that holds the old one lets go first."""
+        self.team.database_closing()
+        self.publishing.database_closing()
+        self._close_satellites()
+        self.actions.undo_stack.clear()
+        home, _old, user = self._open_args
+        self._open_args = (home, db_url, user)
+        self.store.close()
+        self.store.forget()
+        self.page.refresh()
+        self.database_label.setText("")
+        self.start()
+
     def set_language(self, choice: str) -> None:
         self.settings.set("ui.language", choice)
         self._save_settings()
@@ -416,15 +460,22 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.page.stop_timers()
+        self._close_satellites()
+        for contributor in self.contributor_windows:
+            contributor.close()
+        self.runner.shutdown()
+        self.store.close()
+        super().closeEvent(event)
+
+    def _close_satellites(self) -> None:
+        """Windows that work on the open database."""
         if self.manage_window is not None:
             self.manage_window.close()
         for review in self.review_windows.values():
             review.close()
+        self.review_windows.clear()
         if self.export_dialog is not None:
             self.export_dialog.close()
-        self.runner.shutdown()
-        self.store.close()
-        super().closeEvent(event)
 
     # --- texts ---------------------------------------------------------------------------------------------------
 
@@ -440,6 +491,7 @@ class MainWindow(QMainWindow):
         self.reload_action.setText(self.tr("&Reload"))
         self.demo_action.setText(self.tr("Load the &demo municipality"))
         self.export_action.setText(self.tr("&Export the calendar…"))
+        self.open_brief_action.setText(self.tr("&Open brief…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.find_action.setText(self.tr("&Find…"))
         titles = {MONTH: self.tr("&Month"), WEEK: self.tr("&Week"), AGENDA: self.tr("&Agenda")}

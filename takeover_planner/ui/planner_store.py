@@ -122,6 +122,18 @@ class PlannerStore(QObject):
             self.ctx.close()
             self.ctx = None
 
+    def forget(self) -> None:
+        """Drop everything read from the database (another database is about to be opened)."""
+        self._generation += 1  # answers still on their way belong to the old database
+        self._slots.clear()
+        self._search_texts.clear()
+        self.competing.clear()
+        self._years.clear()
+        self._loading.clear()
+        self.accounts, self.departments, self.campaigns, self.blackouts = [], {}, [], []
+        self.catalog_changed.emit()
+        self.slots_changed.emit()
+
     # --- the catalog -----------------------------------------------------------------------------------
 
     def _take_catalog(self, snapshot: CatalogSnapshot) -> None:

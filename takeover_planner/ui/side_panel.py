@@ -8,6 +8,7 @@ background reads come back (answers for a slot no longer shown are ignored).
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -66,6 +67,8 @@ class SlotDetailsPanel(QScrollArea):
         self._competitors: list[SlotInfo] = []
         self._progress: FrameProgress | None = None
         self._history: list[AuditEntry] | None = None
+        self._may_plan = True  # team mode narrows these for readers and contributors (set_permissions)
+        self._may_edit: Callable[[int], bool] = lambda _department_id: True
 
         body = QWidget(self)
         body.setObjectName("sidePanel")
@@ -208,6 +211,12 @@ class SlotDetailsPanel(QScrollArea):
         self.details.setVisible(slot is not None)
         self._fill()
 
+    def set_permissions(self, may_plan: bool, may_edit: Callable[[int], bool]) -> None:
+        """Team mode: a reader or contributor sees the buttons their role may not use greyed out."""
+        self._may_plan = may_plan
+        self._may_edit = may_edit
+        self._fill()
+
     def show_progress(self, slot_id: int, progress: FrameProgress) -> None:
         if slot_id == self.slot_id:
             self._progress = progress
@@ -261,8 +270,9 @@ class SlotDetailsPanel(QScrollArea):
         else:
             self.competing_label.hide()
         final = slot.status in (SlotStatus.COMPLETED,)
-        self.status_button.setEnabled(not final)
-        self.edit_button.setEnabled(slot.status not in (SlotStatus.COMPLETED, SlotStatus.CANCELLED))
+        self.status_button.setEnabled(not final and self._may_plan)
+        self.edit_button.setEnabled(slot.status not in (SlotStatus.COMPLETED, SlotStatus.CANCELLED)
+                                    and self._may_edit(slot.department_id))
         self._fill_progress()
         self._fill_history()
 

@@ -1,0 +1,1 @@
+"""Publishing in the planner window: the Publish menu, the in-app queue, the publishing status window."""

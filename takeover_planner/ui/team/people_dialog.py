@@ -1,0 +1,239 @@
+"""Manage ▸ People: the team's profiles (name, role, department, e-mail, active) and adding someone.
+
+Everyone may look; adding and (de)activating are for comms officers. The buttons are greyed out for
+others, and the service refuses anyway (its message is shown). In a personal database (nobody listed yet)
+the first person added must be a comms officer: it is what turns the database into a team one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from takeover_planner.domain.roles import Role
+from takeover_planner.errors import TakeoverError
+from takeover_planner.ui.tasks import WRITE, TaskRunner
+from takeover_planner.ui.team.profile import role_label
+
+if TYPE_CHECKING:
+    from takeover_planner.domain.roles import Profile
+    from takeover_planner.services.context import AppContext
+    from takeover_planner.services.people import PersonInfo
+    from takeover_planner.ui.planner_store import PlannerStore
+
+ROLES = (Role.COMMS_OFFICER, Role.CONTRIBUTOR, Role.READER)
+
+
+class PeopleDialog(QDialog):
+    def __init__(self, parent: QWidget | None, store: PlannerStore, runner: TaskRunner, profile: Profile | None,
+                 *, on_changed: Callable[[], None] | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("peopleDialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.store = store
+        self.runner = runner
+        self.profile = profile
+        self.on_changed = on_changed
+        self.people: list[PersonInfo] = []
+        self._build()
+        self._retranslate()
+        self.resize(720, 520)
+        self.reload()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setObjectName("muted")
+        layout.addWidget(self.intro)
+        self.table = QTableWidget(0, 5, self)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._update_enabled)
+        layout.addWidget(self.table, 1)
+        self.active_button = QPushButton(self)
+        self.active_button.clicked.connect(self._on_active_button_clicked)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.active_button)
+        layout.addLayout(row)
+
+        self.add_box = QGroupBox(self)
+        form = QFormLayout(self.add_box)
+        self.name = QLineEdit(self.add_box)
+        self.role = QComboBox(self.add_box)
+        for role in ROLES:
+            self.role.addItem("", role.value)
+        self.department = QComboBox(self.add_box)
+        self.email = QLineEdit(self.add_box)
+        self.name_label, self.role_label, self.department_label, self.email_label = (
+            QLabel(self), QLabel(self), QLabel(self), QLabel(self))
+        form.addRow(self.name_label, self.name)
+        form.addRow(self.role_label, self.role)
+        form.addRow(self.department_label, self.department)
+        form.addRow(self.email_label, self.email)
+        self.add_button = QPushButton(self.add_box)
+        self.add_button.setObjectName("primary")
+        form.addRow("", self.add_button)
+        layout.addWidget(self.add_box)
+        self.error = QLabel(self)
+        self.error.setObjectName("errorText")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.role.currentIndexChanged.connect(self._update_enabled)
+        self.add_button.clicked.connect(self.add_person)
+        for department in sorted(self.store.departments.values(), key=lambda d: d.name.casefold()):
+            if not department.archived:
+                self.department.addItem(department.name, department.id)
+
+    # --- reading and writing ----------------------------------------------------------------------------
+
+    def _ctx(self) -> AppContext | None:
+        return self.store.ctx
+
+    def reload(self) -> None:
+        ctx = self._ctx()
+        if ctx is None:
+            return
+
+        def work() -> list[PersonInfo]:
+            from takeover_planner.services import people
+
+            return people.list_people(ctx)
+
+        self.store.read(ctx, work, on_done=self._show_people, on_error=self._show_problem)
+
+    def _show_people(self, found: list[PersonInfo]) -> None:
+        self.people = list(found)
+        self.table.setRowCount(len(found))
+        for row, person in enumerate(found):
+            values = (person.name, role_label(person.role), person.department or "", person.email,
+                      self.tr("yes") if person.active else self.tr("no"))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, person.id)
+                self.table.setItem(row, column, item)
+        self._update_enabled()
+
+    def add_person(self) -> None:
+        ctx = self._ctx()
+        if ctx is None:
+            return
+        name, email = self.name.text().strip(), self.email.text().strip()
+        role = Role(str(self.role.currentData()))
+        department = self.department.currentData() if role == Role.CONTRIBUTOR else None
+
+        def work() -> Any:
+            from takeover_planner.services import people
+
+            return people.add_person(ctx, name, role, department=department, email=email)
+
+        def done(_person: Any) -> None:
+            self.name.clear()
+            self.email.clear()
+            self.error.hide()
+            self.reload()
+            if self.on_changed is not None:
+                self.on_changed()
+
+        self.runner.run(work, on_done=done, on_error=self._show_problem, kind=WRITE)
+
+    def _on_active_button_clicked(self) -> None:
+        person = self.selected()
+        ctx = self._ctx()
+        if person is None or ctx is None:
+            return
+
+        def work() -> Any:
+            from takeover_planner.services import people
+
+            return people.set_active(ctx, person.id, not person.active)
+
+        def done(_person: Any) -> None:
+            self.error.hide()
+            self.reload()
+            if self.on_changed is not None:
+                self.on_changed()
+
+        self.runner.run(work, on_done=done, on_error=self._show_problem, kind=WRITE)
+
+    def selected(self) -> PersonInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        person_id = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def _show_problem(self, exc: TakeoverError) -> None:
+        self.error.setText(exc.message)
+        self.error.show()
+
+    # --- state and texts ----------------------------------------------------------------------------------
+
+    def _may_manage(self) -> bool:
+        return self.profile is None or self.profile.can_plan
+
+    def _update_enabled(self) -> None:
+        manage = self._may_manage()
+        self.add_box.setEnabled(manage)
+        self.department.setEnabled(manage and self.role.currentData() == Role.CONTRIBUTOR.value)
+        person = self.selected()
+        self.active_button.setEnabled(manage and person is not None)
+        self.active_button.setText(self.tr("Activate") if person is not None and not person.active
+                                   else self.tr("Deactivate"))
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("People"))
+        self.intro.setText(self.tr(
+            "Each person's role decides what they may do: comms officers plan, review and publish; contributors "
+            "request slots and prepare their own department's stories; readers only look. The audit trail records "
+            "the person by this name (set yours in File ▸ Settings)."))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Role"), self.tr("Department"), self.tr("E-mail"), self.tr("Active")])
+        self.add_box.setTitle(self.tr("Add a person"))
+        for index, role in enumerate(ROLES):
+            self.role.setItemText(index, role_label(role))
+        self.name_label.setText(self.tr("&Name"))
+        self.name_label.setBuddy(self.name)
+        self.role_label.setText(self.tr("&Role"))
+        self.role_label.setBuddy(self.role)
+        self.department_label.setText(self.tr("&Department"))
+        self.department_label.setBuddy(self.department)
+        self.email_label.setText(self.tr("&E-mail"))
+        self.email_label.setBuddy(self.email)
+        self.add_button.setText(self.tr("&Add person"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        self._update_enabled()
+        if self.people:
+            self._show_people(self.people)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "buttons"):
+            self._retranslate()
+        super().changeEvent(event)
