@@ -104,8 +104,7 @@ class ChangeWatcher:
             while not self._stop.is_set():
                 # Wake on a NOTIFY or after poll_seconds; either way compare the marker, so a NOTIFY lost
                 # while the connection was down is still noticed.
-                for _note in conn.notifies(timeout=self._poll, stop_after=1):
-                    pass
+                next(iter(conn.notifies(timeout=self._poll, stop_after=1)), None)
                 self._poll_once()
 
     def _set_online(self, online: bool) -> None:
