@@ -49,6 +49,16 @@
     </message>
 </context>
 <context>
+    <name>HandoffDialog</name>
+    <message numerus="yes">
+        <source>%n frame(s) in the pack in %1. Print the checklist, post the frames in its order, then mark each one: Publish ▸ Mark posted by hand.</source>
+        <translation>
+            <numerusform>%n frame in the pack in %1. Print the checklist, post the frames in its order, then mark each one: Publish ▸ Mark posted by hand.</numerusform>
+            <numerusform>%n frames in the pack in %1. Print the checklist, post the frames in its order, then mark each one: Publish ▸ Mark posted by hand.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n slot(s) loaded</source>
@@ -65,6 +75,67 @@
         <translation>
             <numerusform>&apos;%1&apos; has %n slot. What should happen to it?</numerusform>
             <numerusform>&apos;%1&apos; has %n slots. What should happen to it?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message numerus="yes">
+        <source>%n change(s) waiting.</source>
+        <translation>
+            <numerusform>%n change waiting.</numerusform>
+            <numerusform>%n changes waiting.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PublishingHook</name>
+    <message numerus="yes">
+        <source>Publishing: %n problem(s)</source>
+        <translation>
+            <numerusform>Publishing: %n problem</numerusform>
+            <numerusform>Publishing: %n problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PublishingWindow</name>
+    <message numerus="yes">
+        <source>expires in %n day(s), on %1</source>
+        <translation>
+            <numerusform>expires in %n day, on %1</numerusform>
+            <numerusform>expires in %n days, on %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) need attention.</source>
+        <translation>
+            <numerusform>%n account needs attention.</numerusform>
+            <numerusform>%n accounts need attention.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) failed.</source>
+        <translation>
+            <numerusform>%n frame failed.</numerusform>
+            <numerusform>%n frames failed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message numerus="yes">
+        <source>Copied %n row(s). Every table has the same rows and the same checksum in both databases. &quot;Use it&quot; switches to the copy.</source>
+        <translation>
+            <numerusform>Copied %n row. Every table has the same rows and the same checksum in both databases. &quot;Use it&quot; switches to the copy.</numerusform>
+            <numerusform>Copied %n rows. Every table has the same rows and the same checksum in both databases. &quot;Use it&quot; switches to the copy.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made while the database was away are still waiting to be saved to it. Switch when they are saved.</source>
+        <translation>
+            <numerusform>%n change made while the database was away is still waiting to be saved to it. Switch when it is saved.</numerusform>
+            <numerusform>%n changes made while the database was away are still waiting to be saved to it. Switch when they are saved.</numerusform>
         </translation>
     </message>
 </context>
@@ -89,6 +160,23 @@
         <translation>
             <numerusform>%n frame in the story.</numerusform>
             <numerusform>%n frames in the story.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamHook</name>
+    <message numerus="yes">
+        <source>%n change(s) made while the database was away are saved.</source>
+        <translation>
+            <numerusform>%n change made while the database was away is saved.</numerusform>
+            <numerusform>%n changes made while the database was away are saved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made while the database was away could not be saved:</source>
+        <translation>
+            <numerusform>%n change made while the database was away could not be saved:</numerusform>
+            <numerusform>%n changes made while the database was away could not be saved:</numerusform>
         </translation>
     </message>
 </context>

@@ -450,6 +450,41 @@
     </message>
 </context>
 <context>
+    <name>ComparisonModel</name>
+    <message>
+        <source>Takeovers</source>
+        <translation>Overtakelser</translation>
+    </message>
+    <message>
+        <source>Frames collected</source>
+        <translation>Storybilder samlet inn</translation>
+    </message>
+    <message>
+        <source>Avg. reach</source>
+        <translation>Snitt rekkevidde</translation>
+    </message>
+    <message>
+        <source>Avg. views</source>
+        <translation>Snitt visninger</translation>
+    </message>
+    <message>
+        <source>Stayed to last frame</source>
+        <translation>Så til siste storybilde</translation>
+    </message>
+    <message>
+        <source>Followers a day (takeover)</source>
+        <translation>Følgere per dag (overtakelse)</translation>
+    </message>
+    <message>
+        <source>Followers a day (before)</source>
+        <translation>Følgere per dag (før)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 av %2</translation>
+    </message>
+</context>
+<context>
     <name>ContributorWindow</name>
     <message>
         <source>Takeover Planner – your story</source>
@@ -945,1075 +980,6 @@
     </message>
 </context>
 <context>
-    <name>GridPainting</name>
-    <message>
-        <source>Wk</source>
-        <comment>short column title over ISO week numbers</comment>
-        <translation>Uke</translation>
-    </message>
-    <message numerus="yes">
-        <source>+%n more</source>
-        <translation>
-            <numerusform>+%n til</numerusform>
-            <numerusform>+%n til</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Blackout: %1</source>
-        <translation>Sperreperiode: %1</translation>
-    </message>
-</context>
-<context>
-    <name>Labels</name>
-    <message>
-        <source>Instagram login</source>
-        <translation>Instagram-innlogging</translation>
-    </message>
-    <message>
-        <source>Facebook login (Business)</source>
-        <translation>Facebook-innlogging (Business)</translation>
-    </message>
-    <message>
-        <source>booked</source>
-        <translation>booket</translation>
-    </message>
-    <message>
-        <source>moved</source>
-        <translation>flyttet</translation>
-    </message>
-    <message>
-        <source>changed status</source>
-        <translation>endret status</translation>
-    </message>
-    <message>
-        <source>edited</source>
-        <translation>redigert</translation>
-    </message>
-    <message>
-        <source>Week %1</source>
-        <translation>Uke %1</translation>
-    </message>
-    <message>
-        <source>All accounts</source>
-        <translation>Alle kontoer</translation>
-    </message>
-    <message>
-        <source>All departments</source>
-        <translation>Alle enheter</translation>
-    </message>
-    <message>
-        <source>All campaigns</source>
-        <translation>Alle kampanjer</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Alle</translation>
-    </message>
-</context>
-<context>
-    <name>Legend</name>
-    <message>
-        <source>Competing request</source>
-        <translation>Konkurrerende ønske</translation>
-    </message>
-    <message>
-        <source>Blackout period</source>
-        <translation>Sperreperiode</translation>
-    </message>
-    <message>
-        <source>Calendar key</source>
-        <translation>Tegnforklaring for kalenderen</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Opening the database…</source>
-        <translation>Åpner databasen …</translation>
-    </message>
-    <message>
-        <source>Ready.</source>
-        <translation>Klar.</translation>
-    </message>
-    <message>
-        <source>The database could not be opened</source>
-        <translation>Databasen kunne ikke åpnes</translation>
-    </message>
-    <message>
-        <source>Welcome to Takeover Planner</source>
-        <translation>Velkommen til Takeover Planner</translation>
-    </message>
-    <message>
-        <source>The database is empty. Load the demo municipality (Fjordvik) to try things out?</source>
-        <translation>Databasen er tom. Vil du laste inn demokommunen (Fjordvik) for å prøve deg fram?</translation>
-    </message>
-    <message>
-        <source>It adds two accounts, a dozen departments, two theme weeks, blackout periods and some takeovers around today. You can archive or cancel them later.</source>
-        <translation>Den legger til to kontoer, et dusin enheter, to temauker, sperreperioder og noen overtakelser rundt dagens dato. Du kan arkivere eller avlyse dem senere.</translation>
-    </message>
-    <message>
-        <source>Load demo</source>
-        <translation>Last inn demo</translation>
-    </message>
-    <message>
-        <source>Start empty</source>
-        <translation>Start tomt</translation>
-    </message>
-    <message>
-        <source>The demo municipality is loaded.</source>
-        <translation>Demokommunen er lastet inn.</translation>
-    </message>
-    <message>
-        <source>The demo municipality was already there.</source>
-        <translation>Demokommunen var der allerede.</translation>
-    </message>
-    <message>
-        <source>Loading the demo municipality…</source>
-        <translation>Laster inn demokommunen …</translation>
-    </message>
-    <message>
-        <source>&amp;Undo %1</source>
-        <translation>&amp;Angre %1</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Angre</translation>
-    </message>
-    <message>
-        <source>&amp;Redo %1</source>
-        <translation>&amp;Gjør om %1</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Gjør om</translation>
-    </message>
-    <message>
-        <source>Could not undo or redo: %1 The undo history was cleared.</source>
-        <translation>Kunne ikke angre eller gjøre om: %1 Angreloggen er tømt.</translation>
-    </message>
-    <message>
-        <source>Reloaded from the database.</source>
-        <translation>Lastet inn på nytt fra databasen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n slot(s) loaded</source>
-        <translation>
-            <numerusform>%n periode lastet inn</numerusform>
-            <numerusform>%n perioder lastet inn</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Could not save the settings: %1</source>
-        <translation>Kunne ikke lagre innstillingene: %1</translation>
-    </message>
-    <message>
-        <source>The log file is %1</source>
-        <translation>Loggfilen er %1</translation>
-    </message>
-    <message>
-        <source>About Takeover Planner</source>
-        <translation>Om Takeover Planner</translation>
-    </message>
-    <message>
-        <source>Plan Instagram story takeovers for the municipality&apos;s departments: book slots, collect and check their stories, approve and publish them.</source>
-        <translation>Planlegg Instagram-overtakelser for kommunens enheter: book perioder, samle inn og kontroller storyene, godkjenn og publiser dem.</translation>
-    </message>
-    <message>
-        <source>Log file: %1</source>
-        <translation>Loggfil: %1</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Lukk</translation>
-    </message>
-    <message>
-        <source>Takeover Planner</source>
-        <translation>Takeover Planner</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Fil</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Rediger</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Vis</translation>
-    </message>
-    <message>
-        <source>&amp;Manage</source>
-        <translation>&amp;Administrer</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hjelp</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Språk</translation>
-    </message>
-    <message>
-        <source>&amp;New booking…</source>
-        <translation>&amp;Ny booking …</translation>
-    </message>
-    <message>
-        <source>&amp;Reload</source>
-        <translation>&amp;Last inn på nytt</translation>
-    </message>
-    <message>
-        <source>Load the &amp;demo municipality</source>
-        <translation>Last inn &amp;demokommunen</translation>
-    </message>
-    <message>
-        <source>&amp;Export the calendar…</source>
-        <translation>&amp;Eksporter kalenderen …</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Avslutt</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>&amp;Søk …</translation>
-    </message>
-    <message>
-        <source>&amp;Month</source>
-        <translation>&amp;Måned</translation>
-    </message>
-    <message>
-        <source>&amp;Week</source>
-        <translation>&amp;Uke</translation>
-    </message>
-    <message>
-        <source>&amp;Agenda</source>
-        <translation>&amp;Agenda</translation>
-    </message>
-    <message>
-        <source>&amp;Today</source>
-        <translation>&amp;I dag</translation>
-    </message>
-    <message>
-        <source>&amp;Previous</source>
-        <translation>&amp;Forrige</translation>
-    </message>
-    <message>
-        <source>&amp;Next</source>
-        <translation>&amp;Neste</translation>
-    </message>
-    <message>
-        <source>&amp;System language</source>
-        <translation>&amp;Systemets språk</translation>
-    </message>
-    <message>
-        <source>&amp;Departments…</source>
-        <translation>&amp;Enheter …</translation>
-    </message>
-    <message>
-        <source>&amp;Accounts…</source>
-        <translation>&amp;Kontoer …</translation>
-    </message>
-    <message>
-        <source>&amp;Campaigns and theme weeks…</source>
-        <translation>Kampanjer og &amp;temauker …</translation>
-    </message>
-    <message>
-        <source>&amp;Blackout periods…</source>
-        <translation>&amp;Sperreperioder …</translation>
-    </message>
-    <message>
-        <source>Show the &amp;log file</source>
-        <translation>Vis &amp;loggfilen</translation>
-    </message>
-    <message>
-        <source>&amp;About Takeover Planner</source>
-        <translation>&amp;Om Takeover Planner</translation>
-    </message>
-</context>
-<context>
-    <name>ManageWindow</name>
-    <message>
-        <source>Slots already inside this blackout period</source>
-        <translation>Perioder som allerede ligger i sperreperioden</translation>
-    </message>
-    <message>
-        <source>These slots fall in the blackout period and were kept as they are: %1. Move or cancel them if they should not go ahead.</source>
-        <translation>Disse periodene ligger i sperreperioden og er beholdt som de er: %1. Flytt eller avlys dem hvis de ikke skal gjennomføres.</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>Remove campaign</source>
-        <translation>Fjern kampanje</translation>
-    </message>
-    <message>
-        <source>Remove the campaign &apos;%1&apos;?</source>
-        <translation>Fjerne kampanjen «%1»?</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Fjern</translation>
-    </message>
-    <message>
-        <source>Its slots stay booked; they just no longer belong to it.</source>
-        <translation>Periodene forblir booket; de hører bare ikke lenger til kampanjen.</translation>
-    </message>
-    <message>
-        <source>Remove blackout period</source>
-        <translation>Fjern sperreperiode</translation>
-    </message>
-    <message>
-        <source>Remove the blackout period &apos;%1&apos;?</source>
-        <translation>Fjerne sperreperioden «%1»?</translation>
-    </message>
-    <message>
-        <source>Not changed</source>
-        <translation>Ikke endret</translation>
-    </message>
-    <message>
-        <source>Remove department</source>
-        <translation>Fjern enhet</translation>
-    </message>
-    <message>
-        <source>Delete the department &apos;%1&apos;? It has no slots.</source>
-        <translation>Slette enheten «%1»? Den har ingen perioder.</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Slett</translation>
-    </message>
-    <message numerus="yes">
-        <source>&apos;%1&apos; has %n slot(s). What should happen to it?</source>
-        <translation>
-            <numerusform>«%1» har %n periode. Hva skal skje med enheten?</numerusform>
-            <numerusform>«%1» har %n perioder. Hva skal skje med enheten?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>A department with slots is never deleted: its takeovers and their audit trail stay. Archiving hides it from new bookings and the filters.</source>
-        <translation>En enhet med perioder slettes aldri: overtakelsene og endringsloggen blir værende. Arkivering skjuler den fra nye bookinger og filtrene.</translation>
-    </message>
-    <message>
-        <source>Archive, keep its slots</source>
-        <translation>Arkiver, behold periodene</translation>
-    </message>
-    <message>
-        <source>Archive and cancel future slots</source>
-        <translation>Arkiver og avlys framtidige perioder</translation>
-    </message>
-    <message>
-        <source>Keep it</source>
-        <translation>Behold den</translation>
-    </message>
-    <message>
-        <source>Departments, accounts, campaigns and blackout periods</source>
-        <translation>Enheter, kontoer, kampanjer og sperreperioder</translation>
-    </message>
-    <message>
-        <source>Departments</source>
-        <translation>Enheter</translation>
-    </message>
-    <message>
-        <source>Accounts</source>
-        <translation>Kontoer</translation>
-    </message>
-    <message>
-        <source>Campaigns</source>
-        <translation>Kampanjer</translation>
-    </message>
-    <message>
-        <source>Blackout periods</source>
-        <translation>Sperreperioder</translation>
-    </message>
-</context>
-<context>
-    <name>Messages</name>
-    <message>
-        <source>Someone else changed this in the meantime. The calendar has been reloaded; try again.</source>
-        <translation>Noen andre endret dette i mellomtiden. Kalenderen er lastet inn på nytt; prøv igjen.</translation>
-    </message>
-    <message>
-        <source>The database is busy (another program holds it). Try again in a moment.</source>
-        <translation>Databasen er opptatt (et annet program bruker den). Prøv igjen om litt.</translation>
-    </message>
-    <message>
-        <source>Cannot reach the database. Check the network or the server, then try again.</source>
-        <translation>Får ikke kontakt med databasen. Sjekk nettverket eller serveren, og prøv igjen.</translation>
-    </message>
-    <message>
-        <source>The disk is full; free some space and try again.</source>
-        <translation>Disken er full. Frigjør litt plass og prøv igjen.</translation>
-    </message>
-    <message>
-        <source>on %1</source>
-        <translation>på %1</translation>
-    </message>
-    <message>
-        <source>on all accounts</source>
-        <translation>på alle kontoer</translation>
-    </message>
-    <message>
-        <source>blackout period &apos;%1&apos; (%2, %3)</source>
-        <translation>sperreperioden «%1» (%2, %3)</translation>
-    </message>
-    <message>
-        <source>%1 on %2 falls in a blackout period: %3.</source>
-        <translation>%1 på %2 er i en sperreperiode: %3.</translation>
-    </message>
-    <message>
-        <source>slot #%1 (%2, %3, %4)</source>
-        <translation>periode #%1 (%2, %3, %4)</translation>
-    </message>
-    <message>
-        <source>%1 on %2 overlaps %3.</source>
-        <translation>%1 på %2 overlapper %3.</translation>
-    </message>
-</context>
-<context>
-    <name>PhonePreview</name>
-    <message>
-        <source>Keep text out of here</source>
-        <translation>Hold tekst unna her</translation>
-    </message>
-    <message>
-        <source>Story preview</source>
-        <translation>Forhåndsvisning av story</translation>
-    </message>
-    <message>
-        <source>No picture</source>
-        <translation>Ikke noe bilde</translation>
-    </message>
-</context>
-<context>
-    <name>PlannerToolbar</name>
-    <message>
-        <source>Status: all but cancelled</source>
-        <translation>Status: alle unntatt avlyste</translation>
-    </message>
-    <message>
-        <source>Status: all</source>
-        <translation>Status: alle</translation>
-    </message>
-    <message>
-        <source>Status: none</source>
-        <translation>Status: ingen</translation>
-    </message>
-    <message>
-        <source>Status: %1</source>
-        <translation>Status: %1</translation>
-    </message>
-    <message>
-        <source>Previous week</source>
-        <translation>Forrige uke</translation>
-    </message>
-    <message>
-        <source>Next week</source>
-        <translation>Neste uke</translation>
-    </message>
-    <message>
-        <source>Previous month</source>
-        <translation>Forrige måned</translation>
-    </message>
-    <message>
-        <source>Next month</source>
-        <translation>Neste måned</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>I dag</translation>
-    </message>
-    <message>
-        <source>Go to today (Ctrl+T)</source>
-        <translation>Gå til i dag (Ctrl+T)</translation>
-    </message>
-    <message>
-        <source>Month</source>
-        <translation>Måned</translation>
-    </message>
-    <message>
-        <source>Week</source>
-        <translation>Uke</translation>
-    </message>
-    <message>
-        <source>Agenda</source>
-        <translation>Agenda</translation>
-    </message>
-    <message>
-        <source>Search slots, departments, contacts…</source>
-        <translation>Søk i perioder, enheter, kontaktpersoner …</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Søk</translation>
-    </message>
-    <message>
-        <source>New booking</source>
-        <translation>Ny booking</translation>
-    </message>
-    <message>
-        <source>Book a department into a slot (Ctrl+N)</source>
-        <translation>Book en enhet inn i en periode (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation>Vis:</translation>
-    </message>
-    <message>
-        <source>Filter by account</source>
-        <translation>Filtrer på konto</translation>
-    </message>
-    <message>
-        <source>Filter by department</source>
-        <translation>Filtrer på enhet</translation>
-    </message>
-    <message>
-        <source>Filter by campaign</source>
-        <translation>Filtrer på kampanje</translation>
-    </message>
-    <message>
-        <source>Filter by status</source>
-        <translation>Filtrer på status</translation>
-    </message>
-    <message>
-        <source>Clear filters</source>
-        <translation>Nullstill filtrene</translation>
-    </message>
-</context>
-<context>
-    <name>Problems</name>
-    <message>
-        <source>Takeover Planner</source>
-        <translation>Takeover Planner</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-</context>
-<context>
-    <name>Prompts</name>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Avbryt</translation>
-    </message>
-</context>
-<context>
-    <name>RecordDialog</name>
-    <message>
-        <source>Save</source>
-        <translation>Lagre</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Avbryt</translation>
-    </message>
-</context>
-<context>
-    <name>RecordPage</name>
-    <message>
-        <source>Filter departments</source>
-        <translation>Filtrer enheter</translation>
-    </message>
-    <message>
-        <source>Filter accounts</source>
-        <translation>Filtrer kontoer</translation>
-    </message>
-    <message>
-        <source>Filter campaigns</source>
-        <translation>Filtrer kampanjer</translation>
-    </message>
-    <message>
-        <source>Filter blackout periods</source>
-        <translation>Filtrer sperreperioder</translation>
-    </message>
-    <message>
-        <source>Show archived</source>
-        <translation>Vis arkiverte</translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>Legg til …</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Rediger …</translation>
-    </message>
-    <message>
-        <source>Archive or remove…</source>
-        <translation>Arkiver eller fjern …</translation>
-    </message>
-    <message>
-        <source>Remove…</source>
-        <translation>Fjern …</translation>
-    </message>
-    <message>
-        <source>Accounts keep their takeover history and cannot be removed.</source>
-        <translation>Kontoer beholder overtakelseshistorikken og kan ikke fjernes.</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewWindow</name>
-    <message>
-        <source>&amp;Approver:</source>
-        <translation>&amp;Godkjent av:</translation>
-    </message>
-    <message>
-        <source>&amp;Import submission…</source>
-        <translation>&amp;Importer innsending …</translation>
-    </message>
-    <message>
-        <source>Show &amp;safe zones</source>
-        <translation>Vis &amp;trygge soner</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>Planlagt</translation>
-    </message>
-    <message>
-        <source>On-screen text</source>
-        <translation>Tekst på skjermen</translation>
-    </message>
-    <message>
-        <source>Sticker</source>
-        <translation>Klistremerke</translation>
-    </message>
-    <message>
-        <source>Credit</source>
-        <translation>Kreditering</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Fil</translation>
-    </message>
-    <message>
-        <source>Findings</source>
-        <translation>Funn</translation>
-    </message>
-    <message>
-        <source>&amp;Fix it (make a compliant copy)</source>
-        <translation>&amp;Rett opp (lag en rettet kopi)</translation>
-    </message>
-    <message>
-        <source>Consent</source>
-        <translation>Samtykke</translation>
-    </message>
-    <message>
-        <source>Comment to the department</source>
-        <translation>Kommentar til enheten</translation>
-    </message>
-    <message>
-        <source>A&amp;pprove</source>
-        <translation>G&amp;odkjenn</translation>
-    </message>
-    <message>
-        <source>&amp;Request changes</source>
-        <translation>&amp;Be om endringer</translation>
-    </message>
-    <message>
-        <source>Approve &amp;all submitted</source>
-        <translation>Godkjenn &amp;alle innsendte</translation>
-    </message>
-    <message>
-        <source>Request changes on a&amp;ll submitted</source>
-        <translation>Be om endringer på a&amp;lle innsendte</translation>
-    </message>
-    <message>
-        <source>Audit trail</source>
-        <translation>Endringslogg</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Laster …</translation>
-    </message>
-    <message>
-        <source>Making a compliant copy…</source>
-        <translation>Lager en rettet kopi …</translation>
-    </message>
-    <message>
-        <source>Fixed copy made; the original is kept.</source>
-        <translation>Rettet kopi laget; originalen er beholdt.</translation>
-    </message>
-    <message>
-        <source>Import submission package</source>
-        <translation>Importer innsending</translation>
-    </message>
-    <message>
-        <source>Submission packages (*.zip)</source>
-        <translation>Innsendinger (*.zip)</translation>
-    </message>
-    <message>
-        <source>No frames yet. Import a submission package to start.</source>
-        <translation>Ingen storybilder ennå. Importer en innsending for å begynne.</translation>
-    </message>
-    <message>
-        <source>No time planned</source>
-        <translation>Ikke tidfestet</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>Ingen</translation>
-    </message>
-    <message>
-        <source>No credit given</source>
-        <translation>Ingen kreditering oppgitt</translation>
-    </message>
-    <message>
-        <source>No file</source>
-        <translation>Ingen fil</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Feil</translation>
-    </message>
-    <message>
-        <source>Advice</source>
-        <translation>Råd</translation>
-    </message>
-    <message>
-        <source>No findings: the file meets every rule.</source>
-        <translation>Ingen funn: filen følger alle reglene.</translation>
-    </message>
-    <message>
-        <source>Shows no identifiable people.</source>
-        <translation>Viser ingen personer som kan kjennes igjen.</translation>
-    </message>
-    <message>
-        <source>guardian</source>
-        <translation>foresatt</translation>
-    </message>
-    <message>
-        <source>the person</source>
-        <translation>personen selv</translation>
-    </message>
-    <message>
-        <source>This file cannot be shown.</source>
-        <translation>Denne filen kan ikke vises.</translation>
-    </message>
-    <message>
-        <source>%1 frame(s) done.</source>
-        <translation>%1 storybilde(r) ferdig.</translation>
-    </message>
-    <message>
-        <source>Review story – slot #%1</source>
-        <translation>Gjennomgang av story – periode #%1</translation>
-    </message>
-    <message>
-        <source> (fixed copy of %1)</source>
-        <translation> (rettet kopi av %1)</translation>
-    </message>
-    <message>
-        <source>Frame %1 approved.</source>
-        <translation>Storybilde %1 er godkjent.</translation>
-    </message>
-    <message>
-        <source>Changes requested on frame %1.</source>
-        <translation>Bedt om endringer på storybilde %1.</translation>
-    </message>
-    <message>
-        <source>, valid until %1</source>
-        <translation>, gyldig til %1</translation>
-    </message>
-    <message>
-        <source>WITHDRAWN</source>
-        <translation>TRUKKET TILBAKE</translation>
-    </message>
-    <message>
-        <source>Not done: %1</source>
-        <translation>Ikke gjort: %1</translation>
-    </message>
-    <message>
-        <source>Imported %1 frame(s) from %2.</source>
-        <translation>Importerte %1 storybilde(r) fra %2.</translation>
-    </message>
-    <message>
-        <source>%1 sticker: %2. This frame must be posted by hand.</source>
-        <translation>Klistremerke (%1): %2. Dette storybildet må publiseres for hånd.</translation>
-    </message>
-    <message>
-        <source>Frame %1 of %2: %3</source>
-        <translation>Storybilde %1 av %2: %3</translation>
-    </message>
-    <message>
-        <source>%1 – form %2, given by %3%4</source>
-        <translation>%1 – erklæring %2, gitt av %3%4</translation>
-    </message>
-</context>
-<context>
-    <name>SlotDetailsPanel</name>
-    <message>
-        <source>week %1</source>
-        <translation>uke %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n dag</numerusform>
-            <numerusform>%n dager</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>Ingen</translation>
-    </message>
-    <message>
-        <source>News article</source>
-        <translation>Nyhetssak</translation>
-    </message>
-    <message>
-        <source>Cancelled: %1</source>
-        <translation>Avlyst: %1</translation>
-    </message>
-    <message>
-        <source>Competes for the same days</source>
-        <translation>Konkurrerer om de samme dagene</translation>
-    </message>
-    <message>
-        <source>passed</source>
-        <translation>passert</translation>
-    </message>
-    <message>
-        <source>today</source>
-        <translation>i dag</translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n day(s)</source>
-        <translation>
-            <numerusform>om %n dag</numerusform>
-            <numerusform>om %n dager</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No contact person yet</source>
-        <translation>Ingen kontaktperson ennå</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>Sendt inn</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>Godkjent</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>Publisert</translation>
-    </message>
-    <message>
-        <source>Reading story progress…</source>
-        <translation>Leser framdriften for storyen …</translation>
-    </message>
-    <message>
-        <source>No story frames yet.</source>
-        <translation>Ingen storybilder ennå.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n frame(s) in the story.</source>
-        <translation>
-            <numerusform>%n storybilde i storyen.</numerusform>
-            <numerusform>%n storybilder i storyen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No changes recorded.</source>
-        <translation>Ingen endringer registrert.</translation>
-    </message>
-    <message>
-        <source>No slot selected</source>
-        <translation>Ingen periode valgt</translation>
-    </message>
-    <message>
-        <source>Click a slot to see its details here.
-
-Drag across days to book them, drag a slot to move it and drag its ends to change its length. Right-click a slot to change its status.</source>
-        <translation>Klikk på en periode for å se detaljene her.
-
-Dra over dager for å booke dem, dra en periode for å flytte den, og dra i endene for å endre lengden. Høyreklikk på en periode for å endre statusen.</translation>
-    </message>
-    <message>
-        <source>Dates</source>
-        <translation>Datoer</translation>
-    </message>
-    <message>
-        <source>Material deadline</source>
-        <translation>Frist for materiell</translation>
-    </message>
-    <message>
-        <source>Campaign</source>
-        <translation>Kampanje</translation>
-    </message>
-    <message>
-        <source>Contact person</source>
-        <translation>Kontaktperson</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notater</translation>
-    </message>
-    <message>
-        <source>Story progress</source>
-        <translation>Framdrift for storyen</translation>
-    </message>
-    <message>
-        <source>Recent changes</source>
-        <translation>Siste endringer</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>Tegnforklaring</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Rediger …</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Review story…</source>
-        <translation>Gjennomgå storyen …</translation>
-    </message>
-    <message>
-        <source>Change status</source>
-        <translation>Endre status</translation>
-    </message>
-</context>
-<context>
-    <name>SlotTableModel</name>
-    <message>
-        <source>Week</source>
-        <translation>Uke</translation>
-    </message>
-    <message>
-        <source>Dates</source>
-        <translation>Datoer</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Enhet</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>Konto</translation>
-    </message>
-    <message>
-        <source>Campaign</source>
-        <translation>Kampanje</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Material deadline</source>
-        <translation>Frist for materiell</translation>
-    </message>
-    <message>
-        <source>Competes for the same days with %1</source>
-        <translation>Konkurrerer om de samme dagene med %1</translation>
-    </message>
-</context>
-<context>
-    <name>Status</name>
-    <message>
-        <source>Requested</source>
-        <translation>Ønsket</translation>
-    </message>
-    <message>
-        <source>Booked</source>
-        <translation>Booket</translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation>Bekreftet</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Gjennomført</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Avlyst</translation>
-    </message>
-    <message>
-        <source>Mark as requested</source>
-        <translation>Merk som ønsket</translation>
-    </message>
-    <message>
-        <source>Mark as booked</source>
-        <translation>Merk som booket</translation>
-    </message>
-    <message>
-        <source>Mark as confirmed</source>
-        <translation>Merk som bekreftet</translation>
-    </message>
-    <message>
-        <source>Mark as completed</source>
-        <translation>Merk som gjennomført</translation>
-    </message>
-    <message>
-        <source>Cancel slot…</source>
-        <translation>Avlys periode …</translation>
-    </message>
-</context>
-<context>
-    <name>VideoControl</name>
-    <message>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <source>Play video</source>
-        <translation>Spill av video</translation>
-    </message>
-    <message>
-        <source>Video playback needs Qt Multimedia, which this installation lacks.</source>
-        <translation>Avspilling av video krever Qt Multimedia, som mangler i denne installasjonen.</translation>
-    </message>
-</context>
-<context>
-    <name>ComparisonModel</name>
-    <message>
-        <source>Takeovers</source>
-        <translation>Overtakelser</translation>
-    </message>
-    <message>
-        <source>Frames collected</source>
-        <translation>Storybilder samlet inn</translation>
-    </message>
-    <message>
-        <source>Avg. reach</source>
-        <translation>Snitt rekkevidde</translation>
-    </message>
-    <message>
-        <source>Avg. views</source>
-        <translation>Snitt visninger</translation>
-    </message>
-    <message>
-        <source>Stayed to last frame</source>
-        <translation>Så til siste storybilde</translation>
-    </message>
-    <message>
-        <source>Followers a day (takeover)</source>
-        <translation>Følgere per dag (overtakelse)</translation>
-    </message>
-    <message>
-        <source>Followers a day (before)</source>
-        <translation>Følgere per dag (før)</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 av %2</translation>
-    </message>
-</context>
-<context>
     <name>FrameTableModel</name>
     <message>
         <source>Published</source>
@@ -2077,6 +1043,79 @@ Dra over dager for å booke dem, dra en periode for å flytte den, og dra i ende
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>GridPainting</name>
+    <message>
+        <source>Wk</source>
+        <comment>short column title over ISO week numbers</comment>
+        <translation>Uke</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n til</numerusform>
+            <numerusform>+%n til</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Blackout: %1</source>
+        <translation>Sperreperiode: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffDialog</name>
+    <message>
+        <source>Where should the pack go?</source>
+        <translation>Hvor skal pakken ligge?</translation>
+    </message>
+    <message>
+        <source>Choose the folder the pack goes into.</source>
+        <translation>Velg mappen pakken skal ligge i.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) in the pack in %1. Print the checklist, post the frames in its order, then mark each one: Publish ▸ Mark posted by hand.</source>
+        <translation>
+            <numerusform>%n storybilde i pakken i %1. Skriv ut sjekklisten, legg ut storybildene i den rekkefølgen, og marker hvert av dem: Publiser ▸ Marker som lagt ut manuelt.</numerusform>
+            <numerusform>%n storybilder i pakken i %1. Skriv ut sjekklisten, legg ut storybildene i den rekkefølgen, og marker hvert av dem: Publiser ▸ Marker som lagt ut manuelt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hand-off pack written to %1.</source>
+        <translation>Den manuelle publiseringspakken er lagret i %1.</translation>
+    </message>
+    <message>
+        <source>Hand-off pack for slot #%1</source>
+        <translation>Manuell publiseringspakke for periode #%1</translation>
+    </message>
+    <message>
+        <source>A hand-off pack holds the frames to post by hand (those with a sticker, or every frame of an account set to post by hand), numbered in posting order, and a checklist to print. The publishing queue leaves these frames alone until they are marked as posted.</source>
+        <translation>En manuell publiseringspakke inneholder storybildene som skal legges ut for hånd (de med klistremerke, eller alle storybilder for en konto som publiserer manuelt), nummerert i rekkefølgen de skal ut, og en sjekkliste du kan skrive ut. Publiseringskøen lar disse storybildene være til de er markert som lagt ut.</translation>
+    </message>
+    <message>
+        <source>&amp;Folder</source>
+        <translation>&amp;Mappe</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Velg …</translation>
+    </message>
+    <message>
+        <source>Put &amp;every approved frame of the slot in the pack</source>
+        <translation>Legg &amp;alle godkjente storybilder i perioden i pakken</translation>
+    </message>
+    <message>
+        <source>&amp;Make the pack</source>
+        <translation>&amp;Lag pakken</translation>
+    </message>
+    <message>
+        <source>&amp;Open the checklist</source>
+        <translation>&amp;Åpne sjekklisten</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
     </message>
 </context>
 <context>
@@ -2365,11 +1404,1672 @@ Dra over dager for å booke dem, dra en periode for å flytte den, og dra i ende
     </message>
 </context>
 <context>
-    <name>TakeoverListModel</name>
+    <name>Labels</name>
     <message>
-        <source>sample data</source>
-        <translation>eksempeldata</translation>
+        <source>Instagram login</source>
+        <translation>Instagram-innlogging</translation>
     </message>
+    <message>
+        <source>Facebook login (Business)</source>
+        <translation>Facebook-innlogging (Business)</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>booket</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>flyttet</translation>
+    </message>
+    <message>
+        <source>changed status</source>
+        <translation>endret status</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>redigert</translation>
+    </message>
+    <message>
+        <source>Week %1</source>
+        <translation>Uke %1</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>Alle kontoer</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>Alle enheter</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Alle kampanjer</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>Competing request</source>
+        <translation>Konkurrerende ønske</translation>
+    </message>
+    <message>
+        <source>Blackout period</source>
+        <translation>Sperreperiode</translation>
+    </message>
+    <message>
+        <source>Calendar key</source>
+        <translation>Tegnforklaring for kalenderen</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Åpner databasen …</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>Klar.</translation>
+    </message>
+    <message>
+        <source>The database could not be opened</source>
+        <translation>Databasen kunne ikke åpnes</translation>
+    </message>
+    <message>
+        <source>Welcome to Takeover Planner</source>
+        <translation>Velkommen til Takeover Planner</translation>
+    </message>
+    <message>
+        <source>The database is empty. Load the demo municipality (Fjordvik) to try things out?</source>
+        <translation>Databasen er tom. Vil du laste inn demokommunen (Fjordvik) for å prøve deg fram?</translation>
+    </message>
+    <message>
+        <source>It adds two accounts, a dozen departments, two theme weeks, blackout periods and some takeovers around today. You can archive or cancel them later.</source>
+        <translation>Den legger til to kontoer, et dusin enheter, to temauker, sperreperioder og noen overtakelser rundt dagens dato. Du kan arkivere eller avlyse dem senere.</translation>
+    </message>
+    <message>
+        <source>Load demo</source>
+        <translation>Last inn demo</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>Start tomt</translation>
+    </message>
+    <message>
+        <source>The demo municipality is loaded.</source>
+        <translation>Demokommunen er lastet inn.</translation>
+    </message>
+    <message>
+        <source>The demo municipality was already there.</source>
+        <translation>Demokommunen var der allerede.</translation>
+    </message>
+    <message>
+        <source>Loading the demo municipality…</source>
+        <translation>Laster inn demokommunen …</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Angre %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Angre</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Gjør om %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gjør om</translation>
+    </message>
+    <message>
+        <source>Could not undo or redo: %1 The undo history was cleared.</source>
+        <translation>Kunne ikke angre eller gjøre om: %1 Angreloggen er tømt.</translation>
+    </message>
+    <message>
+        <source>Reloaded from the database.</source>
+        <translation>Lastet inn på nytt fra databasen.</translation>
+    </message>
+    <message>
+        <source>Open a brief</source>
+        <translation>Åpne et oppdragsbrev</translation>
+    </message>
+    <message>
+        <source>Briefs (*.zip *.takeover-brief);;All files (*)</source>
+        <translation>Oppdragsbrev (*.zip *.takeover-brief);;Alle filer (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slot(s) loaded</source>
+        <translation>
+            <numerusform>%n periode lastet inn</numerusform>
+            <numerusform>%n perioder lastet inn</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save the settings: %1</source>
+        <translation>Kunne ikke lagre innstillingene: %1</translation>
+    </message>
+    <message>
+        <source>The log file is %1</source>
+        <translation>Loggfilen er %1</translation>
+    </message>
+    <message>
+        <source>About Takeover Planner</source>
+        <translation>Om Takeover Planner</translation>
+    </message>
+    <message>
+        <source>Plan Instagram story takeovers for the municipality&apos;s departments: book slots, collect and check their stories, approve and publish them.</source>
+        <translation>Planlegg Instagram-overtakelser for kommunens enheter: book perioder, samle inn og kontroller storyene, godkjenn og publiser dem.</translation>
+    </message>
+    <message>
+        <source>Log file: %1</source>
+        <translation>Loggfil: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Takeover Planner</source>
+        <translation>Takeover Planner</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fil</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Rediger</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <source>&amp;Manage</source>
+        <translation>&amp;Administrer</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjelp</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <source>&amp;New booking…</source>
+        <translation>&amp;Ny booking …</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Last inn på nytt</translation>
+    </message>
+    <message>
+        <source>Load the &amp;demo municipality</source>
+        <translation>Last inn &amp;demokommunen</translation>
+    </message>
+    <message>
+        <source>&amp;Export the calendar…</source>
+        <translation>&amp;Eksporter kalenderen …</translation>
+    </message>
+    <message>
+        <source>&amp;Open brief…</source>
+        <translation>Å&amp;pne oppdragsbrev …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avslutt</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Søk …</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Måned</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Uke</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>&amp;Agenda</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;I dag</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Forrige</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Neste</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>&amp;Systemets språk</translation>
+    </message>
+    <message>
+        <source>&amp;Departments…</source>
+        <translation>&amp;Enheter …</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Kontoer …</translation>
+    </message>
+    <message>
+        <source>&amp;Campaigns and theme weeks…</source>
+        <translation>Kampanjer og &amp;temauker …</translation>
+    </message>
+    <message>
+        <source>&amp;Blackout periods…</source>
+        <translation>&amp;Sperreperioder …</translation>
+    </message>
+    <message>
+        <source>Show the &amp;log file</source>
+        <translation>Vis &amp;loggfilen</translation>
+    </message>
+    <message>
+        <source>&amp;About Takeover Planner</source>
+        <translation>&amp;Om Takeover Planner</translation>
+    </message>
+</context>
+<context>
+    <name>ManageWindow</name>
+    <message>
+        <source>Slots already inside this blackout period</source>
+        <translation>Perioder som allerede ligger i sperreperioden</translation>
+    </message>
+    <message>
+        <source>These slots fall in the blackout period and were kept as they are: %1. Move or cancel them if they should not go ahead.</source>
+        <translation>Disse periodene ligger i sperreperioden og er beholdt som de er: %1. Flytt eller avlys dem hvis de ikke skal gjennomføres.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Remove campaign</source>
+        <translation>Fjern kampanje</translation>
+    </message>
+    <message>
+        <source>Remove the campaign &apos;%1&apos;?</source>
+        <translation>Fjerne kampanjen «%1»?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Its slots stay booked; they just no longer belong to it.</source>
+        <translation>Periodene forblir booket; de hører bare ikke lenger til kampanjen.</translation>
+    </message>
+    <message>
+        <source>Remove blackout period</source>
+        <translation>Fjern sperreperiode</translation>
+    </message>
+    <message>
+        <source>Remove the blackout period &apos;%1&apos;?</source>
+        <translation>Fjerne sperreperioden «%1»?</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>Ikke endret</translation>
+    </message>
+    <message>
+        <source>Remove department</source>
+        <translation>Fjern enhet</translation>
+    </message>
+    <message>
+        <source>Delete the department &apos;%1&apos;? It has no slots.</source>
+        <translation>Slette enheten «%1»? Den har ingen perioder.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Slett</translation>
+    </message>
+    <message numerus="yes">
+        <source>&apos;%1&apos; has %n slot(s). What should happen to it?</source>
+        <translation>
+            <numerusform>«%1» har %n periode. Hva skal skje med enheten?</numerusform>
+            <numerusform>«%1» har %n perioder. Hva skal skje med enheten?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A department with slots is never deleted: its takeovers and their audit trail stay. Archiving hides it from new bookings and the filters.</source>
+        <translation>En enhet med perioder slettes aldri: overtakelsene og endringsloggen blir værende. Arkivering skjuler den fra nye bookinger og filtrene.</translation>
+    </message>
+    <message>
+        <source>Archive, keep its slots</source>
+        <translation>Arkiver, behold periodene</translation>
+    </message>
+    <message>
+        <source>Archive and cancel future slots</source>
+        <translation>Arkiver og avlys framtidige perioder</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Behold den</translation>
+    </message>
+    <message>
+        <source>Departments, accounts, campaigns and blackout periods</source>
+        <translation>Enheter, kontoer, kampanjer og sperreperioder</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Enheter</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Kontoer</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampanjer</translation>
+    </message>
+    <message>
+        <source>Blackout periods</source>
+        <translation>Sperreperioder</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Someone else changed this in the meantime. The calendar has been reloaded; try again.</source>
+        <translation>Noen andre endret dette i mellomtiden. Kalenderen er lastet inn på nytt; prøv igjen.</translation>
+    </message>
+    <message>
+        <source>The database is busy (another program holds it). Try again in a moment.</source>
+        <translation>Databasen er opptatt (et annet program bruker den). Prøv igjen om litt.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database. Check the network or the server, then try again.</source>
+        <translation>Får ikke kontakt med databasen. Sjekk nettverket eller serveren, og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>The disk is full; free some space and try again.</source>
+        <translation>Disken er full. Frigjør litt plass og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>på %1</translation>
+    </message>
+    <message>
+        <source>on all accounts</source>
+        <translation>på alle kontoer</translation>
+    </message>
+    <message>
+        <source>blackout period &apos;%1&apos; (%2, %3)</source>
+        <translation>sperreperioden «%1» (%2, %3)</translation>
+    </message>
+    <message>
+        <source>%1 on %2 falls in a blackout period: %3.</source>
+        <translation>%1 på %2 er i en sperreperiode: %3.</translation>
+    </message>
+    <message>
+        <source>slot #%1 (%2, %3, %4)</source>
+        <translation>periode #%1 (%2, %3, %4)</translation>
+    </message>
+    <message>
+        <source>%1 on %2 overlaps %3.</source>
+        <translation>%1 på %2 overlapper %3.</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>The team database cannot be reached. Your changes are kept and will be saved when it is back.</source>
+        <translation>Får ikke kontakt med teamets database. Endringene dine er tatt vare på og lagres når den er tilbake.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting.</source>
+        <translation>
+            <numerusform>%n endring venter.</numerusform>
+            <numerusform>%n endringer venter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Try again now</source>
+        <translation>Prøv igjen nå</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineEdits</name>
+    <message>
+        <source>The team database cannot be reached. Your change is kept and will be saved when it is back.</source>
+        <translation>Får ikke kontakt med teamets database. Endringen din er tatt vare på og lagres når den er tilbake.</translation>
+    </message>
+    <message>
+        <source>The team database cannot be reached, and this slot already has a change waiting to be saved. Change it again when the database is back.</source>
+        <translation>Får ikke kontakt med teamets database, og denne perioden har allerede en endring som venter på å bli lagret. Endre den igjen når databasen er tilbake.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleDialog</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nei</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Aktiver</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deaktiver</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personer</translation>
+    </message>
+    <message>
+        <source>Each person&apos;s role decides what they may do: comms officers plan, review and publish; contributors request slots and prepare their own department&apos;s stories; readers only look. The audit trail records the person by this name (set yours in File ▸ Settings).</source>
+        <translation>Rollen bestemmer hva hver person kan gjøre: kommunikasjonsrådgivere planlegger, går gjennom og publiserer; bidragsytere ønsker perioder og lager storyer for sin egen enhet; lesere kan bare se. Endringsloggen registrerer personen med dette navnet (ditt eget setter du i Fil ▸ Innstillinger).</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>Legg til en person</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Navn</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Rolle</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>&amp;Enhet</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>E-&amp;post</translation>
+    </message>
+    <message>
+        <source>&amp;Add person</source>
+        <translation>&amp;Legg til person</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+</context>
+<context>
+    <name>PhonePreview</name>
+    <message>
+        <source>Keep text out of here</source>
+        <translation>Hold tekst unna her</translation>
+    </message>
+    <message>
+        <source>Story preview</source>
+        <translation>Forhåndsvisning av story</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>Ikke noe bilde</translation>
+    </message>
+</context>
+<context>
+    <name>PlannerToolbar</name>
+    <message>
+        <source>Status: all but cancelled</source>
+        <translation>Status: alle unntatt avlyste</translation>
+    </message>
+    <message>
+        <source>Status: all</source>
+        <translation>Status: alle</translation>
+    </message>
+    <message>
+        <source>Status: none</source>
+        <translation>Status: ingen</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Forrige uke</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Neste uke</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Forrige måned</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Neste måned</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <source>Go to today (Ctrl+T)</source>
+        <translation>Gå til i dag (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Måned</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Uke</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Search slots, departments, contacts…</source>
+        <translation>Søk i perioder, enheter, kontaktpersoner …</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Søk</translation>
+    </message>
+    <message>
+        <source>New booking</source>
+        <translation>Ny booking</translation>
+    </message>
+    <message>
+        <source>Book a department into a slot (Ctrl+N)</source>
+        <translation>Book en enhet inn i en periode (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Vis:</translation>
+    </message>
+    <message>
+        <source>Filter by account</source>
+        <translation>Filtrer på konto</translation>
+    </message>
+    <message>
+        <source>Filter by department</source>
+        <translation>Filtrer på enhet</translation>
+    </message>
+    <message>
+        <source>Filter by campaign</source>
+        <translation>Filtrer på kampanje</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Filtrer på status</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Nullstill filtrene</translation>
+    </message>
+</context>
+<context>
+    <name>PostedByHandDialog</name>
+    <message>
+        <source>no time planned</source>
+        <translation>ikke tidfestet</translation>
+    </message>
+    <message>
+        <source>Frame %1 · %2</source>
+        <translation>Storybilde %1 · %2</translation>
+    </message>
+    <message>
+        <source>sticker: %1</source>
+        <translation>klistremerke: %1</translation>
+    </message>
+    <message>
+        <source>No approved frame of this slot is waiting to be posted.</source>
+        <translation>Ingen godkjente storybilder i denne perioden venter på å bli lagt ut.</translation>
+    </message>
+    <message>
+        <source>Frame #%1 is marked as posted by hand.</source>
+        <translation>Storybilde #%1 er markert som lagt ut manuelt.</translation>
+    </message>
+    <message>
+        <source>Mark posted by hand</source>
+        <translation>Marker som lagt ut manuelt</translation>
+    </message>
+    <message>
+        <source>Record who posted a frame from the phone, and when. The frame then counts as published, and the audit trail keeps the record.</source>
+        <translation>Registrer hvem som la ut et storybilde fra telefonen, og når. Storybildet regnes da som publisert, og endringsloggen tar vare på registreringen.</translation>
+    </message>
+    <message>
+        <source>&amp;Frame</source>
+        <translation>&amp;Storybilde</translation>
+    </message>
+    <message>
+        <source>Posted &amp;by</source>
+        <translation>Lagt ut &amp;av</translation>
+    </message>
+    <message>
+        <source>Posted &amp;at</source>
+        <translation>Lagt ut &amp;kl.</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as posted</source>
+        <translation>&amp;Marker som lagt ut</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>Takeover Planner</source>
+        <translation>Takeover Planner</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>Profiles</name>
+    <message>
+        <source>comms officer</source>
+        <translation>kommunikasjonsrådgiver</translation>
+    </message>
+    <message>
+        <source>contributor</source>
+        <translation>bidragsyter</translation>
+    </message>
+    <message>
+        <source>reader</source>
+        <translation>leser</translation>
+    </message>
+    <message>
+        <source>You: %1 (personal database)</source>
+        <translation>Du: %1 (personlig database)</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 for %2</translation>
+    </message>
+    <message>
+        <source>You: %1 (%2)</source>
+        <translation>Du: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Nobody has a profile in this database yet, so you may do everything. A team adds people under Manage ▸ People.</source>
+        <translation>Ingen har en profil i denne databasen ennå, så du kan gjøre alt. Et team legger til personer under Administrer ▸ Personer.</translation>
+    </message>
+    <message>
+        <source>You may book, change and publish everything.</source>
+        <translation>Du kan booke, endre og publisere alt.</translation>
+    </message>
+    <message>
+        <source>You may request slots and edit the details and frames of your own department.</source>
+        <translation>Du kan ønske perioder og endre detaljene og storybildene til din egen enhet.</translation>
+    </message>
+    <message>
+        <source>You may look at everything but change nothing. A comms officer can give you another role (Manage ▸ People); your name is set in File ▸ Settings.</source>
+        <translation>Du kan se alt, men ikke endre noe. En kommunikasjonsrådgiver kan gi deg en annen rolle (Administrer ▸ Personer); navnet ditt setter du i Fil ▸ Innstillinger.</translation>
+    </message>
+</context>
+<context>
+    <name>Prompts</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>PublishingHook</name>
+    <message>
+        <source>Publishing the frames that are due…</source>
+        <translation>Publiserer storybildene som skal ut nå …</translation>
+    </message>
+    <message>
+        <source>Publishing: frame %1 of %2…</source>
+        <translation>Publiserer: storybilde %1 av %2 …</translation>
+    </message>
+    <message>
+        <source>Frame #%1 is published.</source>
+        <translation>Storybilde #%1 er publisert.</translation>
+    </message>
+    <message>
+        <source>Frame #%1 was not published: %2</source>
+        <translation>Storybilde #%1 ble ikke publisert: %2</translation>
+    </message>
+    <message>
+        <source>Publishing could not run: %1</source>
+        <translation>Publiseringen kunne ikke kjøre: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Publishing: %n problem(s)</source>
+        <translation>
+            <numerusform>Publisering: %n problem</numerusform>
+            <numerusform>Publisering: %n problemer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open the publishing status</source>
+        <translation>Åpne publiseringsstatus</translation>
+    </message>
+    <message>
+        <source>Select a slot in the calendar first.</source>
+        <translation>Velg en periode i kalenderen først.</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Publiser</translation>
+    </message>
+    <message>
+        <source>Publish &amp;due frames now</source>
+        <translation>Publiser storybilder som &amp;skal ut nå</translation>
+    </message>
+    <message>
+        <source>&amp;Hand-off pack for this slot…</source>
+        <translation>&amp;Manuell publiseringspakke for denne perioden …</translation>
+    </message>
+    <message>
+        <source>&amp;Mark posted by hand…</source>
+        <translation>Marker som lagt ut ma&amp;nuelt …</translation>
+    </message>
+    <message>
+        <source>Set account &amp;token…</source>
+        <translation>Sett &amp;token for konto …</translation>
+    </message>
+    <message>
+        <source>Publishing &amp;status…</source>
+        <translation>Publiserings&amp;status …</translation>
+    </message>
+</context>
+<context>
+    <name>PublishingWindow</name>
+    <message>
+        <source>not queued</source>
+        <translation>ikke i køen</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>i køen</translation>
+    </message>
+    <message>
+        <source>publishing</source>
+        <translation>publiseres</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>publisert</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>feilet</translation>
+    </message>
+    <message>
+        <source>by hand (in a hand-off pack)</source>
+        <translation>manuelt (i en manuell publiseringspakke)</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>avlyst</translation>
+    </message>
+    <message>
+        <source>posts by hand: no token needed</source>
+        <translation>publiserer manuelt: trenger ingen token</translation>
+    </message>
+    <message>
+        <source>no token: Publish ▸ Set account token…</source>
+        <translation>ingen token: Publiser ▸ Sett token for konto …</translation>
+    </message>
+    <message>
+        <source>expiry not known</source>
+        <translation>utløpsdato ukjent</translation>
+    </message>
+    <message>
+        <source>expired on %1: set a new token</source>
+        <translation>utløp %1: sett en ny token</translation>
+    </message>
+    <message numerus="yes">
+        <source>expires in %n day(s), on %1</source>
+        <translation>
+            <numerusform>utløper om %n dag, %1</numerusform>
+            <numerusform>utløper om %n dager, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation>gyldig til %1</translation>
+    </message>
+    <message>
+        <source>stopped: %1 %2</source>
+        <translation>stoppet: %1 %2</translation>
+    </message>
+    <message>
+        <source>paused until %1 (%2)</source>
+        <translation>satt på pause til %1 (%2)</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>i gang</translation>
+    </message>
+    <message>
+        <source>The team database cannot be reached; the lists show what was read last.</source>
+        <translation>Får ikke kontakt med teamets database; listene viser det som ble lest sist.</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>manuelt</translation>
+    </message>
+    <message>
+        <source>Instagram API</source>
+        <translation>Instagram-API</translation>
+    </message>
+    <message>
+        <source>posted by %1</source>
+        <translation>lagt ut av %1</translation>
+    </message>
+    <message>
+        <source>Next try %1.</source>
+        <translation>Neste forsøk %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) need attention.</source>
+        <translation>
+            <numerusform>%n konto trenger oppfølging.</numerusform>
+            <numerusform>%n kontoer trenger oppfølging.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every account can publish.</source>
+        <translation>Alle kontoene kan publisere.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) failed.</source>
+        <translation>
+            <numerusform>%n storybilde feilet.</numerusform>
+            <numerusform>%n storybilder feilet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Publisering</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Oppdater</translation>
+    </message>
+    <message>
+        <source>&amp;Publish due frames now</source>
+        <translation>&amp;Publiser storybilder som skal ut nå</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Kontoer</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>Storybilder</translation>
+    </message>
+    <message>
+        <source>Reported since the app started</source>
+        <translation>Meldt siden appen startet</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Publishes</source>
+        <translation>Publiserer</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Kø</translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation>Storybilde</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planlagt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reason and what to do</source>
+        <translation>Årsak og hva du kan gjøre</translation>
+    </message>
+    <message>
+        <source>Media id</source>
+        <translation>Medie-ID</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <source>Filter departments</source>
+        <translation>Filtrer enheter</translation>
+    </message>
+    <message>
+        <source>Filter accounts</source>
+        <translation>Filtrer kontoer</translation>
+    </message>
+    <message>
+        <source>Filter campaigns</source>
+        <translation>Filtrer kampanjer</translation>
+    </message>
+    <message>
+        <source>Filter blackout periods</source>
+        <translation>Filtrer sperreperioder</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>Vis arkiverte</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Legg til …</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Rediger …</translation>
+    </message>
+    <message>
+        <source>Archive or remove…</source>
+        <translation>Arkiver eller fjern …</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Fjern …</translation>
+    </message>
+    <message>
+        <source>Accounts keep their takeover history and cannot be removed.</source>
+        <translation>Kontoer beholder overtakelseshistorikken og kan ikke fjernes.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>&amp;Approver:</source>
+        <translation>&amp;Godkjent av:</translation>
+    </message>
+    <message>
+        <source>&amp;Import submission…</source>
+        <translation>&amp;Importer innsending …</translation>
+    </message>
+    <message>
+        <source>Show &amp;safe zones</source>
+        <translation>Vis &amp;trygge soner</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planlagt</translation>
+    </message>
+    <message>
+        <source>On-screen text</source>
+        <translation>Tekst på skjermen</translation>
+    </message>
+    <message>
+        <source>Sticker</source>
+        <translation>Klistremerke</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Kreditering</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Funn</translation>
+    </message>
+    <message>
+        <source>&amp;Fix it (make a compliant copy)</source>
+        <translation>&amp;Rett opp (lag en rettet kopi)</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Samtykke</translation>
+    </message>
+    <message>
+        <source>Comment to the department</source>
+        <translation>Kommentar til enheten</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove</source>
+        <translation>G&amp;odkjenn</translation>
+    </message>
+    <message>
+        <source>&amp;Request changes</source>
+        <translation>&amp;Be om endringer</translation>
+    </message>
+    <message>
+        <source>Approve &amp;all submitted</source>
+        <translation>Godkjenn &amp;alle innsendte</translation>
+    </message>
+    <message>
+        <source>Request changes on a&amp;ll submitted</source>
+        <translation>Be om endringer på a&amp;lle innsendte</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Endringslogg</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laster …</translation>
+    </message>
+    <message>
+        <source>Making a compliant copy…</source>
+        <translation>Lager en rettet kopi …</translation>
+    </message>
+    <message>
+        <source>Fixed copy made; the original is kept.</source>
+        <translation>Rettet kopi laget; originalen er beholdt.</translation>
+    </message>
+    <message>
+        <source>Import submission package</source>
+        <translation>Importer innsending</translation>
+    </message>
+    <message>
+        <source>Submission packages (*.zip)</source>
+        <translation>Innsendinger (*.zip)</translation>
+    </message>
+    <message>
+        <source>No frames yet. Import a submission package to start.</source>
+        <translation>Ingen storybilder ennå. Importer en innsending for å begynne.</translation>
+    </message>
+    <message>
+        <source>No time planned</source>
+        <translation>Ikke tidfestet</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <source>No credit given</source>
+        <translation>Ingen kreditering oppgitt</translation>
+    </message>
+    <message>
+        <source>No file</source>
+        <translation>Ingen fil</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Feil</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Råd</translation>
+    </message>
+    <message>
+        <source>No findings: the file meets every rule.</source>
+        <translation>Ingen funn: filen følger alle reglene.</translation>
+    </message>
+    <message>
+        <source>Shows no identifiable people.</source>
+        <translation>Viser ingen personer som kan kjennes igjen.</translation>
+    </message>
+    <message>
+        <source>guardian</source>
+        <translation>foresatt</translation>
+    </message>
+    <message>
+        <source>the person</source>
+        <translation>personen selv</translation>
+    </message>
+    <message>
+        <source>This file cannot be shown.</source>
+        <translation>Denne filen kan ikke vises.</translation>
+    </message>
+    <message>
+        <source>%1 frame(s) done.</source>
+        <translation>%1 storybilde(r) ferdig.</translation>
+    </message>
+    <message>
+        <source>Review story – slot #%1</source>
+        <translation>Gjennomgang av story – periode #%1</translation>
+    </message>
+    <message>
+        <source> (fixed copy of %1)</source>
+        <translation> (rettet kopi av %1)</translation>
+    </message>
+    <message>
+        <source>Frame %1 approved.</source>
+        <translation>Storybilde %1 er godkjent.</translation>
+    </message>
+    <message>
+        <source>Changes requested on frame %1.</source>
+        <translation>Bedt om endringer på storybilde %1.</translation>
+    </message>
+    <message>
+        <source>, valid until %1</source>
+        <translation>, gyldig til %1</translation>
+    </message>
+    <message>
+        <source>WITHDRAWN</source>
+        <translation>TRUKKET TILBAKE</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Ikke gjort: %1</translation>
+    </message>
+    <message>
+        <source>Imported %1 frame(s) from %2.</source>
+        <translation>Importerte %1 storybilde(r) fra %2.</translation>
+    </message>
+    <message>
+        <source>%1 sticker: %2. This frame must be posted by hand.</source>
+        <translation>Klistremerke (%1): %2. Dette storybildet må publiseres for hånd.</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2: %3</source>
+        <translation>Storybilde %1 av %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 – form %2, given by %3%4</source>
+        <translation>%1 – erklæring %2, gitt av %3%4</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Give the media folder&apos;s full path (for a network share, e.g. \\server\share\media).</source>
+        <translation>Oppgi hele stien til mediemappen (for en nettverksressurs f.eks. \\server\ressurs\media).</translation>
+    </message>
+    <message>
+        <source>The media folder %1 does not exist or cannot be reached.</source>
+        <translation>Mediemappen %1 finnes ikke eller kan ikke nås.</translation>
+    </message>
+    <message>
+        <source>Cannot write in the media folder %1: %2</source>
+        <translation>Kan ikke skrive i mediemappen %1: %2</translation>
+    </message>
+    <message>
+        <source>Give the database server&apos;s name or address.</source>
+        <translation>Oppgi navnet eller adressen til databaseserveren.</translation>
+    </message>
+    <message>
+        <source>Give the name of the database on the server.</source>
+        <translation>Oppgi navnet på databasen på serveren.</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Tester tilkoblingen …</translation>
+    </message>
+    <message>
+        <source>Connected to %1. The database is empty: &quot;Copy my current plan into it&quot; fills it; &quot;Use it&quot; starts a new, empty plan there.</source>
+        <translation>Koblet til %1. Databasen er tom: «Kopier planen min dit» fyller den; «Bruk den» starter en ny, tom plan der.</translation>
+    </message>
+    <message>
+        <source>Connected to %1. It holds a Takeover Planner plan.</source>
+        <translation>Koblet til %1. Den inneholder en plan fra Takeover Planner.</translation>
+    </message>
+    <message>
+        <source>Connected to %1. It holds a plan from an older version of Takeover Planner; &quot;Use it&quot; brings it up to date.</source>
+        <translation>Koblet til %1. Den inneholder en plan fra en eldre versjon av Takeover Planner; «Bruk den» oppdaterer den.</translation>
+    </message>
+    <message>
+        <source>Connected to %1, but its plan was written by a newer version of Takeover Planner. Update this app first.</source>
+        <translation>Koblet til %1, men planen der er skrevet av en nyere versjon av Takeover Planner. Oppdater denne appen først.</translation>
+    </message>
+    <message>
+        <source>Connected to %1, but it holds tables that are not Takeover Planner&apos;s. Choose another, empty database.</source>
+        <translation>Koblet til %1, men den inneholder tabeller som ikke hører til Takeover Planner. Velg en annen, tom database.</translation>
+    </message>
+    <message>
+        <source>Copying your plan… The window stays usable; edits wait until the copy is done.</source>
+        <translation>Kopierer planen din … Vinduet kan brukes som vanlig; endringer venter til kopien er ferdig.</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>lik</translation>
+    </message>
+    <message>
+        <source>DIFFERENT</source>
+        <translation>ULIK</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s). Every table has the same rows and the same checksum in both databases. &quot;Use it&quot; switches to the copy.</source>
+        <translation>
+            <numerusform>Kopierte %n rad. Alle tabellene har de samme radene og den samme kontrollsummen i begge databasene. «Bruk den» bytter til kopien.</numerusform>
+            <numerusform>Kopierte %n rader. Alle tabellene har de samme radene og den samme kontrollsummen i begge databasene. «Bruk den» bytter til kopien.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The copy does not match the original in: %1. Do not use it; the original is unchanged.</source>
+        <translation>Kopien stemmer ikke med originalen i: %1. Ikke bruk den; originalen er uendret.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made while the database was away are still waiting to be saved to it. Switch when they are saved.</source>
+        <translation>
+            <numerusform>%n endring gjort mens databasen var borte, venter fortsatt på å bli lagret. Bytt når den er lagret.</numerusform>
+            <numerusform>%n endringer gjort mens databasen var borte, venter fortsatt på å bli lagret. Bytt når de er lagret.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Now using %1.</source>
+        <translation>Bruker nå %1.</translation>
+    </message>
+    <message>
+        <source>The password is kept in this computer&apos;s keyring.</source>
+        <translation>Passordet er lagret i nøkkelringen på denne datamaskinen.</translation>
+    </message>
+    <message>
+        <source>Note: TAKEOVER_PLANNER_DB_URL is set on this computer and is used instead at the next start.</source>
+        <translation>Merk: TAKEOVER_PLANNER_DB_URL er satt på denne datamaskinen og brukes i stedet ved neste oppstart.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Kobler til …</translation>
+    </message>
+    <message>
+        <source>Choose the media folder</source>
+        <translation>Velg mediemappen</translation>
+    </message>
+    <message>
+        <source>Could not save the settings: %1</source>
+        <translation>Kunne ikke lagre innstillingene: %1</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Deg</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemspråk</translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation>Ditt &amp;navn</translation>
+    </message>
+    <message>
+        <source>The name the audit trail records for your changes, and the name of your profile in a team database.</source>
+        <translation>Navnet endringsloggen registrerer for endringene dine, og navnet på profilen din i en teamdatabase.</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Now using: %1</source>
+        <translation>Bruker nå: %1</translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
+        <translation>Ingen database er åpen.</translation>
+    </message>
+    <message>
+        <source>This computer (SQLite)</source>
+        <translation>Denne datamaskinen (SQLite)</translation>
+    </message>
+    <message>
+        <source>Team database (PostgreSQL)</source>
+        <translation>Teamdatabase (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <source>&amp;Port</source>
+        <translation>&amp;Port</translation>
+    </message>
+    <message>
+        <source>Data&amp;base</source>
+        <translation>Data&amp;base</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>&amp;Brukernavn</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Pass&amp;ord</translation>
+    </message>
+    <message>
+        <source>kept in the keyring, never in the settings file</source>
+        <translation>lagres i nøkkelringen, aldri i innstillingsfilen</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Test tilkoblingen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy my current plan into it</source>
+        <translation>&amp;Kopier planen min dit</translation>
+    </message>
+    <message>
+        <source>Use &amp;it</source>
+        <translation>Br&amp;uk den</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabell</translation>
+    </message>
+    <message>
+        <source>Rows here</source>
+        <translation>Rader her</translation>
+    </message>
+    <message>
+        <source>Rows there</source>
+        <translation>Rader der</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>Kontrollsum</translation>
+    </message>
+    <message>
+        <source>Media folder</source>
+        <translation>Mediemappe</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Velg …</translation>
+    </message>
+    <message>
+        <source>inside the data folder</source>
+        <translation>i datamappen</translation>
+    </message>
+    <message>
+        <source>Where the story files are kept. A team uses one shared folder, for example on a network share; empty keeps them on this computer.</source>
+        <translation>Hvor filene til storyene lagres. Et team bruker én felles mappe, for eksempel på en nettverksressurs; tomt lagrer dem på denne datamaskinen.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>SlotDetailsPanel</name>
+    <message>
+        <source>week %1</source>
+        <translation>uke %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dager</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <source>News article</source>
+        <translation>Nyhetssak</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Avlyst: %1</translation>
+    </message>
+    <message>
+        <source>Competes for the same days</source>
+        <translation>Konkurrerer om de samme dagene</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>passert</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>i dag</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>om %n dag</numerusform>
+            <numerusform>om %n dager</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No contact person yet</source>
+        <translation>Ingen kontaktperson ennå</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Sendt inn</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Godkjent</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publisert</translation>
+    </message>
+    <message>
+        <source>Reading story progress…</source>
+        <translation>Leser framdriften for storyen …</translation>
+    </message>
+    <message>
+        <source>No story frames yet.</source>
+        <translation>Ingen storybilder ennå.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) in the story.</source>
+        <translation>
+            <numerusform>%n storybilde i storyen.</numerusform>
+            <numerusform>%n storybilder i storyen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation>Ingen endringer registrert.</translation>
+    </message>
+    <message>
+        <source>No slot selected</source>
+        <translation>Ingen periode valgt</translation>
+    </message>
+    <message>
+        <source>Click a slot to see its details here.
+
+Drag across days to book them, drag a slot to move it and drag its ends to change its length. Right-click a slot to change its status.</source>
+        <translation>Klikk på en periode for å se detaljene her.
+
+Dra over dager for å booke dem, dra en periode for å flytte den, og dra i endene for å endre lengden. Høyreklikk på en periode for å endre statusen.</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Datoer</translation>
+    </message>
+    <message>
+        <source>Material deadline</source>
+        <translation>Frist for materiell</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampanje</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notater</translation>
+    </message>
+    <message>
+        <source>Story progress</source>
+        <translation>Framdrift for storyen</translation>
+    </message>
+    <message>
+        <source>Recent changes</source>
+        <translation>Siste endringer</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Tegnforklaring</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Rediger …</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Review story…</source>
+        <translation>Gjennomgå storyen …</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Endre status</translation>
+    </message>
+</context>
+<context>
+    <name>SlotTableModel</name>
+    <message>
+        <source>Week</source>
+        <translation>Uke</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Datoer</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampanje</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Material deadline</source>
+        <translation>Frist for materiell</translation>
+    </message>
+    <message>
+        <source>Competes for the same days with %1</source>
+        <translation>Konkurrerer om de samme dagene med %1</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Requested</source>
+        <translation>Ønsket</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Booket</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bekreftet</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Gjennomført</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Avlyst</translation>
+    </message>
+    <message>
+        <source>Mark as requested</source>
+        <translation>Merk som ønsket</translation>
+    </message>
+    <message>
+        <source>Mark as booked</source>
+        <translation>Merk som booket</translation>
+    </message>
+    <message>
+        <source>Mark as confirmed</source>
+        <translation>Merk som bekreftet</translation>
+    </message>
+    <message>
+        <source>Mark as completed</source>
+        <translation>Merk som gjennomført</translation>
+    </message>
+    <message>
+        <source>Cancel slot…</source>
+        <translation>Avlys periode …</translation>
+    </message>
+</context>
+<context>
+    <name>TakeoverListModel</name>
     <message>
         <source>Department</source>
         <translation>Enhet</translation>
@@ -2484,6 +3184,121 @@ Dra over dager for å booke dem, dra en periode for å flytte den, og dra i ende
     <message>
         <source>Sample data (demo): these are not real figures.</source>
         <translation>Eksempeldata (demo): dette er ikke virkelige tall.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamHook</name>
+    <message>
+        <source>The team database is back.</source>
+        <translation>Teamets database er tilbake.</translation>
+    </message>
+    <message>
+        <source>The team database cannot be reached.</source>
+        <translation>Får ikke kontakt med teamets database.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made while the database was away are saved.</source>
+        <translation>
+            <numerusform>%n endring gjort mens databasen var borte, er lagret.</numerusform>
+            <numerusform>%n endringer gjort mens databasen var borte, er lagret.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes not saved</source>
+        <translation>Endringer som ikke ble lagret</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made while the database was away could not be saved:</source>
+        <translation>
+            <numerusform>%n endring gjort mens databasen var borte, kunne ikke lagres:</numerusform>
+            <numerusform>%n endringer gjort mens databasen var borte, kunne ikke lagres:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Someone else changed the same slot meanwhile, or a booking rule now says no. The calendar shows what the database holds; make the change again if it is still wanted.</source>
+        <translation>Noen andre har endret den samme perioden i mellomtiden, eller en bookingregel sier nå nei. Kalenderen viser det som ligger i databasen; gjør endringen på nytt hvis du fortsatt vil ha den.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Innstillinger …</translation>
+    </message>
+    <message>
+        <source>&amp;People…</source>
+        <translation>&amp;Personer …</translation>
+    </message>
+</context>
+<context>
+    <name>TokenDialog</name>
+    <message>
+        <source>Add an account first (Manage ▸ Accounts).</source>
+        <translation>Legg til en konto først (Administrer ▸ Kontoer).</translation>
+    </message>
+    <message>
+        <source>The token for %1 is kept in this computer&apos;s keyring.</source>
+        <translation>Tokenen for %1 er lagret i nøkkelringen på denne datamaskinen.</translation>
+    </message>
+    <message>
+        <source>It expires on %1.</source>
+        <translation>Den utløper %1.</translation>
+    </message>
+    <message>
+        <source>Warning: the keyring chosen on this computer is a plain file.</source>
+        <translation>Advarsel: nøkkelringen som er valgt på denne datamaskinen, er en vanlig fil.</translation>
+    </message>
+    <message>
+        <source>Set account token</source>
+        <translation>Sett token for konto</translation>
+    </message>
+    <message>
+        <source>Paste the account&apos;s long-lived access token from Meta. It is kept in this computer&apos;s keyring, never in a file, and sent to Instagram only in the Authorization header.</source>
+        <translation>Lim inn kontoens langvarige tilgangstoken fra Meta. Den lagres i nøkkelringen på denne datamaskinen, aldri i en fil, og sendes til Instagram bare i Authorization-headeren.</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <source>&amp;Token</source>
+        <translation>&amp;Token</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Utløper</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>den</translation>
+    </message>
+    <message>
+        <source>Leave it off to assume the usual 60 days.</source>
+        <translation>La den være av for å regne med de vanlige 60 dagene.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>VideoControl</name>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play video</source>
+        <translation>Spill av video</translation>
+    </message>
+    <message>
+        <source>Video playback needs Qt Multimedia, which this installation lacks.</source>
+        <translation>Avspilling av video krever Qt Multimedia, som mangler i denne installasjonen.</translation>
     </message>
 </context>
 </TS>

@@ -59,35 +59,6 @@ def status_label(status: str) -> str:
     return labels.get(status, status)
 
 
-def token_state(info: AccountPublishingInfo, now: dt.datetime) -> tuple[str, bool]:
-    """(text, needs attention) for the account's token, the warning coming a week ahead."""
-    tr = QCoreApplication.translate
-    if info.method == "handoff":
-        return tr("PublishingWindow", "posts by hand: no token needed"), False
-    if not info.token_set:
-        return tr("PublishingWindow", "no token: Publish ▸ Set account token…"), True
-    if info.token_expires_at is None:
-        return tr("PublishingWindow", "expiry not known"), False
-    day = datetime_text(to_oslo(info.token_expires_at))
-    if info.token_level == "expired" or info.token_expires_at <= now:
-        return tr("PublishingWindow", "expired on %1: set a new token").replace("%1", day), True
-    if info.token_level == "warning":
-        days = max(0, (info.token_expires_at - now).days)
-        return tr("PublishingWindow", "expires in %n day(s), on %1", "", days).replace("%1", day), True
-    return tr("PublishingWindow", "valid until %1").replace("%1", day), False
-
-
-def queue_state(info: AccountPublishingInfo) -> tuple[str, bool]:
-    tr = QCoreApplication.translate
-    if info.stopped_reason:
-        return tr("PublishingWindow", "stopped: %1 %2").replace("%1", info.stopped_reason).replace(
-            "%2", info.stopped_advice).strip(), True
-    if info.paused_until is not None:
-        return tr("PublishingWindow", "paused until %1 (%2)").replace(
-            "%1", datetime_text(to_oslo(info.paused_until))).replace("%2", info.pause_reason), True
-    return tr("PublishingWindow", "running"), False
-
-
 class PublishingWindow(QWidget):
     publish_now_requested = Signal()
 
@@ -140,6 +111,31 @@ class PublishingWindow(QWidget):
         table.horizontalHeader().setStretchLastSection(True)
         return table
 
+    def token_state(self, info: AccountPublishingInfo, now: dt.datetime) -> tuple[str, bool]:
+        """(text, needs attention) for the account's token, the warning coming a week ahead."""
+        if info.method == "handoff":
+            return self.tr("posts by hand: no token needed"), False
+        if not info.token_set:
+            return self.tr("no token: Publish ▸ Set account token…"), True
+        if info.token_expires_at is None:
+            return self.tr("expiry not known"), False
+        day = datetime_text(to_oslo(info.token_expires_at))
+        if info.token_level == "expired" or info.token_expires_at <= now:
+            return self.tr("expired on %1: set a new token").replace("%1", day), True
+        if info.token_level == "warning":
+            days = max(0, (info.token_expires_at - now).days)
+            return self.tr("expires in %n day(s), on %1", "", days).replace("%1", day), True
+        return self.tr("valid until %1").replace("%1", day), False
+
+    def queue_state(self, info: AccountPublishingInfo) -> tuple[str, bool]:
+        if info.stopped_reason:
+            return self.tr("stopped: %1 %2").replace("%1", info.stopped_reason).replace(
+                "%2", info.stopped_advice).strip(), True
+        if info.paused_until is not None:
+            return self.tr("paused until %1 (%2)").replace(
+                "%1", datetime_text(to_oslo(info.paused_until))).replace("%2", info.pause_reason), True
+        return self.tr("running"), False
+
     # --- data ------------------------------------------------------------------------------------------
 
     def reload(self) -> None:
@@ -182,8 +178,8 @@ class PublishingWindow(QWidget):
         self.account_table.setRowCount(len(self.accounts))
         attention = 0
         for row, info in enumerate(self.accounts):
-            token, token_attention = token_state(info, now)
-            queue, queue_attention = queue_state(info)
+            token, token_attention = self.token_state(info, now)
+            queue, queue_attention = self.queue_state(info)
             attention += token_attention or queue_attention
             method = self.tr("by hand") if info.method == "handoff" else self.tr("Instagram API")
             self._cell(self.account_table, row, 0, info.account)
