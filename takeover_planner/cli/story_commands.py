@@ -45,6 +45,11 @@ def register(sub: Any) -> None:
     p = add_subcommand(psub, "brief", "write the brief package for a slot (to send to the department)")
     p.add_argument("--slot", type=int, required=True)
     p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--pdf", type=Path, default=None, help="also write the printed brief (A4 PDF) to this file")
+    p.add_argument("--language", choices=("nb", "en"), default="nb",
+                   help="language of the printed brief (default: nb, Norwegian Bokmål)")
+    p.add_argument("--contact", default="", metavar="E-MAIL/PHONE",
+                   help="how the department reaches you, printed in the brief (default: your e-mail in the team)")
     p.set_defaults(handler=_brief)
     p = add_subcommand(psub, "submit", "build a submission package from files, for a brief")
     p.add_argument("--brief", type=Path, required=True)
@@ -105,12 +110,18 @@ def register(sub: Any) -> None:
 
 
 def _brief(args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.intake.brief import pdf_name
     from takeover_planner.services.packages import write_slot_brief
 
-    brief = write_slot_brief(cli.context(), args.slot, args.out)
+    brief = write_slot_brief(cli.context(), args.slot, args.out, language=args.language, pdf=args.pdf,
+                             reach=args.contact)
     s = brief.slot
-    cli.out(f"Wrote the brief for slot #{s.slot_id} ({s.department}, {s.start.isoformat()} – {s.end.isoformat()}) "
-            f"to {args.out}.", {"brief_uid": brief.brief_uid, "slot_id": s.slot_id, "file": str(args.out)})
+    printed = pdf_name(args.language)
+    human = (f"Wrote the brief for slot #{s.slot_id} ({s.department}, {s.start.isoformat()} – {s.end.isoformat()}) "
+             f"to {args.out} (with {printed} inside)")
+    human += f" and the printed brief to {args.pdf}." if args.pdf else "."
+    cli.out(human, {"brief_uid": brief.brief_uid, "slot_id": s.slot_id, "file": str(args.out),
+                    "pdf_inside": printed, "pdf": str(args.pdf) if args.pdf else None, "language": args.language})
     return 0
 
 

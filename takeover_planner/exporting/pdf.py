@@ -90,7 +90,7 @@ Item = Rect | Text | Line
 
 @dataclass
 class Page:
-    kind: Literal["month", "list"]
+    kind: Literal["month", "list", "letter"]
     title: str
     items: list[Item] = field(default_factory=list)
 
@@ -102,6 +102,9 @@ class Page:
 class Document:
     title: str
     pages: list[Page]
+    # The calendar and the report are landscape; a letter (the takeover brief) is portrait, in the same points
+    # with the width and height swapped.
+    orientation: Literal["landscape", "portrait"] = "landscape"
 
 
 # --- colours ---------------------------------------------------------------------------------------------

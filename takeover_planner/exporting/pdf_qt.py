@@ -4,13 +4,15 @@ Why Qt below ``ui/``: Qt's own PDF writer embeds and subsets fonts (so æøå pr
 and copied) with no new dependency, and the command line must be able to export a PDF without the GUI
 module. Only QtGui is used — no widgets, no window — and only here; everything about *what* is drawn lives
 in the Qt-free ``exporting.pdf``. The painting runs in any thread (QPdfWriter is a plain paint device), so
-the export dialog can run it off the GUI thread.
+the export dialog can run it off the GUI thread. ``text_width`` lends a layout the painter's own font metrics,
+so a Qt-free layout that flows paragraphs (the takeover brief) breaks its lines exactly where they fit.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
@@ -66,12 +68,7 @@ class _Painter:
     def font(self, size: float, bold: bool, strike: bool) -> tuple[QFont, QFontMetricsF]:
         key = (size, bold, strike)
         if key not in self._fonts:
-            font = QFont()
-            font.setStyleHint(QFont.StyleHint.SansSerif)
-            font.setFamilies(["DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial", "Sans Serif"])
-            font.setPointSizeF(size)
-            font.setBold(bold)
-            font.setStrikeOut(strike)
+            font = _font(size, bold, strike)
             self._fonts[key] = (font, QFontMetricsF(font, self.device))
         return self._fonts[key]
 
@@ -111,6 +108,48 @@ class _Painter:
         self.painter.drawText(box, int(align | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine), shown)
 
 
+def _font(size: float, bold: bool, strike: bool = False) -> QFont:
+    font = QFont()
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setFamilies(["DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial", "Sans Serif"])
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    font.setStrikeOut(strike)
+    # No "fi"/"fl" ligatures: with them a reader copies or searches "ﬁl" instead of "fil".
+    font.setFeature(QFont.Tag("liga"), 0)
+    return font
+
+
+class _Measure:
+    """Widths measured on a PDF writer of the painter's resolution, so they match what will be painted."""
+
+    def __init__(self) -> None:
+        ensure_gui_application()
+        self._buffer = QBuffer()  # never written: nothing paints on this writer
+        self._device = QPdfWriter(self._buffer)
+        self._device.setResolution(RESOLUTION)
+        self._metrics: dict[tuple[float, bool], QFontMetricsF] = {}
+
+    def width(self, text: str, size: float, bold: bool) -> float:
+        key = (size, bold)
+        if key not in self._metrics:
+            self._metrics[key] = QFontMetricsF(_font(size, bold), self._device)
+        return self._metrics[key].horizontalAdvance(text) / _SCALE
+
+
+_measure: _Measure | None = None
+_measure_lock = threading.Lock()  # a brief may be laid out on a worker thread while another is being made
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """The width of ``text`` on one line, in points, in the font the painter uses."""
+    global _measure
+    with _measure_lock:
+        if _measure is None:
+            _measure = _Measure()
+        return _measure.width(text, size, bold)
+
+
 def _box(x: float, y: float, w: float, h: float) -> QRectF:
     return QRectF(x * _SCALE, y * _SCALE, w * _SCALE, h * _SCALE)
 
@@ -125,12 +164,13 @@ def render_pdf(document: Document, progress: Progress | None = None) -> bytes:
     writer.setResolution(RESOLUTION)
     writer.setTitle(document.title)
     writer.setCreator(f"Takeover Planner {__version__}")
-    writer.setPageLayout(
-        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape, QMarginsF(0, 0, 0, 0))
-    )
+    portrait = document.orientation == "portrait"
+    orientation = QPageLayout.Orientation.Portrait if portrait else QPageLayout.Orientation.Landscape
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF(0, 0, 0, 0)))
+    width, height = (PAGE_HEIGHT, PAGE_WIDTH) if portrait else (PAGE_WIDTH, PAGE_HEIGHT)
     page_rect = writer.pageLayout().fullRectPoints()
-    if abs(page_rect.width() - round(PAGE_WIDTH)) > 1 or abs(page_rect.height() - round(PAGE_HEIGHT)) > 1:
-        raise EnvironmentProblem("Qt did not give an A4 landscape page; the PDF cannot be laid out.")
+    if abs(page_rect.width() - round(width)) > 1 or abs(page_rect.height() - round(height)) > 1:
+        raise EnvironmentProblem(f"Qt did not give an A4 {document.orientation} page; the PDF cannot be laid out.")
     painter = QPainter()
     if not painter.begin(writer):
         raise EnvironmentProblem("Qt could not start writing the PDF.")

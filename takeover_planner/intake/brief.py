@@ -14,6 +14,7 @@ from typing import Any
 
 from takeover_planner import __version__
 from takeover_planner.domain.timekeeping import now_utc, to_oslo
+from takeover_planner.intake.brief_rules import story_limits
 from takeover_planner.intake.manifest import (
     BilingualText,
     BriefManifest,
@@ -37,8 +38,8 @@ CONSENT_RULES = BilingualText(
         "consent form.",
         "Children under 15 need consent from a parent or guardian.",
         "The consent must cover Instagram and must still be valid on the day the frame is published.",
-        "If someone withdraws their consent, tell the communications team at once: frames not yet published are "
-        "stopped, published ones are taken down.",
+        "Consent can be withdrawn at any time. If that happens, tell the communications team at once: frames not "
+        "yet published are stopped, published ones are taken down.",
     ],
     nb=[
         "Alle storybilder som viser personer som kan kjennes igjen, trenger samtykke før de kan publiseres.",
@@ -46,9 +47,16 @@ CONSENT_RULES = BilingualText(
         "samtykkeerklæringen.",
         "Barn under 15 år trenger samtykke fra foresatte.",
         "Samtykket må gjelde Instagram og være gyldig den dagen storybildet publiseres.",
-        "Trekker noen samtykket tilbake, si fra til kommunikasjonsenheten med en gang: storybilder som ikke er "
-        "publisert stoppes, publiserte tas ned.",
+        "Samtykke kan trekkes tilbake når som helst. Skjer det, si fra til kommunikasjonsenheten med en gang: "
+        "storybilder som ikke er publisert stoppes, publiserte tas ned.",
     ],
+)
+
+# Said in the tips and, in the printed brief, as a section of its own.
+STICKERS = BilingualText(
+    en=["Stickers (links, polls, mentions) are added by hand when the story is posted: describe what you want."],
+    nb=["Klistremerker (lenke, avstemning, omtale) legges til for hånd når storyen publiseres: beskriv hva du "
+        "ønsker."],
 )
 
 TIPS = BilingualText(
@@ -56,40 +64,37 @@ TIPS = BilingualText(
         "Film and photograph upright (portrait): the story is 9:16.",
         "Keep text and logos away from the top and bottom edges; Instagram draws its own buttons there.",
         "Short clips work best: 5–15 seconds each.",
+        "Show what a day with you looks like: people at work, places the public seldom sees.",
+        "Check the sound: speak close to the phone, away from wind and noise.",
         "Say who took the picture, so we can credit them.",
-        "Stickers (links, polls, mentions) are added by hand when the story is posted: describe what you want.",
+        *STICKERS.en,
     ],
     nb=[
         "Film og fotografer på høykant: storyen er 9:16.",
         "Hold tekst og logoer unna øverste og nederste kant; der legger Instagram sine egne knapper.",
         "Korte klipp fungerer best: 5–15 sekunder hver.",
+        "Vis hvordan en dag hos dere ser ut: folk på jobb, steder publikum sjelden ser.",
+        "Sjekk lyden: snakk nær telefonen, unna vind og støy.",
         "Skriv hvem som tok bildet, så vi kan kreditere riktig.",
-        "Klistremerker (lenke, avstemning, omtale) legges til for hånd når storyen publiseres: beskriv hva du ønsker.",
+        *STICKERS.nb,
     ],
 )
 
 
-def _limit(rule_set: Any, rule_id: str, key: str, default: Any) -> Any:
-    try:
-        return rule_set.rule(rule_id).limits.get(key, default)
-    except (KeyError, AttributeError):
-        return default
-
-
 def plain_rules(rule_set: Any) -> BilingualText:
     """The story format rules in plain words, with the numbers from ``rule_set`` (a media.rules.RuleSet)."""
-    image_mib = int(_limit(rule_set, "image.file_size", "max_bytes", 8 * 1024**2)) // 1024**2
-    min_s = _limit(rule_set, "video.too_short", "min", 3.0)
-    max_s = _limit(rule_set, "video.too_long", "max", 60.0)
-    video_mb = int(_limit(rule_set, "video.file_size", "max_bytes", 100_000_000)) // 1_000_000
-    fps_min, fps_max = _limit(rule_set, "video.fps", "min", 23), _limit(rule_set, "video.fps", "max", 60)
+    lim = story_limits(rule_set)
+    image_mib, video_mb = lim.image_mb, lim.video_mb
+    min_s, max_s = lim.video_min_s, lim.video_max_s
+    fps_min, fps_max = f"{lim.fps_min:g}", f"{lim.fps_max:g}"
     return BilingualText(
         en=[
             f"Pictures: JPEG, at most {image_mib} MB. Photos from a phone in other formats (HEIC, PNG) are converted "
             "by the app with one click.",
             f"Video: MP4 or MOV from a phone, {min_s:g}–{max_s:g} seconds, at most {video_mb} MB, "
             f"{fps_min}–{fps_max} frames per second. Longer clips are split by the app.",
-            "Best size: 1080 × 1920 pixels, upright (9:16). Other sizes are cropped or padded when fixed.",
+            f"Best size: {lim.width} × {lim.height} pixels, upright (9:16). Other sizes are cropped or padded when "
+            "fixed.",
             "The app checks every file the moment you add it and offers a fix; your original file is never changed.",
             "Location data (GPS) in photos is removed when a file is fixed.",
         ],
@@ -98,8 +103,8 @@ def plain_rules(rule_set: Any) -> BilingualText:
             "appen med ett klikk.",
             f"Video: MP4 eller MOV fra telefonen, {min_s:g}–{max_s:g} sekunder, høyst {video_mb} MB, "
             f"{fps_min}–{fps_max} bilder per sekund. Lengre klipp deles opp av appen.",
-            "Beste størrelse: 1080 × 1920 piksler, høykant (9:16). Andre størrelser beskjæres eller fylles ut når "
-            "de rettes opp.",
+            f"Beste størrelse: {lim.width} × {lim.height} piksler, høykant (9:16). Andre størrelser beskjæres eller "
+            "fylles ut når de rettes opp.",
             "Appen sjekker hver fil med en gang du legger den til, og tilbyr å rette den opp; originalfilen endres "
             "aldri.",
             "Stedsdata (GPS) i bilder fjernes når en fil rettes opp.",
@@ -119,7 +124,12 @@ def _when(moment: dt.datetime | None) -> str:
     return to_oslo(moment).strftime("%Y-%m-%d %H:%M") if moment else "–"
 
 
-def readme_text(brief: BriefManifest) -> str:
+def pdf_name(language: str) -> str:
+    """The printed brief's name inside the package: ``brief-nb.pdf`` or ``brief-en.pdf``."""
+    return f"brief-{language}.pdf"
+
+
+def readme_text(brief: BriefManifest, pdf: str | None = None) -> str:
     s = brief.slot
     days = s.start.isoformat() if s.start == s.end else f"{s.start.isoformat()} – {s.end.isoformat()}"
     lines = [
@@ -134,6 +144,9 @@ def readme_text(brief: BriefManifest) -> str:
         lines.append(f"Kampanje / campaign: {s.campaign}")
     if s.news_url:
         lines.append(f"Nyhetssak / news article: {s.news_url}")
+    lines.append(f"Kontaktperson / contact: {brief.created_by}")
+    if pdf:
+        lines.append(f"Oppdragsbrevet til utskrift / the brief to print: {pdf}")
     if s.notes:
         lines += ["", s.notes]
     lines += ["", "Åpne denne filen i Takeover Planner (Fil → Åpne oppdragsbrev) for å lage innsendingen.",
@@ -148,8 +161,12 @@ def readme_text(brief: BriefManifest) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_brief(brief: BriefManifest, out: Path) -> BriefManifest:
-    """Write the brief package; returns the manifest with its file table filled in."""
+def write_brief(brief: BriefManifest, out: Path, pdf: tuple[str, bytes] | None = None) -> BriefManifest:
+    """Write the brief package; returns the manifest with its file table filled in.
+
+    ``pdf`` (name, bytes) adds the printed brief as one more listed file: format version 1 lets ``files`` hold
+    any plain document name, so readers that know nothing of it still open the package.
+    """
     result: dict[str, BriefManifest] = {}
 
     def build(files: dict[str, FileEntry]) -> dict[str, Any]:
@@ -157,7 +174,11 @@ def write_brief(brief: BriefManifest, out: Path) -> BriefManifest:
         result["brief"] = filled
         return brief_to_json(filled)
 
-    write_package(out, build, [(README_NAME, readme_text(brief).encode("utf-8"))])
+    members: list[tuple[str, Path | bytes]] = [(README_NAME, readme_text(brief, pdf[0] if pdf else None)
+                                                 .encode("utf-8"))]
+    if pdf is not None:
+        members.append(pdf)
+    write_package(out, build, members)
     return result["brief"]
 
 

@@ -15,11 +15,18 @@ from pathlib import Path
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from takeover_planner.domain.review import FrameState
+from takeover_planner.domain.roles import Role
 from takeover_planner.domain.slots import SlotStatus
 from takeover_planner.domain.timekeeping import oslo_datetime, to_oslo
-from takeover_planner.intake.brief import new_brief, write_brief
+from takeover_planner.errors import ValidationError
+from takeover_planner.fileio import atomic_write_bytes
+from takeover_planner.intake.brief import new_brief, pdf_name, write_brief
+from takeover_planner.intake.brief_document import BriefLetter, Person, layout_brief
+from takeover_planner.intake.brief_rules import format_groups
+from takeover_planner.intake.brief_words import words_for
 from takeover_planner.intake.errors import PackageRefused, Reason
 from takeover_planner.intake.manifest import BriefManifest, SlotFacts, SubmissionManifest
 from takeover_planner.intake.package import Staged
@@ -33,6 +40,7 @@ from takeover_planner.services.context import AppContext
 from takeover_planner.services.stories import ENTITY, move_frame
 from takeover_planner.services.story_media import asset_row, judge, rules_path, store_files, unstorable_reason
 from takeover_planner.storage.models import FrameConsent, StoryFrame, Submission, TakeoverSlot
+from takeover_planner.storage.models import Person as TeamMember
 
 log = logging.getLogger(__name__)
 DEFAULT_TIME = (9, 0)  # a frame with a day but no time of day is planned for 09:00 Oslo time
@@ -61,8 +69,39 @@ def slot_facts(slot: TakeoverSlot) -> SlotFacts:
     )
 
 
-def write_slot_brief(ctx: AppContext, slot_id: int, out: Path) -> BriefManifest:
-    """Write the brief package for a slot (refused for a cancelled slot)."""
+def _addressee(slot: TakeoverSlot) -> Person | None:
+    """The department's contact person (the primary one first), whom the printed brief greets."""
+    contacts = sorted(slot.department.contacts, key=lambda c: (not c.is_primary, c.id))
+    return Person(contacts[0].name, contacts[0].email, contacts[0].phone) if contacts else None
+
+
+def _comms_contact(s: Session, ctx: AppContext, reach: str, language: str) -> Person:
+    """Whoever writes the brief is the department's contact; their e-mail comes from the team's people list
+    unless ``reach`` (an e-mail address or a phone number) is given."""
+    member = s.scalars(select(TeamMember).where(TeamMember.name == ctx.actor)).first()
+    title = ""
+    if member is not None and member.role == Role.COMMS_OFFICER.value:
+        title = words_for(language).comms_officer
+    email = reach.strip() if reach.strip() else (member.email if member is not None else "")
+    return Person(ctx.actor, email, title=title)
+
+
+def render_brief_pdf(letter: BriefLetter) -> bytes:
+    """The printed brief as PDF bytes, broken into lines with the painter's own font metrics."""
+    from takeover_planner.exporting.pdf_qt import render_pdf, text_width
+
+    return render_pdf(layout_brief(letter, measure=text_width))
+
+
+def write_slot_brief(ctx: AppContext, slot_id: int, out: Path, *, language: str = "nb", pdf: Path | None = None,
+                     reach: str = "") -> BriefManifest:
+    """Write the brief package for a slot (refused for a cancelled slot), with the printed brief in
+    ``language`` inside it and, when ``pdf`` is given, beside it too. Each file is written atomically; the PDF
+    is made before anything is written, so a PDF problem leaves no package behind."""
+    words_for(language)  # an unknown language is refused before any work
+    if pdf is not None and Path(pdf).resolve() == Path(out).resolve():
+        raise ValidationError("The PDF and the brief package need different file names.")
+    rules = load_rules(rules_path(ctx))
     with ctx.db.session() as s:
         slot = s.get(TakeoverSlot, slot_id)
         if slot is None:
@@ -72,10 +111,18 @@ def write_slot_brief(ctx: AppContext, slot_id: int, out: Path) -> BriefManifest:
         if slot.status == SlotStatus.CANCELLED.value:
             raise PackageRefused(Reason.CANCELLED_SLOT, f"Slot #{slot_id} is cancelled; it needs no brief.")
         facts = slot_facts(slot)
-    brief = write_brief(new_brief(facts, load_rules(rules_path(ctx)), ctx.actor), out)
+        addressee = _addressee(slot)
+        contact = _comms_contact(s, ctx, reach, language)
+    brief = new_brief(facts, rules, ctx.actor)
+    letter = BriefLetter(brief, language, format_groups(rules, language), contact, addressee, Path(out).name)
+    data = render_brief_pdf(letter)
+    inside = pdf_name(language)
+    brief = write_brief(brief, out, pdf=(inside, data))
+    if pdf is not None:
+        atomic_write_bytes(pdf, data)
     with ctx.db.write() as s:
-        audit.record(s, ctx.actor, "slot", slot_id, "brief_written", after={"brief_uid": brief.brief_uid,
-                                                                            "file": out.name})
+        audit.record(s, ctx.actor, "slot", slot_id, "brief_written",
+                     after={"brief_uid": brief.brief_uid, "file": out.name, "pdf": inside, "language": language})
     return brief
 
 
