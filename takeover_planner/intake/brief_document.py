@@ -377,11 +377,13 @@ def _closing(w: _Writer, letter: BriefLetter, words: BriefWords) -> list[Block]:
     return [closing, question_block, signature]
 
 
-def _footers(pages: list[list[Item]], letter: BriefLetter, words: BriefWords) -> None:
+def _footers(w: _Writer, pages: list[list[Item]], letter: BriefLetter, words: BriefWords) -> None:
     brief = letter.brief
     when = to_oslo(brief.created_at).strftime("%Y-%m-%d %H:%M")
     left = words.footer.format(department=brief.slot.department, when=when, who=brief.created_by)
-    left += " · " + words.rule_set.format(name=brief.rule_set)
+    full = f"{left} · {words.rule_set.format(name=brief.rule_set)}"
+    # The rule set's name is the first thing to go when a long name leaves no room; the painter shortens the rest.
+    left = full if w.measure(full, 7, False) <= WIDTH - 72 else left
     for number, items in enumerate(pages, start=1):
         items.append(Line(SIDE, FOOTER_Y - 4, SIDE + WIDTH, FOOTER_Y - 4, GRID, 0.5))
         items.append(Text(SIDE, FOOTER_Y, WIDTH - 70, 11, left, 7, color=MUTED))
@@ -400,6 +402,6 @@ def layout_brief(letter: BriefLetter, measure: Measure = estimate_width) -> Docu
                  _consent(w, letter, words), _stickers(w, words), _tips(w, letter, words),
                  _closing(w, letter, words)):
         flow.add(part)
-    _footers(flow.pages, letter, words)
+    _footers(w, flow.pages, letter, words)
     title = words.title.format(department=letter.brief.slot.department)
     return Document(title, [Page("letter", title, items) for items in flow.pages], orientation="portrait")

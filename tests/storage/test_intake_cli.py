@@ -17,7 +17,7 @@ def run(capsys, home, *args):
     return code, out.out, out.err
 
 
-def test_brief_submit_import_review_withdraw(tmp_path, capsys, corpus):
+def test_brief_submit_import_review_withdraw(qapp, tmp_path, capsys, corpus):  # qapp: the brief's PDF
     home = tmp_path / "home"
     assert run(capsys, home, "account", "add", "Fjordvik kommune")[0] == 0
     assert run(capsys, home, "department", "add", "Biblioteket")[0] == 0

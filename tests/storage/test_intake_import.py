@@ -15,7 +15,7 @@ from takeover_planner.services.story_media import stored_path
 from tests.storage.stories_support import book_slot, db_snapshot, make_submission, store_snapshot
 
 
-def test_brief_package_round_trip(ctx, tmp_path):
+def test_brief_package_round_trip(qapp, ctx, tmp_path):  # qapp: the brief's PDF is painted by Qt
     slot_id = book_slot(ctx)
     out = tmp_path / "brief.zip"
     written = packages.write_slot_brief(ctx, slot_id, out)
@@ -32,7 +32,7 @@ def test_brief_package_round_trip(ctx, tmp_path):
     readme = staged.files["README.txt"].read_text(encoding="utf-8")
     assert "Biblioteket" in readme and "Frist for materiell" in readme
     with zipfile.ZipFile(out) as zf:
-        assert sorted(zf.namelist()) == ["README.txt", "manifest.json"]
+        assert sorted(zf.namelist()) == ["README.txt", "brief-nb.pdf", "manifest.json"]
 
 
 def test_submission_imports_as_submitted_frames(ctx, tmp_path, corpus):
