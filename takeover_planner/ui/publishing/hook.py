@@ -130,12 +130,12 @@ class PublishingHook(QObject):
         ctx = self.main.store.ctx
         if ctx is None:
             return
+        self.main.show_status(self.tr("Publishing the frames that are due…"))
         if self.queue is None or self._queue_ctx is not ctx:
             self.queue = None
             self._create_queue(ctx)  # start() looks at once
         else:
             self.queue.run_now()
-        self.main.show_status(self.tr("Publishing the frames that are due…"))
 
     def database_closing(self) -> None:
         """Closing or switching databases: the queue stops (a run under way finishes on its own)."""
