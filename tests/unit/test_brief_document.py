@@ -116,7 +116,7 @@ def test_nothing_runs_past_its_box_or_into_the_footer() -> None:
             for item in page.items:
                 if isinstance(item, Text):
                     assert bd.estimate_width(item.text, item.size, item.bold) <= item.w + 0.01, item.text
-                    assert 0 <= item.x and item.x + item.w <= bd.PAGE_W
+                    assert item.x >= 0 and item.x + item.w <= bd.PAGE_W
                     assert item.y + item.h <= bd.BOTTOM or item.y >= bd.FOOTER_Y, item.text
                 elif isinstance(item, Rect):
                     assert item.y + item.h <= bd.BOTTOM + 0.01
