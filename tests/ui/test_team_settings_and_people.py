@@ -254,3 +254,39 @@ def test_keyboard_reaches_the_settings(qtbot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     assert window.team.settings_dialog is not None and window.team.settings_dialog.isVisible()
     window.team.settings_dialog.reject()
+
+
+def test_when_the_team_database_is_away_at_start_settings_lead_back_to_this_computer(
+        qtbot, tmp_path, runner, translations) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from takeover_planner.paths import resolve_paths
+    from takeover_planner.settings import Settings
+
+    home = tmp_path / "home"
+    paths = resolve_paths(home).ensure()
+    settings = Settings(paths)
+    settings.set("demo.offered", True)
+    settings.set("database.url", "postgresql+psycopg://planner@127.0.0.1:9/plan")
+    win = MainWindow(paths, settings, runner, translations, home=str(home),
+                     db_url="postgresql+psycopg://planner@127.0.0.1:9/plan")
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        win.start()
+        assert win.store.ctx is None
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        assert boxes and "Cannot reach the database" in boxes[0].text()
+        boxes[0].accept()
+        dialog = win.team.open_settings()
+        assert dialog.team_radio.isChecked() and (dialog.host.text(), dialog.port.value()) == ("127.0.0.1", 9)
+        assert dialog.current_database.text() == "No database is open."
+        assert not dialog.copy_button.isEnabled(), "nothing to copy from"
+        dialog.local_radio.setChecked(True)
+        with qtbot.waitSignal(win.database_opened, timeout=10000):
+            dialog.use_button.click()
+        assert win.store.ctx is not None and win.store.ctx.db.is_sqlite
+        assert settings.get("database.url") == ""
+        dialog.reject()
+    finally:
+        win.close()

@@ -81,6 +81,7 @@ class TeamHook(QObject):
         self.offline.replayed.connect(self._on_offline_replayed)
         self.offline.problem.connect(self._on_offline_problem)
         self.live.online_changed.connect(self.offline.set_online)
+        self.live.reloaded.connect(self.refresh_profile)  # a comms officer may have changed your role meanwhile
         self.banner.retry_requested.connect(self.offline.probe)
         window.store.load_failed.connect(self.offline.note_problem)
         window.database_opened.connect(self._on_main_database_opened)
@@ -179,7 +180,7 @@ class TeamHook(QObject):
             from takeover_planner.ui.team.settings_dialog import SettingsDialog
 
             dialog = SettingsDialog(self.main, self.main.settings, self.main.runner, lambda: self.main.store.ctx,
-                                    waiting_edits=lambda: self.offline.count)
+                                    self.main.paths, waiting_edits=lambda: self.offline.count)
             dialog.language_chosen.connect(self.main.set_language)
             dialog.name_chosen.connect(self._on_settings_name_chosen)
             dialog.database_chosen.connect(self.main.reopen_database)

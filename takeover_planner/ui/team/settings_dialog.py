@@ -42,6 +42,7 @@ from takeover_planner.ui.i18n import BOKMAAL, ENGLISH
 from takeover_planner.ui.tasks import READ, WRITE, TaskRunner
 
 if TYPE_CHECKING:
+    from takeover_planner.paths import AppPaths
     from takeover_planner.services.context import AppContext
     from takeover_planner.services.team import ConnectionCheck, ConnectResult
     from takeover_planner.settings import Settings
@@ -80,13 +81,15 @@ class SettingsDialog(QDialog):
     database_chosen = Signal(str)  # the URL to reopen the window with (never with a password)
 
     def __init__(self, parent: QWidget | None, settings: Settings, runner: TaskRunner,
-                 context: Callable[[], AppContext | None], *, waiting_edits: Callable[[], int] = lambda: 0) -> None:
+                 context: Callable[[], AppContext | None], paths: AppPaths, *,
+                 waiting_edits: Callable[[], int] = lambda: 0) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.settings = settings
         self.runner = runner
         self.context = context
+        self.paths = paths
         self.waiting_edits = waiting_edits
         self.busy = False
         self._build()
@@ -226,7 +229,8 @@ class SettingsDialog(QDialog):
             self.db_user.setText(server.username or "")
         else:
             self.database.setText(DEFAULT_DATABASE)
-        on_server = ctx is not None and not ctx.db.is_sqlite
+        # Where we are; with nothing open (the configured server did not answer), what is configured.
+        on_server = not ctx.db.is_sqlite if ctx is not None else server is not None
         (self.team_radio if on_server else self.local_radio).setChecked(True)
         self.media_folder.setText(self.settings.get("media.folder"))
 
@@ -253,7 +257,8 @@ class SettingsDialog(QDialog):
         self.server_form.setEnabled(team and not self.busy)
         self.test_button.setEnabled(team and not self.busy)
         self.copy_button.setEnabled(team and not self.busy and self.context() is not None)
-        self.use_button.setEnabled(not self.busy and self.context() is not None)
+        # "Use it" works with no database open too: the way back when the team database cannot be reached.
+        self.use_button.setEnabled(not self.busy)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not self.busy)
 
     def _on_kind_button_toggled(self, _button: QRadioButton, _checked: bool) -> None:
@@ -361,8 +366,6 @@ class SettingsDialog(QDialog):
 
     def use_database(self) -> None:
         ctx = self.context()
-        if ctx is None:
-            return
         waiting = self.waiting_edits()
         if waiting:
             self._show_result(self.tr("%n change(s) made while the database was away are still waiting to be "
@@ -376,13 +379,23 @@ class SettingsDialog(QDialog):
                 self._show_result(exc.message, problem=True)
                 return
         else:
-            target = ctx.paths.default_db_url
+            target = self.paths.default_db_url
         password = self._password() if team else None
+        paths, settings = self.paths, self.settings
 
         def work() -> ConnectResult:
             from takeover_planner.services import team as team_service
+            from takeover_planner.services.context import AppContext
+            from takeover_planner.storage.database import Database
 
-            return team_service.connect(ctx, target if team else "sqlite", password=password)
+            # With no database open (the team's could not be reached at start), a context on this computer's
+            # file stands in: connect() only needs the folders and the settings from it.
+            acting = ctx or AppContext(paths, settings, Database(paths.default_db_url), "")
+            try:
+                return team_service.connect(acting, target if team else "sqlite", password=password)
+            finally:
+                if acting is not ctx:
+                    acting.close()
 
         def done(result: ConnectResult) -> None:
             self.password.clear()
