@@ -2197,7 +2197,7 @@
     </message>
     <message>
         <source>Publish &amp;due frames now</source>
-        <translation>Publiser storybilder som &amp;skal ut nå</translation>
+        <translation>&amp;Publiser storybilder som skal ut nå</translation>
     </message>
     <message>
         <source>&amp;Hand-off pack for this slot…</source>
@@ -2775,7 +2775,7 @@
     </message>
     <message>
         <source>&amp;Server</source>
-        <translation>&amp;Server</translation>
+        <translation>Se&amp;rver</translation>
     </message>
     <message>
         <source>&amp;Port</source>
@@ -2787,7 +2787,7 @@
     </message>
     <message>
         <source>&amp;User name</source>
-        <translation>&amp;Brukernavn</translation>
+        <translation>Br&amp;ukernavn</translation>
     </message>
     <message>
         <source>Pass&amp;word</source>
@@ -2807,7 +2807,7 @@
     </message>
     <message>
         <source>Use &amp;it</source>
-        <translation>Br&amp;uk den</translation>
+        <translation>Bruk &amp;den</translation>
     </message>
     <message>
         <source>Table</source>
@@ -2830,7 +2830,7 @@
         <translation>Mediemappe</translation>
     </message>
     <message>
-        <source>&amp;Choose…</source>
+        <source>C&amp;hoose…</source>
         <translation>&amp;Velg …</translation>
     </message>
     <message>

@@ -493,7 +493,7 @@ class SettingsDialog(QDialog):
         self.copy_table.setHorizontalHeaderLabels(
             [self.tr("Table"), self.tr("Rows here"), self.tr("Rows there"), self.tr("Checksum")])
         self.media_box.setTitle(self.tr("Media folder"))
-        self.media_browse.setText(self.tr("&Choose…"))
+        self.media_browse.setText(self.tr("C&hoose…"))
         self.media_folder.setPlaceholderText(self.tr("inside the data folder"))
         self.media_hint.setText(self.tr("Where the story files are kept. A team uses one shared folder, for "
                                         "example on a network share; empty keeps them on this computer."))
