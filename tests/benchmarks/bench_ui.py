@@ -318,7 +318,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    from takeover_planner.ui.qt_refcount_guard import protect_singletons
-
-    protect_singletons()
     sys.exit(main())
