@@ -216,16 +216,19 @@ def test_people_profiles_and_what_each_role_may_do(qtbot, window: MainWindow, pl
     assert not window.team.people_dialog.add_box.isEnabled()
     window.team.people_dialog.reject()
 
-    # A contributor: their own department's details, nothing else.
-    window.team._on_settings_name_chosen("Kari Bidrag")
+    # A contributor: their own department's slots and details, nothing else.
+    with qtbot.waitSignal(window.team.live.reloaded, timeout=3000):
+        window.team._on_settings_name_chosen("Kari Bidrag")
     assert window.team.profile_label.text() == "You: Kari Bidrag (contributor for Biblioteket)"
     assert window.new_action.isEnabled(), "contributors may request slots for their department"
     assert window.page.panel.edit_button.isEnabled() and not window.page.panel.status_button.isEnabled()
-    window.page.select(planner.fire_slot)
-    assert not window.page.panel.edit_button.isEnabled()
     assert people.whoami(window.store.ctx).role == Role.CONTRIBUTOR
+    shown = window.store.slots_in(dt.date(2030, 3, 1), dt.date(2030, 3, 31), window.page.slot_filter)
+    assert [s.department for s in shown] == ["Biblioteket"]
 
-    window.team._on_settings_name_chosen("Test Officer")
+    with qtbot.waitSignal(window.team.live.reloaded, timeout=3000):
+        window.team._on_settings_name_chosen("Test Officer")
+    assert len(window.store.slots_in(dt.date(2030, 3, 1), dt.date(2030, 3, 31), window.page.slot_filter)) == 2
     assert window.new_action.isEnabled() and window.publishing.token_action.isEnabled()
     assert window.page.panel.status_button.isEnabled()
 

@@ -113,7 +113,9 @@ class TeamHook(QObject):
         self.main.store.read(ctx, work, on_done=self._apply_profile, on_error=lambda exc: self.main.show_status(exc.message))
 
     def _apply_profile(self, profile: Profile) -> None:
-        self.profile = profile
+        previous, self.profile = self.profile, profile
+        if previous is not None and previous.visible_department != profile.visible_department:
+            self.live.reload_keeping_view()  # a contributor sees only their own department's slots
         department = self.main.store.department(profile.department_id) if profile.department_id else None
         self.profile_label.setText(profile_text(profile, department.name if department else None))
         self.profile_label.setToolTip(profile_tooltip(profile))
