@@ -29,7 +29,7 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb", encoding: str |
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, target)
-        _fsync_dir(target.parent)
+        fsync_folder(target.parent)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
@@ -54,8 +54,9 @@ def _umask() -> int:
     return current
 
 
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open folders this way, and does not need to.
+def fsync_folder(folder: Path) -> None:
+    """Make a rename into ``folder`` durable: on POSIX the folder entry itself is synced (Windows cannot open
+    folders this way, and does not need to). Best effort: a file system that refuses it is left as it is."""
     if os.name != "posix":
         return
     with contextlib.suppress(OSError):

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from takeover_planner.errors import EnvironmentProblem, ValidationError
+from takeover_planner.fileio import fsync_folder
 
 INCOMING = ".incoming"
 QUARANTINE = ".quarantine"
@@ -112,7 +113,7 @@ class MediaStore:
             folders.add(final.parent)
             results.append(StoredFile(item.sha256, item.size, final, created=True))
         for folder in folders:
-            _fsync_folder(folder)
+            fsync_folder(folder)
         return results
 
     def add_bytes(self, data: bytes) -> StoredFile:
@@ -139,7 +140,7 @@ class MediaStore:
         # Read-only: nothing in the app ever changes a stored file; a new version is a new file.
         os.chmod(temp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
         os.replace(temp, final)
-        _fsync_folder(final.parent)
+        fsync_folder(final.parent)
         return StoredFile(sha256, size, final, created=True)
 
     def _incoming(self) -> Path:
@@ -187,14 +188,3 @@ class MediaStore:
         target = folder / f"{sha256}.{int(time.time())}"
         shutil.move(str(source), target)
         return target
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return  # Windows cannot open a folder for fsync and does not need it
-    with contextlib.suppress(OSError):
-        handle = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)
