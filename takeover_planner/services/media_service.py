@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -140,11 +141,8 @@ def _record(ctx: AppContext, imported: ImportedFile, original_name: str,
         return MediaImportResult(None, judgement, False, None, source, imported.error or imported.info.problem)
     try:
         with ctx.db.write() as session:
-            asset, created = _asset_row(session, imported, original_name, derived_from, recipe)
-            if created:
-                audit.record(session, ctx.actor, "media_asset", asset.id, "imported" if derived_from is None else "fixed",
-                             after={"sha256": asset.sha256, "name": asset.original_name, "kind": asset.kind,
-                                    "verdict": judgement.verdict})
+            asset, created = asset_row(session, imported, actor=ctx.actor, original_name=original_name,
+                                       derived_from=derived_from, recipe=recipe)
     except IntegrityError:
         # Another process stored the same content a moment ago: use its row.
         with ctx.db.session() as session:
@@ -153,8 +151,13 @@ def _record(ctx: AppContext, imported: ImportedFile, original_name: str,
     return MediaImportResult(asset, judgement, created, thumbnail, source, imported.error)
 
 
-def _asset_row(session: Session, imported: ImportedFile, original_name: str, derived_from: MediaAsset | None,
-               recipe: dict | None) -> tuple[MediaAsset, bool]:
+def asset_row(session: Session, imported: ImportedFile, *, actor: str, original_name: str,
+              derived_from: MediaAsset | None = None, recipe: dict[str, Any] | None = None) -> tuple[MediaAsset, bool]:
+    """The media-asset row for a stored file in ``session``: the existing one when the content is known
+    (``created`` False), else a new row with its audit event ("imported", or "fixed" for a derivative).
+
+    Takes the caller's session so a package import can write its rows in the same transaction as its frames.
+    """
     existing = session.scalars(select(MediaAsset).where(MediaAsset.sha256 == imported.sha256)).first()
     if existing is not None:
         return existing, False
@@ -168,6 +171,9 @@ def _asset_row(session: Session, imported: ImportedFile, original_name: str, der
     )
     session.add(row)
     session.flush()
+    audit.record(session, actor, "media_asset", row.id, "imported" if derived_from is None else "fixed",
+                 after={"sha256": row.sha256, "name": row.original_name, "kind": row.kind,
+                        "verdict": imported.judgement.verdict})
     return row, True
 
 

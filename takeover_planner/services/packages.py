@@ -37,8 +37,9 @@ from takeover_planner.services import audit
 from takeover_planner.services.access import require_planner
 from takeover_planner.services.consents import add_consent
 from takeover_planner.services.context import AppContext
+from takeover_planner.services.media_service import asset_row
 from takeover_planner.services.stories import ENTITY, move_frame
-from takeover_planner.services.story_media import asset_row, judge, rules_path, store_files, unstorable_reason
+from takeover_planner.services.story_media import judge, rules_path, store_files, unstorable_reason
 from takeover_planner.storage.models import FrameConsent, StoryFrame, Submission, TakeoverSlot
 from takeover_planner.storage.models import Person as TeamMember
 
@@ -200,13 +201,14 @@ def import_submission(ctx: AppContext, path: Path, *, limits: ZipLimits = DEFAUL
                            default=0)
                 frame_ids = []
                 for number, entry in enumerate(m.frames, start=1):
-                    original = asset_row(s, stored[staged.files[entry.file]], actor=ctx.actor, original_name=Path(entry.file).name)
+                    original, _ = asset_row(s, stored[staged.files[entry.file]], actor=ctx.actor,
+                                            original_name=Path(entry.file).name)
                     derivative = None
                     if entry.fixed_file:
                         recipe = {**(entry.fix_recipe or {}), "made_by": "contributor"}
-                        derivative = asset_row(s, stored[staged.files[entry.fixed_file]], actor=ctx.actor,
-                                               original_name=Path(entry.fixed_file).name, derived_from=original,
-                                               recipe=recipe)
+                        derivative, _ = asset_row(s, stored[staged.files[entry.fixed_file]], actor=ctx.actor,
+                                                  original_name=Path(entry.fixed_file).name, derived_from=original,
+                                                  recipe=recipe)
                     planned = None
                     if entry.planned_date is not None:
                         planned = oslo_datetime(entry.planned_date, entry.planned_time or dt.time(*DEFAULT_TIME))

@@ -3,7 +3,8 @@
 Why it exists: a package import must write its media-asset rows in the *same* transaction as its frames,
 consents and submission row, so it needs "store these files, give me rows in my session". The media layer
 offers the parts (``importer.import_many``: hash + probe + rules + store + thumbnail; ``fix.fix_file``); this
-module puts them together for that use. Files reach the media store only after a package passed every check.
+module puts them together for that use, and ``media_service.asset_row`` gives the rows in the caller's session.
+Files reach the media store only after a package passed every check.
 """
 
 from __future__ import annotations
@@ -11,19 +12,13 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from takeover_planner.errors import TakeoverError
 from takeover_planner.media.importer import ImportedFile, ImportJob, import_many
 from takeover_planner.media.model import Judgement, MediaInfo
 from takeover_planner.media.probe import probe_file
 from takeover_planner.media.rules import load_rules
-from takeover_planner.services import audit
 from takeover_planner.services.context import AppContext
-from takeover_planner.storage.models import MediaAsset
 
 # Probe problems that leave nothing to store: such a file cannot become a frame at all.
 UNSTORABLE = {"missing": "is missing", "empty": "is empty (0 bytes)", "too_large": "is too large to handle"}
@@ -57,28 +52,6 @@ def store_files(ctx: AppContext, paths: Sequence[Path]) -> dict[Path, ImportedFi
             detail = (got.error or got.info.problem) if got is not None else "not processed"
             raise TakeoverError(f"{Path(path).name} could not be put in the media folder ({detail}).")
     return results
-
-
-def asset_row(session: Session, imported: ImportedFile, *, actor: str, original_name: str,
-              derived_from: MediaAsset | None = None, recipe: dict[str, Any] | None = None) -> MediaAsset:
-    """The media-asset row for a stored file in ``session`` (the existing one if the content is known)."""
-    existing = session.scalars(select(MediaAsset).where(MediaAsset.sha256 == imported.sha256)).first()
-    if existing is not None:
-        return existing
-    info = imported.info
-    row = MediaAsset(
-        sha256=imported.sha256, kind=info.kind, format=info.format, size_bytes=imported.size,
-        width=info.width, height=info.height, display_width=info.display_width, display_height=info.display_height,
-        duration_s=info.duration_s, original_name=original_name[:500],
-        probe={**info.to_dict(), "path": ""}, findings=[f.to_dict() for f in imported.findings],
-        derived_from_id=derived_from.id if derived_from is not None else None, recipe=recipe,
-    )
-    session.add(row)
-    session.flush()
-    audit.record(session, actor, "media_asset", row.id, "imported" if derived_from is None else "fixed",
-                 after={"sha256": row.sha256, "name": row.original_name, "kind": row.kind,
-                        "verdict": imported.judgement.verdict})
-    return row
 
 
 def stored_path(ctx: AppContext, sha256: str) -> Path:
