@@ -65,7 +65,8 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
-        # Insights (issue 9): View → "Insights and goals…" and the background insights collector.
+        # Insights (issue 9): View → "Insights and goals…" and the background insights collector (its modules,
+        # requests among them, are imported on a worker once the database has opened, never here).
         from takeover_planner.ui.insights.hook import install_insights
 
         self.insights = install_insights(self)
@@ -387,6 +388,7 @@ class MainWindow(QMainWindow):
         """Switch to another database (Settings ▸ Use it): everything that holds the old one lets go first."""
         self.team.database_closing()
         self.publishing.database_closing()
+        self.insights.database_closing()
         self._close_satellites()
         self.actions.undo_stack.clear()
         home, _old, user = self._open_args

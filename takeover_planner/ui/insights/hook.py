@@ -5,6 +5,10 @@
   (Instagram keeps story insights for 24 hours only, so collecting must not wait for the insights window).
 Everything is owned by an ``InsightsHook`` child of the main window; it watches the window's close and
 language-change events through an event filter, so ``MainWindow`` needs no other change.
+
+Nothing heavy is imported while the window is built: the collector (with ``requests``, the Graph reader and
+the publishing ledger) is imported on a worker once the database has opened, and the insights window on first
+use — the same way the publishing queue starts.
 """
 
 from __future__ import annotations
@@ -14,11 +18,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from takeover_planner.ui.insights.collector import InsightsCollector
-from takeover_planner.ui.insights.dashboard import InsightsWindow
+from takeover_planner.ui.tasks import READ
 
 if TYPE_CHECKING:
+    from takeover_planner.services.context import AppContext
+    from takeover_planner.ui.insights.collector import InsightsCollector
+    from takeover_planner.ui.insights.dashboard import InsightsWindow
     from takeover_planner.ui.main_window import MainWindow
+
+
+def _import_collector() -> None:
+    """On a worker: the collector's modules load off the GUI thread."""
+    import takeover_planner.ui.insights.collector  # noqa: F401
 
 
 class InsightsHook(QObject):
@@ -46,9 +57,28 @@ class InsightsHook(QObject):
         if self.collector is not None:
             self.collector.stop()
             self.collector.deleteLater()
+            self.collector = None
+
+        def imported(_result: object) -> None:
+            if self.main.store.ctx is ctx and self.collector is None:
+                self._start_collector(ctx)
+
+        self.main.runner.run(_import_collector, on_done=imported,
+                             on_error=lambda exc: self.main.show_status(exc.message), kind=READ)
+
+    def _start_collector(self, ctx: AppContext) -> None:
+        from takeover_planner.ui.insights.collector import InsightsCollector
+
         self.collector = InsightsCollector(ctx, self.main.runner, self)
         self.collector.account_problem.connect(self.main.show_status)
         self.collector.start()
+
+    def database_closing(self) -> None:
+        """Switching databases: the collector stops until the next database has opened."""
+        if self.collector is not None:
+            self.collector.stop()
+        if self.dashboard is not None:
+            self.dashboard.close()
 
     def _on_main_demo_loaded(self) -> None:
         if self.dashboard is not None:
@@ -58,21 +88,23 @@ class InsightsHook(QObject):
         ctx = self.main.store.ctx
         if ctx is None:
             return None
-        if self.dashboard is None or self.dashboard.ctx is not ctx:
-            self.dashboard = InsightsWindow(ctx, self.main.runner, self.collector, self.main)
-        self.dashboard.reload()
-        self.dashboard.show()
-        self.dashboard.raise_()
-        self.dashboard.activateWindow()
-        return self.dashboard
+        dashboard = self.dashboard
+        if dashboard is None or dashboard.ctx is not ctx or dashboard.collector is not self.collector:
+            from takeover_planner.ui.insights.dashboard import InsightsWindow  # first use: lean start-up
+
+            if dashboard is not None:
+                dashboard.close()  # opened before the collector was ready, or on another database
+            dashboard = self.dashboard = InsightsWindow(ctx, self.main.runner, self.collector, self.main)
+        dashboard.reload()
+        dashboard.show()
+        dashboard.raise_()
+        dashboard.activateWindow()
+        return dashboard
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.main:
             if event.type() == QEvent.Type.Close:
-                if self.collector is not None:
-                    self.collector.stop()
-                if self.dashboard is not None:
-                    self.dashboard.close()
+                self.database_closing()
             elif event.type() == QEvent.Type.LanguageChange:
                 self._retranslate()
         return False
