@@ -26,6 +26,9 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=_account_add)
     p = add_subcommand(acc_sub, "list", "list accounts")
     p.set_defaults(handler=_account_list)
+    p = add_subcommand(acc_sub, "remove", "remove an account that has no slots (and no access token)")
+    p.add_argument("name")
+    p.set_defaults(handler=_account_remove)
     _load_account_extensions(acc_sub)
 
     dept = add_subcommand(sub, "department", "departments (enheter) and their contact persons")
@@ -104,6 +107,16 @@ def _account_list(_args: argparse.Namespace, cli: Cli) -> int:
     accounts = catalog.list_accounts(cli.context())
     rows = [[str(a.id), a.name, f"@{a.handle}" if a.handle else "", a.api_variant] for a in accounts]
     cli.out(_table(rows, ["ID", "NAME", "HANDLE", "API"]), [a.__dict__ for a in accounts])
+    return 0
+
+
+def _account_remove(args: argparse.Namespace, cli: Cli) -> int:
+    removed = catalog.remove_account(cli.context(), require(args.name, "The account name"))
+    a = removed.account
+    human = f"Removed account #{a.id} {a.name}."
+    if removed.blackouts_removed:
+        human += f" Its {removed.blackouts_removed} blackout period(s) went with it."
+    cli.out(human, {"id": a.id, "name": a.name, "result": "deleted", "blackouts_removed": removed.blackouts_removed})
     return 0
 
 

@@ -16,6 +16,7 @@ from takeover_planner.services.access import require_planner
 from takeover_planner.services.context import AppContext
 from takeover_planner.storage.models import (
     Account,
+    AccountPublishing,
     Blackout,
     Campaign,
     ContactPerson,
@@ -218,6 +219,43 @@ def update_account(ctx: AppContext, account_id: int, *, expected_version: int | 
         return _account_info(account)
 
 
+@dataclass(frozen=True)
+class AccountRemoval:
+    account: AccountInfo  # as it was just before it was deleted
+    blackouts_removed: int  # its own blackout periods (those for every account stay)
+
+
+def remove_account(ctx: AppContext, account_id: int | str) -> AccountRemoval:
+    """Delete an account that has never had a slot; its own blackout periods go with it (each audited).
+
+    Refused while it has slots (they and their stories are history that must keep their account) and while an
+    access token is recorded for it: the token lives in a keyring that only the publishing service reaches, and
+    deleting the account first would leave the secret behind with nothing pointing to it.
+    """
+    with ctx.db.write() as s:
+        require_planner(s, ctx.actor, "remove accounts")
+        account = find_account(s, account_id)
+        slots = int(s.scalar(select(func.count()).select_from(TakeoverSlot)
+                             .where(TakeoverSlot.account_id == account.id)) or 0)
+        if slots:
+            raise ValidationError(f"'{account.name}' has {slots} slot(s) and cannot be removed; their history "
+                                  "keeps the account.")
+        publishing = s.get(AccountPublishing, account.id)
+        if publishing is not None and publishing.token_set_at is not None:
+            raise ValidationError(f"'{account.name}' still has an access token; remove it first "
+                                  f"(account remove-token \"{account.name}\").")
+        blackouts = list(s.scalars(select(Blackout).where(Blackout.account_id == account.id)))
+        for blackout in blackouts:
+            audit.record(s, ctx.actor, "blackout", blackout.id, "deleted", comment="account removed",
+                         before={"name": blackout.name, "start": blackout.start_date, "end": blackout.end_date})
+            s.delete(blackout)
+        audit.record(s, ctx.actor, "account", account.id, "deleted",
+                     before={"name": account.name, "handle": account.handle})
+        removed = AccountRemoval(_account_info(account), len(blackouts))
+        s.delete(account)
+        return removed
+
+
 # --- departments ---------------------------------------------------------------------------------------
 
 
@@ -375,6 +413,39 @@ def list_campaigns(ctx: AppContext) -> list[CampaignInfo]:
         return [_campaign_info(c) for c in s.scalars(select(Campaign).order_by(Campaign.start_date, Campaign.name))]
 
 
+def update_campaign(
+    ctx: AppContext,
+    campaign_id: int,
+    *,
+    expected_version: int | None = None,
+    name: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    description: str = "",
+    color: str = "",
+) -> CampaignInfo:
+    """Replace a campaign's name, dates, description and colour (an empty colour keeps the current one)."""
+    name = clean_name(name, "The campaign name")
+    if start and end:
+        DateRange(start, end)
+    with ctx.db.write() as s:
+        require_planner(s, ctx.actor, "change campaigns")
+        campaign = find_campaign(s, campaign_id)
+        _check_version(campaign, expected_version, f"Campaign '{campaign.name}'")
+        _unique(s, Campaign, name, "a campaign", exclude_id=campaign.id)
+        before = {"name": campaign.name, "start": campaign.start_date, "end": campaign.end_date,
+                  "description": campaign.description, "color": campaign.color}
+        campaign.name = name
+        campaign.start_date, campaign.end_date = start, end
+        campaign.description = description.strip()
+        campaign.color = clean_color(color, campaign.color)
+        s.flush()
+        after = {"name": campaign.name, "start": start, "end": end, "description": campaign.description,
+                 "color": campaign.color}
+        audit.record(s, ctx.actor, "campaign", campaign.id, "updated", before=before, after=after)
+        return _campaign_info(campaign)
+
+
 def remove_campaign(ctx: AppContext, campaign_id: int) -> None:
     """Slots keep their dates; they simply stop belonging to the campaign."""
     with ctx.db.write() as s:
@@ -410,15 +481,7 @@ def add_blackout(
         s.refresh(blackout)
         audit.record(s, ctx.actor, "blackout", blackout.id, "created",
                      after={"name": name, "start": start, "end": end, "account": account_row.name if account_row else None})
-        query = select(TakeoverSlot.id).where(
-            TakeoverSlot.start_date <= dates.end,
-            TakeoverSlot.end_date >= dates.start,
-            TakeoverSlot.status != SlotStatus.CANCELLED.value,
-        )
-        if account_row is not None:
-            query = query.where(TakeoverSlot.account_id == account_row.id)
-        affected = tuple(s.scalars(query.order_by(TakeoverSlot.start_date)))
-        return BlackoutResult(_blackout_info(blackout), affected)
+        return BlackoutResult(_blackout_info(blackout), _slots_inside(s, dates, account_row))
 
 
 def list_blackouts(ctx: AppContext) -> list[BlackoutInfo]:
@@ -427,13 +490,62 @@ def list_blackouts(ctx: AppContext) -> list[BlackoutInfo]:
         return [_blackout_info(b) for b in rows]
 
 
+def update_blackout(
+    ctx: AppContext,
+    blackout_id: int,
+    *,
+    expected_version: int | None = None,
+    name: str,
+    start: dt.date,
+    end: dt.date,
+    account: int | str | None = None,
+    reason: str = "",
+) -> BlackoutResult:
+    """Change a blackout period; like adding one, it reports the slots already inside its new dates."""
+    name = clean_name(name, "The blackout name")
+    dates = DateRange(start, end)
+    with ctx.db.write() as s:
+        require_planner(s, ctx.actor, "change blackout periods")
+        blackout = _get_blackout(s, blackout_id)
+        _check_version(blackout, expected_version, f"Blackout '{blackout.name}'")
+        account_row = find_account(s, account) if account is not None else None
+        before = {"name": blackout.name, "start": blackout.start_date, "end": blackout.end_date,
+                  "account_id": blackout.account_id, "reason": blackout.reason}
+        blackout.name = name
+        blackout.start_date, blackout.end_date = dates.start, dates.end
+        blackout.account_id = account_row.id if account_row else None
+        blackout.reason = reason.strip()
+        s.flush()
+        s.refresh(blackout)
+        after = {"name": name, "start": dates.start, "end": dates.end,
+                 "account_id": blackout.account_id, "reason": blackout.reason}
+        audit.record(s, ctx.actor, "blackout", blackout.id, "updated", before=before, after=after)
+        return BlackoutResult(_blackout_info(blackout), _slots_inside(s, dates, account_row))
+
+
 def remove_blackout(ctx: AppContext, blackout_id: int) -> None:
     with ctx.db.write() as s:
         require_planner(s, ctx.actor, "remove blackout periods")
-        blackout = s.get(Blackout, blackout_id)
-        if blackout is None:
-            raise NotFoundError(f"No blackout #{blackout_id}.")
+        blackout = _get_blackout(s, blackout_id)
         audit.record(s, ctx.actor, "blackout", blackout.id, "deleted",
                      before={"name": blackout.name, "start": blackout.start_date, "end": blackout.end_date})
         s.delete(blackout)
 
+
+def _get_blackout(session: Session, blackout_id: int) -> Blackout:
+    blackout = session.get(Blackout, blackout_id)
+    if blackout is None:
+        raise NotFoundError(f"No blackout #{blackout_id}.")
+    return blackout
+
+
+def _slots_inside(session: Session, dates: DateRange, account: Account | None) -> tuple[int, ...]:
+    """Slots (not cancelled) that overlap ``dates`` on ``account``, or on any account: kept, but worth a look."""
+    query = select(TakeoverSlot.id).where(
+        TakeoverSlot.start_date <= dates.end,
+        TakeoverSlot.end_date >= dates.start,
+        TakeoverSlot.status != SlotStatus.CANCELLED.value,
+    )
+    if account is not None:
+        query = query.where(TakeoverSlot.account_id == account.id)
+    return tuple(session.scalars(query.order_by(TakeoverSlot.start_date)))

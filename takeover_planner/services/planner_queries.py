@@ -4,8 +4,10 @@
   chunks (a window reading ten years must not hold the interpreter for one long fetch);
 - story progress of a slot: how many frames are submitted, approved and published;
 - whether the database is still empty (the first start offers the demo municipality then);
-- the catalog (accounts, departments, campaigns, blackouts) in one call;
-- changing a campaign or a blackout period (the catalog service can only add and remove them).
+- the catalog (accounts, departments, campaigns, blackouts) in one call.
+
+``update_campaign`` and ``update_blackout`` live in ``services.catalog`` with the other catalog writes; they are
+re-exported here because the window's editors import them from this module.
 """
 
 from __future__ import annotations
@@ -15,14 +17,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from takeover_planner.domain.slots import DateRange, SlotStatus
-from takeover_planner.domain.validation import clean_color, clean_name
-from takeover_planner.errors import ConflictError, NotFoundError, ValidationError
-from takeover_planner.services import audit, catalog
+from takeover_planner.domain.slots import SlotStatus
+from takeover_planner.services import catalog
 from takeover_planner.services.access import current_profile
 from takeover_planner.services.booking import SlotInfo
+from takeover_planner.services.catalog import update_blackout as update_blackout
+from takeover_planner.services.catalog import update_campaign as update_campaign
 from takeover_planner.services.context import AppContext
-from takeover_planner.storage.models import Account, Blackout, Campaign, Department, StoryFrame, TakeoverSlot
+from takeover_planner.storage.models import Account, Campaign, Department, StoryFrame, TakeoverSlot
 
 CHUNK = 400
 
@@ -127,94 +129,3 @@ def catalog_snapshot(ctx: AppContext) -> CatalogSnapshot:
         campaigns=catalog.list_campaigns(ctx),
         blackouts=catalog.list_blackouts(ctx),
     )
-
-
-# --- edits the catalog service does not offer yet ---------------------------------------------------------
-# Campaigns and blackout periods can be added and removed through services.catalog but not changed; the
-# planner's editors need that. Same shape as catalog.update_department: version check, validation, audit.
-
-
-def update_campaign(
-    ctx: AppContext,
-    campaign_id: int,
-    *,
-    expected_version: int | None = None,
-    name: str,
-    start: dt.date | None,
-    end: dt.date | None,
-    description: str = "",
-    color: str = "",
-) -> catalog.CampaignInfo:
-    name = clean_name(name, "The campaign name")
-    if start and end:
-        DateRange(start, end)
-    with ctx.db.write() as s:
-        campaign = catalog.find_campaign(s, campaign_id)
-        _check_version(campaign.version, expected_version, f"Campaign '{campaign.name}'")
-        duplicate = s.scalar(
-            select(Campaign.id).where(func.lower(Campaign.name) == name.lower(), Campaign.id != campaign.id)
-        )
-        if duplicate is not None:
-            raise ValidationError(f"There is already a campaign called '{name}'.")
-        before = {"name": campaign.name, "start": campaign.start_date, "end": campaign.end_date,
-                  "description": campaign.description, "color": campaign.color}
-        campaign.name = name
-        campaign.start_date, campaign.end_date = start, end
-        campaign.description = description.strip()
-        campaign.color = clean_color(color, campaign.color)
-        s.flush()
-        after = {"name": campaign.name, "start": start, "end": end, "description": campaign.description,
-                 "color": campaign.color}
-        audit.record(s, ctx.actor, "campaign", campaign.id, "updated", before=before, after=after)
-        return catalog.CampaignInfo(campaign.id, campaign.name, campaign.start_date, campaign.end_date,
-                                    campaign.description, campaign.color, campaign.version)
-
-
-def update_blackout(
-    ctx: AppContext,
-    blackout_id: int,
-    *,
-    expected_version: int | None = None,
-    name: str,
-    start: dt.date,
-    end: dt.date,
-    account: int | str | None = None,
-    reason: str = "",
-) -> catalog.BlackoutResult:
-    """Change a blackout period; like adding one, it reports the slots already inside its new dates."""
-    name = clean_name(name, "The blackout name")
-    dates = DateRange(start, end)
-    with ctx.db.write() as s:
-        blackout = s.get(Blackout, blackout_id)
-        if blackout is None:
-            raise NotFoundError(f"No blackout #{blackout_id}.")
-        _check_version(blackout.version, expected_version, f"Blackout '{blackout.name}'")
-        account_row = catalog.find_account(s, account) if account is not None else None
-        before = {"name": blackout.name, "start": blackout.start_date, "end": blackout.end_date,
-                  "account_id": blackout.account_id, "reason": blackout.reason}
-        blackout.name = name
-        blackout.start_date, blackout.end_date = dates.start, dates.end
-        blackout.account_id = account_row.id if account_row else None
-        blackout.reason = reason.strip()
-        s.flush()
-        s.refresh(blackout)
-        after = {"name": name, "start": dates.start, "end": dates.end,
-                 "account_id": blackout.account_id, "reason": blackout.reason}
-        audit.record(s, ctx.actor, "blackout", blackout.id, "updated", before=before, after=after)
-        query = select(TakeoverSlot.id).where(
-            TakeoverSlot.start_date <= dates.end,
-            TakeoverSlot.end_date >= dates.start,
-            TakeoverSlot.status != SlotStatus.CANCELLED.value,
-        )
-        if account_row is not None:
-            query = query.where(TakeoverSlot.account_id == account_row.id)
-        affected = tuple(s.scalars(query.order_by(TakeoverSlot.start_date)))
-        info = catalog.BlackoutInfo(blackout.id, blackout.name, blackout.start_date, blackout.end_date,
-                                    account_row.name if account_row else None, blackout.account_id,
-                                    blackout.reason, blackout.version)
-        return catalog.BlackoutResult(info, affected)
-
-
-def _check_version(current: int, expected: int | None, what: str) -> None:
-    if expected is not None and current != expected:
-        raise ConflictError(f"{what} was changed by someone else in the meantime. Reload and try again.")
