@@ -2517,6 +2517,10 @@
         <translation>Laster …</translation>
     </message>
     <message>
+        <source>The video was split into %1 parts, each a frame of its own; the original is kept.</source>
+        <translation>Videoen ble delt i %1 storyklipp, hvert sitt storybilde; originalen er beholdt.</translation>
+    </message>
+    <message>
         <source>Making a compliant copy…</source>
         <translation>Lager en rettet kopi …</translation>
     </message>

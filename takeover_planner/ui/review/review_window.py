@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from takeover_planner.domain.timekeeping import to_oslo
 from takeover_planner.errors import TakeoverError
+from takeover_planner.media.fix_types import FixOptions
 from takeover_planner.services.context import AppContext
 from takeover_planner.services.story_views import FrameInfo
 from takeover_planner.ui.review.models import AuditModel, FrameListModel, state_label
@@ -62,6 +63,7 @@ class ReviewWindow(QMainWindow):
         self.resize(1280, 820)
         self._frame_id: int | None = None
         self._preview_for: str | None = None
+        self.fix_options: FixOptions | None = None  # "Fix it"'s settings (None: the media layer's defaults)
         self._build()
         apply_theme(self)
         self._retranslate()
@@ -126,7 +128,8 @@ class ReviewWindow(QMainWindow):
         form = QFormLayout()
         self.when_caption, self.when = QLabel(details), _label(details)
         self.text_caption, self.text = QLabel(details), _label(details)
-        self.sticker_caption, self.sticker = QLabel(details), _label(details, "warning")
+        # Highlighted (object name "warning") only while the frame has a sticker: see _show_sticker.
+        self.sticker_caption, self.sticker = QLabel(details), _label(details)
         self.credit_caption, self.credit = QLabel(details), _label(details)
         self.file_caption, self.file = QLabel(details), _label(details)
         for caption, value in ((self.when_caption, self.when), (self.text_caption, self.text),
@@ -270,6 +273,7 @@ class ReviewWindow(QMainWindow):
             self.state.setText(self.tr("No frames yet. Import a submission package to start."))
             for label in (self.when, self.text, self.sticker, self.credit, self.file, self.findings, self.consent):
                 label.clear()
+            self._set_highlight(self.sticker, False)
             self.preview.set_image(None)
             self.video.set_source(None)
             return
@@ -278,15 +282,29 @@ class ReviewWindow(QMainWindow):
         self.when.setText(to_oslo(frame.planned_at).strftime("%Y-%m-%d %H:%M") if frame.planned_at
                           else self.tr("No time planned"))
         self.text.setText(frame.text or "–")
+        self._show_sticker(frame)
+        self.credit.setText(frame.credit or self.tr("No credit given"))
+        self._show_file(frame)
+        self._show_consent(frame)
+        self._load_preview(frame)
+
+    def _show_sticker(self, frame: FrameInfo) -> None:
         if frame.manual_only:
             self.sticker.setText(self.tr("%1 sticker: %2. This frame must be posted by hand.")
                                  .replace("%1", frame.sticker_kind).replace("%2", frame.sticker_value))
         else:
             self.sticker.setText(self.tr("None"))
-        self.credit.setText(frame.credit or self.tr("No credit given"))
-        self._show_file(frame)
-        self._show_consent(frame)
-        self._load_preview(frame)
+        self._set_highlight(self.sticker, frame.manual_only)
+
+    @staticmethod
+    def _set_highlight(label: QLabel, on: bool) -> None:
+        name = "warning" if on else ""
+        if label.objectName() != name:
+            label.setObjectName(name)
+            # The style sheet matched the old name; polish again so the label is drawn by the new one.
+            label.style().unpolish(label)
+            label.style().polish(label)
+            label.update()
 
     def _show_file(self, frame: FrameInfo) -> None:
         asset = frame.published_file
@@ -421,19 +439,21 @@ class ReviewWindow(QMainWindow):
         self.comment.clear()
 
     def _on_fix_clicked(self) -> None:
-        from takeover_planner.services import media_service, stories
+        from takeover_planner.ui.review.fix_parts import fix_frame
 
         frame = self.selected_frame()
         if frame is None or frame.original is None:
             return
-        ctx, asset_id, frame_id = self.ctx, frame.original.id, frame.id
+        ctx, options = self.ctx, self.fix_options
 
-        def work() -> object:
-            result = media_service.fix_asset(ctx, asset_id, "pad")
-            return stories.set_files(ctx, frame_id, derivative_asset_id=result.assets[0].id)
+        def done_text(result) -> str:  # type: ignore[no-untyped-def]
+            if result.parts == 1:
+                return self.tr("Fixed copy made; the original is kept.")
+            return self.tr("The video was split into %1 parts, each a frame of its own; the original is kept.") \
+                .replace("%1", str(result.parts))
 
         self.statusBar().showMessage(self.tr("Making a compliant copy…"))
-        self._write(work, self.tr("Fixed copy made; the original is kept."), frame_id)
+        self._write(lambda: fix_frame(ctx, frame, "pad", options), done_text, frame.id)
 
     def _on_import_clicked(self) -> None:
         dialog = QFileDialog(self, self.tr("Import submission package"))
