@@ -127,9 +127,11 @@ def make_world(ctx: AppContext, fake: FakeInstagram, dav: FakeWebDav, *, api_var
 
 
 @contextlib.contextmanager
-def running_world(ctx: AppContext, **kwargs: object) -> Iterator[World]:
-    """Start the fake Graph API and media host, build the world, stop both afterwards."""
-    fake = FakeInstagram().start()
+def running_world(ctx: AppContext, *, fake_type: type[FakeInstagram] = FakeInstagram,
+                  **kwargs: object) -> Iterator[World]:
+    """Start the fake Graph API (``fake_type``, e.g. one that also answers insights) and media host, build the
+    world, stop both afterwards."""
+    fake = fake_type().start()
     dav = FakeWebDav().start()
     try:
         yield make_world(ctx, fake, dav, **kwargs)  # type: ignore[arg-type]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -15,9 +14,8 @@ from takeover_planner.services import insights_service
 from takeover_planner.services import publishing_service as publishing
 from takeover_planner.services.context import AppContext
 from takeover_planner.storage.models import PublishJob, StoryInsight
-from tests.fakes.fake_graph import FakeWebDav
 from tests.fakes.fake_insights import FakeInstagramInsights
-from tests.fakes.publish_world import World, due_time, make_world
+from tests.fakes.publish_world import World, due_time, running_world
 
 
 @dataclass(frozen=True)
@@ -27,16 +25,8 @@ class Published:
     at: dt.datetime  # published_at in the ledger
 
 
-@contextlib.contextmanager
-def insights_world(ctx: AppContext, **kwargs: object) -> Iterator[World]:
-    fake = FakeInstagramInsights().start()
-    dav = FakeWebDav().start()
-    try:
-        yield make_world(ctx, fake, dav, **kwargs)  # type: ignore[arg-type]
-    finally:
-        fake.stop()
-        dav.stop()
-    assert fake.server_errors == [] and dav.server_errors == [], "the fake servers hit an error"
+def insights_world(ctx: AppContext, **kwargs: object) -> contextlib.AbstractContextManager[World]:
+    return running_world(ctx, fake_type=FakeInstagramInsights, **kwargs)
 
 
 def fake(world: World) -> FakeInstagramInsights:
