@@ -54,6 +54,34 @@ class _QuietServer(ThreadingHTTPServer):
         self.errors.append("".join(traceback.format_exception(exc)) if exc else "unknown error")
 
 
+class _Served:
+    """A fake answering HTTP on a free port of 127.0.0.1, from a daemon thread: its life cycle and address."""
+
+    _server: _QuietServer | None = None
+    _thread: threading.Thread | None = None
+
+    def _serve(self, handler: type[BaseHTTPRequestHandler], name: str) -> None:
+        self._server = _QuietServer(("127.0.0.1", 0), handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name=name, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    @property
+    def base_url(self) -> str:
+        assert self._server is not None
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    @property
+    def server_errors(self) -> list[str]:
+        return list(self._server.errors) if self._server is not None else []
+
+
 @dataclass
 class Failure:
     """One scripted error answer."""
@@ -98,7 +126,7 @@ class Seen:
     body: bytes
 
 
-class FakeInstagram:
+class FakeInstagram(_Served):
     def __init__(self, token: str = "IGAAtest-" + "x" * 40, ig_user_id: str = "17841400000000001",
                  username: str = "oslo_kommune", version: str = "v25.0") -> None:
         self.version = version
@@ -119,8 +147,6 @@ class FakeInstagram:
         self.app_usage_percent = 5
         self.refresh_lifetime_s = 60 * 86400
         self._ids = itertools.count(17_900_000_000_000_001)
-        self._server: _QuietServer | None = None
-        self._thread: threading.Thread | None = None
 
     # --- life cycle ----------------------------------------------------------------------------------
 
@@ -130,26 +156,8 @@ class FakeInstagram:
         class Handler(_Handler):
             owner = fake
 
-        self._server = _QuietServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="fake-graph", daemon=True)
-        self._thread.start()
+        self._serve(Handler, "fake-graph")
         return self
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-
-    @property
-    def base_url(self) -> str:
-        assert self._server is not None
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
-
-    @property
-    def server_errors(self) -> list[str]:
-        return list(self._server.errors) if self._server is not None else []
 
     # --- scripting -----------------------------------------------------------------------------------
 
@@ -479,7 +487,7 @@ def _media_problem(kind: str, content: bytes) -> Failure | None:
 # --- a fake WebDAV / HTTP PUT media host --------------------------------------------------------------
 
 
-class FakeWebDav:
+class FakeWebDav(_Served):
     """PUT/DELETE under /dav/ (HTTP Basic), the same files readable under /public/."""
 
     def __init__(self, username: str = "ig-upload", password: str = "hosting-secret-" + "p" * 20) -> None:
@@ -491,8 +499,6 @@ class FakeWebDav:
         self.public_hidden = False
         self.requests: list[Seen] = []
         self.lock = threading.RLock()
-        self._server: _QuietServer | None = None
-        self._thread: threading.Thread | None = None
 
     def start(self) -> FakeWebDav:
         owner = self
@@ -500,26 +506,8 @@ class FakeWebDav:
         class Handler(_DavHandler):
             dav = owner
 
-        self._server = _QuietServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="fake-dav", daemon=True)
-        self._thread.start()
+        self._serve(Handler, "fake-dav")
         return self
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-
-    @property
-    def base_url(self) -> str:
-        assert self._server is not None
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
-
-    @property
-    def server_errors(self) -> list[str]:
-        return list(self._server.errors) if self._server is not None else []
 
     @property
     def upload_url(self) -> str:

@@ -13,13 +13,12 @@ is what this server gave. The story's age is measured from the real moment the f
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tests.fakes.fake_graph import Failure, FakeInstagram, _Handler, _QuietServer
+from tests.fakes.fake_graph import Failure, FakeInstagram, _Handler
 
 STORY_METRICS = ("reach", "views", "replies", "shares", "follows", "profile_visits", "total_interactions")
 NAVIGATION = ("tap_forward", "tap_back", "tap_exit", "swipe_forward")
@@ -77,10 +76,7 @@ class FakeInstagramInsights(FakeInstagram):
         class Handler(_InsightsHandler):
             owner = fake
 
-        self._server = _QuietServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="fake-graph-insights",
-                                        daemon=True)
-        self._thread.start()
+        self._serve(Handler, "fake-graph-insights")
         return self
 
     def clock(self) -> float:
