@@ -33,6 +33,14 @@ def _split_password(url_text: str, password: str | None) -> tuple[str, str | Non
     return url.render_as_string(hide_password=False), (str(secret) if secret else None)
 
 
+def _open(url_text: str, password: str | None) -> tuple[Database, str, str | None]:
+    """A database handle for a URL the user typed, with the password given, else the URL's, else the keyring's;
+    also the URL without its password (what may be shown and saved) and the password given or in the URL."""
+    plain_url, secret = _split_password(url_text, password)
+    full = make_url(plain_url).set(password=secret).render_as_string(hide_password=False) if secret else plain_url
+    return Database(with_stored_password(full) if not secret else full), plain_url, secret
+
+
 def with_stored_password(url_text: str) -> str:
     """Add the keyring's password to a PostgreSQL URL that has none (settings never hold one)."""
     url = make_url(url_text)
@@ -75,9 +83,7 @@ def connect(ctx: AppContext, url_text: str, *, password: str | None = None) -> C
         ctx.settings.set("database.url", "")
         ctx.settings.save()
         return ConnectResult(redact_url(ctx.paths.default_db_url), False, "")
-    plain_url, secret = _split_password(url_text, password)
-    full = make_url(plain_url).set(password=secret).render_as_string(hide_password=False) if secret else plain_url
-    db = Database(with_stored_password(full) if not secret else full)
+    db, plain_url, secret = _open(url_text, password)
     try:
         ensure_reachable(db)
         status = schema_status(db)
@@ -97,9 +103,7 @@ def connect(ctx: AppContext, url_text: str, *, password: str | None = None) -> C
 
 
 def copy_to(ctx: AppContext, url_text: str, *, password: str | None = None) -> CopyReport:
-    plain_url, secret = _split_password(url_text, password)
-    full = make_url(plain_url).set(password=secret).render_as_string(hide_password=False) if secret else plain_url
-    target = Database(with_stored_password(full) if not secret else full)
+    target, _, _ = _open(url_text, password)
     if target.url == ctx.db.url:
         raise ValidationError("That is the database you are using now; copy into another, empty one.")
     try:
@@ -121,9 +125,7 @@ class ConnectionCheck:
 
 def check_connection(url_text: str, *, password: str | None = None) -> ConnectionCheck:
     """Connect to a database and read its schema revision; nothing is created, migrated or saved."""
-    plain_url, secret = _split_password(url_text, password)
-    full = make_url(plain_url).set(password=secret).render_as_string(hide_password=False) if secret else plain_url
-    db = Database(with_stored_password(full) if not secret else full)
+    db, plain_url, _ = _open(url_text, password)
     try:
         ensure_reachable(db)
         status = schema_status(db)
