@@ -260,6 +260,17 @@
     </message>
 </context>
 <context>
+    <name>BriefHook</name>
+    <message>
+        <source>The brief for %1 is saved as %2, with the PDF beside it.</source>
+        <translation>Oppdragsbrevet til %1 er lagret som %2, med PDF-en ved siden av.</translation>
+    </message>
+    <message>
+        <source>The brief for %1 is saved as %2.</source>
+        <translation>Oppdragsbrevet til %1 er lagret som %2.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarGrid</name>
     <message>
         <source>Loading…</source>
@@ -294,6 +305,10 @@
     <message>
         <source>Review story…</source>
         <translation>Gjennomgå storyen …</translation>
+    </message>
+    <message>
+        <source>Write brief…</source>
+        <translation>Skriv oppdragsbrev …</translation>
     </message>
     <message>
         <source>Completed slots cannot change</source>
@@ -1679,6 +1694,10 @@
         <translation>Vis &amp;loggfilen</translation>
     </message>
     <message>
+        <source>Open the folder</source>
+        <translation>Åpne mappen</translation>
+    </message>
+    <message>
         <source>&amp;About Takeover Planner</source>
         <translation>&amp;Om Takeover Planner</translation>
     </message>
@@ -2990,6 +3009,14 @@ Dra over dager for å booke dem, dra en periode for å flytte den, og dra i ende
         <translation>Gjennomgå storyen …</translation>
     </message>
     <message>
+        <source>Write brief…</source>
+        <translation>Skriv oppdragsbrev …</translation>
+    </message>
+    <message>
+        <source>The brief package and its printed letter (PDF) for the department</source>
+        <translation>Oppdragsbrevet som pakke og som utskrivbart brev (PDF) til enheten</translation>
+    </message>
+    <message>
         <source>Change status</source>
         <translation>Endre status</translation>
     </message>
@@ -3303,6 +3330,69 @@ Dra over dager for å booke dem, dra en periode for å flytte den, og dra i ende
     <message>
         <source>Video playback needs Qt Multimedia, which this installation lacks.</source>
         <translation>Avspilling av video krever Qt Multimedia, som mangler i denne installasjonen.</translation>
+    </message>
+</context>
+<context>
+    <name>WriteBriefDialog</name>
+    <message>
+        <source>Save the brief package</source>
+        <translation>Lagre oppdragsbrevet</translation>
+    </message>
+    <message>
+        <source>Brief packages (*.zip)</source>
+        <translation>Oppdragsbrev (*.zip)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the brief package.</source>
+        <translation>Velg hvor oppdragsbrevet skal lagres.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Mappen %1 finnes ikke.</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Click Write brief again to replace it.</source>
+        <translation>%1 finnes allerede. Klikk Skriv oppdragsbrev en gang til for å erstatte den.</translation>
+    </message>
+    <message>
+        <source>The brief could not be saved in %1: %2</source>
+        <translation>Oppdragsbrevet kunne ikke lagres i %1: %2</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Skriver …</translation>
+    </message>
+    <message>
+        <source>&amp;Write brief</source>
+        <translation>&amp;Skriv oppdragsbrev</translation>
+    </message>
+    <message>
+        <source>Write brief – slot #%1</source>
+        <translation>Skriv oppdragsbrev – periode #%1</translation>
+    </message>
+    <message>
+        <source>The brief package is what %1 opens in Takeover Planner to send its material before the deadline. The printed letter (PDF) is always inside it; save it beside the package too to print it or attach it to an e-mail.</source>
+        <translation>Oppdragsbrevet er det %1 åpner i Takeover Planner for å sende inn materiellet sitt før fristen. Det utskrivbare brevet (PDF) ligger alltid i det; lagre det også ved siden av for å skrive det ut eller legge det ved en e-post.</translation>
+    </message>
+    <message>
+        <source>&amp;Save as</source>
+        <translation>&amp;Lagre som</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Velg …</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the letter</source>
+        <translation>Språk i &amp;brevet</translation>
+    </message>
+    <message>
+        <source>Also save the &amp;PDF beside it</source>
+        <translation>Lagre også P&amp;DF-en ved siden av</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
     </message>
 </context>
 </TS>

@@ -51,6 +51,7 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 class CalendarPage(QWidget):
     view_changed = Signal(str)
     review_requested = Signal(int)  # slot id: open the story review screen
+    brief_requested = Signal(int)  # slot id: write its brief (package and PDF)
     status_message = Signal(str)
     refreshed = Signal()
 
@@ -113,6 +114,7 @@ class CalendarPage(QWidget):
         self.agenda.context_menu_requested.connect(self.open_status_menu)
         self.panel.edit_requested.connect(self.edit_slot)
         self.panel.review_requested.connect(self.review_requested)
+        self.panel.brief_requested.connect(self.brief_requested)
         self.panel.status_menu_requested.connect(self._on_panel_status_menu_requested)
         self.store.slots_changed.connect(self.refresh)
         self.store.catalog_changed.connect(self._on_store_catalog_changed)
@@ -358,6 +360,11 @@ class CalendarPage(QWidget):
         review = QAction(self.tr("Review story…"), menu)
         review.triggered.connect(lambda: self.review_requested.emit(slot_id))
         menu.addAction(review)
+        brief = QAction(self.tr("Write brief…"), menu)
+        # A cancelled slot needs no brief; writing one is for planners (the service refuses anyone else too).
+        brief.setEnabled(slot.status != SlotStatus.CANCELLED and self._may_plan())
+        brief.triggered.connect(lambda: self.brief_requested.emit(slot_id))
+        menu.addAction(brief)
         menu.addSeparator()
         order = [SlotStatus.REQUESTED, SlotStatus.BOOKED, SlotStatus.CONFIRMED, SlotStatus.COMPLETED,
                  SlotStatus.CANCELLED]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QDir, QEvent, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QToolButton, QWidget
 
 from takeover_planner.ui.booking_actions import BookingActions
 from takeover_planner.ui.calendar_page import AGENDA, MONTH, WEEK, CalendarPage
@@ -25,6 +25,8 @@ from takeover_planner.ui.theme import apply_theme
 from takeover_planner.ui.toolbar import VIEWS
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from takeover_planner.errors import TakeoverError
     from takeover_planner.paths import AppPaths
     from takeover_planner.services.context import AppContext
@@ -70,10 +72,23 @@ class MainWindow(QMainWindow):
         from takeover_planner.ui.insights.hook import install_insights
 
         self.insights = install_insights(self)
-        self.status_label = QLabel(self)
+        # The status line and, beside it, a button to open the folder it speaks of (a brief just written); one
+        # status-bar item, so the team hook's permanent widgets keep their places.
+        status_line = QWidget(self)
+        line_layout = QHBoxLayout(status_line)
+        line_layout.setContentsMargins(0, 0, 0, 0)
+        self.status_label = QLabel(status_line)
+        self.status_folder: Path | None = None
+        self.open_folder_button = QToolButton(status_line)
+        self.open_folder_button.setObjectName("openFolderButton")
+        self.open_folder_button.setAutoRaise(True)
+        self.open_folder_button.clicked.connect(self._open_status_folder)
+        self.open_folder_button.hide()
+        line_layout.addWidget(self.status_label, 1)
+        line_layout.addWidget(self.open_folder_button)
         self.database_label = QLabel(self)
         self.database_label.setObjectName("muted")
-        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addWidget(status_line, 1)
         self.statusBar().addPermanentWidget(self.database_label)
         self.statusBar().setSizeGripEnabled(True)
 
@@ -104,6 +119,10 @@ class MainWindow(QMainWindow):
 
         self.team = install_team_mode(self)
         self.publishing = install_publishing(self)
+        # "Write brief…" from a slot's menu or the details panel (the dialog loads on first use).
+        from takeover_planner.ui.brief_hook import install_briefs
+
+        self.briefs = install_briefs(self)
 
     # --- start-up -----------------------------------------------------------------------------------------------
 
@@ -389,6 +408,7 @@ class MainWindow(QMainWindow):
         self.team.database_closing()
         self.publishing.database_closing()
         self.insights.database_closing()
+        self.briefs.database_closing()
         self._close_satellites()
         self.actions.undo_stack.clear()
         home, _old, user = self._open_args
@@ -405,8 +425,17 @@ class MainWindow(QMainWindow):
         self.translations.apply(resolve_language(choice))
         self.language_actions[choice].setChecked(True)
 
-    def show_status(self, text: str) -> None:
+    def show_status(self, text: str, *, folder: Path | None = None) -> None:
+        """A line in the status bar; with ``folder``, an "Open the folder" button beside it until the next line."""
         self.status_label.setText(text)
+        self.status_folder = folder
+        self.open_folder_button.setVisible(folder is not None)
+        if folder is not None:
+            self.open_folder_button.setToolTip(str(folder))
+
+    def _open_status_folder(self) -> None:
+        if self.status_folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.status_folder)))
 
     def _update_counts(self) -> None:
         self.database_label.setToolTip(self.tr("%n slot(s) loaded", "", self.store.slot_count))
@@ -511,6 +540,7 @@ class MainWindow(QMainWindow):
         self.manage_actions[Kind.CAMPAIGNS].setText(self.tr("&Campaigns and theme weeks…"))
         self.manage_actions[Kind.BLACKOUTS].setText(self.tr("&Blackout periods…"))
         self.log_action.setText(self.tr("Show the &log file"))
+        self.open_folder_button.setText(self.tr("Open the folder"))
         self.about_action.setText(self.tr("&About Takeover Planner"))
         self._update_undo_actions()
         self._update_counts()

@@ -54,6 +54,7 @@ def _label(parent: QWidget, *, selectable: bool = False, wrap: bool = True) -> Q
 class SlotDetailsPanel(QScrollArea):
     edit_requested = Signal(int)
     review_requested = Signal(int)
+    brief_requested = Signal(int)
     status_menu_requested = Signal(int, object)  # slot id, the button to open the menu at
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -168,11 +169,18 @@ class SlotDetailsPanel(QScrollArea):
         self.status_button.clicked.connect(self._on_status_button_clicked)
         self.review_button = QPushButton(self.details)
         self.review_button.clicked.connect(self._on_review_button_clicked)
+        self.brief_button = QPushButton(self.details)
+        self.brief_button.clicked.connect(self._on_brief_button_clicked)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.status_button)
-        buttons.addWidget(self.review_button)
         buttons.addStretch(1)
         details.addLayout(buttons)
+        # The story's own buttons on a row of their own: four buttons do not fit the panel's width in Bokmål.
+        story_buttons = QHBoxLayout()
+        story_buttons.addWidget(self.review_button)
+        story_buttons.addWidget(self.brief_button)
+        story_buttons.addStretch(1)
+        details.addLayout(story_buttons)
 
         self.history_caption = QLabel(self.details)
         self.history_caption.setObjectName("caption")
@@ -273,6 +281,7 @@ class SlotDetailsPanel(QScrollArea):
         self.status_button.setEnabled(not final and self._may_plan)
         self.edit_button.setEnabled(slot.status not in (SlotStatus.COMPLETED, SlotStatus.CANCELLED)
                                     and self._may_edit(slot.department_id))
+        self.brief_button.setEnabled(slot.status != SlotStatus.CANCELLED and self._may_plan)
         self._fill_progress()
         self._fill_history()
 
@@ -378,6 +387,8 @@ class SlotDetailsPanel(QScrollArea):
         self.edit_button.setText(self.tr("Edit…"))
         self.status_button.setText(self.tr("Status"))
         self.review_button.setText(self.tr("Review story…"))
+        self.brief_button.setText(self.tr("Write brief…"))
+        self.brief_button.setToolTip(self.tr("The brief package and its printed letter (PDF) for the department"))
         self.status_button.setAccessibleName(self.tr("Change status"))
         self._fill()
 
@@ -395,6 +406,10 @@ class SlotDetailsPanel(QScrollArea):
     def _on_review_button_clicked(self) -> None:
         if self._slot is not None:
             self.review_requested.emit(self._slot.id)
+
+    def _on_brief_button_clicked(self) -> None:
+        if self._slot is not None:
+            self.brief_requested.emit(self._slot.id)
 
     def _on_status_button_clicked(self) -> None:
         if self._slot is not None:
