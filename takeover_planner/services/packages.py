@@ -104,6 +104,8 @@ def write_slot_brief(ctx: AppContext, slot_id: int, out: Path, *, language: str 
         raise ValidationError("The PDF and the brief package need different file names.")
     rules = load_rules(rules_path(ctx))
     with ctx.db.session() as s:
+        # The brief names its writer as the department's contact in the comms team: planners only.
+        require_planner(s, ctx.actor, "write briefs")
         slot = s.get(TakeoverSlot, slot_id)
         if slot is None:
             from takeover_planner.errors import NotFoundError
