@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from takeover_planner.domain.consent import Channel, GivenBy
+from takeover_planner.domain.validation import STICKER_KINDS
 from takeover_planner.intake.errors import PackageRefused, Reason
 from takeover_planner.intake.schema import HEX64, KEY, UID, Obj, refuse, text_item, unique
 
@@ -25,7 +26,6 @@ FORMAT_VERSION = 1
 MAX_MANIFEST_BYTES = 2 * 1024 * 1024
 MAX_FRAMES = 100
 MAX_CONSENTS = 200
-STICKER_KINDS = ("link", "poll", "mention")
 MEDIA_NAME = re.compile(r"^media/[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
 DOC_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
 

@@ -12,13 +12,12 @@ from typing import Any
 from takeover_planner import __version__
 from takeover_planner.domain.consent import parse_given_by, parse_scope
 from takeover_planner.domain.timekeeping import now_utc
-from takeover_planner.domain.validation import clean_email, clean_handle, clean_name, clean_url
+from takeover_planner.domain.validation import clean_email, clean_name, clean_sticker
 from takeover_planner.errors import ValidationError
 from takeover_planner.intake.manifest import (
     KEY_PATTERN,
     MAX_CONSENTS,
     MAX_FRAMES,
-    STICKER_KINDS,
     BriefManifest,
     ConsentEntry,
     FileEntry,
@@ -74,19 +73,10 @@ def _check_file(path: Path, what: str) -> None:
 
 
 def _sticker(frame: DraftFrame, where: str) -> tuple[str, str]:
-    kind = frame.sticker_kind.strip().lower()
-    value = frame.sticker_value.strip()
-    if not kind:
-        return "", ""
-    if kind not in STICKER_KINDS:
-        raise ValidationError(f"{where}: a sticker is a link, a poll or a mention, not '{kind}'.")
-    if not value:
-        raise ValidationError(f"{where}: say what the {kind} sticker should hold.")
-    if kind == "link":
-        value = clean_url(value)
-    elif kind == "mention":
-        value = "@" + clean_handle(value)
-    return kind, value
+    try:
+        return clean_sticker(frame.sticker_kind, frame.sticker_value)
+    except ValidationError as exc:
+        raise ValidationError(f"{where}: {exc.message[:1].lower()}{exc.message[1:]}") from None
 
 
 def check_draft(draft: SubmissionDraft) -> None:

@@ -27,9 +27,8 @@ from takeover_planner.domain.review import (
     plan_edit,
     plan_transition,
 )
-from takeover_planner.domain.validation import clean_handle, clean_url
+from takeover_planner.domain.validation import clean_sticker
 from takeover_planner.errors import ConflictError, NotFoundError, TakeoverError, ValidationError
-from takeover_planner.intake.manifest import STICKER_KINDS
 from takeover_planner.services import audit
 from takeover_planner.services.access import require_department, require_planner
 from takeover_planner.services.context import AppContext
@@ -138,21 +137,6 @@ def guard_edit(frame: StoryFrame) -> None:
 
 
 # --- frames ---------------------------------------------------------------------------------------------
-
-
-def clean_sticker(kind: str, value: str) -> tuple[str, str]:
-    kind, value = kind.strip().lower(), value.strip()
-    if not kind:
-        return "", ""
-    if kind not in STICKER_KINDS:
-        raise ValidationError(f"A sticker is a link, a poll or a mention, not '{kind}'.")
-    if not value:
-        raise ValidationError(f"Say what the {kind} sticker should hold.")
-    if kind == "link":
-        return kind, clean_url(value)
-    if kind == "mention":
-        return kind, "@" + clean_handle(value)
-    return kind, value
 
 
 def list_frames(ctx: AppContext, slot_id: int) -> list[FrameInfo]:
