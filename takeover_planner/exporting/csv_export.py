@@ -23,10 +23,14 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from takeover_planner.domain.timekeeping import OSLO, iso_week
 from takeover_planner.exporting.labels import Labels
 from takeover_planner.exporting.records import ExportSlot
+
+if TYPE_CHECKING:
+    from _csv import Writer
 
 Progress = Callable[[int, int], None]
 
@@ -87,12 +91,8 @@ def csv_text(
 ) -> str:
     """The whole file as text (without the BOM: that is the encoder's job, see :func:`csv_bytes`)."""
     buffer = io.StringIO()
-    if excel:
-        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(excel_headers(labels))
-    else:
-        writer = csv.writer(buffer, delimiter=",", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(COLUMNS)
+    writer = dialect_writer(buffer, excel=excel)
+    writer.writerow(excel_headers(labels) if excel else COLUMNS)
     total = len(slots)
     for done, slot in enumerate(slots, start=1):
         writer.writerow(_row(slot, excel=excel, labels=labels))
@@ -104,5 +104,16 @@ def csv_text(
 def csv_bytes(
     slots: Sequence[ExportSlot], *, excel: bool, labels: Labels, progress: Progress | None = None
 ) -> bytes:
-    text = csv_text(slots, excel=excel, labels=labels, progress=progress)
+    return dialect_bytes(csv_text(slots, excel=excel, labels=labels, progress=progress), excel=excel)
+
+
+def dialect_writer(buffer: io.StringIO, *, excel: bool) -> Writer:
+    """A CSV writer in the Excel dialect (``;``, CRLF) or the plain one (``,``, LF): see the notes at the top."""
+    if excel:
+        return csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    return csv.writer(buffer, delimiter=",", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+
+
+def dialect_bytes(text: str, *, excel: bool) -> bytes:
+    """The file's bytes: UTF-8 with a byte-order mark for Excel, without one for scripts."""
     return text.encode("utf-8-sig" if excel else "utf-8")

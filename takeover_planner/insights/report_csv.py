@@ -8,12 +8,11 @@ A number Instagram did not give is an empty cell, never 0; the status column say
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 
 from takeover_planner.domain.timekeeping import to_oslo
-from takeover_planner.exporting.csv_export import defuse
+from takeover_planner.exporting.csv_export import defuse, dialect_bytes, dialect_writer
 from takeover_planner.insights.labels import ReportLabels
 from takeover_planner.insights.metrics import StoryNumbers
 from takeover_planner.insights.report import FrameRow, TakeoverReport
@@ -50,12 +49,8 @@ def _row(report: TakeoverReport, frame: FrameRow, *, excel: bool, labels: Report
 
 def report_csv(report: TakeoverReport, *, labels: ReportLabels, excel: bool = True) -> bytes:
     buffer = io.StringIO()
-    if excel:
-        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(_headers(labels))
-    else:
-        writer = csv.writer(buffer, delimiter=",", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(KEYS)
+    writer = dialect_writer(buffer, excel=excel)
+    writer.writerow(_headers(labels) if excel else KEYS)
     for frame in report.frames:
         writer.writerow(_row(report, frame, excel=excel, labels=labels))
-    return buffer.getvalue().encode("utf-8-sig" if excel else "utf-8")
+    return dialect_bytes(buffer.getvalue(), excel=excel)
