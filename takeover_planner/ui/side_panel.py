@@ -181,6 +181,8 @@ class SlotDetailsPanel(QScrollArea):
         story_buttons.addWidget(self.brief_button)
         story_buttons.addStretch(1)
         details.addLayout(story_buttons)
+        self._button_rows = ((buttons, (self.edit_button, self.status_button)),
+                             (story_buttons, (self.review_button, self.brief_button)))
 
         self.history_caption = QLabel(self.details)
         self.history_caption.setObjectName("caption")
@@ -218,6 +220,8 @@ class SlotDetailsPanel(QScrollArea):
         self.empty.setVisible(slot is None)
         self.details.setVisible(slot is not None)
         self._fill()
+        if not same and slot is not None:
+            self._fit_width()
 
     def set_permissions(self, may_plan: bool, may_edit: Callable[[int], bool]) -> None:
         """Team mode: a reader or contributor sees the buttons their role may not use greyed out."""
@@ -284,6 +288,19 @@ class SlotDetailsPanel(QScrollArea):
         self.brief_button.setEnabled(slot.status != SlotStatus.CANCELLED and self._may_plan)
         self._fill_progress()
         self._fill_history()
+
+    def _fit_width(self) -> None:
+        """Wide enough for the widest row of buttons and the key in this language (the story buttons in
+        Bokmål), with room for the scroll bar: the panel never cuts a button off. Worked out from the widgets'
+        own size hints (a button's is exact as soon as its text is set), when a slot is first shown and on a
+        language change, not on every refresh."""
+        outer = self.widget().layout().contentsMargins()
+        widest = max([self.legend.sizeHint().width()] + [
+            sum(w.sizeHint().width() for w in widgets) + max(0, row.spacing()) * (len(widgets) - 1)
+            for row, widgets in self._button_rows])
+        need = max(PANEL_WIDTH, widest + outer.left() + outer.right() + self.verticalScrollBar().sizeHint().width())
+        if need != self.minimumWidth():
+            self.setMinimumWidth(need)
 
     def _deadline_text(self, slot: SlotInfo) -> str:
         if slot.material_deadline is None:
@@ -391,6 +408,8 @@ class SlotDetailsPanel(QScrollArea):
         self.brief_button.setToolTip(self.tr("The brief package and its printed letter (PDF) for the department"))
         self.status_button.setAccessibleName(self.tr("Change status"))
         self._fill()
+        if self._slot is not None:
+            self._fit_width()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

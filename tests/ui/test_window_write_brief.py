@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtCore import QObject, QPoint, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 
 from takeover_planner.domain.roles import Profile, Role
@@ -208,5 +208,11 @@ def test_write_brief_speaks_bokmaal(qtbot: Any, window: MainWindow, planner: Pla
         assert dialog is not None and dialog.write_button.text() == "&Skriv oppdragsbrev"
         assert dialog.with_pdf.text() == "Lagre også P&DF-en ved siden av"
         dialog.reject()
+        # Squeezed to its narrowest, the panel still shows both story buttons whole.
+        panel = window.page.panel
+        window.page.splitter.setSizes([10_000, 0])
+        qtbot.waitUntil(lambda: panel.width() == panel.minimumWidth(), timeout=2000)
+        right = panel.brief_button.mapTo(panel.viewport(), QPoint(panel.brief_button.width(), 0)).x()
+        assert 0 < right <= panel.viewport().width(), (right, panel.viewport().width())
     finally:
         translations.apply(ENGLISH)

@@ -123,7 +123,7 @@ class WriteBriefDialog(QDialog):
         self.write_button.clicked.connect(self.write)
         self.cancel_button.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)  # room for a whole path
         self._retranslate()
 
     # --- choices --------------------------------------------------------------------------------------------
