@@ -19,7 +19,7 @@ from takeover_planner.services.context import AppContext
 from takeover_planner.ui.review import ReviewWindow
 from takeover_planner.ui.tasks import TaskRunner
 from tests.ui.conftest import Planner
-from tests.unit.media.media_factory import write_clip, write_jpeg
+from tests.unit.media.media_factory import write_clip, write_jpeg, write_png
 
 PLANNED = dt.datetime(2030, 3, 4, 9, 0, tzinfo=dt.UTC)
 
@@ -81,6 +81,18 @@ def test_fixing_a_62_second_video_makes_a_frame_of_every_part(qtbot: Any, planne
     review.approve_all()
     states = [f.state for f in stories.list_frames(ctx, slot)]
     assert states == [FrameState.APPROVED] * 3
+
+
+def test_fixing_a_picture_keeps_one_frame(qtbot: Any, planner: Planner, review: ReviewWindow, tmp_path: Path) -> None:
+    frame = _frame(planner.ctx, planner.library_slot, write_png(tmp_path / "plakat.png", 800, 600, alpha=True))
+    review.reload(select_frame=frame)
+    assert review.fix_button.isEnabled()
+    qtbot.mouseClick(review.fix_button, Qt.MouseButton.LeftButton)
+    frames = stories.list_frames(planner.ctx, planner.library_slot)
+    assert [f.id for f in frames] == [frame] and frames[0].derivative is not None
+    assert frames[0].derivative.format == "JPEG" and frames[0].state == FrameState.SUBMITTED
+    assert review.statusBar().currentMessage() == "Fixed copy made; the original is kept."
+    assert not review.fix_button.isEnabled(), "a frame with a fixed copy is not fixed again"
 
 
 def _background(label: Any) -> tuple[int, int, int]:
