@@ -18,8 +18,12 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb", encoding: str |
     On an exception the temp file is removed and ``path`` is untouched.
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        # Name the file the person asked for, not our temp file.
+        raise OSError(exc.errno, exc.strerror, str(target)) from exc
     try:
         # mkstemp makes the file private (0600); an export or a settings file should get the usual mode.
         if os.name == "posix":

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from takeover_planner import __version__
 from takeover_planner.cli.common import Cli, emit_error
-from takeover_planner.errors import EXIT_FAILURE, EXIT_USAGE, TakeoverError
+from takeover_planner.errors import EXIT_ENVIRONMENT, EXIT_FAILURE, EXIT_USAGE, TakeoverError
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +106,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_FAILURE
+    except OSError as exc:
+        # The file system said no (a folder that is not there, no permission, a full disk): the person can
+        # fix that, so it is a plain message; the detail still goes to the log.
+        cli.ensure_logging()
+        log.warning("File system refused %s", args.command, exc_info=True)
+        where = f": {exc.filename}" if exc.filename else ""
+        emit_error(cli, f"{exc.strerror or type(exc).__name__}{where}.", EXIT_ENVIRONMENT, {})
+        return EXIT_ENVIRONMENT
     except Exception as exc:  # a bug: full detail to the log, a short pointer on screen
+        cli.ensure_logging()
         log.exception("Unexpected error in %s", args.command)
         where = cli.log_file_hint()
         emit_error(cli, f"Unexpected error ({type(exc).__name__}). Details are in {where}.", EXIT_FAILURE, {})

@@ -35,6 +35,14 @@ class Cli:
             self._context = open_context(self.args.home, self.args.db, actor=self.args.user, migrate=migrate)
         return self._context
 
+    def ensure_logging(self) -> None:
+        """Send log records to the log file (commands that never open the database have not done so yet),
+        so that nothing is printed to the terminal by logging's last-resort handler."""
+        from takeover_planner.logging_setup import configure_logging
+        from takeover_planner.paths import resolve_paths
+
+        configure_logging(resolve_paths(self.args.home).ensure(), verbose=bool(getattr(self.args, "verbose", False)))
+
     def log_file_hint(self) -> str:
         from takeover_planner.paths import resolve_paths
 

@@ -121,3 +121,14 @@ def test_no_screen_is_a_plain_message(monkeypatch: pytest.MonkeyPatch, capsys: p
         monkeypatch.delenv(name, raising=False)
     assert main([]) == 6
     assert "no screen" in capsys.readouterr().err
+
+
+def test_a_folder_that_cannot_be_written_is_a_plain_message(home: str, tmp_path: Path, qapp: object,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    # qapp: the brief paints a PDF with Qt, which must find pytest-qt's QApplication, not make its own.
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    code, out, err = run(capsys, "--home", home, "export", "csv", "--out", str(blocker / "plan.csv"))
+    assert code == 6 and "Traceback" not in out + err
+    code, out, err = run(capsys, "--home", home, "package", "brief", "--slot", "7", "--out", str(blocker / "b.zip"))
+    assert code == 6 and str(blocker / "b.zip") in err and "Traceback" not in out + err
