@@ -5,9 +5,6 @@
 - story progress of a slot: how many frames are submitted, approved and published;
 - whether the database is still empty (the first start offers the demo municipality then);
 - the catalog (accounts, departments, campaigns, blackouts) in one call.
-
-``update_campaign`` and ``update_blackout`` live in ``services.catalog`` with the other catalog writes; they are
-re-exported here because the window's editors import them from this module.
 """
 
 from __future__ import annotations
@@ -21,8 +18,6 @@ from takeover_planner.domain.slots import SlotStatus
 from takeover_planner.services import catalog
 from takeover_planner.services.access import current_profile
 from takeover_planner.services.booking import SlotInfo
-from takeover_planner.services.catalog import update_blackout as update_blackout
-from takeover_planner.services.catalog import update_campaign as update_campaign
 from takeover_planner.services.context import AppContext
 from takeover_planner.storage.models import Account, Campaign, Department, StoryFrame, TakeoverSlot
 

@@ -32,15 +32,15 @@ def test_frame_progress_counts_how_far_frames_have_come(ctx) -> None:
 def test_update_campaign_checks_names_dates_and_versions(ctx) -> None:
     first = catalog.add_campaign(ctx, "Miljøuka", dt.date(2030, 4, 1), dt.date(2030, 4, 7))
     catalog.add_campaign(ctx, "Kulturuka")
-    changed = planner_queries.update_campaign(ctx, first.id, expected_version=first.version, name="Miljøveka",
+    changed = catalog.update_campaign(ctx, first.id, expected_version=first.version, name="Miljøveka",
                                               start=dt.date(2030, 4, 8), end=dt.date(2030, 4, 14), color="#2e9e6a")
     assert (changed.name, changed.start, changed.color) == ("Miljøveka", dt.date(2030, 4, 8), "#2e9e6a")
     with pytest.raises(ValidationError, match="already a campaign"):
-        planner_queries.update_campaign(ctx, first.id, name="kulturuka", start=None, end=None)
+        catalog.update_campaign(ctx, first.id, name="kulturuka", start=None, end=None)
     with pytest.raises(ValidationError):
-        planner_queries.update_campaign(ctx, first.id, name="X", start=dt.date(2030, 4, 9), end=dt.date(2030, 4, 8))
+        catalog.update_campaign(ctx, first.id, name="X", start=dt.date(2030, 4, 9), end=dt.date(2030, 4, 8))
     with pytest.raises(ConflictError):
-        planner_queries.update_campaign(ctx, first.id, expected_version=first.version, name="Y", start=None, end=None)
+        catalog.update_campaign(ctx, first.id, expected_version=first.version, name="Y", start=None, end=None)
 
 
 def test_update_blackout_reports_slots_inside_and_is_audited(ctx) -> None:
@@ -50,7 +50,7 @@ def test_update_blackout_reports_slots_inside_and_is_audited(ctx) -> None:
     catalog.add_department(ctx, "Enhet")
     slot = booking.book(ctx, department="Enhet", account="Konto", start=dt.date(2030, 5, 6), end=dt.date(2030, 5, 7))
     blackout = catalog.add_blackout(ctx, "Krise", dt.date(2030, 6, 1), dt.date(2030, 6, 2)).blackout
-    result = planner_queries.update_blackout(ctx, blackout.id, expected_version=blackout.version, name="Krise",
+    result = catalog.update_blackout(ctx, blackout.id, expected_version=blackout.version, name="Krise",
                                              start=dt.date(2030, 5, 7), end=dt.date(2030, 5, 9), account="Konto")
     assert result.affected_slot_ids == (slot.slot.id,)
     assert (result.blackout.start, result.blackout.account) == (dt.date(2030, 5, 7), "Konto")

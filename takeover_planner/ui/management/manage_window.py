@@ -1,7 +1,6 @@
 """Departments, accounts, campaigns and blackout periods: a window with one table per kind.
 
-Edits are background writes through the catalog service (and ``planner_queries`` for the two edits the
-catalog lacks); afterwards the store re-reads the catalog, so the calendar's filters and colours follow.
+Edits are background writes through the catalog service; afterwards the store re-reads the catalog, so the calendar's filters and colours follow.
 Removing a department that has slots never deletes history: the user chooses to archive it, or to archive it
 and cancel its future slots.
 """
@@ -148,22 +147,22 @@ class ManageWindow(QDialog):
             self._write(work, self._saved(dialog, slots_too=record is not None), failed)
         elif kind == Kind.CAMPAIGNS:
             def work(ctx: AppContext) -> Any:
-                from takeover_planner.services import catalog, planner_queries
+                from takeover_planner.services import catalog
 
                 if record is None:
                     return catalog.add_campaign(ctx, values["name"], values["start"], values["end"],
                                                 values["description"], color=values["color"])
-                return planner_queries.update_campaign(ctx, record.id, expected_version=record.version, **values)
+                return catalog.update_campaign(ctx, record.id, expected_version=record.version, **values)
 
             self._write(work, self._saved(dialog, slots_too=record is not None), failed)
         else:
             def work(ctx: AppContext) -> Any:
-                from takeover_planner.services import catalog, planner_queries
+                from takeover_planner.services import catalog
 
                 if record is None:
                     return catalog.add_blackout(ctx, values["name"], values["start"], values["end"],
                                                 account=values["account"], reason=values["reason"])
-                return planner_queries.update_blackout(ctx, record.id, expected_version=record.version, **values)
+                return catalog.update_blackout(ctx, record.id, expected_version=record.version, **values)
 
             def done(result: Any) -> None:
                 self._saved(dialog)(result)
