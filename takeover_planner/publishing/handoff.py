@@ -48,8 +48,8 @@ _LABELS = {
         "title": "Manuell publiseringspakke",
         "intro": "Publiser disse storybildene manuelt fra telefonen som er logget inn på {account}, i denne "
                  "rekkefølgen og til tidene som står. Kopier de nummererte filene til telefonen først. Kryss av hvert "
-                 "storybilde når du har publisert det, og marker det som publisert i Takeover Planner (Publiser → "
-                 "Marker som publisert manuelt, eller 'takeover-planner handoff posted STORYBILDE-ID').",
+                 "storybilde når du har lagt det ut, og marker det i Takeover Planner (Publiser → "
+                 "Marker som lagt ut manuelt, eller 'takeover-planner handoff posted STORYBILDE-ID').",
         "account": "Konto", "department": "Enhet", "made": "Laget", "frames": "Storybilder",
         "when": "Publiseres", "file": "Fil", "sticker": "Klistremerke", "text": "Tekst som skal skrives",
         "credit": "Kreditering", "notes": "Merknader", "none": "—",

@@ -50,20 +50,20 @@ def build_demo_pack(folder: Path, language: str) -> Path:
         return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=OSLO)
 
     plan = [
-        (at(9, 0), "link", "https://www.oslo.kommune.no/deichman/sommerles",
-         "God morgen fra Deichman Grünerløkka! I dag viser vi deg biblioteket.", "Foto: Deichman"),
+        (at(9, 0), "link", "https://fjordvik.kommune.example/biblioteket/sommerles",
+         "God morgen fra Biblioteket! I dag viser vi deg hva som skjer bak hyllene.", "Foto: Biblioteket"),
         (at(11, 30), "poll", "Hva leser du i sommer? Krim / Fagbok",
-         "Vi har 1 200 nye bøker til sommerferien.", "Foto: Deichman"),
-        (at(14, 0), "mention", "@deichmanoslo", "Takk for i dag! Følg @deichmanoslo for mer.", ""),
+         "Vi har 1 200 nye bøker til sommerferien.", "Foto: Biblioteket"),
+        (at(14, 0), "mention", "@fjordvikbibliotek", "Takk for i dag! Følg @fjordvikbibliotek for mer.", ""),
     ]
     frames = [
-        FrameToPublish(frame_id=40 + i, account_id=1, account_name="Oslo kommune", slot_id=7,
-                       department="Deichman Grünerløkka", position=i, planned_at=when,
+        FrameToPublish(frame_id=40 + i, account_id=1, account_name="Fjordvik kommune", slot_id=7,
+                       department="Biblioteket", position=i, planned_at=when,
                        media_path=_story_picture(i + 1, media), media_kind="image", media_suffix=".jpg",
                        text=text, sticker_kind=kind, sticker_value=value, credit=credit)
         for i, (when, kind, value, text, credit) in enumerate(plan)
     ]
-    result = write_pack(frames, folder / "pack", title="Deichman Grünerløkka, 06.05.2025", language=language,
+    result = write_pack(frames, folder / "pack", title="Biblioteket, 06.05.2025", language=language,
                         generated_at=at(8, 15))
     return result.checklist
 
