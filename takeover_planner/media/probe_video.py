@@ -6,11 +6,12 @@ hostile file ends as a finding, not a hang.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 import av
 
-from takeover_planner.media import bmff, containers
+from takeover_planner.media import bmff, containers, h264_sps
 from takeover_planner.media.limits import Deadline, ProbeLimits, ProbeTimeout
 from takeover_planner.media.model import (
     PROBLEM_BOMB,
@@ -23,6 +24,9 @@ from takeover_planner.media.model import (
 _LOCATION_KEYS = ("location", "location-eng", "com.apple.quicktime.location.iso6709")
 _FIELD_INTERLACED = {2, 3, 4, 5}  # AVFieldOrder: TT, BB, TB, BT
 _FIELD_PROGRESSIVE = 1
+# Codecs whose facts were checked to be the same with and without FFmpeg decoding a first picture
+# (pixel format, range, transfer, field order, rates; the real corpus and generated H.264 variants).
+_SAME_WITHOUT_DECODING = frozenset({"h264", "hevc", "av1", "vp9"})
 
 
 def probe_video(f: BinaryIO, info: MediaInfo, container: str, limits: ProbeLimits, deadline: Deadline) -> None:
@@ -55,7 +59,11 @@ def probe_video(f: BinaryIO, info: MediaInfo, container: str, limits: ProbeLimit
 
 
 def _probe_streams(info: MediaInfo, limits: ProbeLimits, deadline: Deadline, layout: bmff.MovieLayout | None) -> None:
-    quick = {"probesize": str(limits.probe_bytes), "analyzeduration": "0"}
+    # First without decoding a picture (skip_frame): FFmpeg's stream analysis would otherwise decode the
+    # first frame, allocating and freeing a full-size picture per file, most of a probe's cost. What that
+    # decode would tell (H.264's pixel format, range and VUI transfer) comes from the SPS instead; when it
+    # cannot, or the codec is not one checked to report the same facts either way, FFmpeg reads again fully.
+    quick = {"probesize": str(limits.probe_bytes), "analyzeduration": "0", "skip_frame": "all"}
     for options in (quick, None):
         try:
             container = av.open(info.path, options=options, timeout=max(0.1, deadline.remaining))
@@ -63,9 +71,12 @@ def _probe_streams(info: MediaInfo, limits: ProbeLimits, deadline: Deadline, lay
             info.problem, info.problem_detail = _failure(exc, deadline)
             return
         try:
-            if options is not None and not _parameters_known(container):
-                continue
-            _fill(container, info, limits, layout)
+            picture: _Picture | None = None
+            if options is not None:
+                picture = _picture_without_decoding(container)
+                if picture is None:
+                    continue
+            _fill(container, info, limits, layout, picture)
             return
         except (av.FFmpegError, ValueError, ZeroDivisionError, OverflowError) as exc:
             info.problem, info.problem_detail = _failure(exc, deadline)
@@ -74,11 +85,31 @@ def _probe_streams(info: MediaInfo, limits: ProbeLimits, deadline: Deadline, lay
             container.close()
 
 
-def _parameters_known(container: Any) -> bool:
+@dataclass(frozen=True)
+class _Picture:
+    """What a decoded picture would say about the stream: its pixel format and transfer (AVColorTransfer)."""
+
+    pixel_format: str
+    transfer: int
+
+
+def _picture_without_decoding(container: Any) -> _Picture | None:
+    """The picture facts from a container opened with ``skip_frame``, or None to read again fully."""
     video = next(iter(container.streams.video), None)
     if video is None:
-        return True  # nothing more to learn by reading further
-    return bool(video.codec_context.pix_fmt) and bool(video.average_rate or video.guessed_rate)
+        return _Picture("", 0)  # nothing more to learn by reading further
+    context = video.codec_context
+    codec = str(context.codec.canonical_name or "")
+    if codec not in _SAME_WITHOUT_DECODING or not (video.average_rate or video.guessed_rate):
+        return None
+    transfer = int(context.color_trc or 0)
+    if codec != "h264":
+        return _Picture(str(context.pix_fmt), transfer) if context.pix_fmt else None
+    found = h264_sps.pixel_format_of(bytes(context.extradata or b""), int(context.color_range or 0))
+    if found is None:
+        return None
+    name, sps = found
+    return _Picture(name, sps.transfer if sps.colour_description else transfer)
 
 
 def _failure(exc: BaseException, deadline: Deadline) -> tuple[str, str]:
@@ -88,7 +119,8 @@ def _failure(exc: BaseException, deadline: Deadline) -> tuple[str, str]:
     return PROBLEM_UNREADABLE, text[:200]
 
 
-def _fill(container: Any, info: MediaInfo, limits: ProbeLimits, layout: bmff.MovieLayout | None) -> None:
+def _fill(container: Any, info: MediaInfo, limits: ProbeLimits, layout: bmff.MovieLayout | None,
+          picture: _Picture | None) -> None:
     if info.container in ("", "matroska", "avi", "mpegts", "mpegps"):
         name = str(container.format.name)
         info.container = "webm" if "webm" in name and _is_webm(container) else name.split(",")[0]
@@ -100,7 +132,7 @@ def _fill(container: Any, info: MediaInfo, limits: ProbeLimits, layout: bmff.Mov
     context = video.codec_context
     info.video_codec = str(context.codec.canonical_name or context.name or "")
     info.video_profile = str(context.profile or "")
-    info.pixel_format = str(context.pix_fmt or "")
+    info.pixel_format = picture.pixel_format if picture is not None else str(context.pix_fmt or "")
     info.chroma = _chroma(info.pixel_format)
     info.bit_depth = 10 if any(tag in info.pixel_format for tag in ("10", "p010")) else (
         12 if "12" in info.pixel_format else 8)
@@ -110,7 +142,7 @@ def _fill(container: Any, info: MediaInfo, limits: ProbeLimits, layout: bmff.Mov
         return
     field_order = int(getattr(context, "field_order", 0) or 0)
     info.interlaced = True if field_order in _FIELD_INTERLACED else (False if field_order == _FIELD_PROGRESSIVE else None)
-    transfer = int(getattr(context, "color_trc", 0) or 0)
+    transfer = picture.transfer if picture is not None else int(getattr(context, "color_trc", 0) or 0)
     info.colour_transfer = {16: "pq", 18: "hlg"}.get(transfer, "")
     info.hdr = (info.bit_depth or 8) > 8 or bool(info.colour_transfer)
     info.fps = _frame_rate(video)
