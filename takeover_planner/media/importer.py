@@ -66,17 +66,25 @@ def import_one(source: str, job: ImportJob, *, commit: bool = True) -> ImportedF
     result = ImportedFile(source=source, info=info, findings=findings)
     if info.problem in ("missing", "empty", "too_large"):
         return result
-    # Storing is disk work (copy, fsync, rename), the thumbnail is CPU work: overlap them. Both release the
-    # GIL while they wait or decode, so one worker process keeps a core and the disk busy at once.
     store = MediaStore(job.store_root)
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="store") as disk:
-        storing: Future[StagedFile | StoredFile] = disk.submit(store.add_file if commit else store.stage_file, source)
+    outcome: StagedFile | StoredFile
+    if commit:
+        # Storing durably is disk work (copy, fsync, rename), the thumbnail is CPU work: overlap them. Both
+        # release the GIL while they wait or decode.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="store") as disk:
+            storing: Future[StagedFile | StoredFile] = disk.submit(store.add_file, source)
+            thumbnail = _thumbnail(source, info, job)
+            try:
+                outcome = storing.result()
+            except OSError as exc:
+                result.error = f"could not copy into the media folder: {exc.strerror or exc}"
+                return result
+    else:
+        # Staging only hashes and copies into the page cache (the caller syncs): CPU work like the thumbnail.
+        # A batch worker has a core to itself, so one after the other costs less than a thread per file.
+        thumbnail = _thumbnail(source, info, job)
         try:
-            thumbnail = make_thumbnail(Path(source), info, job.thumbnail_size)
-        except ThumbnailError:
-            thumbnail = b""
-        try:
-            outcome: StagedFile | StoredFile = storing.result()
+            outcome = store.stage_file(source)
         except OSError as exc:
             result.error = f"could not copy into the media folder: {exc.strerror or exc}"
             return result
@@ -88,6 +96,13 @@ def import_one(source: str, job: ImportJob, *, commit: bool = True) -> ImportedF
     if thumbnail:
         result.thumbnail = str(ThumbnailCache(job.thumbnail_dir, job.thumbnail_size).put(outcome.sha256, thumbnail))
     return result
+
+
+def _thumbnail(source: str, info: MediaInfo, job: ImportJob) -> bytes:
+    try:
+        return make_thumbnail(Path(source), info, job.thumbnail_size)
+    except ThumbnailError:
+        return b""
 
 
 def commit_staged(results: list[ImportedFile], job: ImportJob) -> None:
