@@ -66,14 +66,3 @@ def test_page_text_names_the_departments_weeks_and_month(printed: Path):
         assert expected in text
     listing = page_text(printed, 3)
     assert "Alle overtakelser" in listing and "Fjordvik kultur" in listing and "Side 3 av 3" in listing
-
-
-def test_painting_many_pages_cannot_exhaust_none(printed: Path):
-    """PySide6 6.12 on CPython 3.11 loses a reference to None on void calls; the adapter guards against it."""
-    import sys
-
-    import PySide6
-
-    if sys.version_info >= (3, 12) or tuple(PySide6.__version_info__[:2]) < (6, 12):
-        pytest.skip("None is immortal here, or this PySide6 keeps its references")
-    assert sys.getrefcount(None) > 1 << 59 and sys.getrefcount(True) > 1 << 59
