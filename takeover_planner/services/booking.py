@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, joinedload
 from takeover_planner.domain.booking import ExistingBlackout, ExistingSlot, check_booking
 from takeover_planner.domain.slots import DateRange, SlotStatus, check_transition
 from takeover_planner.domain.validation import clean_url
-from takeover_planner.errors import ConflictError, NotFoundError
+from takeover_planner.errors import ConflictError, NotFoundError, TransitionRefused, ValidationError
 from takeover_planner.services import audit
 from takeover_planner.services.access import current_profile, require_department, require_planner
 from takeover_planner.services.catalog import find_account, find_campaign, find_department
@@ -107,8 +107,8 @@ def _snapshot(slot: TakeoverSlot) -> dict[str, object]:
 
 
 def _lock_account(session: Session, account_id: int) -> Account:
-    account = session.scalars(select(Account).where(Account.id == account_id).with_for_update()).one()
-    return account
+    """Lock the account's row (PostgreSQL); on SQLite the write transaction already holds the database lock."""
+    return session.scalars(select(Account).where(Account.id == account_id).with_for_update()).one()
 
 
 def _check_rules(
@@ -170,8 +170,6 @@ def book(
 ) -> BookingResult:
     dates = DateRange(start, end)
     if status in (SlotStatus.CANCELLED, SlotStatus.COMPLETED):
-        from takeover_planner.errors import ValidationError
-
         raise ValidationError(f"A new slot cannot start as {status.value}.")
     news_url = clean_url(news_url)
     with ctx.db.write() as s:
@@ -222,19 +220,24 @@ def _check_version(slot: TakeoverSlot, expected: int | None) -> None:
         )
 
 
+def _locked_slot(session: Session, slot_id: int, expected_version: int | None) -> tuple[TakeoverSlot, Account]:
+    """The slot, with its account locked and the slot re-read under that lock, checked against the version the
+    person saw. Every change to a slot's days or status starts here, so none can race another."""
+    slot = _load_slot(session, slot_id)
+    account = _lock_account(session, slot.account_id)
+    session.refresh(slot)
+    _check_version(slot, expected_version)
+    return slot, account
+
+
 def move(
     ctx: AppContext, slot_id: int, start: dt.date, end: dt.date, *, expected_version: int | None = None
 ) -> BookingResult:
     dates = DateRange(start, end)
     with ctx.db.write() as s:
         require_planner(s, ctx.actor, "move slots")
-        slot = _load_slot(s, slot_id)
-        account = _lock_account(s, slot.account_id)
-        s.refresh(slot)
-        _check_version(slot, expected_version)
+        slot, account = _locked_slot(s, slot_id, expected_version)
         if slot.status in (SlotStatus.COMPLETED.value, SlotStatus.CANCELLED.value):
-            from takeover_planner.errors import TransitionRefused
-
             raise TransitionRefused(f"Slot #{slot.id} is {slot.status}; it can no longer be moved.")
         before = _snapshot(slot)
         competing = _check_rules(s, account, dates, SlotStatus(slot.status), slot.id)
@@ -254,10 +257,7 @@ def set_status(
 ) -> BookingResult:
     with ctx.db.write() as s:
         require_planner(s, ctx.actor, "change a slot's status")
-        slot = _load_slot(s, slot_id)
-        account = _lock_account(s, slot.account_id)
-        s.refresh(slot)
-        _check_version(slot, expected_version)
+        slot, account = _locked_slot(s, slot_id, expected_version)
         current = SlotStatus(slot.status)
         check_transition(current, status, reason)
         competing: tuple[ExistingSlot, ...] = ()

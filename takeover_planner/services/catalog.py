@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from takeover_planner.domain.slots import DateRange, SlotStatus
+from takeover_planner.domain.timekeeping import today_oslo
 from takeover_planner.domain.validation import clean_color, clean_email, clean_handle, clean_name
 from takeover_planner.errors import ConflictError, NotFoundError, ValidationError
 from takeover_planner.services import audit
@@ -367,7 +368,7 @@ def remove_department(ctx: AppContext, department_id: int, *, mode: str = "delet
             raise ValidationError("Choose delete, archive or archive-cancel-future.")
         department.archived = True
         if mode == "archive-cancel-future":
-            today = dt.date.today()
+            today = today_oslo()
             for slot in slots:
                 if slot.start_date > today and slot.status not in (SlotStatus.COMPLETED, SlotStatus.CANCELLED):
                     audit.record(s, ctx.actor, "slot", slot.id, "status", before={"status": slot.status},
