@@ -25,7 +25,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # Every revision this code knows, oldest first. tests/storage/test_migrations.py checks it against Alembic.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001_planning", "0002_stories", "0003_team", "0004_publishing",
-                                       "0005_insights")
+                                       "0005_insights", "0006_drop_booking_lock")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 
@@ -106,6 +106,25 @@ def _run_alembic(db: Database, target: str) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with db.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, target)
+    with db.engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # Batch mode rebuilds a table by copying it and dropping the old one; with foreign keys enforced that
+            # drop fails as soon as other rows refer to the table. SQLite only honours this pragma outside a
+            # transaction, so it goes straight to the driver before SQLAlchemy begins one.
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+        try:
+            with conn.begin():
+                config.attributes["connection"] = conn
+                command.upgrade(config, target)
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        # Rolls the whole upgrade back: better the old schema than a database with dangling rows.
+                        raise EnvironmentProblem(
+                            f"Upgrading the database would leave {len(broken)} row(s) pointing at nothing; "
+                            "nothing was changed. The backup in the backups folder is untouched."
+                        )
+        finally:
+            if sqlite:
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]

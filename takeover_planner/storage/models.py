@@ -69,8 +69,6 @@ class Account(Versioned, Base):
     ig_user_id: Mapped[str | None] = mapped_column(String(64))
     graph_host: Mapped[str] = mapped_column(String(200), default="https://graph.instagram.com")
     graph_version: Mapped[str] = mapped_column(String(20), default="v25.0")
-    # The lock row that serialises bookings on this account (see storage.booking_lock).
-    booking_lock: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(default=now_utc)
 
 

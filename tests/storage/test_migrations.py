@@ -47,11 +47,20 @@ def test_upgrading_an_older_database_keeps_data_and_a_backup(db_url: str, tmp_pa
         conn.execute(text("INSERT INTO account (name, handle, api_variant, graph_host, graph_version, booking_lock, "
                           "version, created_at, updated_at) VALUES ('Old', 'old', 'instagram_login', 'h', 'v1', 0, 1, "
                           "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+        # Rows that refer to the account: a migration that rebuilds the table (SQLite batch mode) must keep them.
+        conn.execute(text("INSERT INTO department (name, color, notes, archived, version, created_at, updated_at) "
+                          "VALUES ('Biblioteket', '#2f6fde', '', false, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+        conn.execute(text("INSERT INTO takeover_slot (account_id, department_id, start_date, end_date, status, "
+                          "cancel_reason, notes, news_url, version, created_at, updated_at) SELECT a.id, d.id, "
+                          "'2027-03-01', '2027-03-02', 'confirmed', '', '', '', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP "
+                          "FROM account a, department d"))
     before, backup = migrate.upgrade(db, tmp_path / "backups")
     assert before.current == "0001_planning"
     assert migrate.schema_status(db).up_to_date
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT name FROM account")).scalar() == "Old"
+        assert conn.execute(text("SELECT count(*) FROM takeover_slot s JOIN account a ON a.id = s.account_id")
+                            ).scalar() == 1
         assert "story_frame" in conn.dialect.get_table_names(conn)
     if db.is_sqlite:
         assert backup is not None and backup.exists()
