@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 
 from sqlalchemy import func, select, text
@@ -25,6 +26,7 @@ from takeover_planner.storage.models import AuditEvent
 log = logging.getLogger(__name__)
 
 CHANNEL = "takeover_planner_changes"
+STOP_SLICE_SECONDS = 0.2
 
 
 def change_marker(db: Database) -> int:
@@ -103,9 +105,14 @@ class ChangeWatcher:
             self._poll_once()  # catch what happened while we were not listening
             while not self._stop.is_set():
                 # Wake on a NOTIFY or after poll_seconds; either way compare the marker, so a NOTIFY lost
-                # while the connection was down is still noticed.
-                next(iter(conn.notifies(timeout=self._poll, stop_after=1)), None)
-                self._poll_once()
+                # while the connection was down is still noticed. Waiting in short slices lets stop() (called
+                # when a window closes) return at once instead of after a whole poll interval.
+                deadline = time.monotonic() + self._poll
+                while not self._stop.is_set() and time.monotonic() < deadline:
+                    if next(iter(conn.notifies(timeout=STOP_SLICE_SECONDS, stop_after=1)), None) is not None:
+                        break
+                if not self._stop.is_set():
+                    self._poll_once()
 
     def _set_online(self, online: bool) -> None:
         if online != self._online:

@@ -97,3 +97,23 @@ def test_watcher_sees_another_process_change_on_sqlite(sqlite_ctx: AppContext) -
     finally:
         watcher.stop()
         other.dispose()
+
+
+def test_stopping_the_watcher_is_quick_on_postgresql(pg_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A window closing stops the watcher on the GUI thread; it must not wait out a whole poll interval."""
+    from takeover_planner.storage.migrate import upgrade
+
+    db = Database(pg_url)
+    upgrade(db, tmp_path / "backups")
+    online: list[bool] = []
+    watcher = ChangeWatcher(db, lambda _m: None, online.append, poll_seconds=5.0)
+    watcher.start()
+    try:
+        time.sleep(0.5)  # listening by now
+        started = time.monotonic()
+        watcher.stop()
+        assert time.monotonic() - started < 1.0
+        assert not watcher.running
+    finally:
+        watcher.stop()
+        db.dispose()
