@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from takeover_planner.cli.common import Cli, add_subcommand, date_arg, require
+from takeover_planner.cli.common import Cli, add_subcommand, date_arg, require, table
 from takeover_planner.services import catalog
 
 # Other command modules add their own actions to the `account` group (e.g. set-token, check).
@@ -86,15 +86,6 @@ def _load_account_extensions(acc_sub: Any) -> None:
         module.register_account_commands(acc_sub)
 
 
-def _table(rows: list[list[str]], headers: list[str]) -> str:
-    if not rows:
-        return "(none)"
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
-    body = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-    return "\n".join([line.rstrip(), *body])
-
-
 def _account_add(args: argparse.Namespace, cli: Cli) -> int:
     info = catalog.add_account(cli.context(), require(args.name, "The account name"), handle=args.handle,
                                api_variant=args.api_variant, ig_user_id=args.ig_user_id,
@@ -106,7 +97,7 @@ def _account_add(args: argparse.Namespace, cli: Cli) -> int:
 def _account_list(_args: argparse.Namespace, cli: Cli) -> int:
     accounts = catalog.list_accounts(cli.context())
     rows = [[str(a.id), a.name, f"@{a.handle}" if a.handle else "", a.api_variant] for a in accounts]
-    cli.out(_table(rows, ["ID", "NAME", "HANDLE", "API"]), [a.__dict__ for a in accounts])
+    cli.out(table(rows, ["ID", "NAME", "HANDLE", "API"]), [a.__dict__ for a in accounts])
     return 0
 
 
@@ -139,7 +130,7 @@ def _department_list(_args: argparse.Namespace, cli: Cli) -> int:
         c = d.primary_contact
         rows.append([str(d.id), d.name + (" (archived)" if d.archived else ""), c.name if c else "",
                      c.email if c else "", str(d.slot_count)])
-    cli.out(_table(rows, ["ID", "NAME", "CONTACT", "E-MAIL", "SLOTS"]), [_department_json(d) for d in departments])
+    cli.out(table(rows, ["ID", "NAME", "CONTACT", "E-MAIL", "SLOTS"]), [_department_json(d) for d in departments])
     return 0
 
 
@@ -168,7 +159,7 @@ def _campaign_list(_args: argparse.Namespace, cli: Cli) -> int:
     campaigns = catalog.list_campaigns(cli.context())
     rows = [[str(c.id), c.name, c.start.isoformat() if c.start else "", c.end.isoformat() if c.end else ""]
             for c in campaigns]
-    cli.out(_table(rows, ["ID", "NAME", "START", "END"]), [c.__dict__ for c in campaigns])
+    cli.out(table(rows, ["ID", "NAME", "START", "END"]), [c.__dict__ for c in campaigns])
     return 0
 
 
@@ -187,5 +178,5 @@ def _blackout_add(args: argparse.Namespace, cli: Cli) -> int:
 def _blackout_list(_args: argparse.Namespace, cli: Cli) -> int:
     blackouts = catalog.list_blackouts(cli.context())
     rows = [[str(b.id), b.name, b.start.isoformat(), b.end.isoformat(), b.account or "all accounts"] for b in blackouts]
-    cli.out(_table(rows, ["ID", "NAME", "START", "END", "ACCOUNT"]), [b.__dict__ for b in blackouts])
+    cli.out(table(rows, ["ID", "NAME", "START", "END", "ACCOUNT"]), [b.__dict__ for b in blackouts])
     return 0

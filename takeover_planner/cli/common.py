@@ -27,11 +27,9 @@ class Cli:
         if self._context is None:
             # Imported here: SQLAlchemy costs ~0.2 s, which commands like `validate` and the window's start
             # should not pay up front.
-            from takeover_planner.logging_setup import configure_logging
-            from takeover_planner.paths import resolve_paths
             from takeover_planner.services.context import open_context
 
-            configure_logging(resolve_paths(self.args.home).ensure(), verbose=bool(getattr(self.args, "verbose", False)))
+            self.ensure_logging()
             self._context = open_context(self.args.home, self.args.db, actor=self.args.user, migrate=migrate)
         return self._context
 
@@ -89,6 +87,16 @@ def add_subcommand(sub: Any, name: str, help_text: str) -> argparse.ArgumentPars
     parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
     add_global_options(parser, suppress=True)
     return parser
+
+
+def table(rows: list[list[str]], headers: list[str]) -> str:
+    """Rows as aligned columns for people to read (``--json`` is for machines)."""
+    if not rows:
+        return "(none)"
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
+    body = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return "\n".join([line.rstrip(), *body])
 
 
 def require(value: str | None, what: str) -> str:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from takeover_planner.cli.catalog_commands import _table
-from takeover_planner.cli.common import Cli, add_subcommand, date_arg
+from takeover_planner.cli.common import Cli, add_subcommand, date_arg, table
 from takeover_planner.domain.slots import SlotStatus, parse_status
 from takeover_planner.domain.timekeeping import iso_week
 from takeover_planner.services import booking
@@ -84,7 +83,7 @@ def _list(args: argparse.Namespace, cli: Cli) -> int:
     competing = booking.competing_requests(slots)
     rows = [[str(s.id), s.start.isoformat(), s.end.isoformat(), str(iso_week(s.start)), s.account, s.department,
              s.status.value + (" *" if s.id in competing else ""), s.campaign or ""] for s in slots]
-    human = _table(rows, ["ID", "START", "END", "WEEK", "ACCOUNT", "DEPARTMENT", "STATUS", "CAMPAIGN"])
+    human = table(rows, ["ID", "START", "END", "WEEK", "ACCOUNT", "DEPARTMENT", "STATUS", "CAMPAIGN"])
     if competing:
         human += "\n* competing requests for the same days"
     data = [{**s.as_dict(), "week": iso_week(s.start), "competing": competing.get(s.id, [])} for s in slots]

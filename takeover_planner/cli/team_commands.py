@@ -6,8 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from takeover_planner.cli.catalog_commands import _table
-from takeover_planner.cli.common import Cli, add_subcommand
+from takeover_planner.cli.common import Cli, add_subcommand, table
 
 
 def register(sub: Any) -> None:
@@ -53,7 +52,7 @@ def _person_list(_args: argparse.Namespace, cli: Cli) -> int:
 
     team = people.list_people(cli.context())
     rows = [[str(p.id), p.name, p.role.value, p.department or "", "" if p.active else "inactive"] for p in team]
-    cli.out(_table(rows, ["ID", "NAME", "ROLE", "DEPARTMENT", ""]) if team else
+    cli.out(table(rows, ["ID", "NAME", "ROLE", "DEPARTMENT", ""]) if team else
             "No people yet: this is a personal database, and you act as its comms officer.",
             [{"id": p.id, "name": p.name, "role": p.role.value, "department": p.department, "active": p.active}
              for p in team])

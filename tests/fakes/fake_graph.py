@@ -383,8 +383,9 @@ class _Handler(BaseHTTPRequestHandler):
         with fake.lock:
             container = fake.containers.get(cid)
             mode = fake.publish_modes.popleft() if fake.publish_modes else "ok"
-            if mode == "500_no_publish":
-                pass
+            failing_before_publish = mode == "500_no_publish"  # the 500 itself is sent below
+            if failing_before_publish:
+                media_id = ""
             elif container is None:
                 self._error(Failure(100, 33, 400, "Object with ID does not exist"))
                 return

@@ -48,10 +48,9 @@ class TcpProxy:
     @staticmethod
     def _pipe(src: socket.socket, dst: socket.socket) -> None:
         try:
-            while data := src.recv(65536):
-                dst.sendall(data)
-        except OSError:
-            pass
+            with contextlib.suppress(OSError):  # the other side went away: that ends the pipe
+                while data := src.recv(65536):
+                    dst.sendall(data)
         finally:
             for s in (src, dst):
                 with contextlib.suppress(OSError):

@@ -66,8 +66,8 @@ def check_media_folder(text: str) -> str:
         raise EnvironmentProblem(QCoreApplication.translate(
             "SettingsDialog", "The media folder %1 does not exist or cannot be reached.").replace("%1", str(folder)))
     try:
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".takeover-planner-check-"):
-            pass
+        # Creating (and at once removing) a file is the only sure test of "can I write there" on a share.
+        tempfile.NamedTemporaryFile(dir=folder, prefix=".takeover-planner-check-").close()
     except OSError as exc:
         raise EnvironmentProblem(QCoreApplication.translate(
             "SettingsDialog", "Cannot write in the media folder %1: %2").replace("%1", str(folder)).replace(
