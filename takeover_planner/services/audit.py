@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from takeover_planner.services.changes import notify
 from takeover_planner.storage.models import AuditEvent
 
 
@@ -32,8 +33,6 @@ def record(
         comment=comment,
     )
     session.add(event)
-    from takeover_planner.services.changes import notify
-
     notify(session, f"{entity_type}:{entity_id}:{action}")
     return event
 
