@@ -13,6 +13,7 @@ the window's advice decide on that, never on words.
 from __future__ import annotations
 
 import enum
+import errno
 from typing import Any
 
 from takeover_planner.texts import Code, Text, render
@@ -115,6 +116,21 @@ class EnvReason(enum.StrEnum):
     NO_KEYRING = "no_keyring"
     NETWORK = "network"  # a web service (Meta, the media host) does not answer
     OTHER = "other"
+
+
+def os_reason(exc: OSError) -> EnvReason:
+    """Why the file system said no, as a reason the window and scripts can act on (by errno, never by words)."""
+    return _OS_REASONS.get(exc.errno or 0, EnvReason.OTHER)
+
+
+_OS_REASONS = {
+    errno.ENOSPC: EnvReason.DISK_FULL,
+    errno.EROFS: EnvReason.READ_ONLY,
+    errno.EACCES: EnvReason.NO_PERMISSION,
+    errno.EPERM: EnvReason.NO_PERMISSION,
+    errno.ENOENT: EnvReason.MISSING,
+    errno.ENOTDIR: EnvReason.MISSING,
+}
 
 
 class EnvironmentProblem(TakeoverError):

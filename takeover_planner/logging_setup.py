@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
+from pathlib import Path
 
+from takeover_planner.fileio import make_private_file, make_private_folder
 from takeover_planner.paths import AppPaths
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Log files name people and departments: each new file (the first, and after a rotation) is made 0600.
+    It sits in the private log folder, so the moment before the chmod exposes nothing."""
+
+    def _open(self) -> io.TextIOWrapper:
+        stream = super()._open()
+        make_private_file(Path(self.baseFilename))
+        return stream
 
 
 def configure_logging(paths: AppPaths, *, verbose: bool = False) -> None:
     root = logging.getLogger()
     if any(getattr(h, "_takeover_planner", False) for h in root.handlers):
         return
-    paths.log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
+    make_private_folder(paths.log_dir)
+    handler = _PrivateRotatingFileHandler(
         paths.log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8", delay=True
     )
     handler.setFormatter(logging.Formatter(_FORMAT))

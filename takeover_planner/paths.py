@@ -7,15 +7,21 @@ With a home folder, everything lives below it: tests and demos never touch the r
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources as _resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
+
+from takeover_planner.fileio import make_private_folder
 
 HOME_ENV = "TAKEOVER_PLANNER_HOME"
 DB_URL_ENV = "TAKEOVER_PLANNER_DB_URL"
 DB_FILENAME = "takeover-planner.sqlite3"
-
-RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
 
 
 @dataclass(frozen=True)
@@ -50,8 +56,10 @@ class AppPaths:
         return self.log_dir / "takeover-planner.log"
 
     def ensure(self) -> AppPaths:
+        """Create the folders, private to this user (0700 on POSIX): they hold contacts, consent records and
+        people's names. A media folder set to a team share is not below these and keeps the share's modes."""
         for folder in (self.data_dir, self.config_dir, self.cache_dir, self.log_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+            make_private_folder(folder)
         return self
 
 
@@ -77,6 +85,26 @@ def resolve_paths(home: str | os.PathLike[str] | None = None) -> AppPaths:
     )
 
 
+def without_password(url_text: str) -> str:
+    """The database URL with no password in it, whatever it held; anything not a URL is returned as it is.
+
+    SQLAlchemy's ``url.set(password=None)`` leaves the password in place (None means "unchanged" there), so
+    the URL is built anew without it."""
+    if not url_text:
+        return url_text
+    from sqlalchemy.engine import URL, make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(url_text)
+    except ArgumentError:
+        return url_text
+    if url.password is None:
+        return url_text
+    bare = URL.create(url.drivername, url.username, None, url.host, url.port, url.database, url.query)
+    return bare.render_as_string(hide_password=False)
+
+
 def resolve_db_url(paths: AppPaths, db_url: str | None = None) -> str:
     """The database URL: ``--db``, then $TAKEOVER_PLANNER_DB_URL, then the settings file, then SQLite in the data folder."""
     if db_url:
@@ -90,5 +118,31 @@ def resolve_db_url(paths: AppPaths, db_url: str | None = None) -> str:
     return str(configured) if configured else paths.default_db_url
 
 
+@cache
+def resources_dir() -> Path:
+    """The package's ``resources`` folder as a real path (rule sets, demo, translations, icons).
+
+    Found through importlib.resources, so it is the same in a checkout, an installed wheel and a PyInstaller
+    bundle. Qt and the rule cache need a file system path: if the package is ever loaded from a zip, the
+    folder is copied out once, for the life of the process.
+    """
+    root = _resources.files("takeover_planner").joinpath("resources")
+    if isinstance(root, Path):
+        return root
+    copy = Path(tempfile.mkdtemp(prefix="takeover-planner-resources-"))
+    atexit.register(shutil.rmtree, copy, True)
+    _copy_tree(root, copy)
+    return copy
+
+
+def _copy_tree(source: Traversable, target: Path) -> None:
+    for entry in source.iterdir():
+        if entry.is_dir():
+            (target / entry.name).mkdir()
+            _copy_tree(entry, target / entry.name)
+        else:
+            (target / entry.name).write_bytes(entry.read_bytes())
+
+
 def resource(*parts: str) -> Path:
-    return RESOURCES_DIR.joinpath(*parts)
+    return resources_dir().joinpath(*parts)

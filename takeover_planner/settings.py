@@ -1,7 +1,7 @@
 """Settings declared once: key, type, default, title; stored as JSON in the config folder.
 
 Only plain preferences live here. Secrets never do: tokens and passwords go to the OS keyring
-(``takeover_planner.publishing.secrets``).
+(``takeover_planner.instagram.secrets``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from takeover_planner.fileio import atomic_write_text
-from takeover_planner.paths import AppPaths
+from takeover_planner.paths import AppPaths, without_password
 
 log = logging.getLogger(__name__)
 
@@ -42,21 +42,34 @@ declare("media.folder", str, "", "Media folder (empty: inside the data folder; a
 declare("ui.language", str, "system", "Language: system, nb or en")
 declare("user.name", str, "", "Your name, as it appears in the audit trail")
 declare("demo.offered", bool, False, "The demo municipality has been offered once")
+# Who uses the app on this computer (services/profile.py): signs every brief and hand-off checklist.
+declare("profile.name", str, "", "Your name, as briefs and checklists are signed")
+declare("profile.email", str, "", "Your e-mail address, for departments' questions")
+declare("profile.phone", str, "", "Your phone number (optional)")
+declare("profile.title", str, "", "Your title, e.g. communications adviser (optional)")
+declare("profile.organisation", str, "", "Your organisation, e.g. Fjordvik kommune (optional)")
 declare("rules.path", str, "", "A rule set file to use instead of the built-in one")
 # Publishing (publishing/): the media host (its password lives in the keyring) and the queue's timing.
 declare("hosting.upload_url", str, "", "Media host: WebDAV / HTTP PUT folder the app uploads to")
 declare("hosting.public_url", str, "", "Media host: public address of that folder, as Instagram fetches it")
 declare("hosting.username", str, "", "Media host: user name (the password is kept in the OS keyring)")
+declare("calendar.feed_key", str, "", "Published calendars: the random part of their file names (made once)")
 declare("publish.interval_seconds", int, 60, "How often the app looks for frames that are due")
 declare("publish.connect_timeout_seconds", int, 10, "Instagram and media host: seconds to wait for a connection")
 declare("publish.read_timeout_seconds", int, 60, "Instagram and media host: seconds to wait for an answer")
-declare("publish.claim_seconds", int, 600, "How long a runner holds a frame before another may take it over")
+declare("publish.claim_seconds", int, 120, "How long a runner on another machine holds a frame unless it renews "
+        "its claim (at most 120; a dead runner on this computer loses it at once)")
 declare("publish.poll_seconds", int, 60, "Seconds between looks at a story Instagram is still processing")
 declare("publish.inline_wait_seconds", int, 20, "Seconds one run waits for Instagram to finish processing")
 declare("publish.unknown_grace_seconds", int, 120, "Seconds to wait before re-checking a publish whose reply was lost")
 declare("publish.max_attempts", int, 6, "Tries for a frame after temporary errors before it fails")
+declare("publish.late_grace_minutes", int, 120, "A frame later than this is held until a person decides")
+declare("instagram.graph_version", str, "v26.0", "Graph API version used with Meta's hosts (e.g. v26.0)")
 # Insights (insights/): how often the window looks for story insights and follower counts that are due.
 declare("insights.interval_seconds", int, 600, "How often the app collects story insights that are due")
+
+# Settings that hold a URL: a password inside one is taken out before it can reach the file.
+_URL_KEYS = frozenset({"database.url", "hosting.upload_url", "hosting.public_url"})
 
 # Upgrade hooks: version N → N+1, applied in order when an older settings file is read.
 UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
@@ -84,7 +97,16 @@ class Settings:
         while version < SETTINGS_VERSION:
             raw = UPGRADES[version](raw)
             version += 1
-        return cls(paths, {k: v for k, v in raw.items() if k in REGISTRY})
+        values = {k: v for k, v in raw.items() if k in REGISTRY}
+        leaked = [k for k in _URL_KEYS if isinstance(v := values.get(k), str) and without_password(v) != v]
+        settings = cls(paths, values)
+        if leaked:
+            # An older version wrote a URL with its password in it: take it out of the file now.
+            log.warning("Removing a password from %s in %s", ", ".join(sorted(leaked)), file)
+            for key in leaked:
+                settings.set(key, values[key])
+            settings.save()
+        return settings
 
     def get(self, key: str) -> Any:
         setting = REGISTRY[key]
@@ -97,6 +119,8 @@ class Settings:
         setting = REGISTRY[key]
         if not isinstance(value, setting.type):
             raise TypeError(f"{key} takes {setting.type.__name__}, not {type(value).__name__}")
+        if key in _URL_KEYS:
+            value = without_password(str(value))  # passwords live in the keyring, whoever hands us the URL
         self._values[key] = value
 
     def save(self) -> None:

@@ -10,6 +10,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -18,6 +19,9 @@ from takeover_planner.services.context import AppContext
 from takeover_planner.settings import Settings
 from takeover_planner.storage.database import Database
 from takeover_planner.storage.migrate import upgrade
+
+if TYPE_CHECKING:
+    import psycopg
 
 PG_ENV = "TAKEOVER_PLANNER_TEST_PG_URL"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"
@@ -37,6 +41,17 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.delenv("TAKEOVER_PLANNER_DB_URL", raising=False)
     monkeypatch.setenv("TAKEOVER_PLANNER_USER", "Test Officer")
     return home
+
+
+@pytest.fixture(autouse=True)
+def _english_messages() -> Iterator[None]:
+    """Every test starts with the core speaking English, whatever the machine's locale or an earlier test's
+    ``--language nb`` (the language in force is one per process)."""
+    from takeover_planner import texts
+
+    texts.set_language(texts.ENGLISH)
+    yield
+    texts.set_language(texts.ENGLISH)
 
 
 def backends() -> list[object]:
@@ -63,6 +78,18 @@ def pg_url() -> Iterator[str]:
     yield f"{base}{sep}options=-csearch_path%3D{schema}"
     with psycopg.connect(plain, autocommit=True) as conn:
         conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+        # Roles are cluster-wide: drop the schema's group roles and the logins a test made (named after them).
+        drop_schema_roles(conn, conn.info.dbname, schema)
+
+
+def drop_schema_roles(conn: psycopg.Connection[Any], database: str, schema: str = "public") -> None:
+    """Drop the group roles ``db upgrade`` made for ``database``/``schema``, and logins named after them."""
+    from takeover_planner.storage.pg_security import role_prefix
+
+    prefix = role_prefix(database, schema)
+    names = [r[0] for r in conn.execute("SELECT rolname FROM pg_roles WHERE starts_with(rolname, %s)", (prefix,))]
+    for name in names:
+        conn.execute(f'DROP ROLE "{name}"')
 
 
 @pytest.fixture(params=backends())

@@ -2,7 +2,8 @@
 
 Each command group lives in its own module with ``register(subparsers)``; a handler takes
 ``(args, cli)`` and returns an exit code. Handlers raise ``TakeoverError`` for anything the user can fix;
-``main`` turns that into a plain message (or JSON) and the error's exit code, never a traceback.
+``main`` turns that into a plain message (or JSON) and the error's exit code, never a traceback. Messages are
+in the language of ``--language``, else the language setting, else the system's locale.
 """
 
 from __future__ import annotations
@@ -13,9 +14,12 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from takeover_planner import __version__
-from takeover_planner.cli.common import Cli, emit_error
+from takeover_planner import __version__, texts
+from takeover_planner.cli.common import Cli, apply_language
+from takeover_planner.cli.reporting import emit_error, emit_refusal, os_error_text
 from takeover_planner.errors import EXIT_ENVIRONMENT, EXIT_FAILURE, EXIT_USAGE, TakeoverError
+from takeover_planner.texts import Text
+from takeover_planner.texts.general import GeneralText
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +33,11 @@ COMMAND_MODULES: tuple[str, ...] = (
     "takeover_planner.cli.team_commands",
     "takeover_planner.cli.media_commands",
     "takeover_planner.cli.story_commands",
+    "takeover_planner.cli.intake_commands",
     "takeover_planner.cli.publish_commands",
     "takeover_planner.cli.insights_commands",
+    "takeover_planner.cli.attention_commands",
+    "takeover_planner.cli.profile_commands",
 )
 
 
@@ -64,6 +71,9 @@ def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool = Fals
                         help="print machine-readable JSON")
     parser.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS if suppress else False,
                         help="log debug detail to the log file")
+    parser.add_argument("--language", choices=texts.LANGUAGES, default=default,
+                        help="nb (Bokmål) or en: the language of messages, and of exports, reports and "
+                             "checklists (default: the language setting, else the system's; a brief: nb)")
 
 
 def _global_only(args_list: list[str]) -> argparse.Namespace | None:
@@ -95,14 +105,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         from takeover_planner.cli.gui_command import start_gui
 
         return start_gui(args)
+    apply_language(args)
     cli = Cli(args)
     try:
         return int(args.handler(args, cli))
     except TakeoverError as exc:
-        emit_error(cli, exc.message, exc.exit_code, exc.details)
+        from takeover_planner.services.safekeeping import explain_damage
+
+        exc = explain_damage(exc, getattr(args, "home", None), getattr(args, "db", None))
+        emit_refusal(cli, exc)
         return exc.exit_code
     except KeyboardInterrupt:
-        emit_error(cli, "Interrupted.", 130, {})
+        emit_error(cli, Text(GeneralText.INTERRUPTED), 130)
         return 130
     except BrokenPipeError:
         return EXIT_FAILURE
@@ -111,14 +125,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # fix that, so it is a plain message; the detail still goes to the log.
         cli.ensure_logging()
         log.warning("File system refused %s", args.command, exc_info=True)
-        where = f": {exc.filename}" if exc.filename else ""
-        emit_error(cli, f"{exc.strerror or type(exc).__name__}{where}.", EXIT_ENVIRONMENT, {})
+        message, reason = os_error_text(exc)
+        emit_error(cli, message, EXIT_ENVIRONMENT, reason=reason)
         return EXIT_ENVIRONMENT
     except Exception as exc:  # a bug: full detail to the log, a short pointer on screen
         cli.ensure_logging()
         log.exception("Unexpected error in %s", args.command)
-        where = cli.log_file_hint()
-        emit_error(cli, f"Unexpected error ({type(exc).__name__}). Details are in {where}.", EXIT_FAILURE, {})
+        bug = Text(GeneralText.UNEXPECTED, {"kind": type(exc).__name__, "log": cli.log_file_hint()})
+        emit_error(cli, bug, EXIT_FAILURE)
         return EXIT_FAILURE
     finally:
         cli.close()

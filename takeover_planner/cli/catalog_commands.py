@@ -1,4 +1,5 @@
-"""`account`, `department`, `campaign` and `blackout`: add and list (plus remove where it is safe)."""
+"""`account`, `department`, `campaign` and `blackout`: add and list (plus remove where it is safe); `account set`
+changes an account's Graph API settings and `account move-slot` gives a slot to another account."""
 
 from __future__ import annotations
 
@@ -6,7 +7,10 @@ import argparse
 from typing import Any
 
 from takeover_planner.cli.common import Cli, add_subcommand, date_arg, require, table
+from takeover_planner.errors import ValidationError
 from takeover_planner.services import catalog
+from takeover_planner.texts.catalog import CatalogText
+from takeover_planner.texts.cli import CliText
 
 # Other command modules add their own actions to the `account` group (e.g. set-token, check).
 ACCOUNT_EXTENSIONS: list[str] = ["takeover_planner.cli.publish_commands"]
@@ -24,6 +28,17 @@ def register(sub: Any) -> None:
     p.add_argument("--graph-host", default=None, help="override the Graph API base URL")
     p.add_argument("--graph-version", default="v25.0")
     p.set_defaults(handler=_account_add)
+    p = add_subcommand(acc_sub, "set", "change an account's handle or Graph API settings")
+    p.add_argument("name", help="the account's name (or #id)")
+    p.add_argument("--handle", default=None, help="the @handle, without @")
+    p.add_argument("--ig-user-id", default=None, help="the Instagram user id (from the API); '' clears it")
+    p.add_argument("--graph-host", default=None, help="the Graph API base URL; '' goes back to the default")
+    p.add_argument("--graph-version", default=None, help="the Graph API version, like v25.0")
+    p.set_defaults(handler=_account_set)
+    p = add_subcommand(acc_sub, "move-slot", "give a slot to another account (the booking rules are checked)")
+    p.add_argument("slot", type=int, help="the slot's id")
+    p.add_argument("--to", dest="account", required=True, help="the account that takes the slot over")
+    p.set_defaults(handler=_account_move_slot)
     p = add_subcommand(acc_sub, "list", "list accounts")
     p.set_defaults(handler=_account_list)
     p = add_subcommand(acc_sub, "remove", "remove an account that has no slots (and no access token)")
@@ -87,10 +102,38 @@ def _load_account_extensions(acc_sub: Any) -> None:
 
 
 def _account_add(args: argparse.Namespace, cli: Cli) -> int:
-    info = catalog.add_account(cli.context(), require(args.name, "The account name"), handle=args.handle,
+    info = catalog.add_account(cli.context(), require(args.name, CliText.ACCOUNT_NAME_EMPTY),
+                               handle=args.handle,
                                api_variant=args.api_variant, ig_user_id=args.ig_user_id,
                                graph_host=args.graph_host, graph_version=args.graph_version)
     cli.out(f"Added account #{info.id} {info.name}.", info.__dict__)
+    return 0
+
+
+def _account_set(args: argparse.Namespace, cli: Cli) -> int:
+    name = require(args.name, CliText.ACCOUNT_NAME_EMPTY)
+    changes = {key: getattr(args, key) for key in ("handle", "ig_user_id", "graph_host", "graph_version")
+               if getattr(args, key) is not None}
+    if not changes:
+        raise ValidationError(CatalogText.NOTHING_TO_SET, name=name)
+    ref: int | str = int(name[1:]) if name.startswith("#") and name[1:].isdigit() else name
+    ctx = cli.context()
+    with ctx.db.session() as s:
+        account_id = catalog.find_account(s, ref).id
+    info = catalog.update_account(ctx, account_id, **changes)
+    cli.out(f"Account #{info.id} {info.name}: user id {info.ig_user_id or '(none)'}, "
+            f"{info.graph_host} {info.graph_version}" + (f", @{info.handle}" if info.handle else "") + ".",
+            info.__dict__)
+    return 0
+
+
+def _account_move_slot(args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.services import booking
+
+    result = booking.change_account(cli.context(), args.slot, args.account)
+    slot = result.slot
+    cli.out(f"Slot #{slot.id} ({slot.department}, {slot.dates.describe()}) is now on {slot.account}.",
+            slot.as_dict())
     return 0
 
 
@@ -102,7 +145,7 @@ def _account_list(_args: argparse.Namespace, cli: Cli) -> int:
 
 
 def _account_remove(args: argparse.Namespace, cli: Cli) -> int:
-    removed = catalog.remove_account(cli.context(), require(args.name, "The account name"))
+    removed = catalog.remove_account(cli.context(), require(args.name, CliText.ACCOUNT_NAME_EMPTY))
     a = removed.account
     human = f"Removed account #{a.id} {a.name}."
     if removed.blackouts_removed:
@@ -140,7 +183,7 @@ def _department_remove(args: argparse.Namespace, cli: Cli) -> int:
     if department is None:
         from takeover_planner.errors import NotFoundError
 
-        raise NotFoundError(f"No department called '{args.name}'.")
+        raise NotFoundError(CatalogText.NO_DEPARTMENT_NAMED, name=args.name)
     mode = "delete"
     if args.archive:
         mode = "archive-cancel-future" if args.cancel_future else "archive"

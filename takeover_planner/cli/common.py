@@ -1,15 +1,16 @@
-"""What every command shares: opening the app context lazily, printing human text or JSON, errors."""
+"""What every command shares: opening the app context lazily, printing human text or JSON, argument checks."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import json
-import sys
 from typing import TYPE_CHECKING, Any
 
+from takeover_planner import texts
 from takeover_planner.domain.timekeeping import parse_date
 from takeover_planner.errors import ValidationError
+from takeover_planner.texts import Code
 
 if TYPE_CHECKING:
     from takeover_planner.services.context import AppContext
@@ -49,7 +50,7 @@ class Cli:
     def out(self, human: str, data: Any = None) -> None:
         """Print ``human`` normally, or ``data`` as JSON with --json."""
         if self.json:
-            print(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
+            print(json.dumps(data, ensure_ascii=False, indent=2, default=json_default))
         elif human:
             print(human)
 
@@ -58,15 +59,20 @@ class Cli:
             self._context.close()
 
 
-def emit_error(cli: Cli, message: str, code: int, details: dict[str, Any]) -> None:
-    if cli.json:
-        print(json.dumps({"error": message, "exit_code": code, **({"details": details} if details else {})},
-                         ensure_ascii=False, default=_json_default))
-    else:
-        print(f"takeover-planner: {message}", file=sys.stderr)
+def apply_language(args: argparse.Namespace) -> str:
+    """Speak ``--language``, else the language chosen in the window (View ▸ Language: system, en or nb), else
+    the system's locale. Returns the language now in force."""
+    choice = getattr(args, "language", None)
+    if choice is None:
+        from takeover_planner.paths import resolve_paths
+        from takeover_planner.settings import Settings
+
+        choice = str(Settings.load(resolve_paths(args.home)).get("ui.language"))
+    return texts.set_language(choice)
 
 
-def _json_default(value: Any) -> Any:
+def json_default(value: Any) -> Any:
+    """``json.dumps``' fallback for what commands print: dates and moments as ISO text."""
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     raise TypeError(f"not JSON: {type(value).__name__}")
@@ -99,7 +105,8 @@ def table(rows: list[list[str]], headers: list[str]) -> str:
     return "\n".join([line.rstrip(), *body])
 
 
-def require(value: str | None, what: str) -> str:
+def require(value: str | None, empty: Code) -> str:
+    """``value`` stripped; ``empty`` says what is missing when it is blank."""
     if value is None or not value.strip():
-        raise ValidationError(f"{what} must not be empty.")
+        raise ValidationError(empty)
     return value.strip()

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from takeover_planner.cli.common import Cli, add_subcommand
+
+if TYPE_CHECKING:
+    from takeover_planner.services.team import SecurityStatus
 
 
 def register(sub: Any) -> None:
@@ -18,32 +21,56 @@ def register(sub: Any) -> None:
     from takeover_planner.cli.team_commands import register_db_commands
 
     register_db_commands(db_sub)
+    from takeover_planner.cli.backup_commands import register_backup_commands
+
+    register_backup_commands(db_sub)
 
     demo = add_subcommand(sub, "demo", "load the demo municipality (Fjordvik; safe to run twice)")
     demo.set_defaults(handler=_demo)
 
 
 def _upgrade(_args: argparse.Namespace, cli: Cli) -> int:
-    from takeover_planner.storage.migrate import upgrade
+    from takeover_planner.services.schema import bring_up_to_date
+    from takeover_planner.services.team import secure_database
 
     ctx = cli.context(migrate=False)
-    before, backup = upgrade(ctx.db, ctx.paths.backup_dir)
+    before, backup = bring_up_to_date(ctx)
+    security = secure_database(ctx)
     if before.up_to_date:
         human = f"The database is up to date (schema {before.head})."
     else:
         human = f"Upgraded {ctx.db.display_url} from {before.current or 'empty'} to {before.head}."
         if backup:
             human += f"\nBackup: {backup}"
+    if security is not None:
+        human += "\n" + _security_line(security)
     cli.out(human, {"database": ctx.db.display_url, "from": before.current, "to": before.head,
-                    "backup": str(backup) if backup else None})
+                    "backup": str(backup) if backup else None, "security": _security_data(security)})
     return 0
 
 
+def _security_line(security: SecurityStatus) -> str:
+    if security.installed:
+        return (f"Roles:    enforced by the server (groups {', '.join(security.roles.all)}; owner "
+                f"{security.owner})")
+    return (f"Roles:    NOT enforced: the groups, grants or policies are missing; the owner ({security.owner}) "
+            f"runs `db upgrade` to install them")
+
+
+def _security_data(security: SecurityStatus | None) -> dict[str, object] | None:
+    if security is None:
+        return None
+    return {"installed": security.installed, "roles": list(security.roles.all), "owner": security.owner,
+            "roles_present": security.roles_present, "policies_present": security.policies_present,
+            "audit_trigger_present": security.audit_trigger_present}
+
+
 def _status(_args: argparse.Namespace, cli: Cli) -> int:
-    from takeover_planner.storage.migrate import schema_status
+    from takeover_planner.services import schema
+    from takeover_planner.services.team import database_security
 
     ctx = cli.context(migrate=False)
-    status = schema_status(ctx.db)
+    status = schema.status(ctx)
     if status.too_new:
         state = "newer than this app"
     elif status.foreign:
@@ -54,10 +81,14 @@ def _status(_args: argparse.Namespace, cli: Cli) -> int:
         state = "empty (will be created on first use)"
     else:
         state = f"{len(status.pending)} migration(s) pending"
+    # Roles exist only once the schema does; a personal SQLite database has none.
+    security = database_security(ctx) if status.current is not None and not status.foreign else None
     human = (f"Database: {ctx.db.display_url}\nSchema:   {status.current or '-'} (this app: {status.head})\n"
-             f"State:    {state}\nData:     {ctx.paths.data_dir}\nLogs:     {ctx.paths.log_file}")
+             f"State:    {state}\n" + (_security_line(security) + "\n" if security is not None else "") +
+             f"Data:     {ctx.paths.data_dir}\nLogs:     {ctx.paths.log_file}")
     cli.out(human, {"database": ctx.db.display_url, "current": status.current, "head": status.head,
-                    "pending": list(status.pending), "state": state, "data_dir": str(ctx.paths.data_dir)})
+                    "pending": list(status.pending), "state": state, "data_dir": str(ctx.paths.data_dir),
+                    "security": _security_data(security)})
     return 0
 
 

@@ -7,8 +7,10 @@ import os
 import sys
 from typing import Any
 
-from takeover_planner.cli.common import Cli, add_subcommand
+from takeover_planner.cli.common import Cli, add_subcommand, apply_language
 from takeover_planner.errors import EXIT_ENVIRONMENT
+from takeover_planner.texts import render
+from takeover_planner.texts.cli import CliText
 
 
 def register(sub: Any) -> None:
@@ -23,9 +25,9 @@ def _run(args: argparse.Namespace, _cli: Cli) -> int:
 
 
 def start_gui(args: argparse.Namespace) -> int:
-    problem = missing_display()
-    if problem:
-        print(f"takeover-planner: {problem}", file=sys.stderr)
+    if not display_available():
+        apply_language(args)
+        print(f"takeover-planner: {render(CliText.NO_DISPLAY)}", file=sys.stderr)
         return EXIT_ENVIRONMENT
     # Qt is imported only here, so that every other command starts fast and works without a display.
     from takeover_planner.ui.app import run
@@ -34,14 +36,11 @@ def start_gui(args: argparse.Namespace) -> int:
                contributor_brief=getattr(args, "contributor", None))
 
 
-def missing_display() -> str:
-    """Why the window cannot open here (a Linux session without a screen), or "" when it can.
+def display_available() -> bool:
+    """False in a Linux session without a screen, where the window cannot open.
 
     Without this check Qt aborts the process with a page about platform plugins.
     """
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
-        return ""
-    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
-        return ""
-    return ("There is no screen to show the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start it from "
-            "a desktop session, or use the command line: takeover-planner --help")
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

@@ -16,10 +16,11 @@ from takeover_planner.cli.common import Cli, add_subcommand, date_arg
 from takeover_planner.cli.publish_commands import _moment
 from takeover_planner.domain.timekeeping import to_oslo
 from takeover_planner.errors import EXIT_FAILURE
-from takeover_planner.insights.labels import ENGLISH, number_text, percent_text
 from takeover_planner.insights.report import TakeoverReport
 from takeover_planner.insights.trend import GoalState
 from takeover_planner.services import insights_service as svc
+from takeover_planner.texts import ENGLISH
+from takeover_planner.texts.report import ReportText, ReportWords
 
 
 def register(sub: Any) -> None:
@@ -28,12 +29,12 @@ def register(sub: Any) -> None:
     p = add_subcommand(i_sub, "collect", "read the insights that are due (for cron / Task Scheduler; run it every "
                                          "30 minutes or so)")
     p.add_argument("--now", type=_moment, default=None,
-                   help="act as if it were this time (ISO, e.g. 2025-05-06T10:00+02:00); default: now")
+                   help="rehearsal clock: act as if it were this time (ISO, e.g. 2025-05-06T10:00+02:00); "
+                        "only against a test server, never Meta's hosts; default: now")
     p.set_defaults(handler=_collect)
     p = add_subcommand(i_sub, "report", "write a takeover's report as PDF or CSV (chosen by the file name)")
     p.add_argument("--slot", type=int, required=True, help="the slot's id")
     p.add_argument("--out", type=Path, required=True, help="the .pdf or .csv file to write")
-    p.add_argument("--language", choices=["en", "nb"], default=None, help="words in the report (default: the app's)")
     p.add_argument("--plain", action="store_true", help="CSV for scripts: UTF-8, commas, English keys")
     p.set_defaults(handler=_report)
     p = add_subcommand(i_sub, "show", "print a takeover's figures")
@@ -114,23 +115,23 @@ def report_json(report: TakeoverReport) -> dict[str, object]:
 
 def _show(args: argparse.Namespace, cli: Cli) -> int:
     report = svc.takeover_report(cli.context(), args.slot)
-    labels = ENGLISH
+    words = ReportWords(ENGLISH)  # the rest of this summary is in English too
     lines = [f"{report.department} on {report.account}, {report.start} – {report.end}"
              + (f" ({report.campaign})" if report.campaign else "")
              + ("  [sample data]" if report.sample else "")]
-    lines.append(labels.frames_collected.format(collected=report.collected, published=report.published))
+    lines.append(words(ReportText.FRAMES_COLLECTED, collected=report.collected, published=report.published))
     lines.append(f"{'#':>3}  {'published':16}  {'insights':28}  {'reach':>7}  {'views':>7}  {'replies':>7}  "
                  f"{'exits':>7}")
     for r in report.frames:
-        cells = [number_text(r.value(k), labels) if r.value(k) is not None else "–"
+        cells = [words.number(r.value(k)) if r.value(k) is not None else "–"
                  for k in ("reach", "views", "replies", "exits")]
-        lines.append(f"{r.number:>3}  {_when(r.published_at):16}  {labels.statuses[r.status]:28}  "
+        lines.append(f"{r.number:>3}  {_when(r.published_at):16}  {words.collection(r.status):28}  "
                      + "  ".join(f"{c:>7}" for c in cells))
-    lines.append(f"Stayed to the last frame: {percent_text(report.stayed, labels)}")
+    lines.append(f"Stayed to the last frame: {words.percent(report.stayed)}")
     f = report.followers
-    lines.append(f"Followers during the takeover: {number_text(f.during, labels, signed=True)} "
-                 f"({number_text(f.during_per_day, labels, decimals=1, signed=True)} a day); the weeks before: "
-                 f"{number_text(f.before_per_day, labels, decimals=1, signed=True)} a day")
+    lines.append(f"Followers during the takeover: {words.number(f.during, signed=True)} "
+                 f"({words.number(f.during_per_day, decimals=1, signed=True)} a day); the weeks before: "
+                 f"{words.number(f.before_per_day, decimals=1, signed=True)} a day")
     cli.out("\n".join(lines), report_json(report))
     return 0
 

@@ -12,10 +12,15 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from takeover_planner.cli.common import Cli, add_subcommand
 from takeover_planner.errors import EXIT_FAILURE, EXIT_OK, ValidationError
+from takeover_planner.texts import current_language
+from takeover_planner.texts.cli import CliText
+
+if TYPE_CHECKING:
+    from takeover_planner.media.rules import RuleSet
 
 _VERDICT_MARK = {"ok": "ok    ", "advice": "advice", "error": "ERROR "}
 
@@ -24,7 +29,8 @@ def register(sub: Any) -> None:
     p = add_subcommand(sub, "validate", "check media files against Instagram's story rules")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (folders are searched)")
     p.add_argument("--rules", metavar="PATH", default=None, help="a rule set file instead of the built-in one")
-    p.add_argument("--lang", choices=("en", "nb"), default="en", help="language of the messages (default en)")
+    p.add_argument("--lang", choices=("en", "nb"), default=None,
+                   help="language of the findings (default: that of --language, else the language in force)")
     p.set_defaults(handler=_validate)
 
     p = add_subcommand(sub, "fix", "write story-ready copies of media files (the originals stay untouched)")
@@ -67,7 +73,7 @@ def expand_paths(paths: list[str]) -> list[str]:
         try:
             mode = os.stat(text).st_mode
         except OSError:
-            raise ValidationError(f"{text} does not exist.") from None
+            raise ValidationError(CliText.PATH_MISSING, path=text) from None
         if stat.S_ISDIR(mode):
             for root, dirs, files in os.walk(text):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -77,33 +83,33 @@ def expand_paths(paths: list[str]) -> list[str]:
     return found
 
 
-def _rules(cli: Cli, path: str | None) -> Any:
-    from takeover_planner.media.rules import load_rules
+def _rules(cli: Cli, path: str | None) -> RuleSet:
+    from takeover_planner.services.media_checks import rules_in_force
 
     if path:
-        return load_rules(path)
+        return rules_in_force(path)
     # The "rules.path" setting, without opening the database (validate stays fast).
     from takeover_planner.paths import resolve_paths
     from takeover_planner.settings import Settings
 
-    configured = Settings.load(resolve_paths(cli.args.home)).get("rules.path")
-    return load_rules(configured or None)
+    return rules_in_force(settings=Settings.load(resolve_paths(cli.args.home)))
 
 
 def _validate(args: argparse.Namespace, cli: Cli) -> int:
-    from takeover_planner.media.probe import probe_file
+    from takeover_planner.services.media_checks import judge_file
 
     rules = _rules(cli, args.rules)
     files = expand_paths(args.paths)
+    language = args.lang or current_language()
     results = []
     worst = EXIT_OK
     for path in files:
-        judgement = rules.judge(probe_file(path))
+        judgement = judge_file(path, rules)
         if judgement.verdict == "error":
             worst = EXIT_FAILURE
-        results.append(judgement.to_json(args.lang))
+        results.append(judgement.to_json(language))
         if not cli.json:
-            _print_judgement(judgement.to_json(args.lang))
+            _print_judgement(judgement.to_json(language))
     if cli.json:
         # One compact document: thousands of files print fast (an indented dump is several times slower).
         print(json.dumps({"files": results}, ensure_ascii=False))
@@ -127,36 +133,35 @@ def _print_judgement(item: dict[str, Any]) -> None:
 
 
 def _fix(args: argparse.Namespace, cli: Cli) -> int:
-    from takeover_planner.media.fix import fix_file
     from takeover_planner.media.fix_types import FixOptions, FixRefused
     from takeover_planner.media.geometry import Focus
-    from takeover_planner.media.probe import probe_file
     from takeover_planner.media.progress import ProgressCallback
+    from takeover_planner.services.media_checks import fix_loose_file, judge_file
 
     rules = _rules(cli, args.rules)
     files = expand_paths(args.paths)
     out_dir = Path(args.out)
     if out_dir.exists() and not out_dir.is_dir():
-        raise ValidationError(f"--out {out_dir} is a file, not a folder.")
+        raise ValidationError(CliText.OUT_IS_FILE, path=str(out_dir))
     options = FixOptions(mode=args.mode, focus=Focus(*args.focus), reencode=args.reencode)
     results = []
     status = EXIT_OK
     for name in files:
         path = Path(name)
-        judgement = rules.judge(probe_file(path))
+        judgement = judge_file(path, rules)
         entry: dict[str, Any] = {"path": name, "verdict": judgement.verdict, "outputs": [], "error": None}
         progress: ProgressCallback = _progress_printer(path) if not cli.json and sys.stderr.isatty() else _quiet
         try:
-            fixed = fix_file(path, out_dir, judgement, options, progress)
+            fixed = fix_loose_file(path, out_dir, options=options, rules=rules, judgement=judgement,
+                                   progress=progress)
         except FixRefused as exc:
-            entry["error"] = exc.message
+            entry["error"], entry["code"] = exc.message, exc.code.key  # scripts read the code, not the words
             status = EXIT_FAILURE
         else:
-            entry["outputs"] = [str(item.path) for item in fixed]
-            entry["method"] = fixed[0].recipe.get("method", "image") if fixed else ""
-            after = [rules.judge(probe_file(item.path)) for item in fixed]
-            entry["verdicts_after"] = [j.verdict for j in after]
-            if any(j.verdict == "error" for j in after):
+            entry["outputs"] = [str(item.path) for item in fixed.parts]
+            entry["method"] = fixed.parts[0].recipe.get("method", "image") if fixed.parts else ""
+            entry["verdicts_after"] = [j.verdict for j in fixed.after]
+            if fixed.still_broken:
                 status = EXIT_FAILURE
         results.append(entry)
         if not cli.json:

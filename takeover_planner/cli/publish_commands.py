@@ -20,6 +20,7 @@ from takeover_planner.errors import EXIT_FAILURE, ValidationError
 from takeover_planner.publishing.publisher import OutcomeKind
 from takeover_planner.services import handoff_service
 from takeover_planner.services import publishing_service as svc
+from takeover_planner.texts.cli import CliText
 
 
 def _moment(text: str) -> dt.datetime:
@@ -35,8 +36,26 @@ def register(sub: Any) -> None:
     p = add_subcommand(sub, "publish-due", "publish every approved frame whose time has come (for cron / Task "
                                            "Scheduler; safe to run from two places at once)")
     p.add_argument("--now", type=_moment, default=None,
-                   help="act as if it were this time (ISO, e.g. 2025-05-06T10:00+02:00); default: now")
+                   help="rehearsal clock: act as if it were this time (ISO, e.g. 2025-05-06T10:00+02:00); "
+                        "only against a test server, never Meta's hosts; default: now")
     p.set_defaults(handler=_publish_due)
+
+    publish = add_subcommand(sub, "publish", "decisions the publishing queue leaves to a person")
+    pub_sub = publish.add_subparsers(dest="publish_command", metavar="GROUP", required=True)
+    late = add_subcommand(pub_sub, "late", "frames held because they are late: post now, re-time or drop")
+    l_sub = late.add_subparsers(dest="late_command", metavar="ACTION", required=True)
+    p = add_subcommand(l_sub, "list", "list the frames held as late")
+    p.set_defaults(handler=_late_list)
+    p = add_subcommand(l_sub, "post", "post a late frame on the next run all the same")
+    p.add_argument("frame", type=int, help="the frame's id")
+    p.set_defaults(handler=_late_post)
+    p = add_subcommand(l_sub, "retime", "give a late frame a new time inside its slot")
+    p.add_argument("frame", type=int, help="the frame's id")
+    p.add_argument("--at", type=_moment, required=True, help="the new time (ISO, e.g. 2025-05-06T14:00+02:00)")
+    p.set_defaults(handler=_late_retime)
+    p = add_subcommand(l_sub, "drop", "do not post a late frame (it is withdrawn)")
+    p.add_argument("frame", type=int, help="the frame's id")
+    p.set_defaults(handler=_late_drop)
 
     hosting = add_subcommand(sub, "hosting", "the media host Instagram fetches files from")
     h_sub = hosting.add_subparsers(dest="hosting_command", metavar="ACTION", required=True)
@@ -58,7 +77,6 @@ def register(sub: Any) -> None:
     p.add_argument("--slot", type=int, required=True, help="the slot's id")
     p.add_argument("--out", type=Path, required=True, help="folder to write the pack to")
     p.add_argument("--all", action="store_true", help="every approved frame, not only those with stickers")
-    p.add_argument("--language", choices=["en", "nb"], default=None, help="checklist language")
     p.set_defaults(handler=_handoff_pack)
     p = add_subcommand(o_sub, "posted", "record that a frame was posted by hand (who and when)")
     p.add_argument("frame", type=int, help="the frame's id")
@@ -85,7 +103,8 @@ def register_account_commands(acc_sub: Any) -> None:
     p.add_argument("name")
     p.add_argument("method", choices=["api", "handoff"])
     p.set_defaults(handler=_publish_method)
-    p = add_subcommand(acc_sub, "resume", "end a throttling pause early")
+    p = add_subcommand(acc_sub, "resume", "end a throttling pause early, or resume an account stopped for a "
+                                          "reason you have acted on (a spam appeal, a login in Instagram)")
     p.add_argument("name")
     p.set_defaults(handler=_resume)
 
@@ -107,6 +126,9 @@ def _publish_due(args: argparse.Namespace, cli: Cli) -> int:
         if outcome.advice and outcome.kind not in (OutcomeKind.PUBLISHED, OutcomeKind.DEFERRED):
             line += f"\n            What to do: {outcome.advice}"
         lines.append(line)
+    for held in report.held:
+        lines.append(f"{'held':>10}  {held.message}\n            What to do: publish late post {held.frame_id} | "
+                     f"publish late retime {held.frame_id} --at … | publish late drop {held.frame_id}")
     for due in report.handoff_due:
         lines.append(f"{'by hand':>10}  Frame #{due.frame_id} ({due.department}, {_when(due.planned_at)}) "
                      f"{due.reason}.")
@@ -170,8 +192,38 @@ def _publish_method(args: argparse.Namespace, cli: Cli) -> int:
 
 
 def _resume(args: argparse.Namespace, cli: Cli) -> int:
-    svc.clear_pause(cli.context(), args.name)
-    cli.out("Pause cleared; the next run publishes again.", {"account": args.name, "paused": False})
+    lifted = svc.clear_pause(cli.context(), args.name)
+    cli.out(("Stop lifted" if lifted else "Pause cleared") + "; the next run publishes again.",
+            {"account": args.name, "paused": False, "stop_lifted": lifted})
+    return 0
+
+
+def _late_list(_args: argparse.Namespace, cli: Cli) -> int:
+    held = svc.held_frames(cli.context())
+    lines = [f"#{h.frame_id}  {_when(h.planned_at)}  {h.department} (slot #{h.slot_id})  {h.reason}" for h in held]
+    cli.out("\n".join(lines) if lines else "No frame is held as late.",
+            {"held": [{"frame_id": h.frame_id, "slot_id": h.slot_id, "department": h.department,
+                       "planned_at": h.planned_at.isoformat() if h.planned_at else None, "reason": h.reason}
+                      for h in held]})
+    return 0
+
+
+def _late_post(args: argparse.Namespace, cli: Cli) -> int:
+    svc.post_late(cli.context(), args.frame)
+    cli.out(f"Frame #{args.frame} goes out on the next run.", {"frame_id": args.frame, "decision": "post"})
+    return 0
+
+
+def _late_retime(args: argparse.Namespace, cli: Cli) -> int:
+    svc.retime_late(cli.context(), args.frame, args.at)
+    cli.out(f"Frame #{args.frame} is planned for {_when(args.at)}.",
+            {"frame_id": args.frame, "decision": "retime", "planned_at": args.at.isoformat()})
+    return 0
+
+
+def _late_drop(args: argparse.Namespace, cli: Cli) -> int:
+    svc.drop_late(cli.context(), args.frame)
+    cli.out(f"Frame #{args.frame} will not be posted (withdrawn).", {"frame_id": args.frame, "decision": "drop"})
     return 0
 
 
@@ -180,7 +232,7 @@ def _hosting_set(args: argparse.Namespace, cli: Cli) -> int:
     if args.password_stdin:
         password = _read_secret("Password for the media host (it is not shown): ")
         if not password:
-            raise ValidationError("No password was given on standard input.")
+            raise ValidationError(CliText.NO_PASSWORD)
     info = svc.set_hosting(cli.context(), args.upload_url, args.public_url, args.username, password)
     cli.out(f"Media host set: uploads go to {info.upload_url}, Instagram fetches from {info.public_url}."
             + (" Password kept in the OS keyring." if info.password_stored else ""), info.__dict__)
@@ -211,9 +263,10 @@ def _handoff_pack(args: argparse.Namespace, cli: Cli) -> int:
     for entry in result.entries:
         lines.append(f"  {entry.number:2d}. {_when(entry.frame.planned_at)}  {entry.file_name or 'FILE MISSING'}"
                      f"  (frame #{entry.frame.frame_id})")
+    lines += [f"Removed {name}: its frame is no longer in the pack." for name in result.removed]
     cli.out("\n".join(lines), {"folder": str(result.folder), "checklist": str(result.checklist),
                                "frames": [{"number": e.number, "frame_id": e.frame.frame_id, "file": e.file_name}
-                                          for e in result.entries]})
+                                          for e in result.entries], "removed": list(result.removed)})
     return 0
 
 

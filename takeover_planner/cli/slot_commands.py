@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from takeover_planner.cli import reminder_commands
 from takeover_planner.cli.common import Cli, add_subcommand, date_arg, table
 from takeover_planner.domain.slots import SlotStatus, parse_status
 from takeover_planner.domain.timekeeping import iso_week
@@ -53,6 +54,7 @@ def register(sub: Any) -> None:
     p.add_argument("--start", type=date_arg, required=True)
     p.add_argument("--end", type=date_arg, required=True)
     p.set_defaults(handler=_move)
+    reminder_commands.register_slot_email(slot_sub)
 
 
 def _result_text(verb: str, result: booking.BookingResult) -> str:
@@ -65,7 +67,9 @@ def _result_text(verb: str, result: booking.BookingResult) -> str:
 
 
 def _result_json(result: booking.BookingResult) -> dict[str, Any]:
-    return {"slot": result.slot.as_dict(), "competing": [c.id for c in result.competing]}
+    return {"slot": result.slot.as_dict(), "competing": [c.id for c in result.competing],
+            "frames_withdrawn": result.frames_withdrawn, "frames_moved": result.frames_moved,
+            "frames_to_review": result.frames_to_review}
 
 
 def _book(args: argparse.Namespace, cli: Cli) -> int:
@@ -109,11 +113,16 @@ def _show(args: argparse.Namespace, cli: Cli) -> int:
 
 def _set_status(args: argparse.Namespace, cli: Cli) -> int:
     result = booking.set_status(cli.context(), args.id, args.status, reason=args.reason)
-    cli.out(_result_text("Updated", result), _result_json(result))
+    withdrawn = f"\n{result.frames_withdrawn} frame(s) taken off the publishing queue." \
+        if result.frames_withdrawn else ""
+    cli.out(_result_text("Updated", result) + withdrawn, _result_json(result))
     return 0
 
 
 def _move(args: argparse.Namespace, cli: Cli) -> int:
     result = booking.move(cli.context(), args.id, args.start, args.end)
-    cli.out(_result_text("Moved", result), _result_json(result))
+    frames = (f"\n{result.frames_moved} frame(s) moved with the slot" +
+              (f"; {result.frames_to_review} fall outside it and go back to review." if result.frames_to_review
+               else ".")) if result.frames_moved or result.frames_to_review else ""
+    cli.out(_result_text("Moved", result) + frames, _result_json(result))
     return 0

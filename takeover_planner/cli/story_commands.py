@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from takeover_planner.cli.common import Cli, add_subcommand, date_arg
 from takeover_planner.domain.timekeeping import to_oslo
 from takeover_planner.errors import EXIT_REFUSED, ValidationError
+from takeover_planner.texts import BOKMAAL
+from takeover_planner.texts.cli import CliText
 
 
 class _FrameAction(argparse.Action):
@@ -46,8 +47,6 @@ def register(sub: Any) -> None:
     p.add_argument("--slot", type=int, required=True)
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--pdf", type=Path, default=None, help="also write the printed brief (A4 PDF) to this file")
-    p.add_argument("--language", choices=("nb", "en"), default="nb",
-                   help="language of the printed brief (default: nb, Norwegian Bokmål)")
     p.add_argument("--contact", default="", metavar="E-MAIL/PHONE",
                    help="how the department reaches you, printed in the brief (default: your e-mail in the team)")
     p.set_defaults(handler=_brief)
@@ -70,6 +69,11 @@ def register(sub: Any) -> None:
                    help="the frame shows people: who, the consent form's reference, optionally 'guardian' and "
                         "the last valid day")
     p.set_defaults(handler=_submit, frames=None)
+    p = add_subcommand(psub, "kit", "write the contributor kit for a slot: one HTML file, no app needed")
+    p.add_argument("--slot", type=int, required=True)
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.html")
+    p.add_argument("--contact", default="", metavar="E-MAIL/PHONE", help="how the department reaches you")
+    p.set_defaults(handler=_kit)
     p = add_subcommand(psub, "import", "import a submission package into its slot")
     p.add_argument("file", type=Path)
     p.set_defaults(handler=_import)
@@ -110,25 +114,39 @@ def register(sub: Any) -> None:
 
 
 def _brief(args: argparse.Namespace, cli: Cli) -> int:
-    from takeover_planner.intake.brief import pdf_name
-    from takeover_planner.services.packages import write_slot_brief
+    from takeover_planner.services.packages import printed_brief_name, write_slot_brief
 
-    brief = write_slot_brief(cli.context(), args.slot, args.out, language=args.language, pdf=args.pdf,
+    # The global --language; without it Bokmål, whatever the app speaks: the brief goes to a department.
+    language = args.language or BOKMAAL
+    brief = write_slot_brief(cli.context(), args.slot, args.out, language=language, pdf=args.pdf,
                              reach=args.contact)
     s = brief.slot
-    printed = pdf_name(args.language)
+    printed = printed_brief_name(language)
     human = (f"Wrote the brief for slot #{s.slot_id} ({s.department}, {s.start.isoformat()} – {s.end.isoformat()}) "
              f"to {args.out} (with {printed} inside)")
     human += f" and the printed brief to {args.pdf}." if args.pdf else "."
     cli.out(human, {"brief_uid": brief.brief_uid, "slot_id": s.slot_id, "file": str(args.out),
-                    "pdf_inside": printed, "pdf": str(args.pdf) if args.pdf else None, "language": args.language})
+                    "pdf_inside": printed, "pdf": str(args.pdf) if args.pdf else None, "language": language})
+    return 0
+
+
+def _kit(args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.services.kit import write_slot_kit
+    from takeover_planner.texts import Text
+    from takeover_planner.texts.kit import KitReport
+
+    language = args.language or BOKMAAL  # like the brief: it goes to a department
+    brief = write_slot_kit(cli.context(), args.slot, args.out, language=language, reach=args.contact)
+    said = Text(KitReport.WROTE, {"slot_id": args.slot, "department": brief.slot.department, "file": str(args.out)})
+    cli.out(str(said), {"slot_id": args.slot, "brief_uid": brief.brief_uid, "file": str(args.out),
+                        "language": language})
     return 0
 
 
 def _split_consent(text: str, number: int) -> tuple[str, str, str, dt.date | None]:
     parts = [p.strip() for p in text.split(";")]
     if len(parts) < 2 or not parts[0]:
-        raise ValidationError(f"Frame {number}: --consent needs 'WHO;REFERENCE', e.g. 'Ola Nordmann;SK-2027-3'.")
+        raise ValidationError(CliText.CONSENT_FORMAT, number=number)
     given_by, until = "self", None
     for extra in parts[2:]:
         if extra.lower() in ("guardian", "self"):
@@ -137,21 +155,19 @@ def _split_consent(text: str, number: int) -> tuple[str, str, str, dt.date | Non
             try:
                 until = dt.date.fromisoformat(extra)
             except ValueError:
-                raise ValidationError(
-                    f"Frame {number}: '{extra}' in --consent is neither 'guardian' nor a date.") from None
+                raise ValidationError(CliText.CONSENT_EXTRA, number=number, extra=extra) from None
     return parts[0], parts[1], given_by, until
 
 
 def _submit(args: argparse.Namespace, cli: Cli) -> int:
-    from takeover_planner.intake.brief import read_brief
-    from takeover_planner.intake.submission import DraftConsent, DraftFrame, SubmissionDraft, write_submission
+    from takeover_planner.intake.submission import DraftConsent, DraftFrame, SubmissionDraft
     from takeover_planner.services.context import default_actor
+    from takeover_planner.services.submissions import open_brief, save_submission
     from takeover_planner.settings import Settings
 
     if not args.frames:
-        raise ValidationError("Give at least one --frame PATH.")
-    with tempfile.TemporaryDirectory(prefix="tp-brief-") as staging:
-        brief = read_brief(args.brief, Path(staging)).manifest
+        raise ValidationError(CliText.NO_FRAMES)
+    brief = open_brief(args.brief)
     name = args.name or args.user
     if not name:
         from takeover_planner.paths import resolve_paths
@@ -171,7 +187,7 @@ def _submit(args: argparse.Namespace, cli: Cli) -> int:
             frame.consents.append(key)
             frame.shows_people = True
         draft.frames.append(frame)
-    manifest = write_submission(draft, args.out)
+    manifest = save_submission(draft, args.out)
     cli.out(f"Wrote a submission with {len(manifest.frames)} frame(s) for slot #{manifest.slot_id} "
             f"({manifest.department}) to {args.out}.",
             {"submission_uid": manifest.submission_uid, "slot_id": manifest.slot_id, "frames": len(manifest.frames),
@@ -207,7 +223,7 @@ def _list(args: argparse.Namespace, cli: Cli) -> int:
             flags.append(f"by hand: {f.sticker_kind} sticker")
         problems = f.file_problems() + f.consent_problems()
         if problems:
-            flags.append(f"{len(problems)} problem(s): {problems[0].en}")
+            flags.append(f"{len(problems)} problem(s): {problems[0].text()}")
         lines.append(f"#{f.id:<5} {f.position:>2}. {f.state.value:<18} {when}  {name}"
                      + (f"  [{'; '.join(flags)}]" if flags else ""))
     cli.out("\n".join(lines) or f"Slot #{args.slot} has no frames yet.",
@@ -230,7 +246,7 @@ def _approve_all(args: argparse.Namespace, cli: Cli) -> int:
     lines = [f"Approved {len(result.done)} frame(s)" + (": " + ", ".join(f"#{i}" for i in result.done) if result.done
                                                          else ".")]
     lines += [f"Not approved #{i}: {why}" for i, why in result.refused.items()]
-    cli.out("\n".join(lines), {"approved": list(result.done), "refused": {str(k): v for k, v in result.refused.items()}})
+    cli.out("\n".join(lines), {"approved": list(result.done), "refused": {str(k): str(v) for k, v in result.refused.items()}})
     return EXIT_REFUSED if result.refused else 0
 
 

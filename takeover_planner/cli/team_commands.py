@@ -1,4 +1,4 @@
-"""`person add | list`, `whoami`, `db connect URL`, `db copy --to URL`."""
+"""`person add | list | deactivate | activate`, `whoami`, `db connect URL`, `db copy --to URL`."""
 
 from __future__ import annotations
 
@@ -17,9 +17,18 @@ def register(sub: Any) -> None:
     p.add_argument("--role", required=True, help="comms_officer, contributor or reader")
     p.add_argument("--department", default=None, help="a contributor's department")
     p.add_argument("--email", default="")
+    p.add_argument("--login", default=None,
+                   help="team database: the person's own PostgreSQL login (created if it does not exist)")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the new login's password from standard input")
     p.set_defaults(handler=_person_add)
     p = add_subcommand(person_sub, "list", "list the team")
     p.set_defaults(handler=_person_list)
+    for action, help_text in (("deactivate", "take a person's access away (their login can no longer connect)"),
+                              ("activate", "give a deactivated person their access back")):
+        p = add_subcommand(person_sub, action, help_text)
+        p.add_argument("person", help="name or id")
+        p.set_defaults(handler=_person_active, active=action == "activate")
     p = add_subcommand(sub, "whoami", "show who you act as and what you may do")
     p.set_defaults(handler=_whoami)
 
@@ -41,9 +50,21 @@ def _person_add(args: argparse.Namespace, cli: Cli) -> int:
     from takeover_planner.services import people
 
     info = people.add_person(cli.context(), args.name, people.parse_role(args.role), department=args.department,
-                             email=args.email)
-    cli.out(f"Added {info.name} as {info.role.value}" + (f" for {info.department}." if info.department else "."),
-            {"id": info.id, "name": info.name, "role": info.role.value, "department": info.department})
+                             email=args.email, login=args.login, password=_read_password(args))
+    cli.out(f"Added {info.name} as {info.role.value}" + (f" for {info.department}" if info.department else "") +
+            (f", login {info.login}." if info.login else "."),
+            {"id": info.id, "name": info.name, "role": info.role.value, "department": info.department,
+             "login": info.login})
+    return 0
+
+
+def _person_active(args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.services import people
+
+    ctx = cli.context()
+    info = people.set_active(ctx, people.find_person(ctx, args.person).id, args.active)
+    cli.out(f"{info.name} is {'active' if info.active else 'deactivated'}.",
+            {"id": info.id, "name": info.name, "active": info.active, "login": info.login})
     return 0
 
 
@@ -51,11 +72,12 @@ def _person_list(_args: argparse.Namespace, cli: Cli) -> int:
     from takeover_planner.services import people
 
     team = people.list_people(cli.context())
-    rows = [[str(p.id), p.name, p.role.value, p.department or "", "" if p.active else "inactive"] for p in team]
-    cli.out(table(rows, ["ID", "NAME", "ROLE", "DEPARTMENT", ""]) if team else
+    rows = [[str(p.id), p.name, p.role.value, p.department or "", p.login or "", "" if p.active else "inactive"]
+            for p in team]
+    cli.out(table(rows, ["ID", "NAME", "ROLE", "DEPARTMENT", "LOGIN", ""]) if team else
             "No people yet: this is a personal database, and you act as its comms officer.",
-            [{"id": p.id, "name": p.name, "role": p.role.value, "department": p.department, "active": p.active}
-             for p in team])
+            [{"id": p.id, "name": p.name, "role": p.role.value, "department": p.department, "active": p.active,
+              "login": p.login} for p in team])
     return 0
 
 

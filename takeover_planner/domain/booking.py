@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from takeover_planner.domain.slots import HOLDING_STATUSES, DateRange, SlotStatus
+from takeover_planner.domain.slots import HOLDING_STATUSES, DateRange, SlotStatus, status_name
 from takeover_planner.errors import BookingRefused
+from takeover_planner.texts import Text
+from takeover_planner.texts.booking import BookingText
 
 
 @dataclass(frozen=True)
@@ -36,13 +38,17 @@ class BookingCheck:
     competing: tuple[ExistingSlot, ...]
 
 
-def describe_slot(slot: ExistingSlot) -> str:
-    return f"slot #{slot.id} ({slot.department}, {slot.dates.describe()}, {slot.status.value})"
+def slot_text(slot: ExistingSlot) -> Text:
+    """A slot as a refusal names it: "slot #12 (Miljøkontoret, 4–6 March 2027, confirmed)"."""
+    return Text(BookingText.SLOT_ITEM, {"slot_id": slot.id, "department": slot.department,
+                                        "dates": slot.dates.span, "status": status_name(slot.status)})
 
 
-def describe_blackout(blackout: ExistingBlackout) -> str:
-    scope = f"on {blackout.account}" if blackout.account else "on all accounts"
-    return f"blackout '{blackout.name}' ({blackout.dates.describe()}, {scope})"
+def blackout_text(blackout: ExistingBlackout) -> Text:
+    if blackout.account is None:
+        return Text(BookingText.BLACKOUT_ON_ALL, {"name": blackout.name, "dates": blackout.dates.span})
+    return Text(BookingText.BLACKOUT_ON_ACCOUNT,
+                {"name": blackout.name, "dates": blackout.dates.span, "account": blackout.account})
 
 
 def check_booking(
@@ -63,10 +69,10 @@ def check_booking(
         return BookingCheck(competing=())
     hit_blackouts = [b for b in blackouts if b.dates.overlaps(dates) and b.account in (None, account)]
     if hit_blackouts:
-        names = "; ".join(describe_blackout(b) for b in hit_blackouts)
         raise BookingRefused(
-            f"{dates.describe()} on {account} falls in a blackout period: {names}.",
+            BookingText.IN_BLACKOUT if len(hit_blackouts) == 1 else BookingText.IN_BLACKOUTS,
             details={"blackouts": [b.id for b in hit_blackouts]},
+            dates=dates.span, account=account, blackouts=[blackout_text(b) for b in hit_blackouts],
         )
     overlapping = [
         s
@@ -76,10 +82,9 @@ def check_booking(
     if status in HOLDING_STATUSES:
         holding = [s for s in overlapping if s.status in HOLDING_STATUSES]
         if holding:
-            names = "; ".join(describe_slot(s) for s in holding)
             raise BookingRefused(
-                f"{dates.describe()} on {account} overlaps {names}.",
-                details={"slots": [s.id for s in holding]},
+                BookingText.OVERLAP, details={"slots": [s.id for s in holding]},
+                dates=dates.span, account=account, slots=[slot_text(s) for s in holding],
             )
     competing = tuple(s for s in overlapping if s.status == SlotStatus.REQUESTED or status == SlotStatus.REQUESTED)
     return BookingCheck(competing=competing)

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from takeover_planner.errors import ValidationError
+from takeover_planner.texts import Text
+from takeover_planner.texts.stories import StoriesText
 
 
 class GivenBy(enum.StrEnum):
@@ -28,14 +30,27 @@ class Channel(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Problem:
-    """Why something may not go ahead, in both UI languages (``code`` is stable, for tests and JSON)."""
+    """Why something may not go ahead: a message (rendered in either language when shown).
 
-    code: str
-    en: str
-    nb: str
+    ``code`` is the short stable name tests and ``--json`` use ("consent_missing"): the message's key without
+    its area.
+    """
 
-    def text(self, language: str = "en") -> str:
-        return self.nb if language.startswith("nb") or language.startswith("no") else self.en
+    message: Text
+
+    @classmethod
+    def of(cls, code: StoriesText, **params: object) -> Problem:
+        return cls(Text(code, params))
+
+    @property
+    def code(self) -> str:
+        return self.message.code.key.partition(".")[2]
+
+    def text(self, language: str | None = None) -> str:
+        return self.message.in_language(language) if language else str(self.message)
+
+    def to_json(self) -> dict[str, object]:
+        return {"code": self.code, "en": self.text("en"), "nb": self.text("nb")}
 
 
 @dataclass(frozen=True)
@@ -57,7 +72,7 @@ def parse_given_by(text: str) -> GivenBy:
     try:
         return GivenBy(text.strip().lower())
     except ValueError:
-        raise ValidationError(f"Consent 'given by' must be self or guardian, not '{text}'.") from None
+        raise ValidationError(StoriesText.BAD_GIVEN_BY, value=text) from None
 
 
 def parse_scope(values: Iterable[str]) -> list[str]:
@@ -68,9 +83,9 @@ def parse_scope(values: Iterable[str]) -> list[str]:
             seen.add(Channel(str(value).strip().lower()))
         except ValueError:
             names = ", ".join(c.value for c in Channel)
-            raise ValidationError(f"Unknown consent scope '{value}'. Choose from: {names}.") from None
+            raise ValidationError(StoriesText.UNKNOWN_SCOPE, value=str(value), choices=names) from None
     if not seen:
-        raise ValidationError("A consent record needs a scope (instagram and/or facebook).")
+        raise ValidationError(StoriesText.NO_SCOPE)
     return [c.value for c in Channel if c in seen]
 
 
@@ -79,39 +94,21 @@ def record_problems(consent: ConsentFacts, planned_day: dt.date | None) -> list[
     who = consent.subject or f"#{consent.id}"
     problems: list[Problem] = []
     if not consent.subject.strip():
-        problems.append(Problem("consent_no_subject", f"Consent #{consent.id} does not say who it covers.",
-                                f"Samtykke #{consent.id} sier ikke hvem det gjelder."))
+        problems.append(Problem.of(StoriesText.CONSENT_NO_SUBJECT, consent_id=consent.id))
     if not consent.reference.strip():
-        problems.append(Problem("consent_no_reference",
-                                f"The consent for {who} has no reference to a consent form.",
-                                f"Samtykket for {who} mangler referanse til samtykkeerklæring."))
+        problems.append(Problem.of(StoriesText.CONSENT_NO_REFERENCE, who=who))
     if consent.given_by not in (GivenBy.SELF.value, GivenBy.GUARDIAN.value):
-        problems.append(Problem("consent_given_by",
-                                f"The consent for {who} does not say whether the person or a guardian gave it.",
-                                f"Samtykket for {who} sier ikke om personen selv eller en foresatt ga det."))
+        problems.append(Problem.of(StoriesText.CONSENT_GIVEN_BY, who=who))
     if Channel.INSTAGRAM.value not in consent.scope:
-        problems.append(Problem("consent_scope", f"The consent for {who} does not cover Instagram.",
-                                f"Samtykket for {who} gjelder ikke Instagram."))
+        problems.append(Problem.of(StoriesText.CONSENT_SCOPE, who=who))
     if consent.withdrawn:
-        problems.append(Problem("consent_withdrawn", f"The consent for {who} has been withdrawn.",
-                                f"Samtykket for {who} er trukket tilbake."))
+        problems.append(Problem.of(StoriesText.CONSENT_WITHDRAWN, who=who))
     if consent.valid_until is not None:
         if planned_day is None:
-            problems.append(Problem(
-                "consent_no_date",
-                f"The consent for {who} runs out on {consent.valid_until.isoformat()}; "
-                "give the frame a planned date so that can be checked.",
-                f"Samtykket for {who} utløper {consent.valid_until.isoformat()}; "
-                "gi storybildet en planlagt dato så det kan sjekkes.",
-            ))
+            problems.append(Problem.of(StoriesText.CONSENT_NO_DATE, who=who, until=consent.valid_until))
         elif consent.valid_until < planned_day:
-            problems.append(Problem(
-                "consent_expired",
-                f"The consent for {who} runs out on {consent.valid_until.isoformat()}, "
-                f"before the planned day {planned_day.isoformat()}.",
-                f"Samtykket for {who} utløper {consent.valid_until.isoformat()}, "
-                f"før planlagt dag {planned_day.isoformat()}.",
-            ))
+            problems.append(Problem.of(StoriesText.CONSENT_EXPIRED, who=who, until=consent.valid_until,
+                                       day=planned_day))
     return problems
 
 
@@ -122,13 +119,8 @@ def consent_problems(
     if not shows_people:
         return []
     if not consents:
-        return [Problem("consent_missing", "The frame shows people but has no consent record.",
-                        "Storybildet viser personer, men har ingen samtykkeerklæring.")]
+        return [Problem.of(StoriesText.CONSENT_MISSING)]
     problems: list[Problem] = []
     for consent in consents:
         problems.extend(record_problems(consent, planned_day))
     return problems
-
-
-def consent_complete(shows_people: bool, consents: Sequence[ConsentFacts], planned_day: dt.date | None) -> bool:
-    return not consent_problems(shows_people, consents, planned_day)

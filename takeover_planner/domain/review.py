@@ -20,6 +20,9 @@ from dataclasses import dataclass, field
 from takeover_planner.domain.consent import ConsentFacts, Problem, consent_problems
 from takeover_planner.domain.timekeeping import to_oslo
 from takeover_planner.errors import TransitionRefused
+from takeover_planner.texts import Text
+from takeover_planner.texts.render import Bilingual
+from takeover_planner.texts.stories import FrameStateName, StoriesText
 
 
 class FrameState(enum.StrEnum):
@@ -74,7 +77,7 @@ def parse_state(text: str) -> FrameState:
         return FrameState(text.strip().lower())
     except ValueError:
         names = ", ".join(s.value for s in FrameState)
-        raise TransitionRefused(f"Unknown frame state '{text}'. Known: {names}.") from None
+        raise TransitionRefused(StoriesText.UNKNOWN_STATE, state=text, known=names) from None
 
 
 @dataclass(frozen=True)
@@ -82,8 +85,8 @@ class ApprovalFacts:
     """What approval looks at, for the file that will actually be published (the fixed copy if there is one)."""
 
     has_file: bool
-    # Error findings of the file that will be published; None: the file has not been checked.
-    file_errors: Sequence[str] | None
+    # Error findings' messages of the file that will be published; None: the file has not been checked.
+    file_errors: Sequence[Bilingual] | None
     shows_people: bool
     consents: Sequence[ConsentFacts] = field(default_factory=tuple)
     planned_at: dt.datetime | None = None
@@ -95,14 +98,10 @@ class ApprovalFacts:
 
 def file_problems(facts: ApprovalFacts) -> list[Problem]:
     if not facts.has_file:
-        return [Problem("no_file", "The frame has no picture or video.", "Storybildet har ikke bilde eller video.")]
+        return [Problem.of(StoriesText.NO_FILE)]
     if facts.file_errors is None:
-        return [Problem("file_unchecked", "The file has not been checked against the rule set yet.",
-                        "Filen er ikke sjekket mot regelsettet ennå.")]
-    return [
-        Problem("file_error", f"The file breaks a rule: {message}", f"Filen bryter en regel: {message}")
-        for message in facts.file_errors
-    ]
+        return [Problem.of(StoriesText.FILE_UNCHECKED)]
+    return [Problem.of(StoriesText.FILE_ERROR, finding=finding) for finding in facts.file_errors]
 
 
 def approval_problems(facts: ApprovalFacts, approver: str) -> list[Problem]:
@@ -110,8 +109,7 @@ def approval_problems(facts: ApprovalFacts, approver: str) -> list[Problem]:
     problems = file_problems(facts)
     problems.extend(consent_problems(facts.shows_people, facts.consents, facts.planned_day))
     if not approver.strip():
-        problems.append(Problem("no_approver", "Approval needs the approver's name.",
-                                "Godkjenning krever navnet til den som godkjenner."))
+        problems.append(Problem.of(StoriesText.NO_APPROVER))
     return problems
 
 
@@ -152,32 +150,31 @@ def plan_transition(
     actor = " ".join(actor.split())
     comment = comment.strip()
     if target == current:
-        raise TransitionRefused(f"Frame #{frame_id} is already {_words(current)}.")
+        raise TransitionRefused(StoriesText.ALREADY_IN_STATE, frame_id=frame_id, state=state_name(current))
     if not can_transition(current, target):
-        allowed = ", ".join(_words(s) for s in sorted(ALLOWED[current])) or "nothing (it is final)"
-        raise TransitionRefused(
-            f"Frame #{frame_id} is {_words(current)} and cannot become {_words(target)}; it can become: {allowed}.",
-            details={"frame": frame_id, "from": current.value, "to": target.value},
-        )
+        details = {"frame": frame_id, "from": current.value, "to": target.value}
+        if not ALLOWED[current]:
+            raise TransitionRefused(StoriesText.FINAL, details=details, frame_id=frame_id,
+                                    state=state_name(current), target=state_name(target))
+        raise TransitionRefused(StoriesText.NOT_ALLOWED, details=details, frame_id=frame_id,
+                                state=state_name(current), target=state_name(target),
+                                allowed=[state_name(s) for s in sorted(ALLOWED[current])])
     if not actor:
-        raise TransitionRefused(f"Changing frame #{frame_id} needs the name of who does it.")
+        raise TransitionRefused(StoriesText.NEEDS_ACTOR, frame_id=frame_id)
     if target == S.CHANGES_REQUESTED and not comment:
-        raise TransitionRefused(f"Asking for changes to frame #{frame_id} needs a comment saying what to change.")
+        raise TransitionRefused(StoriesText.NEEDS_COMMENT, frame_id=frame_id)
     if target == S.SUBMITTED and facts is not None and not facts.has_file:
-        raise TransitionRefused(f"Frame #{frame_id} has no picture or video to submit.")
+        raise TransitionRefused(StoriesText.NOTHING_TO_SUBMIT, frame_id=frame_id)
     if target in GATED_TARGETS:
         if facts is None:
-            raise TransitionRefused(f"Frame #{frame_id} cannot be {_words(target)} without its file and consent facts.")
+            raise TransitionRefused(StoriesText.NEEDS_FACTS, frame_id=frame_id, target=state_name(target))
         problems = approval_problems(facts, actor)
         if target == S.SCHEDULED and facts.planned_at is None:
-            problems.append(Problem("no_time", "The frame has no planned date and time.",
-                                    "Storybildet har ikke planlagt dato og klokkeslett."))
+            problems.append(Problem.of(StoriesText.NO_TIME))
         if problems:
-            verb = "approved" if target == S.APPROVED else "scheduled"
-            raise TransitionRefused(
-                f"Frame #{frame_id} cannot be {verb}: " + " ".join(p.en for p in problems),
-                details={"frame": frame_id, "problems": [p.__dict__ for p in problems]},
-            )
+            code = StoriesText.CANNOT_APPROVE if target == S.APPROVED else StoriesText.CANNOT_SCHEDULE
+            raise TransitionRefused(code, details={"frame": frame_id, "problems": [p.to_json() for p in problems]},
+                                    frame_id=frame_id, problems=[p.message for p in problems])
     return Transition(frame_id, current, target, actor, comment)
 
 
@@ -222,7 +219,7 @@ def plan_reopen(
 def edit_target(current: FrameState) -> FrameState | None:
     """Where a frame goes when its content is edited: released frames lose their approval and are reviewed again."""
     if current in FROZEN:
-        raise TransitionRefused("A published frame cannot be changed.")
+        raise TransitionRefused(StoriesText.PUBLISHED_FINAL)
     if current in RELEASED:
         return S.SUBMITTED
     return None
@@ -242,5 +239,6 @@ def plan_edit(frame_id: int, current: FrameState, *, actor: str, facts: Approval
                            comment="Changed after approval; it needs to be reviewed again.")
 
 
-def _words(state: FrameState) -> str:
-    return state.value.replace("_", " ")
+def state_name(state: FrameState) -> Text:
+    """A state as words for a person, in the language in force when shown."""
+    return Text(FrameStateName.of(state.value))

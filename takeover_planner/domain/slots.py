@@ -7,6 +7,9 @@ import enum
 from dataclasses import dataclass
 
 from takeover_planner.errors import TransitionRefused, ValidationError
+from takeover_planner.texts import DateSpan
+from takeover_planner.texts.booking import BookingText
+from takeover_planner.texts.words import SlotStatusName
 
 
 class SlotStatus(enum.StrEnum):
@@ -29,25 +32,33 @@ ALLOWED_TRANSITIONS: dict[SlotStatus, frozenset[SlotStatus]] = {
 }
 
 
+def status_name(status: SlotStatus | str) -> SlotStatusName:
+    """A status as a word for messages ("confirmed" / "bekreftet"); takes the stored value too."""
+    return SlotStatusName.of(SlotStatus(status).value)
+
+
 def parse_status(text: str) -> SlotStatus:
     try:
         return SlotStatus(text.strip().lower())
     except ValueError:
-        names = ", ".join(s.value for s in SlotStatus)
-        raise ValidationError(f"Unknown status '{text}'. Choose one of: {names}.") from None
+        # The choices are what the command line accepts, so they stay the machine's words.
+        choices = ", ".join(s.value for s in SlotStatus)
+        raise ValidationError(BookingText.UNKNOWN_STATUS, value=text, choices=choices) from None
 
 
 def check_transition(current: SlotStatus, target: SlotStatus, reason: str | None) -> None:
     """Raise TransitionRefused unless ``current`` may become ``target``."""
     if target == current:
-        raise TransitionRefused(f"The slot is already {current.value}.")
+        raise TransitionRefused(BookingText.ALREADY_STATUS, status=status_name(current))
     if target not in ALLOWED_TRANSITIONS[current]:
-        allowed = ", ".join(sorted(s.value for s in ALLOWED_TRANSITIONS[current])) or "nothing (it is final)"
-        raise TransitionRefused(
-            f"A {current.value} slot cannot become {target.value}; it can become: {allowed}."
-        )
+        allowed = [status_name(s) for s in SlotStatus if s in ALLOWED_TRANSITIONS[current]]
+        if not allowed:
+            raise TransitionRefused(BookingText.TRANSITION_FINAL, current=status_name(current),
+                                    target=status_name(target))
+        raise TransitionRefused(BookingText.TRANSITION, current=status_name(current), target=status_name(target),
+                                allowed=allowed)
     if target == SlotStatus.CANCELLED and not (reason and reason.strip()):
-        raise TransitionRefused("Cancelling a slot needs a reason (--reason).")
+        raise TransitionRefused(BookingText.CANCEL_NEEDS_REASON)
 
 
 @dataclass(frozen=True)
@@ -59,9 +70,7 @@ class DateRange:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise ValidationError(
-                f"The end date {self.end.isoformat()} is before the start date {self.start.isoformat()}."
-            )
+            raise ValidationError(BookingText.END_BEFORE_START, start=self.start, end=self.end)
 
     def overlaps(self, other: DateRange) -> bool:
         return self.start <= other.end and other.start <= self.end
@@ -70,7 +79,13 @@ class DateRange:
     def day_count(self) -> int:
         return (self.end - self.start).days + 1
 
+    @property
+    def span(self) -> DateSpan:
+        """The days as a message parameter, shown per language ("4.–6. mars 2027")."""
+        return DateSpan(self.start, self.end)
+
     def describe(self) -> str:
+        """ISO dates for fixed-format output (the command line's tables), never for messages."""
         if self.start == self.end:
             return self.start.isoformat()
         return f"{self.start.isoformat()} – {self.end.isoformat()}"

@@ -9,13 +9,15 @@
 - Dates as ISO ``YYYY-MM-DD`` (and ``YYYY-MM-DD HH:MM`` in Oslo time): Excel recognises ISO dates in every
   locale and turns them into real dates shown the Norwegian way (dd.mm.yyyy); ``01.03.2027`` would be read
   as a date only under a Norwegian locale and as text or a wrong date elsewhere.
-- Cells that begin with ``= + - @`` (or a tab or carriage return) get a leading apostrophe, so a notes
-  field like ``=HYPERLINK(...)`` is shown as text instead of being run as a formula (CSV injection).
+- Cells that begin with ``= + - @`` (or a tab or carriage return) get one leading space, so a notes field
+  like ``=HYPERLINK(...)`` is shown as text instead of being run as a formula (CSV injection). Not an
+  apostrophe: that marks text only when typed; read from a CSV file, LibreOffice and Excel show it.
 - Column titles and status names in the reader's language.
 
 *Plain* (for scripts): UTF-8 without BOM, ``,`` between fields, LF line ends, fixed English column keys,
-status values as stored, the deadline as ISO 8601 with its UTC offset, and every value as stored (line
-breaks inside a value are written as LF in both variants).
+status values as stored, the deadline as ISO 8601 with its UTC offset, and every value as stored except that
+formula-like text cells are defused here too (a plain CSV gets double-clicked as well); ``guard=False``
+(``export csv --raw``) writes them untouched. Line breaks inside a value are written as LF in both variants.
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from takeover_planner.domain.timekeeping import OSLO, iso_week
-from takeover_planner.exporting.labels import Labels
 from takeover_planner.exporting.records import ExportSlot
+from takeover_planner.texts.export_words import ExportWord as E
+from takeover_planner.texts.export_words import ExportWords
+from takeover_planner.texts.words import Word as W
 
 if TYPE_CHECKING:
     from _csv import Writer
@@ -42,21 +46,25 @@ COLUMNS = (
 
 # Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What goes in front of such a cell. A space: neither LibreOffice nor Excel reads a cell that begins with one as
+# a formula, and it does not show (an apostrophe only means "text" when typed into a cell; read from a CSV file
+# both programs show it). LibreOffice's behaviour is checked in tests/unit/export/test_spreadsheet_programs.py.
+GUARD = " "
 
 
-def excel_headers(labels: Labels) -> list[str]:
+def excel_headers(words: ExportWords) -> list[str]:
     return [
-        "ID", labels.start, labels.end, labels.week, labels.days, labels.account, labels.department,
-        labels.status, labels.campaign, labels.contact, f"{labels.contact} ({labels.email})",
-        f"{labels.contact} ({labels.phone})", f"{labels.material_deadline} ({labels.oslo_time})",
-        f"{labels.frames} {labels.submitted}", f"{labels.frames} {labels.approved}",
-        f"{labels.frames} {labels.published}", labels.news_link, labels.notes, labels.cancel_reason,
+        "ID", words(E.START), words(E.END), words(E.WEEK), words(W.DAYS), words(W.ACCOUNT), words(W.DEPARTMENT),
+        words(E.STATUS), words(W.CAMPAIGN), words(E.CONTACT), f"{words(E.CONTACT)} ({words(E.EMAIL)})",
+        f"{words(E.CONTACT)} ({words(E.PHONE)})", f"{words(W.MATERIAL_DEADLINE)} ({words(W.OSLO_TIME)})",
+        f"{words(W.FRAMES)} {words(E.SUBMITTED)}", f"{words(W.FRAMES)} {words(E.APPROVED)}",
+        f"{words(W.FRAMES)} {words(E.PUBLISHED)}", words(E.NEWS_LINK), words(E.NOTES), words(E.CANCEL_REASON),
     ]
 
 
 def defuse(value: str) -> str:
-    """Make a text cell inert in a spreadsheet: a leading apostrophe is how Excel marks "this is text"."""
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+    """Make a text cell inert in a spreadsheet (see ``GUARD``)."""
+    return f"{GUARD}{value}" if value.startswith(FORMULA_STARTS) else value
 
 
 def _one_line_ends(text: str) -> str:
@@ -65,18 +73,18 @@ def _one_line_ends(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _row(slot: ExportSlot, *, excel: bool, labels: Labels) -> list[object]:
+def _row(slot: ExportSlot, *, excel: bool, guard: bool, words: ExportWords) -> list[object]:
     deadline = ""
     if slot.material_deadline is not None:
         local = slot.material_deadline.astimezone(OSLO)
         deadline = f"{local:%Y-%m-%d %H:%M}" if excel else local.isoformat(timespec="minutes")
-    status = labels.status_name(slot.status) if excel else slot.status.value
+    status = words.slot_status(slot.status) if excel else slot.status.value
     texts = [_one_line_ends(t) for t in (
         slot.account, slot.department, status, slot.campaign or "", slot.contact_name, slot.contact_email,
         slot.contact_phone, deadline,
     )]
     tail = [_one_line_ends(t) for t in (slot.news_url, slot.notes, slot.cancel_reason)]
-    if excel:
+    if guard:
         texts = [defuse(t) for t in texts]
         tail = [defuse(t) for t in tail]
     frames = slot.frames
@@ -87,24 +95,29 @@ def _row(slot: ExportSlot, *, excel: bool, labels: Labels) -> list[object]:
 
 
 def csv_text(
-    slots: Sequence[ExportSlot], *, excel: bool, labels: Labels, progress: Progress | None = None
+    slots: Sequence[ExportSlot], *, excel: bool, words: ExportWords, progress: Progress | None = None,
+    guard: bool = True,
 ) -> str:
-    """The whole file as text (without the BOM: that is the encoder's job, see :func:`csv_bytes`)."""
+    """The whole file as text (without the BOM: that is the encoder's job, see :func:`csv_bytes`).
+
+    ``guard``: defuse formula-like text cells (both variants; ``export csv --raw`` turns it off for scripts that
+    need every value exactly as stored and never open the file in a spreadsheet)."""
     buffer = io.StringIO()
     writer = dialect_writer(buffer, excel=excel)
-    writer.writerow(excel_headers(labels) if excel else COLUMNS)
+    writer.writerow(excel_headers(words) if excel else COLUMNS)
     total = len(slots)
     for done, slot in enumerate(slots, start=1):
-        writer.writerow(_row(slot, excel=excel, labels=labels))
+        writer.writerow(_row(slot, excel=excel, guard=guard, words=words))
         if progress is not None and (done % 500 == 0 or done == total):
             progress(done, total)
     return buffer.getvalue()
 
 
 def csv_bytes(
-    slots: Sequence[ExportSlot], *, excel: bool, labels: Labels, progress: Progress | None = None
+    slots: Sequence[ExportSlot], *, excel: bool, words: ExportWords, progress: Progress | None = None,
+    guard: bool = True,
 ) -> bytes:
-    return dialect_bytes(csv_text(slots, excel=excel, labels=labels, progress=progress), excel=excel)
+    return dialect_bytes(csv_text(slots, excel=excel, words=words, progress=progress, guard=guard), excel=excel)
 
 
 def dialect_writer(buffer: io.StringIO, *, excel: bool) -> Writer:

@@ -40,6 +40,7 @@ class ExportSlot:
     news_url: str = ""
     cancel_reason: str = ""
     frames: FrameCounts = FrameCounts()
+    department_id: int = 0  # names the department's own calendar file (ics.department_file_names)
 
     @property
     def day_count(self) -> int:
@@ -49,3 +50,18 @@ class ExportSlot:
     def contact_line(self) -> str:
         """Name, e-mail and phone of the contact person, whichever are known, comma-separated."""
         return ", ".join(part for part in (self.contact_name, self.contact_email, self.contact_phone) if part)
+
+
+@dataclass(frozen=True)
+class ExportPeriod:
+    """A blackout or a campaign/theme week with dates: shown in the calendar as its own all-day event."""
+
+    kind: str  # "blackout" | "campaign"
+    id: int
+    created_at: dt.datetime | None  # from the audit trail; with the id it names the period stably
+    version: int
+    name: str
+    start: dt.date
+    end: dt.date  # the last day, included
+    account: str | None = None  # a blackout on one account; None: every account (and always for campaigns)
+    description: str = ""  # a blackout's reason, a campaign's description

@@ -1,5 +1,5 @@
-"""Asking Instagram for a story's insights and an account's follower count, through the publisher's
-``GraphClient`` (one session, the token only in the Authorization header, Meta's errors classified).
+"""Asking Instagram for a story's insights and an account's follower count, through the
+``instagram.GraphClient`` (one session, the token only in the Authorization header, Meta's errors classified).
 
 Two requests per story: the plain metrics, then ``navigation`` with its breakdown (Meta refuses a breakdown
 on a request that also names metrics without one). Error 10 with Meta's documented message "(#10) Not
@@ -24,17 +24,13 @@ from takeover_planner.insights.metrics import (
     parse_story_metrics,
     whole_number,
 )
-from takeover_planner.publishing.errors import Family, GraphError, PublishingError
-from takeover_planner.publishing.graph_client import GraphClient
+from takeover_planner.instagram.errors import Family, GraphError, InstagramError
+from takeover_planner.instagram.graph_client import GraphClient
+from takeover_planner.texts import Text
+from takeover_planner.texts.insights import InsightsText
+from takeover_planner.texts.instagram import InstagramText
 
 log = logging.getLogger(__name__)
-
-INSIGHTS_PERMISSION_ADVICE = (
-    "Create a new token that includes the insights permission (Instagram Login: "
-    "instagram_business_manage_insights; Facebook Login: instagram_manage_insights) and set it again for this "
-    "account with 'takeover-planner account set-token NAME'."
-)
-
 
 class StoryAnswer(enum.StrEnum):
     NUMBERS = "numbers"
@@ -46,7 +42,7 @@ class StoryAnswer(enum.StrEnum):
 class StoryRead:
     answer: StoryAnswer
     numbers: StoryNumbers = StoryNumbers()
-    note: str = ""  # e.g. the navigation breakdown could not be read
+    note: Text | None = None  # e.g. the navigation breakdown could not be read
 
 
 def is_not_enough_viewers(error: GraphError) -> bool:
@@ -61,7 +57,7 @@ def _is_gone(error: GraphError) -> bool:
 
 def _valid_media_id(media_id: str) -> str:
     if not media_id or not media_id.isdigit():
-        raise PublishingError(f"'{media_id}' is not an Instagram media id.")
+        raise InstagramError(InstagramText.NOT_MEDIA_ID, media_id=media_id)
     return media_id
 
 
@@ -78,7 +74,7 @@ def read_story(graph: GraphClient, media_id: str) -> StoryRead:
             return StoryRead(StoryAnswer.GONE)
         raise
     metrics = parse_story_metrics(main.data)
-    note = ""
+    note = None
     try:
         nav = graph.get(path, {"metric": NAVIGATION_METRIC, "breakdown": NAVIGATION_BREAKDOWN})
         navigation = parse_navigation(nav.data)
@@ -89,16 +85,16 @@ def read_story(graph: GraphClient, media_id: str) -> StoryRead:
         # The plain metrics are already in hand: keep them, and say the breakdown is missing.
         log.info("Navigation breakdown for media %s not read: %s", media_id, exc.technical)
         navigation = {}
-        note = "Instagram did not give the navigation breakdown (taps, exits) this time."
+        note = Text(InsightsText.NO_BREAKDOWN)
     return StoryRead(StoryAnswer.NUMBERS, numbers_from(metrics, navigation), note)
 
 
 def read_followers(graph: GraphClient, ig_user_id: str) -> int:
     """The account's ``followers_count`` (a field on the IG user; available at any follower count)."""
     if not ig_user_id or not ig_user_id.isdigit():
-        raise PublishingError(f"'{ig_user_id}' is not an Instagram user id.")
+        raise InstagramError(InstagramText.NOT_USER_ID, ig_user_id=ig_user_id)
     data = graph.get(ig_user_id, {"fields": "followers_count"}).data
     value = whole_number(data.get("followers_count"))
     if value is None:
-        raise PublishingError("Instagram did not give the account's follower count.")
+        raise InstagramError(InstagramText.NO_FOLLOWER_COUNT)
     return value

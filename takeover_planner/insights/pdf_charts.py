@@ -1,7 +1,9 @@
 """Bar charts laid out as boxes, lines and text (PDF points), for the takeover report's PDF.
 
-Like ``exporting.pdf``, this only decides what goes where; ``exporting.pdf_qt`` paints it. A frame without a
-number gets no bar and a small "–" under its place, so a missing figure never looks like a zero.
+Like ``exporting.pdf``, this only decides what goes where; ``exporting.typst_pdf`` draws it. A chart is one
+``Figure`` whose text alternative names every value, so a screen reader gets the numbers the eye gets. A
+frame without a number gets no bar and a small "–" under its place, so a missing figure never looks like a
+zero.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from takeover_planner.exporting.pdf import GRID, INK, MUTED, Item, Line, Rect, Text
+from takeover_planner.exporting.pdf import GRID, INK, MUTED, Figure, Line, Rect, Text
 
 
 @dataclass(frozen=True)
@@ -37,9 +39,10 @@ def _axis_text(value: float) -> str:
 
 
 def bar_chart(x: float, y: float, w: float, h: float, title: str, categories: Sequence[str],
-              series: Sequence[Series], *, missing_mark: str = "–") -> list[Item]:
-    """Grouped bars: one group per category, one bar per series; gridlines at quarters of a round top."""
-    items: list[Item] = [Text(x, y, w * 0.6, 14, title, 9.5, True)]
+              series: Sequence[Series], *, alt: str, missing_mark: str = "–") -> Figure:
+    """Grouped bars: one group per category, one bar per series; gridlines at quarters of a round top.
+    ``alt`` is what a screen reader says instead (``chart_alt`` writes it)."""
+    items: list[Rect | Text | Line] = [Text(x, y, w * 0.6, 14, title, 9.5, True)]
     # Legend at the top right.
     legend_x = x + w
     for s in reversed(series):
@@ -76,4 +79,4 @@ def bar_chart(x: float, y: float, w: float, h: float, title: str, categories: Se
                                   color=INK, align="center"))
         items.append(Text(plot_x + index * group_w, plot_y + plot_h + 2, group_w, 12, category, 7, color=MUTED,
                           align="center"))
-    return items
+    return Figure(x, y, w, h, alt, tuple(items))

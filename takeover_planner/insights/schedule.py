@@ -17,7 +17,6 @@ import enum
 WINDOW = dt.timedelta(hours=24)
 CLOSE_MARGIN = dt.timedelta(minutes=2)
 CHECKPOINTS: tuple[dt.timedelta, ...] = tuple(dt.timedelta(hours=h) for h in (1, 3, 6, 10, 15, 20, 23))
-FINAL_CHECKPOINT = CHECKPOINTS[-1]
 # A read this late in the window counts as the final figure.
 FINAL_FROM = dt.timedelta(hours=22)
 FOLLOWERS_EVERY = dt.timedelta(hours=6)
@@ -39,10 +38,6 @@ class Collection(enum.StrEnum):
 
 # Collections whose numbers may be shown (with their read time).
 HAS_NUMBERS = frozenset({Collection.COLLECTING, Collection.FINAL, Collection.PARTIAL})
-
-
-def window_end(published_at: dt.datetime) -> dt.datetime:
-    return published_at + WINDOW
 
 
 def is_open(published_at: dt.datetime, now: dt.datetime) -> bool:

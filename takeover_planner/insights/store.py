@@ -27,6 +27,7 @@ from takeover_planner.storage.models import (
     StoryInsight,
     TakeoverSlot,
 )
+from takeover_planner.texts.insights import InsightsText
 
 # Frames a report lists: those released for publishing, and whatever went out.
 REPORTED_STATES = ("approved", "scheduled", "published", "failed")
@@ -93,7 +94,7 @@ def reports_for_slots(session: Session, slot_ids: Sequence[int], now: dt.datetim
         .where(TakeoverSlot.id.in_(chunk)))}
     missing = [i for i in slot_ids if i not in slots]
     if missing:
-        raise NotFoundError(f"No slot #{missing[0]}.")
+        raise NotFoundError(InsightsText.NO_SLOT, slot_id=missing[0])
     frames: dict[int, list[StoryFrame]] = {i: [] for i in slot_ids}
     for chunk in _chunks(slot_ids):
         for frame in session.scalars(select(StoryFrame).where(StoryFrame.slot_id.in_(chunk),

@@ -117,12 +117,6 @@ class GoalProgress:
     remaining: int | None  # followers still needed (0 when reached)
     needed_per_day: float | None  # the pace that would reach the goal on its day
 
-    @property
-    def days_late(self) -> int | None:
-        if self.projected is None or self.state != GoalState.BEHIND:
-            return None
-        return (self.projected - self.due).days
-
 
 def goal_progress(target: int, due: dt.date, series: Sequence[DailyPoint], *, since: dt.date,
                   today: dt.date) -> GoalProgress:

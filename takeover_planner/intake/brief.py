@@ -25,90 +25,37 @@ from takeover_planner.intake.manifest import (
 )
 from takeover_planner.intake.package import Staged, read_package, write_package
 from takeover_planner.intake.safezip import ZipLimits
+from takeover_planner.texts import BOKMAAL, ENGLISH, Text
+from takeover_planner.texts.brief import ConsentRule, PackageRule, Tip
 
 README_NAME = "README.txt"
 # A brief is a few kilobytes; anything near these limits is not one.
 BRIEF_LIMITS = ZipLimits(max_members=20, max_total_bytes=8 * 1024**2, max_member_bytes=4 * 1024**2,
                          max_package_bytes=8 * 1024**2)
 
-CONSENT_RULES = BilingualText(
-    en=[
-        "Every frame that shows people who can be recognised needs their consent before it can be published.",
-        "Write down who appears (a name or a group such as 'pupils in class 7B') and the reference of the signed "
-        "consent form.",
-        "Children under 15 need consent from a parent or guardian.",
-        "The consent must cover Instagram and must still be valid on the day the frame is published.",
-        "Consent can be withdrawn at any time. If that happens, tell the communications team at once: frames not "
-        "yet published are stopped, published ones are taken down.",
-    ],
-    nb=[
-        "Alle storybilder som viser personer som kan kjennes igjen, trenger samtykke før de kan publiseres.",
-        "Skriv hvem som er med (et navn eller en gruppe, som «elevene i 7B») og referansen til den signerte "
-        "samtykkeerklæringen.",
-        "Barn under 15 år trenger samtykke fra foresatte.",
-        "Samtykket må gjelde Instagram og være gyldig den dagen storybildet publiseres.",
-        "Samtykke kan trekkes tilbake når som helst. Skjer det, si fra til kommunikasjonsenheten med en gang: "
-        "storybilder som ikke er publisert stoppes, publiserte tas ned.",
-    ],
-)
 
+def _bilingual(*lines: Text) -> BilingualText:
+    """Lines in both languages: a package carries both, and the reader's app shows one."""
+    return BilingualText(en=[line.in_language(ENGLISH) for line in lines],
+                         nb=[line.in_language(BOKMAAL) for line in lines])
+
+
+CONSENT_RULES = _bilingual(*(Text(rule) for rule in ConsentRule))
 # Said in the tips and, in the printed brief, as a section of its own.
-STICKERS = BilingualText(
-    en=["Stickers (links, polls, mentions) are added by hand when the story is posted: describe what you want."],
-    nb=["Klistremerker (lenke, avstemning, omtale) legges til for hånd når storyen publiseres: beskriv hva du "
-        "ønsker."],
-)
-
-TIPS = BilingualText(
-    en=[
-        "Film and photograph upright (portrait): the story is 9:16.",
-        "Keep text and logos away from the top and bottom edges; Instagram draws its own buttons there.",
-        "Short clips work best: 5–15 seconds each.",
-        "Show what a day with you looks like: people at work, places the public seldom sees.",
-        "Check the sound: speak close to the phone, away from wind and noise.",
-        "Say who took the picture, so we can credit them.",
-        *STICKERS.en,
-    ],
-    nb=[
-        "Film og fotografer på høykant: storyen er 9:16.",
-        "Hold tekst og logoer unna øverste og nederste kant; der legger Instagram sine egne knapper.",
-        "Korte klipp fungerer best: 5–15 sekunder hver.",
-        "Vis hvordan en dag hos dere ser ut: folk på jobb, steder publikum sjelden ser.",
-        "Sjekk lyden: snakk nær telefonen, unna vind og støy.",
-        "Skriv hvem som tok bildet, så vi kan kreditere riktig.",
-        *STICKERS.nb,
-    ],
-)
+STICKERS = _bilingual(Text(Tip.STICKERS))
+TIPS = _bilingual(*(Text(tip) for tip in Tip))
 
 
 def plain_rules(rule_set: Any) -> BilingualText:
     """The story format rules in plain words, with the numbers from ``rule_set`` (a media.rules.RuleSet)."""
     lim = story_limits(rule_set)
-    image_mib, video_mb = lim.image_mb, lim.video_mb
-    min_s, max_s = lim.video_min_s, lim.video_max_s
-    fps_min, fps_max = f"{lim.fps_min:g}", f"{lim.fps_max:g}"
-    return BilingualText(
-        en=[
-            f"Pictures: JPEG, at most {image_mib} MB. Photos from a phone in other formats (HEIC, PNG) are converted "
-            "by the app with one click.",
-            f"Video: MP4 or MOV from a phone, {min_s:g}–{max_s:g} seconds, at most {video_mb} MB, "
-            f"{fps_min}–{fps_max} frames per second. Longer clips are split by the app.",
-            f"Best size: {lim.width} × {lim.height} pixels, upright (9:16). Other sizes are cropped or padded when "
-            "fixed.",
-            "The app checks every file the moment you add it and offers a fix; your original file is never changed.",
-            "Location data (GPS) in photos is removed when a file is fixed.",
-        ],
-        nb=[
-            f"Bilder: JPEG, høyst {image_mib} MB. Bilder fra telefonen i andre formater (HEIC, PNG) gjøres om av "
-            "appen med ett klikk.",
-            f"Video: MP4 eller MOV fra telefonen, {min_s:g}–{max_s:g} sekunder, høyst {video_mb} MB, "
-            f"{fps_min}–{fps_max} bilder per sekund. Lengre klipp deles opp av appen.",
-            f"Beste størrelse: {lim.width} × {lim.height} piksler, høykant (9:16). Andre størrelser beskjæres eller "
-            "fylles ut når de rettes opp.",
-            "Appen sjekker hver fil med en gang du legger den til, og tilbyr å rette den opp; originalfilen endres "
-            "aldri.",
-            "Stedsdata (GPS) i bilder fjernes når en fil rettes opp.",
-        ],
+    return _bilingual(
+        Text(PackageRule.PICTURES, {"image_mb": lim.image_mb}),
+        Text(PackageRule.VIDEO, {"min_s": lim.video_min_s, "max_s": lim.video_max_s, "video_mb": lim.video_mb,
+                                 "fps_min": lim.fps_min, "fps_max": lim.fps_max}),
+        Text(PackageRule.SIZE, {"width": lim.width, "height": lim.height}),
+        Text(PackageRule.CHECKED),
+        Text(PackageRule.LOCATION),
     )
 
 
@@ -129,7 +76,7 @@ def pdf_name(language: str) -> str:
     return f"brief-{language}.pdf"
 
 
-def readme_text(brief: BriefManifest, pdf: str | None = None) -> str:
+def readme_text(brief: BriefManifest, pdf: str | None = None, kit: str | None = None) -> str:
     s = brief.slot
     days = s.start.isoformat() if s.start == s.end else f"{s.start.isoformat()} – {s.end.isoformat()}"
     lines = [
@@ -147,6 +94,8 @@ def readme_text(brief: BriefManifest, pdf: str | None = None) -> str:
     lines.append(f"Kontaktperson / contact: {brief.created_by}")
     if pdf:
         lines.append(f"Oppdragsbrevet til utskrift / the brief to print: {pdf}")
+    if kit:
+        lines.append(f"Innsendingsskjema i nettleseren / the submission kit for a browser: {kit}")
     if s.notes:
         lines += ["", s.notes]
     lines += ["", "Åpne denne filen i Takeover Planner (Fil → Åpne oppdragsbrev) for å lage innsendingen.",
@@ -161,11 +110,13 @@ def readme_text(brief: BriefManifest, pdf: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_brief(brief: BriefManifest, out: Path, pdf: tuple[str, bytes] | None = None) -> BriefManifest:
+def write_brief(brief: BriefManifest, out: Path, pdf: tuple[str, bytes] | None = None,
+                kit: tuple[str, bytes] | None = None) -> BriefManifest:
     """Write the brief package; returns the manifest with its file table filled in.
 
-    ``pdf`` (name, bytes) adds the printed brief as one more listed file: format version 1 lets ``files`` hold
-    any plain document name, so readers that know nothing of it still open the package.
+    ``pdf`` (name, bytes) adds the printed brief as one more listed file, ``kit`` (name, bytes) the contributor
+    kit (``intake.kit``): format version 1 lets ``files`` hold any plain document name, so readers that know
+    nothing of them still open the package.
     """
     result: dict[str, BriefManifest] = {}
 
@@ -174,10 +125,9 @@ def write_brief(brief: BriefManifest, out: Path, pdf: tuple[str, bytes] | None =
         result["brief"] = filled
         return brief_to_json(filled)
 
-    members: list[tuple[str, Path | bytes]] = [(README_NAME, readme_text(brief, pdf[0] if pdf else None)
-                                                 .encode("utf-8"))]
-    if pdf is not None:
-        members.append(pdf)
+    readme = readme_text(brief, pdf[0] if pdf else None, kit[0] if kit else None)
+    members: list[tuple[str, Path | bytes]] = [(README_NAME, readme.encode("utf-8"))]
+    members += [document for document in (pdf, kit) if document is not None]
     write_package(out, build, members)
     return result["brief"]
 
@@ -185,4 +135,4 @@ def write_brief(brief: BriefManifest, out: Path, pdf: tuple[str, bytes] | None =
 def read_brief(path: Path, staging: Path) -> Staged[BriefManifest]:
     """Open a brief package (untrusted: it came by e-mail) into ``staging``."""
     return read_package(path, staging, parse_brief, lambda m: m.files, lambda m: set(m.files),
-                        limits=BRIEF_LIMITS, what="brief")
+                        limits=BRIEF_LIMITS)

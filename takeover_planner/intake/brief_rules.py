@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from takeover_planner.texts.brief import BriefWords, FormatRule
+
 # Meta's advice for stories (never checked by the API): Instagram draws the profile line at the top and the
 # reply field at the bottom. The review window shades the same bands on its phone preview.
 SAFE_TOP_PX = 250
@@ -62,61 +64,28 @@ def story_limits(rule_set: Any) -> StoryLimits:
     )
 
 
-def _either(items: tuple[str, ...], word: str) -> str:
-    """"JPEG", "MP4 or MOV", "JPEG, PNG or WEBP"."""
-    if len(items) == 1:
-        return items[0]
-    return f"{', '.join(items[:-1])} {word} {items[-1]}"
-
-
 def format_groups(rule_set: Any, language: str) -> list[RuleGroup]:
     """The format rules as short groups in ``language`` ("nb" or "en")."""
     lim = story_limits(rule_set)
-    size = f"{lim.width} × {lim.height}"
-    seconds = f"{lim.video_min_s:g}–{lim.video_max_s:g}"
-    fps = f"{lim.fps_min:g}–{lim.fps_max:g}"
-    if language == "nb":
-        return [
-            RuleGroup("pictures", "Bilder", (
-                f"{_either(lim.image_formats, 'eller')}, høyst {lim.image_mb} MB.",
-                "HEIC og PNG fra telefonen gjør appen om med ett klikk.",
-                f"Best: {size} piksler, høykant (9:16).",
-            )),
-            RuleGroup("video", "Video", (
-                f"{_either(lim.video_containers, 'eller')}, høyst {lim.video_mb} MB.",
-                f"{seconds} sekunder per klipp; lengre klipp deler appen opp for deg.",
-                f"{fps} bilder per sekund, som fra en vanlig telefon.",
-                f"Best: {size} piksler, høykant (9:16).",
-            )),
-            RuleGroup("safe_zone", "Trygg sone", (
-                f"Hold tekst, ansikter og logoer unna de øverste {SAFE_TOP_PX} og de nederste {SAFE_BOTTOM_PX} "
-                f"pikslene (av {lim.height}). Der legger Instagram navn, knapper og svarfelt.",
-            )),
-            RuleGroup("all_files", "Alle filer", (
-                "Appen sjekker hver fil når du legger den til, og lager en rettet kopi ved behov. Originalen "
-                "endres aldri.",
-                "Stedsdata (GPS) fjernes når en fil rettes opp.",
-            )),
-        ]
+    words = BriefWords(language)
+    best = words(FormatRule.BEST_SIZE, width=lim.width, height=lim.height)
     return [
-        RuleGroup("pictures", "Pictures", (
-            f"{_either(lim.image_formats, 'or')}, at most {lim.image_mb} MB.",
-            "HEIC and PNG from a phone are converted by the app with one click.",
-            f"Best: {size} pixels, upright (9:16).",
+        RuleGroup("pictures", words(FormatRule.PICTURES), (
+            words(FormatRule.AT_MOST, formats=words.either(lim.image_formats), mb=lim.image_mb),
+            words(FormatRule.CONVERTED),
+            best,
         )),
-        RuleGroup("video", "Video", (
-            f"{_either(lim.video_containers, 'or')}, at most {lim.video_mb} MB.",
-            f"{seconds} seconds per clip; the app splits longer clips for you.",
-            f"{fps} frames per second, as from any ordinary phone.",
-            f"Best: {size} pixels, upright (9:16).",
+        RuleGroup("video", words(FormatRule.VIDEO), (
+            words(FormatRule.AT_MOST, formats=words.either(lim.video_containers), mb=lim.video_mb),
+            words(FormatRule.SECONDS, min_s=lim.video_min_s, max_s=lim.video_max_s),
+            words(FormatRule.FPS, fps_min=lim.fps_min, fps_max=lim.fps_max),
+            best,
         )),
-        RuleGroup("safe_zone", "Safe zone", (
-            f"Keep text, faces and logos out of the top {SAFE_TOP_PX} and the bottom {SAFE_BOTTOM_PX} pixels "
-            f"(of {lim.height}). Instagram puts the name, buttons and reply field there.",
+        RuleGroup("safe_zone", words(FormatRule.SAFE_ZONE), (
+            words(FormatRule.SAFE_BANDS, top=SAFE_TOP_PX, bottom=SAFE_BOTTOM_PX, height=lim.height),
         )),
-        RuleGroup("all_files", "All files", (
-            "The app checks each file as you add it, and makes a fixed copy when needed. Your original is "
-            "never changed.",
-            "Location data (GPS) is removed when a file is fixed.",
+        RuleGroup("all_files", words(FormatRule.ALL_FILES), (
+            words(FormatRule.CHECKED),
+            words(FormatRule.LOCATION),
         )),
     ]

@@ -1,10 +1,12 @@
-"""Why a package is refused: one reason code per kind of problem, and a plain message naming the detail."""
+"""Why a package is refused: a coarse ``Reason`` for scripts and a message code naming the exact refusal."""
 
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 from takeover_planner.errors import EXIT_REFUSED, TakeoverError
+from takeover_planner.texts.intake import IntakeText
 
 
 class Reason(enum.StrEnum):
@@ -31,10 +33,14 @@ class Reason(enum.StrEnum):
 
 
 class PackageRefused(TakeoverError):
-    """A package that will not be opened or imported; nothing was written anywhere."""
+    """A package that will not be opened or imported; nothing was written anywhere.
+
+    ``reason`` (also ``details["reason"]``) is the kind of problem; ``code`` the exact refusal.
+    """
 
     exit_code = EXIT_REFUSED
 
-    def __init__(self, reason: Reason, message: str, *, details: dict | None = None) -> None:
-        super().__init__(message, details={"reason": reason.value, **(details or {})})
+    def __init__(self, reason: Reason, code: IntakeText, /, *, details: dict[str, Any] | None = None,
+                 **params: Any) -> None:
+        super().__init__(code, details={"reason": reason.value, **(details or {})}, **params)
         self.reason = reason

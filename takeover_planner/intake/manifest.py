@@ -1,7 +1,9 @@
 """The two manifests (brief and submission), version 1: value types, writing, and strict reading.
 
-The format is documented in docs/package-format.md; keep the two in step. A reader accepts only the format
-versions it knows; a newer package is refused with a message saying the app needs updating.
+The format is documented in docs/package-format.md and declared in resources/schemas/ (brief-1.json,
+submission-1.json); keep the three in step. A reader accepts only the format versions it knows; a newer package
+is refused with a message saying the app needs updating. Everything else about a manifest's shape is the
+schema's job; this module adds the rules that join two fields, and turns the checked JSON into typed values.
 """
 
 from __future__ import annotations
@@ -11,12 +13,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from takeover_planner.domain.consent import Channel, GivenBy
-from takeover_planner.domain.validation import STICKER_KINDS
 from takeover_planner.intake.errors import PackageRefused, Reason
-from takeover_planner.intake.schema import HEX64, KEY, UID, Obj, refuse, text_item, unique
+from takeover_planner.intake.schema import check_schema, day, moment, refuse, unique
+from takeover_planner.texts.intake import IntakeText
 
-KEY_PATTERN = KEY
+# Also in resources/schemas/submission-1.json ("key"); the contributor's draft is checked with it before writing.
+KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 
 MANIFEST_NAME = "manifest.json"
 MEDIA_DIR = "media"
@@ -26,8 +28,6 @@ FORMAT_VERSION = 1
 MAX_MANIFEST_BYTES = 2 * 1024 * 1024
 MAX_FRAMES = 100
 MAX_CONSENTS = 200
-MEDIA_NAME = re.compile(r"^media/[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
-DOC_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
 
 
 @dataclass(frozen=True)
@@ -182,162 +182,105 @@ def submission_to_json(m: SubmissionManifest) -> dict[str, Any]:
 # --- reading --------------------------------------------------------------------------------------
 
 
-def _check_kind(root: Obj, expected: str) -> None:
-    kind = root.text("format", max_len=60)
+_KINDS = {BRIEF_FORMAT: IntakeText.A_BRIEF, SUBMISSION_FORMAT: IntakeText.A_SUBMISSION}
+_SCHEMAS = {BRIEF_FORMAT: f"brief-{FORMAT_VERSION}", SUBMISSION_FORMAT: f"submission-{FORMAT_VERSION}"}
+
+
+def _check(data: Any, expected: str) -> dict[str, Any]:
+    """The kind and the version first (their refusals say more than "does not match"), then the schema."""
+    if not isinstance(data, dict):
+        raise PackageRefused(Reason.SCHEMA, IntakeText.ROOT_NOT_OBJECT, details={"field": ""})
+    kind = data.get("format")
+    if kind is None:
+        raise refuse(IntakeText.FIELD_MISSING, "format")
+    if not isinstance(kind, str):
+        raise refuse(IntakeText.NOT_TEXT, "format")
     if kind != expected:
-        other = {BRIEF_FORMAT: "a brief", SUBMISSION_FORMAT: "a submission"}.get(kind, f"'{kind[:40]}'")
-        wanted = {BRIEF_FORMAT: "a brief", SUBMISSION_FORMAT: "a submission"}[expected]
-        raise PackageRefused(Reason.WRONG_KIND, f"This package is {other}, not {wanted}.")
-    version = root.integer("format_version", low=1, high=10_000)
-    if version > FORMAT_VERSION:
-        raise PackageRefused(Reason.VERSION,
-                             f"This package uses format version {version}; this app reads up to version "
-                             f"{FORMAT_VERSION}. Update Takeover Planner to open it.")
+        found = _KINDS.get(kind)
+        if found is None:
+            raise PackageRefused(Reason.WRONG_KIND, IntakeText.UNKNOWN_KIND, kind=kind[:40], wanted=_KINDS[expected])
+        raise PackageRefused(Reason.WRONG_KIND, IntakeText.WRONG_KIND, found=found, wanted=_KINDS[expected])
+    version = data.get("format_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        raise PackageRefused(Reason.VERSION, IntakeText.TOO_NEW, version=version, known=FORMAT_VERSION)
+    check_schema(data, _SCHEMAS[expected])
+    return data
 
 
-def _file_entry(name: str, value: Any, where: str) -> FileEntry:
-    if not (MEDIA_NAME.match(name) or DOC_NAME.match(name)) or name == MANIFEST_NAME:
-        raise refuse(where, "is not an allowed file name in a package")
-    o = Obj(value, where)
-    entry = FileEntry(o.text("sha256", max_len=64, pattern=HEX64), o.integer("size", low=0, high=2**40))
-    o.done()
-    return entry
+def _files(data: dict[str, Any]) -> dict[str, FileEntry]:
+    return {name: FileEntry(entry["sha256"], entry["size"]) for name, entry in data.items()}
 
 
-def _bilingual(root: Obj, key: str) -> BilingualText:
-    o = root.obj(key)
-    assert o is not None
-    text = BilingualText(o.items("en", text_item(2000), max_items=100), o.items("nb", text_item(2000), max_items=100))
-    o.done()
-    return text
+def _bilingual(data: dict[str, Any]) -> BilingualText:
+    return BilingualText(list(data["en"]), list(data["nb"]))
 
 
 def parse_brief(data: Any) -> BriefManifest:
-    root = Obj(data, "")
-    _check_kind(root, BRIEF_FORMAT)
-    s = root.obj("slot")
-    assert s is not None
-    start, end = s.date("start"), s.date("end")
+    root = _check(data, BRIEF_FORMAT)
+    s = root["slot"]
+    start, end = day(s["start"], "slot.start"), day(s["end"], "slot.end")
     assert start is not None and end is not None
-    slot = SlotFacts(
-        slot_id=s.integer("id", low=1, high=2**31), account=s.text("account", max_len=120, min_len=1),
-        account_handle=s.text("account_handle", max_len=120), department=s.text("department", max_len=200, min_len=1),
-        start=start, end=end, material_deadline=s.moment("material_deadline", required=False),
-        campaign=s.text("campaign", max_len=200), news_url=s.text("news_url", max_len=1000),
-        notes=s.text("notes", max_len=5000),
-    )
-    s.done()
-    if slot.end < slot.start:
-        raise refuse("slot.end", "is before slot.start")
-    created = root.moment("created_at")
+    if end < start:
+        raise refuse(IntakeText.END_BEFORE_START, "slot.end", other="slot.start")
+    created = moment(root["created_at"], "created_at")
     assert created is not None
-    brief = BriefManifest(
-        brief_uid=root.text("brief_uid", max_len=32, pattern=UID), created_at=created,
-        created_by=root.text("created_by", max_len=200), app_version=root.text("app_version", max_len=40),
-        slot=slot, rule_set=root.text("rule_set", max_len=200), rules=_bilingual(root, "rules"),
-        consent_rules=_bilingual(root, "consent_rules"), tips=_bilingual(root, "tips"),
-        files=root.mapping("files", _file_entry, max_items=20),
+    slot = SlotFacts(
+        slot_id=s["id"], account=s["account"], account_handle=s["account_handle"], department=s["department"],
+        start=start, end=end, material_deadline=moment(s.get("material_deadline"), "slot.material_deadline"),
+        campaign=s["campaign"], news_url=s["news_url"], notes=s["notes"],
     )
-    root.done()
-    return brief
-
-
-def _consent(value: Any, where: str) -> ConsentEntry:
-    o = Obj(value, where)
-    entry = ConsentEntry(
-        key=o.text("key", max_len=40, pattern=KEY),
-        subject=o.text("subject", max_len=300, min_len=1),
-        reference=o.text("reference", max_len=200),
-        given_by=o.text("given_by", max_len=20),
-        scope=tuple(o.items("scope", text_item(20), max_items=5, min_items=1)),
-        valid_until=o.date("valid_until", required=False),
+    return BriefManifest(
+        brief_uid=root["brief_uid"], created_at=created, created_by=root["created_by"],
+        app_version=root["app_version"], slot=slot, rule_set=root["rule_set"], rules=_bilingual(root["rules"]),
+        consent_rules=_bilingual(root["consent_rules"]), tips=_bilingual(root["tips"]), files=_files(root["files"]),
     )
-    o.done()
-    if entry.given_by not in {g.value for g in GivenBy}:
-        raise refuse(f"{where}.given_by", "must be 'self' or 'guardian'")
-    channels = {c.value for c in Channel}
-    if not set(entry.scope) <= channels or len(set(entry.scope)) != len(entry.scope):
-        raise refuse(f"{where}.scope", f"must list each of {', '.join(sorted(channels))} at most once")
-    return entry
 
 
-def _frame(value: Any, where: str) -> FrameEntry:
-    o = Obj(value, where)
-    file = o.text("file", max_len=130, pattern=MEDIA_NAME)
-    fixed = o.opt_text("fixed_file", max_len=130, pattern=MEDIA_NAME)
-    recipe_raw = o.obj("fix_recipe", required=False)
-    recipe = _recipe(recipe_raw) if recipe_raw is not None else None
-    planned_date = o.date("planned_date", required=False)
-    planned_time = o.time("planned_time")
-    text, notes = o.text("text", max_len=2200), o.text("notes", max_len=5000)
-    sticker = o.obj("sticker", required=False)
-    kind = value_ = ""
-    if sticker is not None:
-        kind = sticker.text("kind", max_len=20)
-        value_ = sticker.text("value", max_len=1000, min_len=1)
-        sticker.done()
-        if kind not in STICKER_KINDS:
-            raise refuse(f"{where}.sticker.kind", f"must be one of {', '.join(STICKER_KINDS)}")
-    entry = FrameEntry(
-        file=file, planned_date=planned_date, planned_time=planned_time, text=text, notes=notes,
-        sticker_kind=kind, sticker_value=value_, credit=o.text("credit", max_len=300),
-        shows_people=o.flag("shows_people"),
-        consents=tuple(o.items("consents", text_item(40), max_items=50)),
-        fixed_file=fixed, fix_recipe=recipe,
+def _consent(value: dict[str, Any], where: str) -> ConsentEntry:
+    return ConsentEntry(
+        key=value["key"], subject=value["subject"], reference=value["reference"], given_by=value["given_by"],
+        scope=tuple(value["scope"]), valid_until=day(value.get("valid_until"), f"{where}.valid_until"),
     )
-    o.done()
-    if planned_time is not None and planned_date is None:
-        raise refuse(f"{where}.planned_time", "needs a planned_date too")
-    if fixed is not None and fixed == file:
-        raise refuse(f"{where}.fixed_file", "must be a different file from 'file'")
-    unique(entry.consents, f"{where}.consents")
-    return entry
 
 
-def _recipe(o: Obj) -> dict[str, Any]:
-    """A fix recipe: a flat object of short scalar values (it is only recorded, never executed)."""
-    if len(o.data) > 40:
-        raise refuse(o.where, "has too many entries")
-    out: dict[str, Any] = {}
-    for key, value in o.data.items():
-        if not isinstance(key, str) or len(key) > 60:
-            raise refuse(o.where, "has an unusable key")
-        if value is not None and not isinstance(value, (str, int, float, bool)):
-            raise refuse(f"{o.where}.{key}", "must be text, a number, true/false or null")
-        if isinstance(value, str) and len(value) > 500:
-            raise refuse(f"{o.where}.{key}", "is too long")
-        out[key] = value
-    return out
+def _frame(value: dict[str, Any], where: str) -> FrameEntry:
+    planned_date = day(value.get("planned_date"), f"{where}.planned_date")
+    time_text = value.get("planned_time")
+    if time_text is not None and planned_date is None:
+        raise refuse(IntakeText.TIME_WITHOUT_DATE, f"{where}.planned_time")
+    fixed = value.get("fixed_file")
+    if fixed is not None and fixed == value["file"]:
+        raise refuse(IntakeText.SAME_FILE, f"{where}.fixed_file")
+    sticker = value.get("sticker") or {"kind": "", "value": ""}
+    recipe = value.get("fix_recipe")
+    return FrameEntry(
+        file=value["file"], planned_date=planned_date,
+        planned_time=dt.time.fromisoformat(time_text) if time_text is not None else None,
+        text=value["text"], notes=value["notes"], sticker_kind=sticker["kind"], sticker_value=sticker["value"],
+        credit=value["credit"], shows_people=value["shows_people"], consents=tuple(value["consents"]),
+        fixed_file=fixed, fix_recipe=dict(recipe) if recipe is not None else None,
+    )
 
 
 def parse_submission(data: Any) -> SubmissionManifest:
-    root = Obj(data, "")
-    _check_kind(root, SUBMISSION_FORMAT)
-    contributor = root.obj("contributor")
-    assert contributor is not None
-    name = contributor.text("name", max_len=200, min_len=1)
-    email = contributor.text("email", max_len=254)
-    contributor.done()
-    created = root.moment("created_at")
-    assert created is not None
-    manifest = SubmissionManifest(
-        submission_uid=root.text("submission_uid", max_len=32, pattern=UID), created_at=created,
-        app_version=root.text("app_version", max_len=40), brief_uid=root.text("brief_uid", max_len=32, pattern=UID),
-        slot_id=root.integer("slot_id", low=1, high=2**31), department=root.text("department", max_len=200, min_len=1),
-        contributor_name=name, contributor_email=email, message=root.text("message", max_len=5000),
-        consents=tuple(root.items("consents", _consent, max_items=MAX_CONSENTS)),
-        frames=tuple(root.items("frames", _frame, max_items=MAX_FRAMES, min_items=1)),
-        files=root.mapping("files", _file_entry, max_items=2 * MAX_FRAMES),
-    )
-    root.done()
-    keys = [c.key for c in manifest.consents]
+    root = _check(data, SUBMISSION_FORMAT)
+    consents = tuple(_consent(c, f"consents[{i}]") for i, c in enumerate(root["consents"]))
+    keys = [c.key for c in consents]
     unique(keys, "consents")
-    for i, frame in enumerate(manifest.frames):
+    frames = tuple(_frame(f, f"frames[{i}]") for i, f in enumerate(root["frames"]))
+    for i, frame in enumerate(frames):
         # A frame that shows people may come without consent (it can be added in review; approval waits).
         for key in frame.consents:
             if key not in keys:
-                raise refuse(f"frames[{i}].consents", f"names consent '{key}', which the manifest does not hold")
-    return manifest
+                raise refuse(IntakeText.UNKNOWN_CONSENT, f"frames[{i}].consents", value=key)
+    created = moment(root["created_at"], "created_at")
+    assert created is not None
+    return SubmissionManifest(
+        submission_uid=root["submission_uid"], created_at=created, app_version=root["app_version"],
+        brief_uid=root["brief_uid"], slot_id=root["slot_id"], department=root["department"],
+        contributor_name=root["contributor"]["name"], contributor_email=root["contributor"]["email"],
+        message=root["message"], consents=consents, frames=frames, files=_files(root["files"]),
+    )
 
 
 def referenced_files(manifest: SubmissionManifest) -> set[str]:

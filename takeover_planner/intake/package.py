@@ -22,6 +22,7 @@ from takeover_planner.intake.errors import PackageRefused, Reason
 from takeover_planner.intake.manifest import MANIFEST_NAME, MAX_MANIFEST_BYTES, FileEntry
 from takeover_planner.intake.safezip import CHUNK, DEFAULT_LIMITS, SafeZip, ZipLimits
 from takeover_planner.intake.schema import load_json
+from takeover_planner.texts.intake import IntakeText
 
 M = TypeVar("M")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -84,6 +85,13 @@ def write_package(
     return entries
 
 
+def _first_of(reason: Reason, names: list[str], one: IntakeText, more: IntakeText) -> PackageRefused:
+    """A refusal naming the first of ``names`` (and how many more there are); all of them in ``details``."""
+    if len(names) == 1:
+        return PackageRefused(reason, one, details={"files": names}, file=names[0])
+    return PackageRefused(reason, more, details={"files": names}, file=names[0], more=len(names) - 1)
+
+
 @dataclass(frozen=True)
 class Staged(Generic[M]):
     """A package that passed every check, with its files extracted under ``folder``."""
@@ -102,51 +110,38 @@ def read_package(
     referenced: Callable[[M], set[str]],
     *,
     limits: ZipLimits = DEFAULT_LIMITS,
-    what: str = "package",
 ) -> Staged[M]:
     """Check a package completely and extract its files into ``staging`` (an empty folder the caller owns)."""
     package_sha256 = sha256_file(path) if path.is_file() else ""
-    with SafeZip(path, limits, what=what) as package:
+    with SafeZip(path, limits) as package:
         if MANIFEST_NAME not in package.members:
-            raise PackageRefused(Reason.NO_MANIFEST,
-                                 f"{path.name} has no {MANIFEST_NAME}: it is not a Takeover Planner {what}.")
+            raise PackageRefused(Reason.NO_MANIFEST, IntakeText.NO_MANIFEST, file=path.name, manifest=MANIFEST_NAME)
         manifest = parse(load_json(package.read(MANIFEST_NAME, MAX_MANIFEST_BYTES)))
         listed = files_of(manifest)
         in_zip = set(package.members) - {MANIFEST_NAME}
         missing = sorted(set(listed) - in_zip)
         if missing:
-            raise PackageRefused(Reason.MISSING_FILE,
-                                 f"The manifest lists {missing[0]}, but the package does not hold it"
-                                 + (f" (and {len(missing) - 1} more)." if len(missing) > 1 else "."),
-                                 details={"files": missing})
+            raise _first_of(Reason.MISSING_FILE, missing, IntakeText.LISTED_NOT_HELD, IntakeText.LISTED_NOT_HELD_MORE)
         extra = sorted(in_zip - set(listed))
         if extra:
-            raise PackageRefused(Reason.EXTRA_FILE,
-                                 f"The package holds {extra[0]}, which its manifest does not list"
-                                 + (f" (and {len(extra) - 1} more)." if len(extra) > 1 else "."),
-                                 details={"files": extra})
+            raise _first_of(Reason.EXTRA_FILE, extra, IntakeText.HELD_NOT_LISTED, IntakeText.HELD_NOT_LISTED_MORE)
         wanted = referenced(manifest)
         unlisted = sorted(wanted - set(listed))
         if unlisted:
-            raise PackageRefused(Reason.MISSING_FILE,
-                                 f"A frame uses {unlisted[0]}, which the manifest's file list does not hold.",
-                                 details={"files": unlisted})
+            raise PackageRefused(Reason.MISSING_FILE, IntakeText.USED_NOT_LISTED, details={"files": unlisted},
+                                 file=unlisted[0])
         unused = sorted(set(listed) - wanted)
         if unused:
-            raise PackageRefused(Reason.EXTRA_FILE, f"The package holds {unused[0]}, which no frame uses.",
-                                 details={"files": unused})
+            raise PackageRefused(Reason.EXTRA_FILE, IntakeText.UNUSED_FILE, details={"files": unused}, file=unused[0])
         extracted: dict[str, Path] = {}
         for index, name in enumerate(sorted(listed)):
             expected = listed[name]
             if package.members[name].size != expected.size:
-                raise PackageRefused(Reason.CHECKSUM,
-                                     f"{name} is {package.members[name].size:,} bytes in the package, but the "
-                                     f"manifest says {expected.size:,}. The package was changed or damaged.")
+                raise PackageRefused(Reason.CHECKSUM, IntakeText.SIZE_MISMATCH, details={"file": name}, file=name,
+                                     size=package.members[name].size, expected=expected.size)
             dest = staging / f"{index:03d}{Path(name).suffix[:10]}"
             got = package.extract(name, dest)
             if got.sha256 != expected.sha256:
-                raise PackageRefused(Reason.CHECKSUM,
-                                     f"{name} does not match its checksum in the manifest. The package was "
-                                     "changed or damaged; ask for it again.", details={"file": name})
+                raise PackageRefused(Reason.CHECKSUM, IntakeText.CHECKSUM, details={"file": name}, file=name)
             extracted[name] = dest
     return Staged(manifest, extracted, package_sha256, staging)

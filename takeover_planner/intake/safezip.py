@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from types import TracebackType
 
 from takeover_planner.intake.errors import PackageRefused, Reason
+from takeover_planner.texts.intake import IntakeText
 
 CHUNK = 1024 * 1024
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -61,23 +62,18 @@ def check_member_name(raw: str) -> str:
     """The member's name if it stays inside the package; PackageRefused otherwise."""
     shown = raw.encode("unicode_escape").decode("ascii")[:200]
     if not raw or "\x00" in raw or len(raw) > 400:
-        raise PackageRefused(Reason.PATH_ESCAPE, f"The package holds a file with an unusable name ('{shown}').")
+        raise PackageRefused(Reason.PATH_ESCAPE, IntakeText.UNUSABLE_NAME, name=shown)
     if "\\" in raw:
-        raise PackageRefused(Reason.PATH_ESCAPE,
-                             f"The package holds a path with a backslash ('{shown}'); packages use '/' only.")
+        raise PackageRefused(Reason.PATH_ESCAPE, IntakeText.BACKSLASH, name=shown)
     if raw.startswith("/"):
-        raise PackageRefused(Reason.PATH_ESCAPE,
-                             f"The package holds an absolute path ('{shown}'); it would write outside its folder.")
+        raise PackageRefused(Reason.PATH_ESCAPE, IntakeText.ABSOLUTE_PATH, name=shown)
     if _DRIVE.match(raw):
-        raise PackageRefused(Reason.PATH_ESCAPE,
-                             f"The package holds a path with a drive letter ('{shown}'); it would write outside "
-                             "its folder.")
+        raise PackageRefused(Reason.PATH_ESCAPE, IntakeText.DRIVE_LETTER, name=shown)
     parts = raw.rstrip("/").split("/")
     if any(part in ("..", ".") for part in parts):
-        raise PackageRefused(Reason.PATH_ESCAPE,
-                             f"The package holds a path that climbs out of it ('{shown}').")
+        raise PackageRefused(Reason.PATH_ESCAPE, IntakeText.CLIMBS_OUT, name=shown)
     if any(part == "" for part in parts):
-        raise PackageRefused(Reason.PATH_ESCAPE, f"The package holds a path with an empty part ('{shown}').")
+        raise PackageRefused(Reason.PATH_ESCAPE, IntakeText.EMPTY_PART, name=shown)
     return str(PurePosixPath(*parts))
 
 
@@ -92,32 +88,31 @@ def _check_type(info: zipfile.ZipInfo, name: str) -> None:
     if stat.S_IFMT(mode) == 0:
         return  # permission bits only, no file type recorded (Python's own zipfile writes such members)
     if stat.S_ISLNK(mode):
-        raise PackageRefused(Reason.SYMLINK,
-                             f"The package holds a symbolic link ('{name}'); links could point anywhere on the disk.")
+        raise PackageRefused(Reason.SYMLINK, IntakeText.SYMLINK, name=name)
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        raise PackageRefused(Reason.SYMLINK, f"The package holds '{name}', which is not an ordinary file.")
+        raise PackageRefused(Reason.SYMLINK, IntakeText.NOT_ORDINARY, name=name)
 
 
 class SafeZip:
     """An opened, inspected package. Use as a context manager; extract members with ``extract``."""
 
-    def __init__(self, path: str | Path, limits: ZipLimits = DEFAULT_LIMITS, *, what: str = "package") -> None:
+    def __init__(self, path: str | Path, limits: ZipLimits = DEFAULT_LIMITS) -> None:
         self.path = Path(path)
         self.limits = limits
         self._produced = 0
         if not self.path.is_file():
-            raise PackageRefused(Reason.NOT_A_FILE, f"{self.path} is not a file.")
+            raise PackageRefused(Reason.NOT_A_FILE, IntakeText.NOT_A_FILE, path=str(self.path))
         size = self.path.stat().st_size
         if size > limits.max_package_bytes:
-            raise PackageRefused(Reason.ZIP_BOMB,
-                                 f"The {what} is {size:,} bytes, more than the {limits.max_package_bytes:,} allowed.")
+            raise PackageRefused(Reason.ZIP_BOMB, IntakeText.PACKAGE_TOO_BIG, size=size,
+                                 limit=limits.max_package_bytes)
         try:
             self._zip = zipfile.ZipFile(self.path)
         except OSError as exc:
-            raise PackageRefused(Reason.NOT_A_FILE, f"Cannot read {self.path}: {exc.strerror or exc}.") from None
+            raise PackageRefused(Reason.NOT_A_FILE, IntakeText.CANNOT_READ, file=self.path.name,
+                                 reason=exc.strerror or str(exc)) from None
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError) as exc:
-            raise PackageRefused(Reason.CORRUPT,
-                                 f"{self.path.name} is not a readable zip file ({exc}). Ask for the {what} again.") from None
+            raise PackageRefused(Reason.CORRUPT, IntakeText.NOT_A_ZIP, file=self.path.name, error=str(exc)) from None
         try:
             self.members = self._inspect()
         except BaseException:
@@ -127,38 +122,32 @@ class SafeZip:
     def _inspect(self) -> dict[str, Member]:
         infos = self._zip.infolist()
         if len(infos) > self.limits.max_members:
-            raise PackageRefused(Reason.TOO_MANY_FILES,
-                                 f"The package holds {len(infos)} files; at most {self.limits.max_members} are allowed.")
+            raise PackageRefused(Reason.TOO_MANY_FILES, IntakeText.TOO_MANY_FILES, count=len(infos),
+                                 limit=self.limits.max_members)
         members: dict[str, Member] = {}
         total = 0
         for info in infos:
             name = check_member_name(info.filename)
             _check_type(info, name)
             if info.flag_bits & 0x1:
-                raise PackageRefused(Reason.ENCRYPTED,
-                                     f"'{name}' in the package is encrypted; packages must not have a password.")
+                raise PackageRefused(Reason.ENCRYPTED, IntakeText.ENCRYPTED, name=name)
             if _is_directory(info):
                 continue
             if info.compress_type not in _ALLOWED_METHODS:
-                raise PackageRefused(Reason.UNSUPPORTED,
-                                     f"'{name}' uses a compression method this app does not read "
-                                     f"(method {info.compress_type}); use stored or deflated.")
+                raise PackageRefused(Reason.UNSUPPORTED, IntakeText.COMPRESSION, name=name, method=info.compress_type)
             key = name.casefold()
             if any(existing.casefold() == key for existing in members):
-                raise PackageRefused(Reason.DUPLICATE_ENTRY, f"The package holds '{name}' more than once.")
+                raise PackageRefused(Reason.DUPLICATE_ENTRY, IntakeText.DUPLICATE_ENTRY, name=name)
             if info.file_size > self.limits.max_member_bytes:
-                raise PackageRefused(Reason.ZIP_BOMB,
-                                     f"'{name}' would unpack to {info.file_size:,} bytes, more than the "
-                                     f"{self.limits.max_member_bytes:,} allowed for one file.")
+                raise PackageRefused(Reason.ZIP_BOMB, IntakeText.MEMBER_TOO_BIG, name=name, size=info.file_size,
+                                     limit=self.limits.max_member_bytes)
             ratio = info.file_size / max(info.compress_size, 1)
             if info.file_size > self.limits.ratio_floor_bytes and ratio > self.limits.max_ratio:
-                raise PackageRefused(Reason.ZIP_BOMB,
-                                     f"'{name}' would unpack {ratio:,.0f} times larger than it is packed "
-                                     f"(at most {self.limits.max_ratio:,.0f} allowed): this looks like a zip bomb.")
+                raise PackageRefused(Reason.ZIP_BOMB, IntakeText.BOMB_RATIO, name=name, ratio=round(ratio),
+                                     limit=round(self.limits.max_ratio))
             total += info.file_size
             if total > self.limits.max_total_bytes:
-                raise PackageRefused(Reason.ZIP_BOMB,
-                                     f"The package would unpack to more than {self.limits.max_total_bytes:,} bytes.")
+                raise PackageRefused(Reason.ZIP_BOMB, IntakeText.TOTAL_TOO_BIG, limit=self.limits.max_total_bytes)
             members[name] = Member(name, info.file_size, info.compress_size, info)
         return members
 
@@ -176,7 +165,8 @@ class SafeZip:
         """A small member (the manifest) into memory, never more than ``max_bytes``."""
         member = self.members[name]
         if member.size > max_bytes:
-            raise PackageRefused(Reason.ZIP_BOMB, f"'{name}' is {member.size:,} bytes; at most {max_bytes:,} allowed.")
+            raise PackageRefused(Reason.ZIP_BOMB, IntakeText.MANIFEST_TOO_BIG, name=name, size=member.size,
+                                 limit=max_bytes)
         chunks = bytearray()
         for chunk in self._stream(member):
             chunks.extend(chunk)
@@ -202,16 +192,15 @@ class SafeZip:
                     produced += len(chunk)
                     self._produced += len(chunk)
                     if produced > member.size or self._produced > self.limits.max_total_bytes:
-                        raise PackageRefused(Reason.ZIP_BOMB,
-                                             f"'{member.name}' unpacks to more than its declared "
-                                             f"{member.size:,} bytes: this looks like a zip bomb.")
+                        raise PackageRefused(Reason.ZIP_BOMB, IntakeText.BOMB_OVERFLOW, name=member.name,
+                                             size=member.size)
                     yield chunk
         except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
-            raise PackageRefused(Reason.CORRUPT,
-                                 f"'{member.name}' in the package is damaged ({exc}). Ask for the package again.") from None
+            raise PackageRefused(Reason.CORRUPT, IntakeText.MEMBER_DAMAGED, name=member.name,
+                                 error=str(exc)) from None
         except RuntimeError as exc:  # zipfile's "encrypted, password required" for a lying flag
-            raise PackageRefused(Reason.ENCRYPTED, f"'{member.name}' cannot be read: {exc}.") from None
+            raise PackageRefused(Reason.ENCRYPTED, IntakeText.PASSWORD_NEEDED, name=member.name,
+                                 error=str(exc)) from None
         if produced != member.size:
-            raise PackageRefused(Reason.CORRUPT,
-                                 f"'{member.name}' unpacked to {produced:,} bytes, not the {member.size:,} its "
-                                 "header declares. Ask for the package again.")
+            raise PackageRefused(Reason.CORRUPT, IntakeText.MEMBER_SHORT, name=member.name, size=produced,
+                                 declared=member.size)

@@ -29,6 +29,9 @@ from takeover_planner.intake.manifest import (
 )
 from takeover_planner.intake.package import Staged, read_package, safe_member_name, write_package
 from takeover_planner.intake.safezip import DEFAULT_LIMITS, ZipLimits
+from takeover_planner.texts import DateSpan, Text
+from takeover_planner.texts.intake import IntakeText
+from takeover_planner.texts.stories import StoriesText
 
 
 @dataclass
@@ -67,50 +70,50 @@ class SubmissionDraft:
     consents: list[DraftConsent] = field(default_factory=list)
 
 
-def _check_file(path: Path, what: str) -> None:
+def _check_file(path: Path, what: Text) -> None:
     if not path.is_file():
-        raise ValidationError(f"{what}: {path} is not a file.")
+        raise ValidationError(IntakeText.NO_FILE, what=what, path=str(path))
 
 
-def _sticker(frame: DraftFrame, where: str) -> tuple[str, str]:
+def _sticker(frame: DraftFrame, number: int) -> tuple[str, str]:
     try:
         return clean_sticker(frame.sticker_kind, frame.sticker_value)
     except ValidationError as exc:
-        raise ValidationError(f"{where}: {exc.message[:1].lower()}{exc.message[1:]}") from None
+        raise ValidationError(IntakeText.FRAME_PROBLEM, details=exc.details, number=number,
+                              problem=exc.text) from None
 
 
 def check_draft(draft: SubmissionDraft) -> None:
     """Everything a contributor must put right before the package can be written (ValidationError)."""
-    clean_name(draft.contributor_name, "Your name")
+    clean_name(draft.contributor_name, IntakeText.YOUR_NAME)
     clean_email(draft.contributor_email)
     if not draft.frames:
-        raise ValidationError("Add at least one picture or video.")
+        raise ValidationError(IntakeText.NO_FRAMES)
     if len(draft.frames) > MAX_FRAMES or len(draft.consents) > MAX_CONSENTS:
-        raise ValidationError(f"A submission holds at most {MAX_FRAMES} frames and {MAX_CONSENTS} consent records.")
+        raise ValidationError(IntakeText.TOO_MANY_PARTS, frames=MAX_FRAMES, consents=MAX_CONSENTS)
     keys = [c.key for c in draft.consents]
     for consent in draft.consents:
         if not KEY_PATTERN.match(consent.key):
-            raise ValidationError(f"Consent key '{consent.key}' must be short lowercase letters, digits, - or _.")
-        clean_name(consent.subject, "Who the consent covers")
+            raise ValidationError(IntakeText.BAD_CONSENT_KEY, key=consent.key)
+        clean_name(consent.subject, StoriesText.CONSENT_SUBJECT)
         parse_given_by(consent.given_by)
         parse_scope(consent.scope)
     if len(set(keys)) != len(keys):
-        raise ValidationError("Two consent records have the same key.")
+        raise ValidationError(IntakeText.SAME_CONSENT_KEY)
     slot = draft.brief.slot
     for number, frame in enumerate(draft.frames, start=1):
-        where = f"Frame {number}"
-        _check_file(frame.source, where)
+        _check_file(frame.source, Text(IntakeText.FRAME, {"number": number}))
         if frame.fixed_source is not None:
-            _check_file(frame.fixed_source, f"{where} (fixed copy)")
-        _sticker(frame, where)
+            _check_file(frame.fixed_source, Text(IntakeText.FIXED_COPY, {"number": number}))
+        _sticker(frame, number)
         if frame.planned_date is not None and not slot.start <= frame.planned_date <= slot.end:
-            raise ValidationError(f"{where} is planned for {frame.planned_date.isoformat()}, outside the takeover "
-                                  f"days {slot.start.isoformat()} – {slot.end.isoformat()}.")
+            raise ValidationError(IntakeText.OUTSIDE_DAYS, number=number, day=frame.planned_date,
+                                  days=DateSpan(slot.start, slot.end))
         if frame.planned_time is not None and frame.planned_date is None:
-            raise ValidationError(f"{where} has a time but no day.")
+            raise ValidationError(IntakeText.TIME_NO_DAY, number=number)
         for key in frame.consents:
             if key not in keys:
-                raise ValidationError(f"{where} refers to consent '{key}', which is not in the submission.")
+                raise ValidationError(IntakeText.MISSING_CONSENT, number=number, key=key)
 
 
 def write_submission(draft: SubmissionDraft, out: Path) -> SubmissionManifest:
@@ -118,15 +121,19 @@ def write_submission(draft: SubmissionDraft, out: Path) -> SubmissionManifest:
     check_draft(draft)
     members: list[tuple[str, Path | bytes]] = []
     frames: list[FrameEntry] = []
+    stored: dict[Path, str] = {}  # the parts of a split video share their original: it is stored once
     for number, frame in enumerate(draft.frames, start=1):
-        name = safe_member_name(number, frame.source)
-        members.append((name, frame.source))
+        key = frame.source.resolve()
+        name = stored.get(key) or safe_member_name(number, frame.source)
+        if key not in stored:
+            stored[key] = name
+            members.append((name, frame.source))
         fixed_name = None
         if frame.fixed_source is not None:
             fixed_name = safe_member_name(number, frame.fixed_source, "media").replace(
                 f"media/{number:02d}-", f"media/{number:02d}-fixed-", 1)
             members.append((fixed_name, frame.fixed_source))
-        kind, value = _sticker(frame, f"Frame {number}")
+        kind, value = _sticker(frame, number)
         frames.append(FrameEntry(
             file=name, planned_date=frame.planned_date, planned_time=frame.planned_time, text=frame.text.strip(),
             notes=frame.notes.strip(), sticker_kind=kind, sticker_value=value, credit=frame.credit.strip(),
@@ -156,5 +163,4 @@ def write_submission(draft: SubmissionDraft, out: Path) -> SubmissionManifest:
 
 def read_submission(path: Path, staging: Path, limits: ZipLimits = DEFAULT_LIMITS) -> Staged[SubmissionManifest]:
     """Check a submission package completely and extract its media into ``staging``."""
-    return read_package(path, staging, parse_submission, lambda m: m.files, referenced_files,
-                        limits=limits, what="submission")
+    return read_package(path, staging, parse_submission, lambda m: m.files, referenced_files, limits=limits)

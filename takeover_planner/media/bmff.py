@@ -8,12 +8,12 @@ by the file size and a byte budget; malformed input raises ``BoxError``.
 
 from __future__ import annotations
 
-import math
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from takeover_planner.media.colour import PRIMARIES_BY_CODE, TRANSFER_BY_CODE
 from takeover_planner.media.limits import Deadline
 
 # A track that starts this late (an empty edit) or this far into its media is still "the whole clip".
@@ -46,6 +46,7 @@ class TrackInfo:
     orientation: int = 1  # EXIF-style orientation equivalent of the display matrix
     edit_entries: int = 0
     edit_cuts: bool = False  # an edit list that does more than drop a few priming samples
+    dolby_vision: bool = False  # the sample description carries a Dolby Vision configuration (dvcC/dvvC/dvwC)
 
 
 @dataclass
@@ -76,7 +77,9 @@ class HeifFacts:
     width: int | None = None
     height: int | None = None
     bit_depth: int | None = None
-    transfer: str = ""  # "pq", "hlg" or ""
+    transfer: str = ""  # "pq", "hlg", "srgb" or "" (media/colour.py's names)
+    primaries: str = ""  # "bt709", "bt2020", "p3", … or "" when no nclx box says
+    gain_map: str = ""  # "heif_aux" (an hdrgainmap auxiliary image: Apple, Samsung), "iso" (a tmap item), ""
     extents_past_end: bool = False
 
 
@@ -171,9 +174,30 @@ def _read_track(f: BinaryIO, trak: Box, budget: int, deadline: Deadline, movie_s
                     track.handler = body[8:12]
                 elif sub.type == b"mdhd":
                     media_scale = _timescale(read_body(f, sub, 256))
+                elif sub.type == b"minf":
+                    track.dolby_vision = _has_dolby_vision(f, sub, deadline)
     track.edit_entries = len(edits)
     track.edit_cuts = _edits_cut(edits, media_scale, movie_scale)
     return track
+
+
+_DOLBY_VISION_BOXES = (b"dvcC", b"dvvC", b"dvwC")
+_SAMPLE_DESCRIPTION_BYTES = 64 * 1024
+
+
+def _has_dolby_vision(f: BinaryIO, minf: Box, deadline: Deadline) -> bool:
+    """A Dolby Vision configuration box inside minf/stbl/stsd (the sample entry's child boxes)."""
+    for stbl in iter_boxes(f, minf.body, minf.end, deadline):
+        if stbl.type != b"stbl":
+            continue
+        for stsd in iter_boxes(f, stbl.body, stbl.end, deadline):
+            if stsd.type == b"stsd":
+                try:
+                    body = read_body(f, stsd, _SAMPLE_DESCRIPTION_BYTES)
+                except BoxError:
+                    return False  # an odd sample description is not this reader's business to refuse
+                return any(tag in body for tag in _DOLBY_VISION_BOXES)
+    return False
 
 
 def _timescale(body: bytes) -> int:
@@ -290,6 +314,8 @@ def _read_meta(data: bytes, start: int, end: int, file_size: int, facts: HeifFac
     for kind, body, stop in _children(data, start, end):
         if kind == b"iloc":
             facts.extents_past_end = _iloc_past_end(data[body:stop], file_size)
+        elif kind == b"iinf" and b"tmap" in data[body:stop]:
+            facts.gain_map = "iso"  # ISO 21496-1: a tone-map item derived from the base image and a gain map
         elif kind == b"iprp":
             for sub, sub_body, sub_stop in _children(data, body, stop):
                 if sub == b"ipco":
@@ -308,11 +334,12 @@ def _read_properties(data: bytes, start: int, end: int, facts: HeifFacts) -> Non
             if depths:
                 facts.bit_depth = max(facts.bit_depth or 0, max(depths))
         elif kind == b"colr" and stop - body >= 10 and data[body:body + 4] == b"nclx":
-            transfer = struct.unpack_from(">H", data, body + 6)[0]
-            if transfer == 16:
-                facts.transfer = "pq"
-            elif transfer == 18:
-                facts.transfer = "hlg"
+            # The first nclx box is the primary image's in practice (a gain map's own box comes later).
+            primaries, transfer = struct.unpack_from(">HH", data, body + 4)
+            facts.primaries = facts.primaries or PRIMARIES_BY_CODE.get(primaries, "")
+            facts.transfer = facts.transfer or TRANSFER_BY_CODE.get(transfer, "")
+        elif kind == b"auxC" and b"hdrgainmap" in data[body:stop] and not facts.gain_map:
+            facts.gain_map = "heif_aux"
 
 
 def _iloc_past_end(body: bytes, file_size: int) -> bool:
@@ -371,7 +398,3 @@ class _Cursor:
 
 def display_size(width: int, height: int, orientation: int) -> tuple[int, int]:
     return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
-
-
-def aspect(width: int, height: int) -> float:
-    return width / height if height else math.inf

@@ -12,6 +12,7 @@ from takeover_planner.media.fix_types import DEFAULT_FIX, FixedFile, FixOptions,
 from takeover_planner.media.fix_video import fix_video
 from takeover_planner.media.model import Judgement
 from takeover_planner.media.progress import CancelToken, ProgressCallback, no_progress
+from takeover_planner.texts.media import MediaText
 
 DERIVATIVE_TAG = "story"
 
@@ -26,11 +27,14 @@ def fix_file(source: Path, out_dir: Path, judgement: Judgement, options: FixOpti
     """Write the derivative(s) of ``source`` into ``out_dir`` (or to ``dest``); refuse what cannot be fixed."""
     info = judgement.info
     if info.problem or info.kind == "unknown":
-        reasons = "; ".join(f.message_en for f in judgement.findings if f.severity == "error")
-        raise FixRefused(f"{source.name} cannot be fixed: {reasons or info.problem or 'not media'}")
+        reasons = [f.words for f in judgement.findings if f.severity == "error"]
+        if not reasons:
+            raise FixRefused(MediaText.NOT_MEDIA, file=source.name)
+        raise FixRefused(MediaText.CANNOT_FIX, details={"problem": info.problem}, file=source.name, problems=reasons)
     unfixable = [f for f in judgement.findings if f.severity == "error" and not f.fixable]
     if unfixable:
-        raise FixRefused(f"{source.name} cannot be fixed: {'; '.join(f.message_en for f in unfixable)}")
+        raise FixRefused(MediaText.CANNOT_FIX, details={"rules": [f.rule for f in unfixable]}, file=source.name,
+                         problems=[f.words for f in unfixable])
     target = dest if dest is not None else out_dir / derivative_name(source, info.kind)
     if info.kind == "image":
         return [fix_image(source, target, info, options, progress, cancel)]

@@ -1,5 +1,9 @@
 """Make a story-ready JPEG from any picture: upright, 1080×1920, sRGB, opaque, under 8 MiB, no metadata.
 
+Colours become sRGB through the embedded ICC profile (LittleCMS) or, for a picture described by an nclx box
+(HEIF/AVIF: Display P3, BT.2020, PQ, HLG), through the same 3D LUT as video (``media.colour``), HDR tone-mapped.
+A gain-map picture (iPhone HEIC, Ultra HDR JPEG) is its SDR base image: used as it is, the gain map left out.
+
 JPEGs are decoded at a reduced DCT scale (``draft``) when the story needs fewer pixels than the camera
 took, which is most of the time and most of the cost saved.
 """
@@ -16,10 +20,12 @@ from PIL import Image, ImageCms, ImageFilter
 
 from takeover_planner.fileio import atomic_write_bytes
 from takeover_planner.media.codecs import ensure_codecs
+from takeover_planner.media.colour import HDR_TRANSFERS, LUT_SIZE, WIDE_GAMUTS, lut_table, spec_for
 from takeover_planner.media.fix_types import DEFAULT_FIX, FixedFile, FixOptions, FixRefused
 from takeover_planner.media.geometry import crop_box, fit_size
 from takeover_planner.media.model import MediaInfo
 from takeover_planner.media.progress import CancelToken, ProgressCallback, no_progress
+from takeover_planner.texts.media import MediaText
 
 # The same turn Pillow's ImageOps.exif_transpose makes for each EXIF orientation.
 _TRANSPOSE = {
@@ -37,7 +43,7 @@ _SRGB = None
 def fix_image(source: Path, dest: Path, info: MediaInfo, options: FixOptions = DEFAULT_FIX,
               progress: ProgressCallback = no_progress, cancel: CancelToken | None = None) -> FixedFile:
     if info.kind != "image" or info.problem:
-        raise FixRefused(f"{source.name} cannot be fixed: {info.problem_detail or info.problem or 'not an image'}.")
+        raise FixRefused(MediaText.NOT_A_PICTURE, details=info.problem_facts(), file=source.name)
     ensure_codecs()
     progress(0.0, "decoding")
     recipe: dict[str, Any] = {"kind": "image", "mode": options.mode, "target": list(options.target),
@@ -45,7 +51,7 @@ def fix_image(source: Path, dest: Path, info: MediaInfo, options: FixOptions = D
     try:
         picture, icc = _decode(source, info, options, recipe)
     except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError) as exc:
-        raise FixRefused(f"{source.name} cannot be decoded: {exc}") from None
+        raise FixRefused(MediaText.PICTURE_UNREADABLE, details={"error": str(exc)}, file=source.name) from None
     if cancel is not None:
         cancel.raise_if_cancelled()
     progress(0.4, "converting")
@@ -123,6 +129,11 @@ def _to_srgb(picture: Image.Image, icc: bytes | None, info: MediaInfo, recipe: d
         flat = Image.new("RGB", picture.size, (255, 255, 255))
         flat.paste(picture, mask=picture.getchannel("A"))
         picture = flat
+    if not icc and picture.mode == "RGB" and (info.colour_transfer in HDR_TRANSFERS
+                                              or info.colour_primaries in WIDE_GAMUTS):
+        picture = _nclx_to_srgb(picture, info, recipe)
+    if info.gain_map:
+        recipe["steps"].append("used the SDR base image as it is (the HDR gain map is left out)")
     if icc and info.colour_space in ("other", "cmyk") and picture.mode in ("RGB", "CMYK"):
         try:
             source_profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
@@ -136,6 +147,15 @@ def _to_srgb(picture: Image.Image, icc: bytes | None, info: MediaInfo, recipe: d
             recipe["steps"].append("converted CMYK to RGB")
         picture = picture.convert("RGB")
     return picture
+
+
+def _nclx_to_srgb(picture: Image.Image, info: MediaInfo, recipe: dict[str, Any]) -> Image.Image:
+    """Colours given by an nclx box (no ICC profile): through the LUT (tone-mapped when HDR) to sRGB."""
+    transfer = info.colour_transfer if info.colour_transfer in HDR_TRANSFERS else "srgb"
+    spec = spec_for(info.colour_primaries, transfer, "srgb")
+    table = [value for pixel in lut_table(spec, LUT_SIZE) for value in pixel]
+    recipe["steps"].append(spec.describe())
+    return picture.filter(ImageFilter.Color3DLUT(LUT_SIZE, table))
 
 
 def _srgb_profile() -> Any:

@@ -13,7 +13,8 @@ FitMode = Literal["crop", "pad"]
 
 
 class FixRefused(TakeoverError):
-    """This file cannot be fixed (it is broken, a bomb, or not media); the message says why."""
+    """This file cannot be fixed (it is broken, a bomb, or not media); the message says why in plain words for a
+    contributor (``texts.media.MediaText``), and ``details`` keeps the technical cause for the log."""
 
 
 @dataclass(frozen=True)

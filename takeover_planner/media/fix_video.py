@@ -1,7 +1,10 @@
 """Make story-ready MP4s from any clip with PyAV: remux when only the container is wrong, else re-encode.
 
 Re-encoding gives H.264 (yuv420p, closed GOP, at most ``video_max_bitrate``) and AAC 48 kHz stereo in an
-MP4 with its ``moov`` at the front and no edit lists. The picture is turned upright (display matrix),
+MP4 with its ``moov`` at the front and no edit lists, tagged BT.709 (primaries, transfer, matrix, limited
+range) in the stream and the container. HDR (HLG, PQ, Dolby Vision's base layer) and wide-gamut clips are
+tone-mapped to SDR BT.709 through a 3D LUT (``media.colour``); SDR clips keep their look (only a BT.601 or
+full-range source is converted to BT.709 limited range). The picture is turned upright (display matrix),
 fitted to 1080×1920 by cropping or padding on a blurred copy, the frame rate is clamped into 23–60 fps,
 a clip shorter than 3 s is held on its last picture, and one longer than 60 s becomes several parts.
 """
@@ -22,11 +25,14 @@ from typing import Any
 import av
 import av.filter
 
+from takeover_planner.media.colour import ColourSpec, cube_file, spec_for
 from takeover_planner.media.fix_types import DEFAULT_FIX, FixedFile, FixOptions, FixRefused
 from takeover_planner.media.geometry import crop_box, fit_size
 from takeover_planner.media.model import Finding, MediaInfo
 from takeover_planner.media.outputs import atomic_output
 from takeover_planner.media.progress import CancelToken, ProgressCallback, no_progress
+from takeover_planner.paths import resolve_paths
+from takeover_planner.texts.media import MediaText
 
 _MUXER_OPTIONS = {"movflags": "+faststart", "use_editlist": "0"}
 _AUDIO_RATE = 48_000
@@ -40,6 +46,11 @@ _TURN_FILTERS: dict[int, list[tuple[str, str]]] = {
 # The padded background: a small blurred, darkened copy scaled up behind the picture.
 _BACKGROUND_SHRINK = 8
 _DARKEN = "y=val*0.55:u=128+(val-128)*0.8:v=128+(val-128)*0.8"
+# What every re-encoded story says about its colours (H.273 codes: BT.709 primaries, transfer and matrix;
+# AVCOL_RANGE_MPEG = limited range). x264 writes them into the stream's VUI, the MP4 muxer into a colr box.
+_BT709 = 1
+_LIMITED_RANGE = 1
+_LUT_FOLDER = "colour-luts"
 
 
 def needs_transcode(findings: list[Finding], force: bool = False) -> bool:
@@ -52,13 +63,20 @@ def fix_video(source: Path, dest: Path, info: MediaInfo, findings: list[Finding]
               progress: ProgressCallback = no_progress, cancel: CancelToken | None = None) -> list[FixedFile]:
     """Write the derivative(s) for ``source``: ``dest`` itself, or ``dest`` with ``.part1``… for a long clip."""
     if info.kind != "video" or info.problem:
-        raise FixRefused(f"{source.name} cannot be fixed: {info.problem_detail or info.problem or 'not a video'}.")
+        raise FixRefused(MediaText.NOT_A_VIDEO, details=info.problem_facts(), file=source.name)
     try:
-        if not needs_transcode(findings, options.reencode):
+        # HDR or wide-gamut colours are advice, but a remux would keep them: such a clip is re-encoded.
+        if not needs_transcode(findings, options.reencode) and not video_colour(info).needs_lut:
             return [_remux(source, dest, info, progress, cancel)]
         return _Transcoder(source, dest, info, options, progress, cancel).run()
     except av.FFmpegError as exc:
-        raise FixRefused(f"{source.name} could not be converted: {exc}") from None
+        raise FixRefused(MediaText.VIDEO_UNCONVERTIBLE, details={"error": str(exc)}, file=source.name) from None
+
+
+def video_colour(info: MediaInfo) -> ColourSpec:
+    """What the re-encode does to a clip's colours (see media.colour)."""
+    transfer = info.colour_transfer if info.colour_transfer in ("hlg", "pq") else "sdr"
+    return spec_for(info.colour_primaries, transfer, "bt709")
 
 
 # --- remux -----------------------------------------------------------------------------------------------
@@ -219,17 +237,32 @@ class _Transcoder:
             node = _link(node, graph.add(name, argument))
         if info.orientation != 1:
             steps.append(f"turned the picture upright (display matrix as EXIF orientation {info.orientation})")
-        # Everything after this point works on 8-bit 4:2:0 (HDR and 10-bit sources included).
-        node = _link(node, graph.add("format", "yuv420p"))
         shown_w = info.display_width or video.codec_context.width
         shown_h = info.display_height or video.codec_context.height
         target_w, target_h = options.target
-        if options.mode == "crop":
+        spec = video_colour(info)
+        if spec.needs_lut:
+            # Tone-mapped at the size the story needs (the crop, or the fitted picture the pad starts from),
+            # not at the camera's: the LUT's cost follows the pixels it sees.
+            steps.append(spec.describe())
+            if options.mode == "crop":
+                left, top, right, bottom = crop_box(shown_w, shown_h, options.target, options.focus)
+                node = _link(node, graph.add("crop", f"{right - left}:{bottom - top}:{left}:{top}"))
+                shown_w, shown_h = right - left, bottom - top
+                steps.append(f"cropped {right - left}×{bottom - top} around the focus point")
+                node = self._tone_map(graph, node, spec, target_w, target_h)
+            else:
+                shown_w, shown_h = fit_size(shown_w, shown_h, options.target, even=True)
+                node = self._tone_map(graph, node, spec, shown_w, shown_h)
+        else:
+            # Everything after this point works on 8-bit 4:2:0 BT.709 limited range (10-bit sources too).
+            node = _link(node, graph.add(*self._sdr_to_bt709(steps)))
+        if options.mode == "crop" and not spec.needs_lut:
             left, top, right, bottom = crop_box(shown_w, shown_h, options.target, options.focus)
             node = _link(node, graph.add("crop", f"{right - left}:{bottom - top}:{left}:{top}"))
             node = _link(node, graph.add("scale", f"{target_w}:{target_h}"))
             steps.append(f"cropped {right - left}×{bottom - top} around the focus point")
-        else:
+        elif options.mode == "pad":
             split = graph.add("split", "2")
             node.link_to(split)
             fitted_w, fitted_h = fit_size(shown_w, shown_h, options.target, even=True)
@@ -251,9 +284,35 @@ class _Transcoder:
         node = _link(node, graph.add("format", "yuv420p"))
         _link(node, graph.add("buffersink"))
         graph.configure()
-        if info.hdr:
-            steps.append("converted 10-bit/HDR to 8-bit")
+        steps.append("tagged BT.709 (primaries, transfer, matrix, limited range)")
         return graph, steps
+
+    def _tone_map(self, graph: Any, node: Any, spec: ColourSpec, width: int, height: int) -> Any:
+        """Scale to ``width``×``height`` in 16-bit RGB, apply the LUT, back to 8-bit 4:2:0 BT.709 limited range."""
+        info = self.info
+        matrix = info.colour_matrix or ("bt2020" if spec.primaries == "bt2020" else "bt709")
+        in_range = info.colour_range or "tv"
+        cube = cube_file(spec, resolve_paths().cache_dir / _LUT_FOLDER)
+        node = _link(node, graph.add("scale", f"w={width}:h={height}:in_color_matrix={matrix}:in_range={in_range}"))
+        node = _link(node, graph.add("format", "gbrp16le"))
+        # Options as keywords, not an argument string: the LUT's path is not escaped for FFmpeg's parser.
+        node = _link(node, graph.add("lut3d", file=str(cube), interp="tetrahedral"))
+        node = _link(node, graph.add("scale", "out_color_matrix=bt709:out_range=tv"))
+        return _link(node, graph.add("format", "yuv420p"))
+
+    def _sdr_to_bt709(self, steps: list[str]) -> tuple[str, str]:
+        """The filter that brings an SDR picture to 8-bit 4:2:0 BT.709 limited range, keeping its look.
+
+        An untagged clip is read the way players read it: BT.601 below 720 lines, BT.709 from there."""
+        info = self.info
+        matrix = info.colour_matrix or ("bt601" if (info.height or 0) < 720 else "bt709")
+        in_range = info.colour_range or "tv"
+        if matrix == "bt709" and in_range == "tv":
+            return "format", "yuv420p"
+        steps.append(f"converted {'BT.601' if matrix == 'bt601' else matrix.upper()} "
+                     f"{'full' if in_range == 'pc' else 'limited'} range to BT.709 limited range")
+        return "scale", (f"in_color_matrix={matrix}:in_range={in_range}:out_color_matrix=bt709:out_range=tv"
+                         ":flags=bilinear+accurate_rnd")
 
     def _drain(self, graph: Any, final: bool = False) -> None:
         while True:
@@ -284,7 +343,7 @@ class _Transcoder:
 
     def _hold_last_frame(self) -> None:
         if self.last_frame is None:
-            raise FixRefused(f"{self.source.name} has no picture to convert.")
+            raise FixRefused(MediaText.NO_PICTURE, file=self.source.name)
         while float(self.frame_index / self.plan.fps) < self.plan.total - 1e-6:
             self._video(self.last_frame)
 
@@ -331,6 +390,9 @@ class _Transcoder:
         stream = part.container.add_stream("libx264", rate=self.plan.fps)
         stream.width, stream.height = options.target
         stream.pix_fmt = "yuv420p"
+        context = stream.codec_context
+        context.color_primaries, context.color_trc, context.colorspace = _BT709, _BT709, _BT709
+        context.color_range = _LIMITED_RANGE
         stream.codec_context.gop_size = max(1, round(float(self.plan.fps) * 2))
         # PyAV defaults to slice threads, which makes x264 use its slower sliced threading; FFmpeg's
         # command line lets x264 thread by frames, and so does this.

@@ -31,6 +31,7 @@ class SpsFacts:
     colour_description: bool
     transfer: int  # transfer_characteristics, meaningful when colour_description
     matrix: int
+    primaries: int = 2  # colour_primaries (H.273), meaningful when colour_description
 
 
 class _Bits:
@@ -116,7 +117,7 @@ def parse_sps(nal: bytes) -> SpsFacts:
         for _ in range(4):
             bits.ue()
     signal = full = described = False
-    transfer = matrix = 2  # unspecified
+    transfer = matrix = primaries = 2  # unspecified
     if bits.u(1):  # vui_parameters_present_flag
         if bits.u(1) and bits.u(8) == 255:  # aspect_ratio_info_present_flag, aspect_ratio_idc (extended SAR)
             bits.u(32)
@@ -128,10 +129,10 @@ def parse_sps(nal: bytes) -> SpsFacts:
             full = bool(bits.u(1))
             if bits.u(1):  # colour_description_present_flag
                 described = True
-                bits.u(8)  # colour_primaries
+                primaries = bits.u(8)
                 transfer = bits.u(8)
                 matrix = bits.u(8)
-    return SpsFacts(chroma_format_idc, bit_depth, signal, full, described, transfer, matrix)
+    return SpsFacts(chroma_format_idc, bit_depth, signal, full, described, transfer, matrix, primaries)
 
 
 def _skip_scaling_list(bits: _Bits, size: int) -> None:

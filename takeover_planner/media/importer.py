@@ -23,8 +23,12 @@ from takeover_planner.media.progress import CancelToken, ProgressCallback, no_pr
 from takeover_planner.media.rules import load_rules
 from takeover_planner.media.store import MediaStore, StagedFile, StoredFile
 from takeover_planner.media.thumbnails import ThumbnailCache, ThumbnailError, make_thumbnail
+from takeover_planner.texts import Text
+from takeover_planner.texts.media import MediaText
 
 DEFAULT_WORKERS = 2
+# Probe problems that leave nothing to store: such a file cannot become a frame at all.
+UNSTORABLE = {"missing": MediaText.IS_MISSING, "empty": MediaText.IS_EMPTY, "too_large": MediaText.IS_TOO_LARGE}
 
 
 @dataclass
@@ -39,13 +43,19 @@ class ImportedFile:
     stored: str = ""
     created: bool = False
     thumbnail: str = ""
-    error: str = ""
+    error: Text | None = None  # why the file could not be kept, when that was not the file's own fault
     staged: str = ""  # a copy in the store's incoming folder, not yet synced nor in place
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def judgement(self) -> Judgement:
         return Judgement(self.info, self.findings)
+
+    def why_not_stored(self) -> Text:
+        """Why ``stored`` is empty, in words for a person (a copy that failed, or the file itself)."""
+        if self.error is not None:
+            return self.error
+        return Text(UNSTORABLE.get(self.info.problem, MediaText.UNREADABLE))
 
 
 @dataclass(frozen=True)
@@ -64,7 +74,7 @@ def import_one(source: str, job: ImportJob, *, commit: bool = True) -> ImportedF
     info = probe_file(source, job.limits)
     findings = load_rules(job.rules_path or None).evaluate(info)
     result = ImportedFile(source=source, info=info, findings=findings)
-    if info.problem in ("missing", "empty", "too_large"):
+    if info.problem in UNSTORABLE:
         return result
     store = MediaStore(job.store_root)
     outcome: StagedFile | StoredFile
@@ -77,7 +87,7 @@ def import_one(source: str, job: ImportJob, *, commit: bool = True) -> ImportedF
             try:
                 outcome = storing.result()
             except OSError as exc:
-                result.error = f"could not copy into the media folder: {exc.strerror or exc}"
+                result.error = Text(MediaText.COPY_FAILED, {"reason": exc.strerror or str(exc)})
                 return result
     else:
         # Staging only hashes and copies into the page cache (the caller syncs): CPU work like the thumbnail.
@@ -86,7 +96,7 @@ def import_one(source: str, job: ImportJob, *, commit: bool = True) -> ImportedF
         try:
             outcome = store.stage_file(source)
         except OSError as exc:
-            result.error = f"could not copy into the media folder: {exc.strerror or exc}"
+            result.error = Text(MediaText.COPY_FAILED, {"reason": exc.strerror or str(exc)})
             return result
     result.sha256, result.size = outcome.sha256, outcome.size
     if isinstance(outcome, StagedFile):
@@ -191,7 +201,7 @@ def _isolated(source: str, job: ImportJob) -> ImportedFile:
         except BrokenProcessPool:
             info = MediaInfo(path=source, problem="unreadable", problem_detail="the file crashed the decoder")
             return ImportedFile(source=source, info=info, findings=load_rules(job.rules_path or None).evaluate(info),
-                                error="the file crashed the decoder")
+                                error=Text(MediaText.CRASHED_DECODER))
 
 
 def _take(queue: Iterator[str], count: int) -> list[str]:

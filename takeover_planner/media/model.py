@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from takeover_planner.texts.render import Bilingual
+
 Kind = Literal["image", "video", "unknown"]
 Severity = Literal["error", "advice"]
 Verdict = Literal["ok", "advice", "error"]
@@ -49,7 +51,7 @@ class MediaInfo:
     has_alpha: bool = False
     frame_count: int = 1
     has_gps: bool = False
-    hdr: bool = False
+    hdr: bool = False  # an HDR transfer (HLG or PQ): the fix tone-maps it to SDR
     # video
     container: str = ""  # mp4, mov, webm, …
     video_codec: str = ""
@@ -65,18 +67,23 @@ class MediaInfo:
     audio_channels: int | None = None
     moov_at_front: bool | None = None
     edit_list: bool | None = None  # an edit list that cuts, delays or repeats media
-    colour_transfer: str = ""  # "hlg", "pq" or ""
+    # colour (video stream tags / picture nclx box; see media/colour.py for the names)
+    colour_transfer: str = ""  # "hlg", "pq" (HDR), "srgb", or "" (an SDR gamma, or not said)
+    colour_primaries: str = ""  # "bt709", "bt2020", "p3", "bt601-625", "bt601-525" or "" (not said)
+    colour_matrix: str = ""  # video: "bt709", "bt2020", "bt601", "" (not said)
+    colour_range: str = ""  # video: "tv" (limited) or "pc" (full), "" (not said)
+    dolby_vision: bool = False  # a Dolby Vision configuration box; the colours above are its base layer's
+    gain_map: str = ""  # pictures: "heif_aux" (HEIC hdrgainmap), "iso" (tmap item), "ultrahdr" (JPEG XMP); noted only
     # what went wrong while reading, if anything (see PROBLEM_*), with a short technical detail
     problem: str = ""
     problem_detail: str = ""
 
+    def problem_facts(self) -> dict[str, str]:
+        """What went wrong, technically: for a refusal's ``details`` (the log), not for its words."""
+        return {"kind": self.kind, "problem": self.problem, "detail": self.problem_detail}
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> MediaInfo:
-        known = {name for name in cls.__dataclass_fields__}
-        return cls(**{key: value for key, value in data.items() if key in known})
 
 
 @dataclass(frozen=True)
@@ -91,16 +98,17 @@ class Finding:
     def message(self, language: str = "en") -> str:
         return self.message_nb if language.startswith(("nb", "no")) else self.message_en
 
+    @property
+    def words(self) -> Bilingual:
+        """The message in both languages, as a parameter of another message (a refused fix lists findings)."""
+        return Bilingual(self.message_en, self.message_nb)
+
     def to_json(self, language: str = "en") -> dict[str, Any]:
         return {"rule": self.rule, "severity": self.severity, "fixable": self.fixable,
                 "message": self.message(language)}
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Finding:
-        return cls(**{key: data[key] for key in cls.__dataclass_fields__ if key in data})
 
 
 @dataclass

@@ -2,7 +2,9 @@
 
 ``fileio.atomic_write`` hands out a file object; an MP4 muxer writing ``faststart`` must reopen and
 rewrite its own file, so it gets a temporary *path* in the target folder instead. The same promise holds:
-temp file, fsync, rename, or nothing at all.
+temp file, fsync, rename, or nothing at all. The file gets ``fileio.new_file_mode`` (the umask's usual mode, private
+inside the app's own folders), as pictures written by ``fileio`` do, not ``mkstemp``'s 0600: fixed videos and
+pictures come out with the same mode; the media store makes its copies read-only.
 """
 
 from __future__ import annotations
@@ -13,17 +15,19 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from takeover_planner.fileio import fsync_folder
+from takeover_planner.fileio import fsync_folder, new_file_mode, sweep_once
 
 
 @contextlib.contextmanager
 def atomic_output(target: str | os.PathLike[str]) -> Iterator[Path]:
     final = Path(target)
     final.parent.mkdir(parents=True, exist_ok=True)
+    sweep_once(final.parent)
     fd, temp_name = tempfile.mkstemp(prefix=f".{final.stem}.", suffix=f".part{final.suffix}", dir=final.parent)
     os.close(fd)
     temp = Path(temp_name)
     try:
+        os.chmod(temp, new_file_mode(final.parent))
         yield temp
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
@@ -33,3 +37,4 @@ def atomic_output(target: str | os.PathLike[str]) -> Iterator[Path]:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
         raise
+

@@ -17,6 +17,7 @@ from PIL import Image
 
 from takeover_planner.media import bmff, containers
 from takeover_planner.media.codecs import ensure_codecs
+from takeover_planner.media.colour import HDR_TRANSFERS, PRIMARIES_BY_CODE, TRANSFER_BY_CODE
 from takeover_planner.media.jpeg_header import HEADER_BYTES, JpegHeader, read_jpeg_header
 from takeover_planner.media.limits import Deadline, ProbeLimits
 from takeover_planner.media.model import (
@@ -31,6 +32,7 @@ EXIF_GPS_IFD = 0x8825
 _ALPHA_MODES = {"RGBA", "LA", "PA", "RGBa", "La", "I;16LA"}
 # GIFs are walked block by block; small ones are read into memory in one go.
 _GIF_IN_MEMORY = 16 * 1024 * 1024
+_GAIN_MAP_XMP = b"http://ns.adobe.com/hdr-gain-map/"
 
 
 def probe_image(f: BinaryIO, info: MediaInfo, container: str, head: bytes, limits: ProbeLimits,
@@ -44,7 +46,11 @@ def probe_image(f: BinaryIO, info: MediaInfo, container: str, head: bytes, limit
         return
     if container == "JPEG":
         f.seek(0)
-        header = read_jpeg_header(f.read(HEADER_BYTES))
+        start = f.read(HEADER_BYTES)
+        # Ultra HDR (and Adobe's gain-map JPEGs) declare the gain map's XMP namespace in the first APP1 segment;
+        # the picture itself is the SDR base image, used as it is.
+        info.gain_map = "ultrahdr" if _GAIN_MAP_XMP in start else ""
+        header = read_jpeg_header(start)
         if header is not None:
             _fill_from_jpeg_header(f, header, info, limits, deadline)
             return
@@ -199,10 +205,11 @@ def _probe_heif(f: BinaryIO, info: MediaInfo, limits: ProbeLimits, deadline: Dea
         info.has_gps = exif is not None and _has_position(exif)
     _colour(info, heif.mode, heif.info.get("icc_profile"))
     nclx = heif.info.get("nclx_profile") or {}
-    transfer = nclx.get("transfer_characteristics") if isinstance(nclx, dict) else None
-    if transfer in (16, 18):
-        info.colour_transfer = "pq" if transfer == 16 else "hlg"
-    info.hdr = (info.bit_depth or 8) > 8 or bool(info.colour_transfer)
+    if isinstance(nclx, dict):
+        transfer, primaries = int(nclx.get("transfer_characteristics") or 2), int(nclx.get("color_primaries") or 2)
+        info.colour_transfer = info.colour_transfer or TRANSFER_BY_CODE.get(transfer, "")
+        info.colour_primaries = info.colour_primaries or PRIMARIES_BY_CODE.get(primaries, "")
+    info.hdr = info.colour_transfer in HDR_TRANSFERS
 
 
 def _heif_container_facts(f: BinaryIO, info: MediaInfo, limits: ProbeLimits,
@@ -216,9 +223,10 @@ def _heif_container_facts(f: BinaryIO, info: MediaInfo, limits: ProbeLimits,
         info.problem, info.problem_detail = PROBLEM_TRUNCATED, "image data points past the end of the file"
     if facts.bit_depth:
         info.bit_depth = facts.bit_depth
-    if facts.transfer:
-        info.colour_transfer = facts.transfer
-    info.hdr = (info.bit_depth or 8) > 8 or bool(info.colour_transfer)
+    info.colour_transfer = facts.transfer or info.colour_transfer
+    info.colour_primaries = facts.primaries or info.colour_primaries
+    info.gain_map = facts.gain_map or info.gain_map
+    info.hdr = info.colour_transfer in HDR_TRANSFERS
     return facts
 
 
@@ -298,9 +306,15 @@ def _colour(info: MediaInfo, mode: str, icc: Any) -> None:
     if icc:
         description = _icc_description(bytes(icc))
         info.icc_description = description
-        info.colour_space = "sRGB" if "srgb" in description.lower().replace(" ", "") else "other"
+        info.colour_space = "sRGB" if _is_srgb(description) else "other"
     else:
         info.colour_space = ""
+
+
+def _is_srgb(description: str) -> bool:
+    """An sRGB profile by its name; "DCI-P3 D65 Gamut with sRGB Transfer" (Samsung) is a wide gamut."""
+    words = description.lower().replace(" ", "")
+    return "srgb" in words and not any(wide in words for wide in ("p3", "2020", "adobe", "prophoto"))
 
 
 @lru_cache(maxsize=64)

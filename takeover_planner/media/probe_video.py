@@ -12,6 +12,7 @@ from typing import Any, BinaryIO
 import av
 
 from takeover_planner.media import bmff, containers, h264_sps
+from takeover_planner.media.colour import PRIMARIES_BY_CODE, TRANSFER_BY_CODE
 from takeover_planner.media.limits import Deadline, ProbeLimits, ProbeTimeout
 from takeover_planner.media.model import (
     PROBLEM_BOMB,
@@ -27,6 +28,9 @@ _FIELD_PROGRESSIVE = 1
 # Codecs whose facts were checked to be the same with and without FFmpeg decoding a first picture
 # (pixel format, range, transfer, field order, rates; the real corpus and generated H.264 variants).
 _SAME_WITHOUT_DECODING = frozenset({"h264", "hevc", "av1", "vp9"})
+# AVColorSpace (H.273 matrix_coefficients) → the name FFmpeg's scale filter takes for it.
+_MATRIX_BY_CODE = {1: "bt709", 5: "bt601", 6: "bt601", 9: "bt2020", 10: "bt2020"}
+_RANGE_BY_CODE = {1: "tv", 2: "pc"}
 
 
 def probe_video(f: BinaryIO, info: MediaInfo, container: str, limits: ProbeLimits, deadline: Deadline) -> None:
@@ -87,10 +91,13 @@ def _probe_streams(info: MediaInfo, limits: ProbeLimits, deadline: Deadline, lay
 
 @dataclass(frozen=True)
 class _Picture:
-    """What a decoded picture would say about the stream: its pixel format and transfer (AVColorTransfer)."""
+    """What a decoded picture would say about the stream: its pixel format and colour (H.273 code points)."""
 
     pixel_format: str
     transfer: int
+    primaries: int = 2
+    matrix: int = 2
+    colour_range: int = 0  # AVColorRange: 1 limited, 2 full, 0 not said
 
 
 def _picture_without_decoding(container: Any) -> _Picture | None:
@@ -103,13 +110,19 @@ def _picture_without_decoding(container: Any) -> _Picture | None:
     if codec not in _SAME_WITHOUT_DECODING or not (video.average_rate or video.guessed_rate):
         return None
     transfer = int(context.color_trc or 0)
+    primaries, matrix = int(context.color_primaries or 0), int(context.colorspace or 0)
+    colour_range = int(context.color_range or 0)
     if codec != "h264":
-        return _Picture(str(context.pix_fmt), transfer) if context.pix_fmt else None
+        return _Picture(str(context.pix_fmt), transfer, primaries, matrix, colour_range) if context.pix_fmt else None
     found = h264_sps.pixel_format_of(bytes(context.extradata or b""), int(context.color_range or 0))
     if found is None:
         return None
     name, sps = found
-    return _Picture(name, sps.transfer if sps.colour_description else transfer)
+    if sps.video_signal_type:  # the VUI's range wins over the container's, as when FFmpeg decodes
+        colour_range = 2 if sps.full_range else 1
+    if sps.colour_description:
+        return _Picture(name, sps.transfer, sps.primaries, sps.matrix, colour_range)
+    return _Picture(name, transfer, primaries, matrix, colour_range)
 
 
 def _failure(exc: BaseException, deadline: Deadline) -> tuple[str, str]:
@@ -142,9 +155,7 @@ def _fill(container: Any, info: MediaInfo, limits: ProbeLimits, layout: bmff.Mov
         return
     field_order = int(getattr(context, "field_order", 0) or 0)
     info.interlaced = True if field_order in _FIELD_INTERLACED else (False if field_order == _FIELD_PROGRESSIVE else None)
-    transfer = picture.transfer if picture is not None else int(getattr(context, "color_trc", 0) or 0)
-    info.colour_transfer = {16: "pq", 18: "hlg"}.get(transfer, "")
-    info.hdr = (info.bit_depth or 8) > 8 or bool(info.colour_transfer)
+    _colour(info, context, picture, layout)
     info.fps = _frame_rate(video)
     info.duration_s = _duration(container, video)
     info.bit_rate = int(container.bit_rate) if container.bit_rate else (
@@ -164,6 +175,27 @@ def _fill(container: Any, info: MediaInfo, limits: ProbeLimits, layout: bmff.Mov
         info.audio_channels = int(audio.codec_context.channels or 0) or None
     metadata = {str(k).lower(): v for k, v in container.metadata.items()}
     info.has_gps = any(metadata.get(key) for key in _LOCATION_KEYS)
+
+
+def _colour(info: MediaInfo, context: Any, picture: _Picture | None, layout: bmff.MovieLayout | None) -> None:
+    """Primaries, transfer, matrix and range as the stream says them (Dolby Vision: its base layer's)."""
+    if picture is not None:
+        transfer, primaries, matrix = picture.transfer, picture.primaries, picture.matrix
+        colour_range = picture.colour_range
+    else:
+        transfer = int(context.color_trc or 0)
+        primaries, matrix = int(context.color_primaries or 0), int(context.colorspace or 0)
+        colour_range = int(context.color_range or 0)
+    info.colour_transfer = TRANSFER_BY_CODE.get(transfer, "")
+    info.colour_primaries = PRIMARIES_BY_CODE.get(primaries, "")
+    info.colour_matrix = _MATRIX_BY_CODE.get(matrix, "")
+    # A "yuvj" pixel format is FFmpeg's way of saying full range; otherwise the stream's own flag.
+    full = info.pixel_format.startswith("yuvj")
+    info.colour_range = "pc" if full else _RANGE_BY_CODE.get(colour_range, "")
+    if layout is not None:
+        track = layout.video_track()
+        info.dolby_vision = track is not None and track.dolby_vision
+    info.hdr = info.colour_transfer in ("hlg", "pq")
 
 
 def _frame_rate(video: Any) -> float | None:

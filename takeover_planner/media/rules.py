@@ -1,4 +1,4 @@
-"""The rule engine: a TOML rule set (see resources/rules/instagram_story.toml) judged against MediaInfo.
+"""The rule engine: a TOML rule set (see takeover_planner/resources/rules/instagram_story.toml) judged against MediaInfo.
 
 The rule *data* (limits, severity, messages, sources) lives in the TOML file so that it can change without
 a code change; each rule names one of the small *checks* below. A check returns ``None`` when the file
@@ -18,9 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from takeover_planner.errors import ValidationError
+from takeover_planner.media.colour import WIDE_GAMUTS
 from takeover_planner.media.model import Finding, Judgement, MediaInfo
+from takeover_planner.media.rule_limits import as_written, limit_problem
 from takeover_planner.media.sniff import same_family
 from takeover_planner.paths import resource
+from takeover_planner.texts.media import RuleSetText
 
 DEFAULT_RULES = ("rules", "instagram_story.toml")
 _SEVERITIES = ("error", "advice")
@@ -33,7 +36,7 @@ Check = Callable[[MediaInfo, dict[str, Any]], Values | None]
 
 
 class RuleSetError(ValidationError):
-    """A rule set file that cannot be used (the message names the file and the rule)."""
+    """A rule set file that cannot be used (the message names the file and the rule; ``details`` too)."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,7 @@ def load_rules(path: str | os.PathLike[str] | None = None) -> RuleSet:
     try:
         stamp = file.stat().st_mtime_ns
     except OSError as exc:
-        raise RuleSetError(f"Cannot read the rule set {file}: {exc.strerror or exc}.") from None
+        raise RuleSetError(RuleSetText.CANNOT_READ, file=str(file), reason=exc.strerror or str(exc)) from None
     return _load_cached(str(file), stamp)
 
 
@@ -112,49 +115,55 @@ def _load_cached(path: str, _stamp: int) -> RuleSet:
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleSetError(f"Cannot read the rule set {path}: {exc}.") from None
+        raise RuleSetError(RuleSetText.CANNOT_READ, file=path, reason=str(exc)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise RuleSetError(f"The rule set {path} is not valid TOML: {exc}.") from None
+        raise RuleSetError(RuleSetText.NOT_TOML, file=path, error=str(exc)) from None
     head = data.get("ruleset", {})
     raw_rules = data.get("rule", [])
     if not isinstance(head, dict) or not isinstance(raw_rules, list) or not raw_rules:
-        raise RuleSetError(f"The rule set {path} needs a [ruleset] table and at least one [[rule]].")
+        raise RuleSetError(RuleSetText.NO_RULES, file=path)
     rules = tuple(_parse_rule(path, index, raw) for index, raw in enumerate(raw_rules, start=1))
     ids = [rule.id for rule in rules]
     duplicates = sorted({rule_id for rule_id in ids if ids.count(rule_id) > 1})
     if duplicates:
-        raise RuleSetError(f"The rule set {path} defines {', '.join(duplicates)} more than once.")
+        raise RuleSetError(RuleSetText.DUPLICATE_IDS, details={"rules": duplicates}, file=path,
+                           rules=", ".join(duplicates))
     return RuleSet(name=str(head.get("name", Path(path).stem)), version=str(head.get("version", "")),
                    source=str(head.get("source", "")), checked=str(head.get("checked", "")), rules=rules, path=path)
 
 
 def _parse_rule(path: str, index: int, raw: Any) -> Rule:
-    where = f"rule {index} in {path}"
     if not isinstance(raw, dict):
-        raise RuleSetError(f"The {where} is not a table.")
+        raise RuleSetError(RuleSetText.NOT_A_TABLE, details={"rule": index}, index=index, file=path)
     rule_id = raw.get("id")
     if not isinstance(rule_id, str) or not rule_id:
-        raise RuleSetError(f"The {where} has no id.")
-    where = f"rule '{rule_id}' in {path}"
+        raise RuleSetError(RuleSetText.NO_ID, details={"rule": index}, index=index, file=path)
+
+    def refuse(code: RuleSetText, **params: Any) -> RuleSetError:
+        return RuleSetError(code, details={"rule": rule_id}, rule=rule_id, file=path, **params)
+
     check = raw.get("check")
     if check not in CHECKS:
-        raise RuleSetError(f"The {where} names an unknown check {check!r} (known: {', '.join(sorted(CHECKS))}).")
+        raise refuse(RuleSetText.UNKNOWN_CHECK, check=str(check), known=", ".join(sorted(CHECKS)))
     severity = raw.get("severity")
     if severity not in _SEVERITIES:
-        raise RuleSetError(f"The {where} needs severity \"error\" or \"advice\".")
+        raise refuse(RuleSetText.BAD_SEVERITY)
     kinds = raw.get("kinds", ["image", "video"])
     if not isinstance(kinds, list) or not kinds or any(kind not in _KINDS for kind in kinds):
-        raise RuleSetError(f"The {where} has kinds {kinds!r}; use image, video and/or unknown.")
+        raise refuse(RuleSetText.BAD_KINDS, kinds=as_written(kinds))
     fixable = raw.get("fixable", False)
     fix = raw.get("fix", "")
     if not isinstance(fixable, bool) or fix not in _FIXES:
-        raise RuleSetError(f"The {where} needs fixable = true/false and fix one of {', '.join(_FIXES[1:])}.")
+        raise refuse(RuleSetText.BAD_FIX, fixes=", ".join(_FIXES[1:]))
     limits = raw.get("limits", {})
     if not isinstance(limits, dict):
-        raise RuleSetError(f"The {where} has limits that are not a table.")
+        raise refuse(RuleSetText.LIMITS_NOT_TABLE)
+    wrong = limit_problem(str(check), limits)
+    if wrong is not None:
+        raise refuse(wrong.code, **wrong.params)
     messages = (raw.get("message_en"), raw.get("message_nb"))
     if not all(isinstance(text, str) and text.strip() for text in messages):
-        raise RuleSetError(f"The {where} needs message_en and message_nb.")
+        raise refuse(RuleSetText.NO_MESSAGES)
     return Rule(id=rule_id, check=str(check), kinds=tuple(kinds), severity=str(severity), fixable=fixable,
                 fix=str(fix), limits=limits, source=str(raw.get("source", "")), checked=str(raw.get("checked", "")),
                 message_en=str(messages[0]), message_nb=str(messages[1]))
@@ -262,7 +271,20 @@ def _animation(info: MediaInfo, limits: dict[str, Any]) -> Values | None:
 
 
 def _hdr(info: MediaInfo, limits: dict[str, Any]) -> Values | None:
-    return {"detail": info.bit_depth or 10} if info.hdr else None
+    """HDR (HLG, PQ) or wide-gamut colours said by tags (nclx, video VUI); an ICC profile is image.colour's."""
+    wide = info.colour_primaries in WIDE_GAMUTS and not info.icc_description
+    if not info.hdr and not wide:
+        return None
+    return {"detail": colour_words(info)}
+
+
+def colour_words(info: MediaInfo) -> str:
+    """"HLG, BT.2020", "Dolby Vision (HLG base layer), BT.2020", "PQ, Display P3": names, the same in any language."""
+    gamut = {"bt2020": "BT.2020", "p3": "Display P3", "bt709": "BT.709"}.get(info.colour_primaries, "")
+    curve = {"hlg": "HLG", "pq": "PQ"}.get(info.colour_transfer, "")
+    if info.dolby_vision:
+        curve = f"Dolby Vision ({curve} base layer)" if curve else "Dolby Vision"
+    return ", ".join(part for part in (curve, gamut) if part) or "HDR"
 
 
 def _gps(info: MediaInfo, limits: dict[str, Any]) -> Values | None:

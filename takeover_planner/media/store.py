@@ -20,8 +20,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from takeover_planner.errors import EnvironmentProblem, ValidationError
+from takeover_planner.errors import EnvironmentProblem, ValidationError, os_reason
 from takeover_planner.fileio import fsync_folder
+from takeover_planner.texts.media import MediaText
 
 INCOMING = ".incoming"
 QUARANTINE = ".quarantine"
@@ -58,7 +59,7 @@ class MediaStore:
 
     def path_for(self, sha256: str) -> Path:
         if not _SHA.match(sha256):
-            raise ValidationError(f"'{sha256}' is not a SHA-256 name.")
+            raise ValidationError(MediaText.NOT_A_HASH, name=sha256[:80])
         return self.root / sha256[:2] / sha256
 
     def has(self, sha256: str) -> bool:
@@ -79,7 +80,8 @@ class MediaStore:
         try:
             fd, temp_name = tempfile.mkstemp(prefix="add-", suffix=".part", dir=incoming)
         except OSError as exc:
-            raise EnvironmentProblem(f"Cannot write to the media folder {self.root}: {exc.strerror or exc}.") from None
+            raise EnvironmentProblem(MediaText.STORE_UNWRITABLE, reason=os_reason(exc), folder=str(self.root),
+                                     problem=exc.strerror or str(exc)) from None
         temp = Path(temp_name)
         try:
             with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
@@ -148,7 +150,8 @@ class MediaStore:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise EnvironmentProblem(f"Cannot create the media folder {self.root}: {exc.strerror or exc}.") from None
+            raise EnvironmentProblem(MediaText.STORE_UNCREATABLE, reason=os_reason(exc), folder=str(self.root),
+                                     problem=exc.strerror or str(exc)) from None
         return folder
 
     def stored(self) -> Iterator[tuple[str, Path]]:

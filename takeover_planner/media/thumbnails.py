@@ -1,21 +1,16 @@
 """Thumbnails cached on disk by content hash: ``<cache>/<ab>/<sha256>-<size>.jpg``.
 
 JPEGs are decoded at a reduced DCT scale (Pillow's ``thumbnail`` uses ``draft``), so a 12 MP photo costs
-a fraction of a full decode and little memory; a video gives its first frame. ``ThumbnailWorker`` makes
-them off the caller's thread, one at a time, so a large import never floods memory.
+a fraction of a full decode and little memory; a video gives its first frame.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import io
 import os
 import tempfile
-import threading
 import warnings
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PIL import Image
@@ -140,32 +135,3 @@ def _flatten(picture: Image.Image) -> Image.Image:
     if picture.mode.startswith("I"):
         picture = picture.convert("I").point(lambda value: value / 256).convert("L")
     return picture.convert("RGB")
-
-
-class ThumbnailWorker:
-    """Makes thumbnails in the background, one at a time; a request for one already pending is shared."""
-
-    def __init__(self, cache: ThumbnailCache) -> None:
-        self.cache = cache
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="thumbnails")
-        self._pending: dict[str, Future[Path]] = {}
-        self._lock = threading.Lock()
-
-    def request(self, source: str | os.PathLike[str], sha256: str, info: MediaInfo,
-                done: Callable[[Future[Path]], None] | None = None) -> Future[Path]:
-        with self._lock:
-            future = self._pending.get(sha256)
-            if future is None:
-                future = self._pool.submit(self.cache.ensure, source, sha256, info)
-                self._pending[sha256] = future
-                future.add_done_callback(functools.partial(self._forget, sha256))
-        if done is not None:
-            future.add_done_callback(done)
-        return future
-
-    def _forget(self, sha256: str, _future: object = None) -> None:
-        with self._lock:
-            self._pending.pop(sha256, None)
-
-    def shutdown(self, wait: bool = True) -> None:
-        self._pool.shutdown(wait=wait, cancel_futures=True)

@@ -1,1 +1,2 @@
-"""Publishing: the Publisher interface, the Instagram Graph client, media hosting, hand-off packs, the ledger."""
+"""Publishing: the Publisher interface, the ledger and queue, the API publisher, media hosting, hand-off packs.
+Talking to Instagram itself (the Graph client, Meta's error families, tokens, the keyring) is ``instagram``."""

@@ -25,19 +25,21 @@ from sqlalchemy.orm import Session
 
 from takeover_planner.domain.timekeeping import now_utc
 from takeover_planner.errors import ConflictError, TransitionRefused
-from takeover_planner.publishing.errors import (
+from takeover_planner.instagram.errors import (
     HOSTING_ADVICE,
+    NEW_CONTAINER_AFTER,
+    STOPS_ACCOUNT,
     Classification,
     Family,
     GraphError,
-    HostingError,
-    PublishingError,
     TransportError,
     classify_container_status,
 )
+from takeover_planner.instagram.graph_client import GraphClient
+from takeover_planner.media.text_overlay import TextTooLong
+from takeover_planner.publishing.errors import HostingError, PublishingError
 from takeover_planner.publishing.frame_gate import FrameGate
-from takeover_planner.publishing.graph_client import GraphClient
-from takeover_planner.publishing.hosting import MediaHost, new_hosted_name, upload_resumable
+from takeover_planner.publishing.hosting import MediaHost, new_hosted_name, upload_resumable, upload_target
 from takeover_planner.publishing.ledger import PUBLISH_MAYBE_DONE, JobRow, JobState, LeaseLost, Ledger, Step
 from takeover_planner.publishing.publisher import (
     FrameToPublish,
@@ -46,7 +48,11 @@ from takeover_planner.publishing.publisher import (
     Publisher,
     PublishOutcome,
 )
+from takeover_planner.publishing.text_frames import burns_text, published_picture
 from takeover_planner.storage.models import PublishJob
+from takeover_planner.texts import Text
+from takeover_planner.texts.instagram import InstagramText
+from takeover_planner.texts.publishing import OutcomeText, PublishingText
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +94,11 @@ class AccountLink:
     upload_host: str = "https://rupload.facebook.com"
 
 
+def _words(text: Text | None) -> str:
+    """A text as words in the language in force: outcomes and the ledger keep what a person reads."""
+    return str(text) if text is not None else ""
+
+
 class _AccountPause(Exception):
     def __init__(self, until: dt.datetime, reason: str, advice: str) -> None:
         super().__init__(reason)
@@ -95,9 +106,9 @@ class _AccountPause(Exception):
 
 
 class _AccountStop(Exception):
-    def __init__(self, reason: str, advice: str) -> None:
+    def __init__(self, reason: str, advice: str, family: Family) -> None:
         super().__init__(reason)
-        self.reason, self.advice = reason, advice
+        self.reason, self.advice, self.family = reason, advice, family
 
 
 class ApiPublisher(Publisher):
@@ -122,7 +133,7 @@ class ApiPublisher(Publisher):
         self.clock = clock
         self.policy = policy or Policy()
         self.pause: tuple[dt.datetime, str] | None = None  # the account must wait until then (and why)
-        self.stop: tuple[str, str] | None = None  # the account's queue must stop (reason, advice)
+        self.stop: tuple[str, str, Family] | None = None  # the account's queue must stop (reason, advice, why)
 
     # --- the interface ---------------------------------------------------------------------------------
 
@@ -138,7 +149,7 @@ class ApiPublisher(Publisher):
                 continue
             if self.pause is not None:
                 outcomes.append(self._out(frame, OutcomeKind.PAUSED, self.pause[1],
-                                          "Nothing to do: publishing resumes by itself.", retry_at=self.pause[0]))
+                                          Text(OutcomeText.ADVICE_RESUMES), retry_at=self.pause[0]))
                 continue
             outcomes.append(self._one(frame))
         return outcomes
@@ -148,9 +159,17 @@ class ApiPublisher(Publisher):
     def _one(self, frame: FrameToPublish) -> PublishOutcome:
         job = self.ledger.ensure_job(frame.frame_id, frame.account_id, Method.API.value, frame.planned_at)
         if job.state not in (JobState.QUEUED.value, JobState.ACTIVE.value):
-            return self._out(frame, OutcomeKind.SKIPPED, f"{frame.label} is already {job.state}.")
+            return self._out(frame, OutcomeKind.SKIPPED,
+                             Text(OutcomeText.ALREADY_IN_STATE, {"frame": frame.label, "state": job.state}))
         if not self.ledger.claim(job.id):
-            return self._out(frame, OutcomeKind.SKIPPED, f"{frame.label} is being handled by another runner.")
+            return self._out(frame, OutcomeKind.SKIPPED, Text(OutcomeText.OTHER_RUNNER, {"frame": frame.label}))
+        try:
+            with self.ledger.heartbeat(job.id):
+                return self._claimed(frame, job)
+        finally:
+            self.ledger.release(job.id)
+
+    def _claimed(self, frame: FrameToPublish, job: JobRow) -> PublishOutcome:
         try:
             try:
                 job = self.ledger.get(job.id)
@@ -165,18 +184,16 @@ class ApiPublisher(Publisher):
             self.pause = (pause.until, pause.reason)
             return self._out(frame, OutcomeKind.PAUSED, pause.reason, pause.advice, retry_at=pause.until)
         except _AccountStop as stop:
-            self.stop = (stop.reason, stop.advice)
+            self.stop = (stop.reason, stop.advice, stop.family)
             return self._out(frame, OutcomeKind.STOPPED, stop.reason, stop.advice)
         except LeaseLost:
-            return self._out(frame, OutcomeKind.SKIPPED, f"{frame.label} was taken over by another runner.")
-        finally:
-            self.ledger.release(job.id)
+            return self._out(frame, OutcomeKind.SKIPPED, Text(OutcomeText.TAKEN_OVER, {"frame": frame.label}))
 
     def _handle(self, frame: FrameToPublish, job_id: int, exc: Exception) -> PublishOutcome:
         """Problems that concern this frame only: retry later, or fail with the reason and what to do."""
         job = self.ledger.get(job_id)
         if isinstance(exc, _Blocked):
-            return self._out(frame, OutcomeKind.BLOCKED, exc.message, exc.advice)
+            return self._out(frame, OutcomeKind.BLOCKED, exc.text, exc.advice)
         if isinstance(exc, _FrameFailure):
             return self._fail(frame, job, exc.classification)
         if isinstance(exc, _StatusUnreadable):
@@ -184,15 +201,15 @@ class ApiPublisher(Publisher):
             if isinstance(cause, GraphError) and cause.family in (Family.UNKNOWN, Family.MEDIA, Family.EXPIRED) \
                     and job.step not in PUBLISH_MAYBE_DONE:
                 # The container cannot be read (gone, or refused): nothing was published, so start afresh.
-                self._drop_container(job, cause.message)
+                self._drop_container(job, cause.text)
                 return self._retry_later(frame, job, cause.classification.reason, cause.classification)
-            return self._retry_later(frame, job, cause.message)
+            return self._retry_later(frame, job, cause.text)
         if isinstance(exc, TransportError):
-            return self._retry_later(frame, job, exc.message)
+            return self._retry_later(frame, job, exc.text)
         if isinstance(exc, HostingError):
             if exc.permanent:
-                return self._fail(frame, job, Classification(Family.MEDIA, exc.message, HOSTING_ADVICE))
-            return self._retry_later(frame, job, exc.message)
+                return self._fail(frame, job, Classification(Family.MEDIA, exc.text, HOSTING_ADVICE))
+            return self._retry_later(frame, job, exc.text)
         assert isinstance(exc, GraphError)
         found = exc.classification
         if found.family == Family.NOT_READY:
@@ -206,7 +223,7 @@ class ApiPublisher(Publisher):
         log.info("Frame #%s failed: %s", frame.frame_id, exc.technical)
         return self._fail(frame, job, found)
 
-    def _gate_problem(self, frame_id: int) -> str | None:
+    def _gate_problem(self, frame_id: int) -> Text | None:
         try:
             with self._db_write() as s:  # type: ignore[attr-defined]
                 problem = self.gate.problem(s, frame_id)
@@ -214,7 +231,7 @@ class ApiPublisher(Publisher):
                     self.gate.schedule(s, frame_id)
                 return problem
         except (TransitionRefused, ConflictError) as exc:  # the state machine said no, or the frame just changed
-            return exc.message
+            return exc.text
 
     def _advance(self, frame: FrameToPublish, job: JobRow) -> PublishOutcome:
         waited_until = time.monotonic() + self.policy.inline_wait_s
@@ -232,27 +249,28 @@ class ApiPublisher(Publisher):
                     if job.step in PUBLISH_MAYBE_DONE and job.publish_requested_at is not None:
                         ready_at = job.publish_requested_at + self.policy.unknown_grace
                         if self.clock() < ready_at:
-                            return self._defer(frame, job, ready_at,
-                                               "Instagram did not confirm the publish; the app looks at the story "
-                                               "again shortly before doing anything else.")
+                            return self._defer(frame, job, ready_at, Text(PublishingText.AWAITING_CONFIRMATION))
                     return self._publish(frame, job)
                 if code == "IN_PROGRESS":
                     created = job.container_created_at
                     if created is not None and self.clock() - created > self.policy.max_processing:
                         return self._fail(frame, job, Classification(
-                            Family.MEDIA, "Instagram kept processing the file for too long without finishing.",
-                            "Try a smaller or shorter file (run the media check's fix), then schedule the frame "
-                            "again; or post it by hand."))
+                            Family.MEDIA, Text(PublishingText.PROCESSING_TOO_LONG),
+                            Text(PublishingText.ADVICE_SMALLER_FILE)))
                     if time.monotonic() < waited_until:
                         self.policy.sleep(self.policy.inline_step_s)
                         continue
                     return self._defer(frame, job, self.clock() + self.policy.poll_interval,
-                                       "Instagram is still processing the file.")
+                                       Text(InstagramText.PROCESSING))
                 if code == "EXPIRED":
-                    self._drop_container(job, "the container expired")
+                    self._drop_container(job, Text(PublishingText.CONTAINER_EXPIRED))
                     continue
                 if code == "ERROR":
                     found = classify_container_status(status_text)
+                    if found.family == Family.THROTTLED or found.family in STOPS_ACCOUNT:
+                        # The account's trouble, not the frame's: this container is spent, the frame waits.
+                        self._drop_container(job, found.reason)
+                        self._account_wide(found)
                     if found.family in (Family.TRANSIENT, Family.EXPIRED) or found.retry_limit:
                         if job.containers_made >= self.policy.max_containers:
                             return self._fail(frame, job, found)
@@ -261,11 +279,10 @@ class ApiPublisher(Publisher):
                     return self._fail(frame, job, found)
                 log.warning("Container %s has an unknown status %r", job.container_id, code)
                 return self._defer(frame, job, self.clock() + self.policy.poll_interval,
-                                   f"Instagram reported an unknown status ({code[:30]}).")
+                                   Text(PublishingText.UNKNOWN_STATUS, {"status": code[:30]}))
             if job.containers_made >= self.policy.max_containers:
                 return self._fail(frame, job, Classification(
-                    Family.MEDIA, "Instagram could not prepare the story after several tries.",
-                    "Check the file with the media check and schedule the frame again, or post it by hand."))
+                    Family.MEDIA, Text(PublishingText.GAVE_UP_CONTAINERS), Text(PublishingText.ADVICE_CHECK_OR_HAND)))
             self._create_container(frame, job)
 
     # --- the steps -------------------------------------------------------------------------------------
@@ -276,26 +293,28 @@ class ApiPublisher(Publisher):
             result = fn()
         except GraphError as exc:
             self._note_usage()
-            family = exc.family
-            if family == Family.THROTTLED:
-                default = self.policy.quota_pause if exc.classification.quota else self.policy.throttle_pause
-                wait = dt.timedelta(seconds=exc.retry_after_s) if exc.retry_after_s else default
-                raise _AccountPause(self.clock() + wait, exc.classification.reason, exc.classification.advice) \
-                    from None
-            if family in (Family.TOKEN, Family.PERMISSION):
-                raise _AccountStop(exc.message, exc.classification.advice) from None
+            if exc.family == Family.THROTTLED or exc.family in STOPS_ACCOUNT:
+                self._account_wide(exc.classification, exc)
             raise
         self._note_usage()
         return result
+
+    def _account_wide(self, found: Classification, exc: GraphError | None = None) -> None:
+        """Throttling pauses the account; a token, permission, spam or restriction problem stops it."""
+        if found.family == Family.THROTTLED:
+            default = self.policy.quota_pause if found.quota else self.policy.throttle_pause
+            wait = dt.timedelta(seconds=exc.retry_after_s) if exc is not None and exc.retry_after_s else default
+            raise _AccountPause(self.clock() + wait, _words(found.reason), _words(found.advice)) from None
+        reason = exc.message if exc is not None else _words(found.reason)
+        raise _AccountStop(reason, _words(found.advice), found.family) from None
 
     def _note_usage(self) -> None:
         usage = self.link.graph.last_usage
         if usage.regain_after_s > 0:
             self.pause = (self.clock() + dt.timedelta(seconds=usage.regain_after_s),
-                          "Instagram asked the app to slow down (its rate-limit headers give a time to wait).")
+                          _words(Text(PublishingText.RATE_HEADERS)))
         elif usage.percent >= 100 and self.pause is None:
-            self.pause = (self.clock() + self.policy.throttle_pause,
-                          "The app has used its whole Instagram call allowance for now.")
+            self.pause = (self.clock() + self.policy.throttle_pause, _words(Text(PublishingText.ALLOWANCE_USED)))
 
     def _read_status(self, job: JobRow) -> tuple[str, str]:
         cid = job.container_id or ""
@@ -313,9 +332,7 @@ class ApiPublisher(Publisher):
     def _create_container(self, frame: FrameToPublish, job: JobRow) -> None:
         if frame.media_path is None or not frame.media_path.is_file():
             raise _FrameFailure(Classification(
-                Family.MEDIA, "The frame's file is missing from the media store.",
-                "Check that the media folder (or network share) is reachable from this computer; if the file "
-                "is really gone, import the frame again."))
+                Family.MEDIA, Text(PublishingText.FILE_MISSING), Text(PublishingText.ADVICE_FILE_MISSING)))
         params = {"media_type": "STORIES"}
         if self._uses_rupload(frame):
             params["upload_type"] = "resumable"
@@ -329,21 +346,24 @@ class ApiPublisher(Publisher):
         cid = str(response.data.get("id") or "")  # type: ignore[attr-defined]
         if not _ID.fullmatch(cid):
             raise GraphError(classify_container_status(""), http_status=200, body=None, operation="create container")
-        self.ledger.record(job.id, Step.CONTAINER_CREATED, container_id=cid, container_created_at=self.clock())
+        uri = response.data.get("uri")  # type: ignore[attr-defined]
+        self.ledger.record(job.id, Step.CONTAINER_CREATED, container_id=cid, container_created_at=self.clock(),
+                           upload_uri=uri[:500] if isinstance(uri, str) and uri else None)
 
     def _hosted_url(self, frame: FrameToPublish, job: JobRow) -> str:
         if self.host is None:
-            raise _Blocked(
-                "No media host is set up, so Instagram cannot fetch the file.",
-                "Set one up with 'takeover-planner hosting set' (a WebDAV or HTTP PUT folder with a public "
-                "address), or post the frame by hand from a hand-off pack.",
-            )
+            raise _Blocked(PublishingText.NO_MEDIA_HOST, advice=Text(PublishingText.ADVICE_MEDIA_HOST))
         assert frame.media_path is not None
-        name = job.hosted_name or new_hosted_name(frame.media_suffix or frame.media_path.suffix)
+        suffix = ".jpg" if burns_text(frame) else (frame.media_suffix or frame.media_path.suffix)
+        name = job.hosted_name or new_hosted_name(suffix)
         if job.hosted_name and job.step not in (Step.HOST_REQUESTED, Step.NEW) and self.host.exists(name):
             return self.host.public_url(name)
         self.ledger.record(job.id, Step.HOST_REQUESTED, hosted_name=name, state=JobState.ACTIVE.value)
-        url = self.host.upload(frame.media_path, name)
+        try:
+            with published_picture(frame) as picture:  # with its on-screen text burned in
+                url = self.host.upload(picture, name)
+        except TextTooLong as exc:
+            raise _FrameFailure(Classification(Family.MEDIA, exc.text)) from None
         self.ledger.record(job.id, Step.HOSTED)
         return url
 
@@ -353,12 +373,12 @@ class ApiPublisher(Publisher):
 
     def _upload_video(self, frame: FrameToPublish, job: JobRow) -> None:
         if frame.media_path is None or not frame.media_path.is_file():
-            raise _FrameFailure(Classification(Family.MEDIA, "The frame's video is missing from the media store.",
-                                               "Check that the media folder is reachable, then schedule again."))
+            raise _FrameFailure(Classification(Family.MEDIA, Text(PublishingText.VIDEO_MISSING),
+                                               Text(PublishingText.ADVICE_VIDEO_MISSING)))
         self.ledger.record(job.id, Step.UPLOAD_REQUESTED)
         path = frame.media_path
-        self._call(lambda: upload_resumable(self.link.graph, self.link.upload_host,
-                                                        job.container_id or "", path))
+        target = upload_target(self.link.graph, job.upload_uri, self.link.upload_host, job.container_id or "")
+        self._call(lambda: upload_resumable(self.link.graph, target, path))
         self.ledger.record(job.id, Step.UPLOADED)
 
     def _check_quota(self, job: JobRow, frame: FrameToPublish) -> None:
@@ -375,11 +395,16 @@ class ApiPublisher(Publisher):
         if usage is not None and total is not None and usage >= total:
             raise _AccountPause(
                 self.clock() + self.policy.quota_pause,
-                f"The account has used its publishing quota ({usage} of {total} posts in 24 hours).",
-                "Publishing resumes by itself when the quota frees up. Post urgent frames by hand.",
+                _words(Text(PublishingText.QUOTA_REACHED, {"usage": usage, "total": total})),
+                _words(Text(InstagramText.ADVICE_QUOTA)),
             )
 
     def _publish(self, frame: FrameToPublish, job: JobRow) -> PublishOutcome:
+        if job.step not in PUBLISH_MAYBE_DONE:
+            # The plan may have changed while the file was being prepared (slot cancelled or moved).
+            problem = self._gate_problem(frame.frame_id)
+            if problem is not None:
+                return self._cancel(frame, job, problem)
         self._check_quota(job, frame)
         self.ledger.record(job.id, Step.PUBLISH_REQUESTED, publish_requested_at=self.clock())
         ig, cid = self.link.ig_user_id, job.container_id or ""
@@ -387,10 +412,14 @@ class ApiPublisher(Publisher):
             response = self._call(lambda: self.link.graph.post(f"{ig}/media_publish",
                                                                            {"creation_id": cid}))
         except TransportError as exc:
-            return self._unknown(frame, job, exc.message)
+            return self._unknown(frame, job, exc.text)
         except GraphError as exc:
+            if exc.classification.new_container_after_retries and exc.http_status < 500:
+                # 24/2207008 is a definite refusal: nothing went out. Retry once or twice, then a new container.
+                self.ledger.record(job.id, Step.STATUS_SEEN, publish_requested_at=None)
+                return self._retry_later(frame, job, exc.classification.reason, exc.classification)
             if exc.family in (Family.TRANSIENT, Family.UNKNOWN) or exc.http_status >= 500:
-                return self._unknown(frame, job, exc.message)
+                return self._unknown(frame, job, exc.text)
             # A definite refusal: nothing went out. Back to "status seen" so the next run starts afresh.
             self.ledger.record(job.id, Step.STATUS_SEEN, publish_requested_at=None)
             if exc.family == Family.NOT_READY:
@@ -402,26 +431,26 @@ class ApiPublisher(Publisher):
         media_id = str(response.data.get("id") or "")  # type: ignore[attr-defined]
         return self._published(frame, self.ledger.get(job.id), media_id=media_id if _ID.fullmatch(media_id) else None)
 
-    def _unknown(self, frame: FrameToPublish, job: JobRow, why: str) -> PublishOutcome:
+    def _unknown(self, frame: FrameToPublish, job: JobRow, why: Text) -> PublishOutcome:
         """The publish may or may not have happened: record it, and read the container next time."""
         at = self.clock() + self.policy.unknown_grace
-        self.ledger.record(job.id, Step.PUBLISH_UNKNOWN, next_attempt_at=at, last_error=why,
+        self.ledger.record(job.id, Step.PUBLISH_UNKNOWN, next_attempt_at=at, last_error=_words(why),
                            error_family=Family.TRANSIENT.value)
-        return self._out(frame, OutcomeKind.DEFERRED,
-                         f"{frame.label}: Instagram did not confirm the publish ({why}). The app reads the story's "
-                         "status before doing anything else, so it will not be posted twice.", retry_at=at)
+        return self._out(frame, OutcomeKind.DEFERRED, Text(OutcomeText.UNCONFIRMED, {"frame": frame.label, "why": why}),
+                         retry_at=at)
 
     def _published(self, frame: FrameToPublish, job: JobRow, media_id: str | None) -> PublishOutcome:
         if media_id is None:
             media_id = self._find_media_id(job)
         how = f"published through the Instagram API (media id {media_id or 'not readable'})"
         self.ledger.finish(
-            job.id, Step.PUBLISHED, state=JobState.PUBLISHED.value, media_id=media_id, published_at=now_utc(),
+            job.id, Step.PUBLISHED, state=JobState.PUBLISHED.value, media_id=media_id, published_at=self.clock(),
             published_by="Instagram API", last_error="", advice="", error_family="", next_attempt_at=None,
             also=lambda s: self.gate.mark_published(s, frame.frame_id, how),
         )
         self._remove_hosted(job)
-        message = f"{frame.label} is published" + (f" (media id {media_id})." if media_id else ".")
+        message = Text(OutcomeText.PUBLISHED_AS, {"frame": frame.label, "media_id": media_id}) if media_id else \
+            Text(OutcomeText.PUBLISHED, {"frame": frame.label})
         return self._out(frame, OutcomeKind.PUBLISHED, message, media_id=media_id)
 
     def _find_media_id(self, job: JobRow) -> str | None:
@@ -450,25 +479,28 @@ class ApiPublisher(Publisher):
         return candidates[0] if len(candidates) == 1 else None
 
     def _fail(self, frame: FrameToPublish, job: JobRow, why: Classification) -> PublishOutcome:
+        reason = _words(why.reason)
         self.ledger.finish(
-            job.id, Step.FAILED, state=JobState.FAILED.value, last_error=why.reason, advice=why.advice,
+            job.id, Step.FAILED, state=JobState.FAILED.value, last_error=reason, advice=_words(why.advice),
             error_family=why.family.value, next_attempt_at=None,
-            also=lambda s: self.gate.mark_failed(s, frame.frame_id, why.reason),
+            also=lambda s: self.gate.mark_failed(s, frame.frame_id, reason),
         )
         self._remove_hosted(job)
-        return self._out(frame, OutcomeKind.FAILED, f"{frame.label} failed: {why.reason}", why.advice)
+        return self._out(frame, OutcomeKind.FAILED, Text(OutcomeText.FAILED, {"frame": frame.label, "reason": why.reason}),
+                         why.advice)
 
-    def _cancel(self, frame: FrameToPublish, job: JobRow, problem: str) -> PublishOutcome:
-        self.ledger.finish(job.id, Step.CANCELLED, state=JobState.CANCELLED.value, last_error=problem,
-                           advice="Approve the frame again to put it back in the queue.")
+    def _cancel(self, frame: FrameToPublish, job: JobRow, problem: Text) -> PublishOutcome:
+        self.ledger.finish(job.id, Step.CANCELLED, state=JobState.CANCELLED.value, last_error=_words(problem),
+                           advice=_words(Text(PublishingText.ADVICE_APPROVE_AGAIN)))
         self._remove_hosted(job)
         return self._out(frame, OutcomeKind.CANCELLED, problem)
 
-    def _defer(self, frame: FrameToPublish, job: JobRow, at: dt.datetime, why: str) -> PublishOutcome:
+    def _defer(self, frame: FrameToPublish, job: JobRow, at: dt.datetime, why: Text) -> PublishOutcome:
         self.ledger.record(job.id, self.ledger.get(job.id).step, next_attempt_at=at)
-        return self._out(frame, OutcomeKind.DEFERRED, f"{frame.label}: {why}", retry_at=at)
+        return self._out(frame, OutcomeKind.DEFERRED, Text(OutcomeText.WAITING, {"frame": frame.label, "why": why}),
+                         retry_at=at)
 
-    def _retry_later(self, frame: FrameToPublish, job: JobRow, why: str,
+    def _retry_later(self, frame: FrameToPublish, job: JobRow, why: Text,
                      found: Classification | None = None) -> PublishOutcome:
         current = self.ledger.get(job.id)
         attempts = current.attempts + 1
@@ -477,25 +509,28 @@ class ApiPublisher(Publisher):
         if attempts >= limit:
             if current.step in PUBLISH_MAYBE_DONE:
                 final = Classification(
-                    Family.UNCONFIRMED, f"The app could not confirm whether Instagram published {frame.label} ({why}).",
-                    "Look at the account's stories on Instagram before posting it again: if it is there, mark "
-                    "the frame as posted; if not, schedule it again.")
+                    Family.UNCONFIRMED, Text(PublishingText.UNCONFIRMED, {"frame_id": frame.frame_id, "why": why}),
+                    Text(PublishingText.ADVICE_UNCONFIRMED))
             elif found is not None and found.family == Family.MEDIA:
                 final = found
             else:
-                final = Classification(Family.TRANSIENT, f"Instagram kept failing ({why}).",
-                                       "Instagram may be having trouble. Schedule the frame again later, or post "
-                                       "it by hand from a hand-off pack.")
+                final = Classification(Family.TRANSIENT, Text(PublishingText.KEPT_FAILING, {"why": why}),
+                                       Text(PublishingText.ADVICE_LATER_OR_HAND))
             return self._fail(frame, current, final)
+        if found is not None and current.container_id and current.step not in PUBLISH_MAYBE_DONE and (
+                found.new_container or (found.new_container_after_retries and attempts >= NEW_CONTAINER_AFTER)):
+            self._drop_container(current, why)
+            current = self.ledger.get(job.id)
         at = self.clock() + self.policy.backoff(attempts)
-        self.ledger.record(job.id, current.step, attempts=attempts, next_attempt_at=at, last_error=why,
+        self.ledger.record(job.id, current.step, attempts=attempts, next_attempt_at=at, last_error=_words(why),
                            error_family=(found.family.value if found else Family.TRANSIENT.value))
-        return self._out(frame, OutcomeKind.DEFERRED, f"{frame.label}: {why} Trying again later.", retry_at=at)
+        return self._out(frame, OutcomeKind.DEFERRED,
+                         Text(OutcomeText.RETRY_LATER, {"frame": frame.label, "why": why}), retry_at=at)
 
-    def _drop_container(self, job: JobRow, why: str) -> None:
+    def _drop_container(self, job: JobRow, why: Text) -> None:
         log.info("Dropping container %s of job #%s: %s", job.container_id, job.id, why)
         self.ledger.record(job.id, Step.CONTAINER_DROPPED, container_id=None, container_created_at=None,
-                           publish_requested_at=None, status_seen="")
+                           publish_requested_at=None, status_seen="", upload_uri=None)
 
     def _remove_hosted(self, job: JobRow) -> None:
         name = self.ledger.get(job.id).hosted_name
@@ -510,26 +545,30 @@ class ApiPublisher(Publisher):
                 if row is not None and row.hosted_name == name and row.state in ("published", "failed", "cancelled"):
                     row.hosted_name = None
 
-    def _out(self, frame: FrameToPublish, kind: OutcomeKind, message: str, advice: str = "",
+    def _out(self, frame: FrameToPublish, kind: OutcomeKind, message: Text | str, advice: Text | str | None = None,
              media_id: str | None = None, retry_at: dt.datetime | None = None) -> PublishOutcome:
-        return PublishOutcome(frame.frame_id, kind, message, advice, media_id, retry_at, frame.account_id)
+        """An outcome in words (``str``: words already made, e.g. an account's stored stop reason)."""
+        return PublishOutcome(frame.frame_id, kind, str(message), str(advice or ""), media_id, retry_at,
+                              frame.account_id)
 
 
 class _Blocked(PublishingError):
-    def __init__(self, message: str, advice: str) -> None:
-        super().__init__(message)
+    """A setup problem on this computer: nothing was tried."""
+
+    def __init__(self, code: PublishingText, *, advice: Text) -> None:
+        super().__init__(code)
         self.advice = advice
 
 
 class _FrameFailure(Exception):
     def __init__(self, classification: Classification) -> None:
-        super().__init__(classification.reason)
+        super().__init__(classification.family.value)
         self.classification = classification
 
 
 class _StatusUnreadable(Exception):
     def __init__(self, cause: GraphError | TransportError) -> None:
-        super().__init__(cause.message)
+        super().__init__(cause.code.key)
         self.cause = cause
 
 

@@ -1,8 +1,9 @@
 """Which frames may go out, and the frame state changes publishing reports.
 
-Non-negotiable: nothing is published without an approval recorded against a named person. A frame may be
-published only when it is approved or scheduled, its latest review decision is an approval by a named
-person, and the approval gates of ``domain.review`` still hold (a clean file, complete consent).
+Non-negotiable: nothing is published without an approval recorded against a named person, and nothing the
+plan no longer wants. A frame may be published only when its slot is booked or confirmed, its planned time
+lies inside the slot's days, it is approved or scheduled, its latest review decision is an approval by a
+named person, and the approval gates of ``domain.review`` still hold (a clean file, complete consent).
 
 The frame's state is changed only through the stories service's transition function (which plans the move
 with ``domain.review`` and writes the audit trail); the service layer hands it in as ``FrameRules``, so this
@@ -20,12 +21,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from takeover_planner.domain.review import ApprovalFacts, FrameState, gates_hold, parse_state
+from takeover_planner.domain.slots import SlotStatus, status_name
+from takeover_planner.domain.timekeeping import to_oslo
 from takeover_planner.errors import TakeoverError, TransitionRefused
-from takeover_planner.storage.models import MediaAsset, ReviewDecision, StoryFrame
+from takeover_planner.storage.models import MediaAsset, ReviewDecision, StoryFrame, TakeoverSlot
+from takeover_planner.texts import DateSpan, Text
+from takeover_planner.texts.publishing import PublishingText
 
 log = logging.getLogger(__name__)
 
 PUBLISHABLE_STATES = frozenset({FrameState.APPROVED, FrameState.SCHEDULED})
+# Slots whose frames may go out: a requested slot is not agreed yet, a cancelled or completed one is over.
+LIVE_SLOT_STATES = frozenset({SlotStatus.BOOKED.value, SlotStatus.CONFIRMED.value})
 QUEUE_COMMENT = "taken by the publishing queue"
 
 
@@ -56,18 +63,35 @@ def recorded_approver(session: Session, frame_id: int) -> str | None:
     return name or None
 
 
-def publish_problem(session: Session, frame: StoryFrame, rules: FrameRules) -> str | None:
+def plan_problem(frame: StoryFrame) -> Text | None:
+    """Why the plan no longer wants this frame: its slot is not live, or its time lies outside the slot."""
+    slot: TakeoverSlot = frame.slot
+    if slot.status not in LIVE_SLOT_STATES:
+        return Text(PublishingText.SLOT_NOT_LIVE, {"frame_id": frame.id, "slot_id": slot.id,
+                                                   "status": Text(status_name(slot.status))})
+    if frame.planned_at is None:
+        return Text(PublishingText.NO_PLANNED_TIME, {"frame_id": frame.id})
+    if not slot.start_date <= to_oslo(frame.planned_at).date() <= slot.end_date:
+        return Text(PublishingText.OUTSIDE_SLOT, {"frame_id": frame.id, "moment": frame.planned_at,
+                                                  "dates": DateSpan(slot.start_date, slot.end_date)})
+    return None
+
+
+def publish_problem(session: Session, frame: StoryFrame, rules: FrameRules) -> Text | None:
     """Why this frame may not be published now; None if it may."""
+    planned = plan_problem(frame)
+    if planned is not None:
+        return planned
     try:
         state = parse_state(frame.state)
     except TransitionRefused:
-        return f"Frame #{frame.id} has an unknown state '{frame.state}'."
+        return Text(PublishingText.FRAME_STATE_UNKNOWN, {"frame_id": frame.id, "state": frame.state})
     if state not in PUBLISHABLE_STATES:
-        return f"Frame #{frame.id} is {state.value.replace('_', ' ')}, not approved."
+        return Text(PublishingText.FRAME_NOT_APPROVED, {"frame_id": frame.id, "state": state.value.replace("_", " ")})
     if recorded_approver(session, frame.id) is None:
-        return f"Frame #{frame.id} has no approval recorded against a named person."
+        return Text(PublishingText.NO_NAMED_APPROVAL, {"frame_id": frame.id})
     if not gates_hold(rules.facts(session, frame)):
-        return f"Frame #{frame.id} no longer meets the approval rules (its file or consent changed)."
+        return Text(PublishingText.GATES_BROKEN, {"frame_id": frame.id})
     return None
 
 
@@ -78,10 +102,10 @@ class FrameGate:
         self.actor = actor
         self.rules = rules
 
-    def problem(self, session: Session, frame_id: int) -> str | None:
+    def problem(self, session: Session, frame_id: int) -> Text | None:
         frame = session.get(StoryFrame, frame_id)
         if frame is None:
-            return f"Frame #{frame_id} no longer exists."
+            return Text(PublishingText.FRAME_GONE, {"frame_id": frame_id})
         return publish_problem(session, frame, self.rules)
 
     def schedule(self, session: Session, frame_id: int) -> None:

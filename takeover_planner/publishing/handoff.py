@@ -28,6 +28,8 @@ from takeover_planner.publishing.publisher import (
     Publisher,
     PublishOutcome,
 )
+from takeover_planner.texts import Text
+from takeover_planner.texts.publishing import OutcomeText
 
 CHECKLIST_NAME = "checklist.html"
 
@@ -42,7 +44,8 @@ _LABELS = {
         "when": "Post at", "file": "File", "sticker": "Sticker to add", "text": "Text to type", "credit": "Credit",
         "notes": "Notes", "none": "—", "posted": "Posted by ______________________ at ________",
         "frame": "Frame", "video": "video", "image": "picture", "missing": "FILE MISSING — ask the department",
-        "link": "link",
+        "link": "link", "prepared": "Prepared by",
+        "no_contact": "contact details missing (no profile filled in in Takeover Planner)",
     },
     "nb": {
         "title": "Manuell publiseringspakke",
@@ -55,7 +58,8 @@ _LABELS = {
         "credit": "Kreditering", "notes": "Merknader", "none": "—",
         "posted": "Publisert av ______________________ kl. ________",
         "frame": "Storybilde", "video": "video", "image": "bilde", "missing": "FILEN MANGLER — spør enheten",
-        "link": "lenke",
+        "link": "lenke", "prepared": "Klargjort av",
+        "no_contact": "kontaktopplysninger mangler (profilen i Takeover Planner er ikke fylt ut)",
     },
 }
 _STICKERS_NB = {"link": "Lenke-klistremerke", "poll": "Avstemning", "mention": "Omtale",
@@ -76,6 +80,7 @@ class PackResult:
     folder: Path
     checklist: Path
     entries: tuple[PackEntry, ...]
+    removed: tuple[str, ...] = ()  # files an earlier pack left for frames that are no longer in it
 
 
 def posting_order(frames: Sequence[FrameToPublish]) -> list[FrameToPublish]:
@@ -108,6 +113,7 @@ def write_pack(
     title: str,
     language: str = "en",
     generated_at: dt.datetime | None = None,
+    prepared_by: str = "",
 ) -> PackResult:
     """Copy the files (numbered in posting order) and write the checklist; returns what was written."""
     language = language if language in _LABELS else "en"
@@ -124,8 +130,25 @@ def write_pack(
         entries.append(PackEntry(number, frame, name))
     checklist = folder / CHECKLIST_NAME
     atomic_write_text(checklist, render_checklist(entries, title=title, language=language,
-                                                  generated_at=generated_at or now_utc()))
-    return PackResult(folder, checklist, tuple(entries))
+                                                  generated_at=generated_at or now_utc(), prepared_by=prepared_by))
+    removed = _remove_stale(folder, {entry.file_name for entry in entries if entry.file_name})
+    return PackResult(folder, checklist, tuple(entries), removed)
+
+
+# The names ``write_pack`` gives: "01_Tue-10.00_biblioteket.jpg" (a frame without a time has "—" for it).
+_PACK_FILE = re.compile(r"^[0-9]{2,}_[^/\\]+_[a-z0-9-]+\.[a-z0-9]{1,10}$")
+
+
+def _remove_stale(folder: Path, kept: set[str]) -> tuple[str, ...]:
+    """Delete the numbered files of an earlier pack that this one does not hold: a frame whose consent was
+    withdrawn (or that was posted, or moved) must not stay in the folder the phone copies from. Files not named
+    like pack files are the team's own and stay."""
+    removed = []
+    for path in sorted(folder.iterdir()):
+        if path.name not in kept and _PACK_FILE.match(path.name) and path.is_file() and not path.is_symlink():
+            path.unlink()
+            removed.append(path.name)
+    return tuple(removed)
 
 
 def _sticker_text(frame: FrameToPublish, language: str) -> str:
@@ -137,8 +160,9 @@ def _sticker_text(frame: FrameToPublish, language: str) -> str:
 
 
 def render_checklist(entries: Sequence[PackEntry], *, title: str, language: str,
-                     generated_at: dt.datetime) -> str:
-    """A self-contained, printable HTML page (no scripts, no outside resources besides the pack's own files)."""
+                     generated_at: dt.datetime, prepared_by: str = "") -> str:
+    """A self-contained, printable HTML page (no scripts, no outside resources besides the pack's own files),
+    signed by ``prepared_by`` (the profile's name and how to reach them; services/profile.py)."""
     t = _LABELS[language if language in _LABELS else "en"]
     e = html.escape
     accounts = sorted({entry.frame.account_name for entry in entries})
@@ -167,7 +191,7 @@ def render_checklist(entries: Sequence[PackEntry], *, title: str, language: str,
         notes_html = f"<div class='notes'>{e(t['notes'])}: {e(f.notes)}</div>" if f.notes.strip() else ""
         rows.append(f"""
 <section class="frame">
-  <div class="check" aria-hidden="true">&#9744;</div>
+  <label class="check"><input type="checkbox" aria-label="{e(t['frame'])} {entry.number}"></label>
   <div class="num">{entry.number}</div>
   <div class="body">
     <div class="when">{e(_when(f.planned_at, language, long=True))} <span class="muted">· {e(t['frame'])} #{f.frame_id}
@@ -189,6 +213,7 @@ def render_checklist(entries: Sequence[PackEntry], *, title: str, language: str,
 <html lang="{e(language)}">
 <head>
 <meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{e(t['title'])}: {e(title)}</title>
 <style>
   @page {{ size: A4; margin: 14mm; }}
@@ -214,12 +239,25 @@ def render_checklist(entries: Sequence[PackEntry], *, title: str, language: str,
   .posted {{ margin-top: 8pt; color: #333; }}
   .preview img {{ max-width: 32mm; max-height: 57mm; border: 1px solid #ccc; }}
   code {{ font-size: 10pt; }}
+  .check input {{ width: 28pt; height: 28pt; margin: 0; }}
+  a {{ display: inline-block; min-height: 44px; line-height: 44px; }}
+  /* On a phone: one column, text large enough to read, every tap target at least 44 px. */
+  @media screen and (max-width: 700px) {{
+    body {{ font-size: 16px; max-width: none; padding: 0 10px; }}
+    .frame {{ flex-wrap: wrap; }}
+    .body {{ flex-basis: 100%; }}
+    th {{ width: auto; display: block; padding-top: 6px; }}
+    td {{ display: block; }}
+    .check input {{ width: 44px; height: 44px; }}
+    .preview img {{ max-width: 40vw; max-height: none; }}
+  }}
 </style>
 </head>
 <body>
 <h1>{e(t['title'])}: {e(title)}</h1>
 <div class="meta">{e(t['account'])}: {e(', '.join(accounts) or '—')} · {e(t['department'])}: {e(', '.join(departments) or '—')}
- · {e(t['frames'])}: {len(entries)} · {e(t['made'])}: {e(made)}</div>
+ · {e(t['frames'])}: {len(entries)} · {e(t['made'])}: {e(made)}
+ · {e(t['prepared'])}: {e(prepared_by or t['no_contact'])}</div>
 <div class="intro">{e(intro)}</div>
 {''.join(rows)}
 </body>
@@ -232,23 +270,26 @@ class HandoffPublisher(Publisher):
 
     method = Method.HANDOFF
 
-    def __init__(self, folder: Path, *, title: str, language: str = "en") -> None:
+    def __init__(self, folder: Path, *, title: str, language: str = "en", prepared_by: str = "") -> None:
         self.folder = folder
         self.title = title
         self.language = language
+        self.prepared_by = prepared_by
         self.result: PackResult | None = None
 
     def publish(self, frames: Sequence[FrameToPublish]) -> list[PublishOutcome]:
-        self.result = write_pack(frames, self.folder, title=self.title, language=self.language)
+        self.result = write_pack(frames, self.folder, title=self.title, language=self.language,
+                                 prepared_by=self.prepared_by)
         outcomes = []
         for entry in self.result.entries:
             if entry.file_name is None:
                 outcomes.append(PublishOutcome(entry.frame.frame_id, OutcomeKind.HANDED_OFF,
-                                               f"{entry.frame.label} is in the pack, but its file is missing.",
-                                               "Check the media folder, then make the pack again.",
+                                               str(Text(OutcomeText.PACKED_NO_FILE, {"frame": entry.frame.label})),
+                                               str(Text(OutcomeText.ADVICE_PACK_AGAIN)),
                                                account_id=entry.frame.account_id))
             else:
-                outcomes.append(PublishOutcome(entry.frame.frame_id, OutcomeKind.HANDED_OFF,
-                                               f"{entry.frame.label} is no. {entry.number} in the pack "
-                                               f"({entry.file_name}).", account_id=entry.frame.account_id))
+                packed = Text(OutcomeText.PACKED_AS, {"frame": entry.frame.label, "number": entry.number,
+                                                      "file": entry.file_name})
+                outcomes.append(PublishOutcome(entry.frame.frame_id, OutcomeKind.HANDED_OFF, str(packed),
+                                               account_id=entry.frame.account_id))
         return outcomes

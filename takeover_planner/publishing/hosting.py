@@ -21,12 +21,23 @@ from urllib.parse import quote, urlsplit
 import requests
 
 from takeover_planner.errors import ValidationError
-from takeover_planner.publishing.errors import GraphError, HostingError, TransportError, classify
-from takeover_planner.publishing.graph_client import DEFAULT_TIMEOUT, GraphClient, check_base_url, new_session
+from takeover_planner.instagram.errors import GraphError, classify
+from takeover_planner.instagram.graph_client import (
+    DEFAULT_TIMEOUT,
+    GraphClient,
+    check_base_url,
+    is_meta_host,
+    new_session,
+)
+from takeover_planner.publishing.errors import HostingError
+from takeover_planner.texts import Text
+from takeover_planner.texts.instagram import InstagramText
+from takeover_planner.texts.publishing import PublishingText
 
 log = logging.getLogger(__name__)
 
-CONTENT_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".mp4": "video/mp4", ".mov": "video/quicktime"}
+CONTENT_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".mp4": "video/mp4", ".mov": "video/quicktime",
+                 ".ics": "text/calendar; charset=utf-8"}  # published calendar feeds (export ics --publish)
 
 
 def new_hosted_name(suffix: str) -> str:
@@ -64,12 +75,10 @@ class MediaHost(ABC):
             url = self.upload(probe, name)
         try:
             if not self.exists(name):
-                raise HostingError(
-                    f"The test file was uploaded but is not visible at {url}. Check the public address setting."
-                )
+                raise HostingError(PublishingText.HOST_NOT_VISIBLE, url=url)
         finally:
             self.delete(name)
-        return f"Uploaded, found at the public address and deleted again ({self.public_url('')}…)."
+        return str(Text(PublishingText.HOST_CHECKED, {"url": self.public_url("")}))
 
 
 @dataclass(frozen=True)
@@ -79,13 +88,13 @@ class WebDavConfig:
     username: str = ""
 
     def validated(self) -> WebDavConfig:
-        up = check_base_url(self.upload_url, "The upload address")
+        up = check_base_url(self.upload_url, InstagramText.UPLOAD_ADDRESS)
         pub = self.public_url.strip().rstrip("/")
         parts = urlsplit(pub)
         if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
-            raise ValidationError(f"The public address '{self.public_url}' is not an http(s) address.")
+            raise ValidationError(PublishingText.PUBLIC_NOT_HTTP, url=self.public_url)
         if parts.username or parts.password:
-            raise ValidationError("The public address must not contain a user name or password.")
+            raise ValidationError(PublishingText.PUBLIC_HAS_LOGIN)
         return WebDavConfig(up, pub, self.username.strip())
 
 
@@ -122,19 +131,16 @@ class WebDavHost(MediaHost):
                     headers={"Content-Type": content_type, "Content-Length": str(size)}, allow_redirects=False,
                 )
         except OSError as exc:
-            raise HostingError(f"Cannot read the file to upload ({exc.strerror or type(exc).__name__}).",
-                               permanent=True) from None
+            raise HostingError(PublishingText.CANNOT_READ_UPLOAD, permanent=True,
+                               reason=exc.strerror or type(exc).__name__) from None
         except requests.exceptions.RequestException as exc:
-            raise HostingError(f"Could not reach the media host ({type(exc).__name__}); check the network.") from None
+            raise HostingError(PublishingText.HOST_UNREACHABLE, kind=type(exc).__name__) from None
         if response.status_code in (401, 403):
-            raise HostingError(
-                "The media host refused the user name or password. Set them again with 'hosting set'.",
-                permanent=True,
-            )
+            raise HostingError(PublishingText.HOST_LOGIN_REFUSED, permanent=True)
         if response.status_code == 507:
-            raise HostingError("The media host is full (HTTP 507). Free some space there.", permanent=True)
+            raise HostingError(PublishingText.HOST_FULL, permanent=True)
         if response.status_code not in (200, 201, 204):
-            raise HostingError(f"The media host did not accept the upload (HTTP {response.status_code}).")
+            raise HostingError(PublishingText.HOST_REFUSED_UPLOAD, http_status=response.status_code)
         log.info("Uploaded a %s of %d bytes to the media host", content_type, size)
         return self.public_url(name)
 
@@ -142,9 +148,7 @@ class WebDavHost(MediaHost):
         try:
             response = self.session.head(self.public_url(name), timeout=self.timeout, allow_redirects=True)
         except requests.exceptions.RequestException as exc:
-            raise HostingError(
-                f"Could not reach the public address of the media host ({type(exc).__name__})."
-            ) from None
+            raise HostingError(PublishingText.HOST_PUBLIC_UNREACHABLE, kind=type(exc).__name__) from None
         return response.status_code == 200
 
     def delete(self, name: str) -> None:
@@ -152,29 +156,40 @@ class WebDavHost(MediaHost):
             response = self.session.delete(self._upload_target(name), auth=self._auth, timeout=self.timeout,
                                            allow_redirects=False)
         except requests.exceptions.RequestException as exc:
-            raise HostingError(f"Could not reach the media host to delete a file ({type(exc).__name__}).") from None
+            raise HostingError(PublishingText.HOST_DELETE_UNREACHABLE, kind=type(exc).__name__) from None
         if response.status_code not in (200, 202, 204, 404, 410):
-            raise HostingError(f"The media host did not delete the file (HTTP {response.status_code}).")
+            raise HostingError(PublishingText.HOST_DELETE_REFUSED, http_status=response.status_code)
 
 
 # --- video without hosting: Meta's resumable upload (Facebook Login only) ----------------------------
 
 
 def rupload_url(upload_host: str, version: str, container_id: str) -> str:
-    return f"{check_base_url(upload_host, 'The upload host')}/ig-api-upload/{version}/{quote(container_id)}"
+    return f"{check_base_url(upload_host, InstagramText.UPLOAD_HOST)}/ig-api-upload/{version}/{quote(container_id)}"
 
 
-def upload_resumable(graph: GraphClient, upload_host: str, container_id: str, local: Path) -> None:
-    """Push the whole file to rupload, starting at offset 0 (re-sending from the start is always allowed)."""
+def upload_target(graph: GraphClient, uri: str | None, upload_host: str, container_id: str) -> str:
+    """Where the video goes: the ``uri`` Meta returned with the container, if it is one we may send the token
+    to (a Meta host, or the Graph host itself when that is a test server); else rupload's documented address."""
+    if uri:
+        checked = check_base_url(uri, InstagramText.UPLOAD_ADDRESS)
+        same_host = urlsplit(checked).netloc == urlsplit(graph.base_url).netloc
+        if is_meta_host(checked) or same_host:
+            return checked
+    return rupload_url(upload_host, graph.version, container_id)
+
+
+def upload_resumable(graph: GraphClient, target: str, local: Path) -> None:
+    """Push the whole file to ``target``, starting at offset 0 (re-sending from the start is always allowed)."""
     try:
         size = local.stat().st_size
         handle = local.open("rb")
     except OSError as exc:
-        raise HostingError(f"Cannot read the video to upload ({exc.strerror or type(exc).__name__}).",
-                           permanent=True) from None
+        raise HostingError(PublishingText.CANNOT_READ_VIDEO, permanent=True,
+                           reason=exc.strerror or type(exc).__name__) from None
     with handle:
         response = graph.post_bytes(
-            rupload_url(upload_host, graph.version, container_id), handle,
+            target, handle,
             {"offset": "0", "file_size": str(size), "Content-Type": "application/octet-stream"},
         )
     data: dict[str, Any] = response.data
@@ -184,6 +199,6 @@ def upload_resumable(graph: GraphClient, upload_host: str, container_id: str, lo
 
 
 __all__ = [
-    "MediaHost", "WebDavHost", "WebDavConfig", "new_hosted_name", "upload_resumable", "rupload_url",
-    "HostingError", "TransportError",
+    "MediaHost", "WebDavHost", "WebDavConfig", "new_hosted_name", "upload_resumable", "upload_target", "rupload_url",
+    "HostingError",
 ]

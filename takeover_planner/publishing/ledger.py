@@ -9,8 +9,13 @@ reply) the row tells the next runner exactly how far the job got:
 Claiming: a runner takes a job with one conditional UPDATE (``… WHERE claimed_by IS NULL OR claimed_until <
 now``) and checks the row count, which is atomic on SQLite (one writer at a time) and on PostgreSQL (the
 second UPDATE waits for the row lock and then re-checks the WHERE clause). Every later write is conditional
-on ``claimed_by = me`` and renews the lease; a runner that lost its claim stops (``LeaseLost``). The lease
-is much longer than any single HTTP call, so a live runner never loses a claim in the middle of a call.
+on ``claimed_by = me`` and renews the lease; a runner that lost its claim stops (``LeaseLost``).
+
+Dead runners: a runner's id holds its host and process id. A claim held by a runner on this host whose
+process no longer exists is taken over at once (the same conditional UPDATE, on the dead runner's id), and the
+job continues from its last ledger step, which reads the container before anything is retried. A runner on
+another machine cannot be seen, so the lease is short (two minutes at most) and a ``Heartbeat`` renews it
+while the runner works on the job (a long upload, a slow answer, a status poll).
 Leases use the real clock; the run's own clock (``--now``) only decides what is due.
 """
 
@@ -22,6 +27,8 @@ import logging
 import os
 import secrets
 import socket
+import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
@@ -44,6 +51,7 @@ class JobState(enum.StrEnum):
     FAILED = "failed"
     HANDOFF = "handoff"  # in a hand-off pack, waiting to be posted by hand
     CANCELLED = "cancelled"  # the frame left the queue (withdrawn, approval revoked) before anything went out
+    HELD = "held"  # waits for a person: ``error_family`` says why (``late``: more than the grace period late)
 
 
 CLAIMABLE = (JobState.QUEUED.value, JobState.ACTIVE.value)
@@ -67,6 +75,7 @@ class Step(enum.StrEnum):
     HANDED_OFF = "handed_off"
     POSTED_BY_HAND = "posted_by_hand"
     CANCELLED = "cancelled"
+    HELD = "held"
 
 
 # Steps after which Instagram may already have published the frame: never publish without reading first.
@@ -103,16 +112,66 @@ class JobRow:
     published_at: dt.datetime | None
     published_by: str
     handoff_pack: str
+    upload_uri: str | None
 
     @classmethod
     def of(cls, row: PublishJob) -> JobRow:
         return cls(**{f.name: getattr(row, f.name) for f in fields(cls)})
 
 
+MAX_LEASE = dt.timedelta(minutes=2)  # across machines a dead runner blocks a job for at most this long
+
+
+def _host() -> str:
+    return socket.gethostname()[:80] or "host"
+
+
 def new_runner_id() -> str:
     """Unique per process and run: host, process id and a random part (pids are reused)."""
-    host = socket.gethostname()[:80] or "host"
-    return f"{host}:{os.getpid()}:{secrets.token_hex(4)}"
+    return f"{_host()}:{os.getpid()}:{secrets.token_hex(4)}"
+
+
+def dead_here(runner_id: str) -> bool:
+    """True if ``runner_id`` names a runner on this host whose process no longer exists."""
+    parts = runner_id.rsplit(":", 2)
+    if len(parts) != 3:
+        return False
+    host, pid_text, _random = parts
+    if host != _host() or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    return pid != os.getpid() and not process_alive(pid)
+
+
+def process_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        return _windows_process_alive(pid)
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, under another user
+    return True
+
+
+def _windows_process_alive(pid: int) -> bool:
+    # os.kill on Windows terminates the process whatever the signal, so ask the kernel instead.
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return False
+    try:
+        code = ctypes.c_ulong()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        return code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 class Ledger:
@@ -175,9 +234,46 @@ class Ledger:
                 .execution_options(synchronize_session=False)
             )
             won = result.rowcount == 1  # type: ignore[attr-defined]
+        if not won:
+            won = self._take_from_dead(job_id)
         if won:
             log.debug("Ledger: %s claimed job #%s", self.runner_id, job_id)
         return won
+
+    def _take_from_dead(self, job_id: int) -> bool:
+        """Take the job over from a runner on this host whose process has died (kill -9, power cut)."""
+        with self.db.session() as s:
+            holder = s.scalar(select(PublishJob.claimed_by).where(PublishJob.id == job_id,
+                                                                  PublishJob.state.in_(CLAIMABLE)))
+        if not holder or holder == self.runner_id or not dead_here(holder):
+            return False
+        now = now_utc()
+        with self.db.write() as s:
+            result = s.execute(
+                update(PublishJob)
+                .where(PublishJob.id == job_id, PublishJob.claimed_by == holder, PublishJob.state.in_(CLAIMABLE))
+                .values(claimed_by=self.runner_id, claimed_until=now + self.lease, updated_at=now)
+                .execution_options(synchronize_session=False)
+            )
+            won = result.rowcount == 1  # type: ignore[attr-defined]
+        if won:
+            log.warning("Ledger: job #%s taken over from %s, whose process no longer exists", job_id, holder)
+        return won
+
+    def renew(self, job_id: int) -> bool:
+        """Push the lease on; False if the job is no longer ours."""
+        now = now_utc()
+        with self.db.write() as s:
+            result = s.execute(
+                update(PublishJob)
+                .where(PublishJob.id == job_id, PublishJob.claimed_by == self.runner_id)
+                .values(claimed_until=now + self.lease)
+                .execution_options(synchronize_session=False)
+            )
+            return result.rowcount == 1  # type: ignore[attr-defined]
+
+    def heartbeat(self, job_id: int) -> Heartbeat:
+        return Heartbeat(self, job_id)
 
     def record(self, job_id: int, step: Step | str, **values: Any) -> None:
         """Write a step (and any fields) in its own transaction, renewing the lease; ``LeaseLost`` if not ours."""
@@ -232,3 +328,30 @@ class Ledger:
                 also(s)
         log.info("Ledger: job #%s step %s%s", job_id, step_value or "(new)",
                  "".join(f" {k}={v}" for k, v in values.items() if k in ("container_id", "media_id", "state")))
+
+
+class Heartbeat:
+    """Renews a claim every third of the lease while the runner works on the job (a context manager)."""
+
+    def __init__(self, ledger: Ledger, job_id: int) -> None:
+        self._ledger = ledger
+        self._job_id = job_id
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"lease-job-{job_id}", daemon=True)
+
+    def __enter__(self) -> Heartbeat:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
+
+    def _run(self) -> None:
+        interval = max(1.0, self._ledger.lease.total_seconds() / 3)
+        while not self._stop.wait(interval):
+            try:
+                if not self._ledger.renew(self._job_id):
+                    return  # lost or given back: the runner's next write finds out (LeaseLost)
+            except Exception:  # a busy database: the next beat tries again; the lease has room for two misses
+                log.warning("Could not renew the claim on job #%s", self._job_id, exc_info=True)

@@ -14,6 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from takeover_planner.texts import Text
+from takeover_planner.texts.publishing import OutcomeText
+
 
 class Method(enum.StrEnum):
     API = "api"
@@ -41,8 +44,9 @@ class FrameToPublish:
     notes: str = ""
 
     @property
-    def label(self) -> str:
-        return f"frame #{self.frame_id} ({self.department}, no. {self.position + 1})"
+    def label(self) -> Text:
+        return Text(OutcomeText.FRAME_LABEL, {"frame_id": self.frame_id, "department": self.department,
+                                              "number": self.position})  # stored from 1
 
 
 class OutcomeKind(enum.StrEnum):
@@ -59,6 +63,8 @@ class OutcomeKind(enum.StrEnum):
 
 @dataclass(frozen=True)
 class PublishOutcome:
+    """One frame's outcome; ``message`` and ``advice`` are words in the language in force when it was made."""
+
     frame_id: int
     kind: OutcomeKind
     message: str = ""

@@ -22,18 +22,20 @@ from sqlalchemy.orm import Session, joinedload
 from takeover_planner.domain.review import FrameState
 from takeover_planner.domain.timekeeping import now_utc
 from takeover_planner.errors import TakeoverError
-from takeover_planner.publishing import tokens
-from takeover_planner.publishing.api_publisher import AccountLink, ApiPublisher, Policy
-from takeover_planner.publishing.errors import (
+from takeover_planner.instagram import tokens, versions
+from takeover_planner.instagram.errors import (
+    STOPS_ACCOUNT,
     Family,
     GraphError,
-    PublishingError,
+    InstagramError,
     SecretStoreUnavailable,
-    TransportError,
 )
-from takeover_planner.publishing.frame_gate import FrameGate, FrameRules, publish_asset
-from takeover_planner.publishing.graph_client import GraphClient, new_session
-from takeover_planner.publishing.hosting import HostingError, MediaHost
+from takeover_planner.instagram.graph_client import GraphClient, new_session
+from takeover_planner.instagram.secrets import SecretStore, token_key
+from takeover_planner.publishing.api_publisher import AccountLink, ApiPublisher, Policy
+from takeover_planner.publishing.errors import HostingError, PublishingError
+from takeover_planner.publishing.frame_gate import LIVE_SLOT_STATES, FrameGate, FrameRules, publish_asset
+from takeover_planner.publishing.hosting import MediaHost
 from takeover_planner.publishing.ledger import (
     FINAL,
     PUBLISH_MAYBE_DONE,
@@ -49,7 +51,6 @@ from takeover_planner.publishing.publisher import (
     PublishOutcome,
     choose_method,
 )
-from takeover_planner.publishing.secrets import SecretStore, token_key
 from takeover_planner.storage.database import Database
 from takeover_planner.storage.models import (
     Account,
@@ -59,6 +60,8 @@ from takeover_planner.storage.models import (
     StoryFrame,
     TakeoverSlot,
 )
+from takeover_planner.texts import Text
+from takeover_planner.texts.publishing import OutcomeText, PublishingText
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +81,10 @@ class QueueEnv:
     host: Callable[[requests.Session], MediaHost | None]
     rules: FrameRules  # how frames are judged and moved (services.stories)
     policy: Policy = field(default_factory=Policy)
-    lease: dt.timedelta = dt.timedelta(minutes=10)
+    lease: dt.timedelta = dt.timedelta(minutes=2)
+    # A frame more than this late is held for a person to decide (post now, re-time or drop).
+    late_grace: dt.timedelta = dt.timedelta(hours=2)
+    graph_version: str = versions.DEFAULT_VERSION  # the setting; used on Meta's hosts
     timeout: tuple[float, float] = (10.0, 60.0)
     http: Callable[[], requests.Session] = new_session
     runner_id: str = field(default_factory=new_runner_id)
@@ -94,12 +100,34 @@ class HandoffDue:
     reason: str
 
 
+LATE = "late"  # the hold reason of a frame more than the grace period late
+RELEASED_LATE = "released_late"  # a person said: post it although it is late
+
+
+@dataclass(frozen=True)
+class HeldFrame:
+    """A frame the queue will not post until a person decides (``reason``: ``late``)."""
+
+    frame_id: int
+    account: str
+    department: str
+    planned_at: dt.datetime | None
+    reason: str
+    message: str  # in the language in force when the report was made
+
+    def to_json(self) -> dict[str, object]:
+        return {"frame_id": self.frame_id, "account": self.account, "department": self.department,
+                "planned_at": self.planned_at.isoformat() if self.planned_at else None, "reason": self.reason,
+                "message": self.message}
+
+
 @dataclass
 class RunReport:
     runner_id: str
     now: dt.datetime
     outcomes: list[PublishOutcome] = field(default_factory=list)
     handoff_due: list[HandoffDue] = field(default_factory=list)
+    held: list[HeldFrame] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     waiting: int = 0  # jobs deferred to a later time
 
@@ -125,6 +153,7 @@ class RunReport:
                  "reason": h.reason}
                 for h in self.handoff_due
             ],
+            "held": [h.to_json() for h in self.held],
             "notices": list(self.notices),
         }
 
@@ -166,15 +195,21 @@ def media_suffix(asset: MediaAsset) -> str:
 
 
 def _due_frames(session: Session, now: dt.datetime) -> list[tuple[StoryFrame, PublishJob | None]]:
-    """Approved/scheduled frames whose time has come, plus any job that may already have gone out."""
+    """Approved/scheduled frames of live slots whose time has come, plus any job that may already have gone out.
+
+    Frames of a requested, cancelled or completed slot are not due at all (the gate refuses them too, should
+    the slot change between this query and the claim).
+    """
     rows = session.execute(
         select(StoryFrame, PublishJob)
+        .join(TakeoverSlot, TakeoverSlot.id == StoryFrame.slot_id)
         .outerjoin(PublishJob, PublishJob.frame_id == StoryFrame.id)
         .options(joinedload(StoryFrame.slot).joinedload(TakeoverSlot.account),
                  joinedload(StoryFrame.slot).joinedload(TakeoverSlot.department),
                  joinedload(StoryFrame.original), joinedload(StoryFrame.derivative))
         .where(or_(
             and_(StoryFrame.state.in_((FrameState.APPROVED.value, FrameState.SCHEDULED.value)),
+                 TakeoverSlot.status.in_(tuple(LIVE_SLOT_STATES)),
                  StoryFrame.planned_at.is_not(None), StoryFrame.planned_at <= now),
             and_(PublishJob.state == JobState.ACTIVE.value, PublishJob.step.in_(tuple(PUBLISH_MAYBE_DONE))),
         ))
@@ -202,18 +237,27 @@ def run_due(env: QueueEnv, now: dt.datetime | None = None, progress: Progress | 
             maybe_done = job is not None and job.state == JobState.ACTIVE.value and job.step in PUBLISH_MAYBE_DONE
             if job is not None and job.method == Method.HANDOFF.value and not maybe_done:
                 if job.state == JobState.HANDOFF.value:
-                    report.handoff_due.append(_handoff_due(item, "in a hand-off pack: post it by hand and mark it"))
+                    report.handoff_due.append(_handoff_due(item, str(Text(OutcomeText.IN_PACK))))
                 continue
             if not maybe_done and choose_method(item, methods.get(item.account_id, "api")) == Method.HANDOFF:
-                why = "has a sticker, which the API cannot publish" if item.sticker_kind else \
-                    "the account is set to post by hand"
-                report.handoff_due.append(_handoff_due(item, f"{why}: make a hand-off pack"))
+                why = OutcomeText.HAS_STICKER if item.sticker_kind else OutcomeText.ACCOUNT_BY_HAND
+                report.handoff_due.append(_handoff_due(item, str(Text(why))))
+                continue
+            if job is not None and job.state == JobState.HELD.value:
+                report.held.append(_held(item, job.error_family or LATE))
                 continue
             if job is not None and job.state in FINAL:
                 if job.state == JobState.PUBLISHED.value:
                     continue
+                # Reopened: queued afresh, or (a publish that may have gone out) read before anything else.
+                maybe_done = maybe_done or (job.error_family == Family.UNCONFIRMED.value and bool(job.container_id))
                 _reopen(env.db, job.id)
-            elif job is not None and job.next_attempt_at is not None and job.next_attempt_at > clock_now:
+                job = None
+            if not maybe_done and _is_late(item, job, clock_now, env.late_grace):
+                _hold(env.db, ledger, item, env.late_grace)
+                report.held.append(_held(item, LATE))
+                continue
+            if job is not None and job.next_attempt_at is not None and job.next_attempt_at > clock_now:
                 report.waiting += 1
                 continue
             by_account[item.account_id].append(item)
@@ -223,6 +267,7 @@ def run_due(env: QueueEnv, now: dt.datetime | None = None, progress: Progress | 
     session_http = env.http()
     try:
         token_upkeep(env, report, clock, session_http)
+        _stop_notices(env, report)
         for account_id, frames in by_account.items():
             for outcome in _run_account(env, ledger, gate, account_id, frames, clock, report, session_http):
                 done += 1
@@ -234,6 +279,48 @@ def run_due(env: QueueEnv, now: dt.datetime | None = None, progress: Progress | 
     finally:
         session_http.close()
     return report
+
+
+def _is_late(item: FrameToPublish, job: PublishJob | None, now: dt.datetime, grace: dt.timedelta) -> bool:
+    """More than the grace period late and not started: a person decides (a started job is finished)."""
+    if item.planned_at is None or now - item.planned_at <= grace:
+        return False
+    if job is None:
+        return True
+    not_started = job.state == JobState.QUEUED.value and job.step == Step.NEW.value and job.claimed_by is None
+    return not_started and job.error_family != RELEASED_LATE
+
+
+def _hold(db: Database, ledger: Ledger, item: FrameToPublish, grace: dt.timedelta) -> None:
+    """Hold the frame's job with the reason "late" (created if missing; only a job that has not started)."""
+    job = ledger.ensure_job(item.frame_id, item.account_id, Method.API.value, item.planned_at)
+    message = Text(PublishingText.LATE_HELD, {"frame_id": item.frame_id, "moment": item.planned_at,
+                                              "minutes": int(grace.total_seconds() // 60)})
+    with db.write() as s:
+        s.execute(update(PublishJob)
+                  .where(PublishJob.id == job.id, PublishJob.state == JobState.QUEUED.value,
+                         PublishJob.step == Step.NEW.value, PublishJob.claimed_by.is_(None))
+                  .values(state=JobState.HELD.value, step=Step.HELD.value, error_family=LATE,
+                          last_error=str(message),
+                          advice=str(Text(PublishingText.ADVICE_LATE, {"frame_id": item.frame_id})))
+                  .execution_options(synchronize_session=False))
+    log.warning("Frame #%s held: planned for %s, now late", item.frame_id, item.planned_at)
+
+
+def _held(item: FrameToPublish, reason: str) -> HeldFrame:
+    message = Text(OutcomeText.HELD_LATE, {"frame": item.label, "moment": item.planned_at})
+    return HeldFrame(item.frame_id, item.account_name, item.department, item.planned_at, reason, str(message))
+
+
+def _stop_notices(env: QueueEnv, report: RunReport) -> None:
+    """A stopped account says so on every run, due frames or not, until a person acts."""
+    with env.db.session() as s:
+        rows = s.execute(select(Account.name, AccountPublishing.stopped_reason, AccountPublishing.stopped_advice)
+                         .join(AccountPublishing, AccountPublishing.account_id == Account.id)
+                         .where(AccountPublishing.stopped_reason != "")).all()
+    for name, reason, advice in rows:
+        notice = str(Text(OutcomeText.STOPPED_FOR, {"account": name, "reason": reason}))
+        report.notices.append(f"{notice} {advice}".strip())
 
 
 def _handoff_due(item: FrameToPublish, reason: str) -> HandoffDue:
@@ -252,6 +339,7 @@ def _reopen(db: Database, job_id: int) -> None:
         row.step = Step.PUBLISH_UNKNOWN.value if unconfirmed else Step.NEW.value
         if not unconfirmed:
             row.container_id = None
+            row.upload_uri = None
             row.container_created_at = None
             row.publish_requested_at = None
             row.containers_made = 0
@@ -271,52 +359,55 @@ def _run_account(
     report: RunReport,
     http: requests.Session,
 ) -> list[PublishOutcome]:
-    def all_(kind: OutcomeKind, message: str, advice: str = "", retry_at: dt.datetime | None = None
+    def all_(kind: OutcomeKind, message: Text, advice: Text | str = "", retry_at: dt.datetime | None = None
              ) -> list[PublishOutcome]:
-        return [PublishOutcome(f.frame_id, kind, message, advice, retry_at=retry_at, account_id=account_id)
+        return [PublishOutcome(f.frame_id, kind, str(message), str(advice), retry_at=retry_at, account_id=account_id)
                 for f in frames]
 
     with env.db.write() as s:
         account = s.get(Account, account_id)
         if account is None:
-            return all_(OutcomeKind.BLOCKED, f"Account #{account_id} no longer exists.")
+            return all_(OutcomeKind.BLOCKED, Text(OutcomeText.ACCOUNT_GONE, {"account_id": account_id}))
         state = account_state(s, account_id)
         name, variant, ig_user_id = account.name, account.api_variant, account.ig_user_id
-        graph_host, version = account.graph_host, account.graph_version
+        graph_host = account.graph_host
+        version = versions.version_for(env.graph_version, account.graph_host, account.graph_version)
         stopped, stopped_advice = state.stopped_reason, state.stopped_advice
         paused_until, pause_reason = state.paused_until, state.pause_reason
         token_ref, upload_host = state.token_ref, state.upload_host
     if stopped:
-        return all_(OutcomeKind.STOPPED, f"Publishing for {name} is stopped: {stopped}", stopped_advice)
+        return all_(OutcomeKind.STOPPED, Text(OutcomeText.STOPPED_FOR, {"account": name, "reason": stopped}),
+                    stopped_advice)
     if paused_until is not None and paused_until > clock():
-        return all_(OutcomeKind.PAUSED, f"Publishing for {name} is paused: {pause_reason}",
-                    "Nothing to do: it resumes by itself.", retry_at=paused_until)
+        return all_(OutcomeKind.PAUSED, Text(OutcomeText.PAUSED_FOR, {"account": name, "reason": pause_reason}),
+                    Text(OutcomeText.ADVICE_RESUMES_ITSELF), retry_at=paused_until)
     if not token_ref:
-        return all_(OutcomeKind.BLOCKED, f"No access token is set for {name}.",
-                    f"Set one with: takeover-planner account set-token \"{name}\"")
+        return all_(OutcomeKind.BLOCKED, Text(OutcomeText.NO_TOKEN, {"account": name}),
+                    Text(OutcomeText.ADVICE_SET_ONE, {"account": name}))
     if not ig_user_id:
-        return all_(OutcomeKind.BLOCKED, f"The Instagram user id of {name} is not known yet.",
-                    f"Run: takeover-planner account check \"{name}\" (it reads the id from Instagram)")
+        return all_(OutcomeKind.BLOCKED, Text(OutcomeText.NO_IG_USER_ID, {"account": name}),
+                    Text(OutcomeText.ADVICE_CHECK, {"account": name}))
     try:
         token = env.secrets.get(token_key(token_ref))
     except SecretStoreUnavailable as exc:
-        return all_(OutcomeKind.BLOCKED, exc.message)
+        return all_(OutcomeKind.BLOCKED, exc.text)
     if token is None:
-        return all_(OutcomeKind.BLOCKED, f"The access token for {name} is not in this computer's keyring.",
-                    f"Set it here with: takeover-planner account set-token \"{name}\"")
+        return all_(OutcomeKind.BLOCKED, Text(OutcomeText.TOKEN_NOT_HERE, {"account": name}),
+                    Text(OutcomeText.ADVICE_SET_HERE, {"account": name}))
     try:
         graph = GraphClient(graph_host, version, token, session=http, timeout=env.timeout)
     except TakeoverError as exc:  # e.g. a graph host that is not https
-        return all_(OutcomeKind.BLOCKED, f"{name}: {exc.message}")
+        return all_(OutcomeKind.BLOCKED, Text(OutcomeText.ACCOUNT_PROBLEM, {"account": name, "problem": exc.text}))
     try:
         host = env.host(http)
     except (PublishingError, HostingError, SecretStoreUnavailable) as exc:
-        return all_(OutcomeKind.BLOCKED, exc.message)
+        return all_(OutcomeKind.BLOCKED, exc.text)
     link = AccountLink(account_id, name, variant, ig_user_id, graph, upload_host)
     publisher = ApiPublisher(link, ledger, gate, env.db.write, host, clock=clock, policy=env.policy)
     outcomes = publisher.publish(frames)
     if publisher.stop is not None:
-        set_account_stop(env.db, account_id, *publisher.stop)
+        reason, advice, family = publisher.stop
+        set_account_stop(env.db, account_id, reason, advice, family)
     elif publisher.pause is not None:
         set_account_pause(env.db, account_id, *publisher.pause)
     return outcomes
@@ -333,10 +424,16 @@ def token_upkeep(env: QueueEnv, report: RunReport, clock: Callable[[], dt.dateti
         rows = s.execute(select(Account, AccountPublishing)
                          .join(AccountPublishing, AccountPublishing.account_id == Account.id)
                          .where(AccountPublishing.token_ref.is_not(None))).all()
-        accounts = [(a.id, a.name, a.api_variant, a.graph_host, a.graph_version, p.token_ref,
+        accounts = [(a.id, a.name, a.api_variant, a.graph_host,
+                     versions.version_for(env.graph_version, a.graph_host, a.graph_version), p.token_ref,
                      tokens.TokenDates(p.token_set_at, p.token_expires_at), bool(p.stopped_reason),
                      p.paused_until is not None and p.paused_until > clock()) for a, p in rows]
+    warned: set[str] = set()
     for account_id, name, variant, host, version, ref, dates, stopped, paused in accounts:
+        ending = versions.version_notice(version, now_utc().date())
+        if ending is not None and version not in warned:
+            warned.add(version)
+            report.notices.append(str(ending))
         if not stopped and not paused and tokens.needs_refresh(variant, dates, now_utc()):
             try:
                 token = env.secrets.get(token_key(ref or ""))
@@ -344,7 +441,7 @@ def token_upkeep(env: QueueEnv, report: RunReport, clock: Callable[[], dt.dateti
                     graph = GraphClient(host, version, token, session=http, timeout=env.timeout)
                     refresh_token(env, account_id, graph, clock)
             except TakeoverError as exc:  # keyring trouble, an address that is not https
-                report.notices.append(f"The token for {name} could not be renewed: {exc.message}")
+                report.notices.append(str(Text(OutcomeText.NOT_RENEWED, {"account": name, "problem": exc.text})))
             with env.db.session() as s:
                 state = s.get(AccountPublishing, account_id)
                 if state is not None:
@@ -360,16 +457,17 @@ def refresh_token(env: QueueEnv, account_id: int, graph: GraphClient,
     try:
         new_token, lifetime = tokens.refresh_instagram_token(graph)
     except GraphError as exc:
-        if exc.family in (Family.TOKEN, Family.PERMISSION):
-            set_account_stop(env.db, account_id, exc.message, exc.classification.advice)
-            return exc.message, exc.classification.advice
+        reason, advice = str(exc.classification.reason), str(exc.classification.advice or "")
+        if exc.family in STOPS_ACCOUNT:
+            set_account_stop(env.db, account_id, exc.message, advice, exc.family)
+            return exc.message, advice
         if exc.family == Family.THROTTLED:
             wait = dt.timedelta(seconds=exc.retry_after_s or 900)
-            set_account_pause(env.db, account_id, clock() + wait, exc.classification.reason)
-            return exc.classification.reason, exc.classification.advice
+            set_account_pause(env.db, account_id, clock() + wait, reason)
+            return reason, advice
         log.warning("Token refresh failed for account #%s: %s", account_id, exc.message)
         return None
-    except (TransportError, PublishingError) as exc:
+    except InstagramError as exc:  # no answer, or an answer without a usable lifetime
         log.warning("Token refresh failed for account #%s: %s", account_id, exc.message)
         return None
     with env.db.session() as s:
@@ -399,11 +497,13 @@ def set_account_pause(db: Database, account_id: int, until: dt.datetime, reason:
     log.warning("Publishing for account #%s paused until %s: %s", account_id, until.isoformat(), reason)
 
 
-def set_account_stop(db: Database, account_id: int, reason: str, advice: str) -> None:
+def set_account_stop(db: Database, account_id: int, reason: str, advice: str, family: Family) -> None:
+    """Stop the account's queue until a person acts; the reason stays on show until then."""
     with db.write() as s:
         state = account_state(s, account_id)
         state.stopped_reason = reason
         state.stopped_advice = advice
+        state.stop_family = family.value
     log.warning("Publishing for account #%s stopped: %s", account_id, reason)
 
 

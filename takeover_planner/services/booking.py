@@ -14,14 +14,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from takeover_planner.domain.booking import ExistingBlackout, ExistingSlot, check_booking
-from takeover_planner.domain.slots import DateRange, SlotStatus, check_transition
+from takeover_planner.domain.slots import DateRange, SlotStatus, check_transition, status_name
 from takeover_planner.domain.validation import clean_url
 from takeover_planner.errors import ConflictError, NotFoundError, TransitionRefused, ValidationError
-from takeover_planner.services import audit
+from takeover_planner.services import audit, publishing_service
 from takeover_planner.services.access import current_profile, require_department, require_planner
 from takeover_planner.services.catalog import find_account, find_campaign, find_department
 from takeover_planner.services.context import AppContext
 from takeover_planner.storage.models import Account, Blackout, TakeoverSlot
+from takeover_planner.texts.access import ActionText
+from takeover_planner.texts.booking import BookingText
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,9 @@ class SlotInfo:
 class BookingResult:
     slot: SlotInfo
     competing: tuple[ExistingSlot, ...]  # requested slots wanting the same days (allowed, but shown)
+    frames_withdrawn: int = 0  # cancelled: unpublished frames taken off the publishing queue
+    frames_moved: int = 0  # moved: frames whose planned time moved with the slot
+    frames_to_review: int = 0  # moved: frames whose new time fell outside the slot, sent back to review
 
 
 def slot_info(slot: TakeoverSlot) -> SlotInfo:
@@ -170,14 +175,14 @@ def book(
 ) -> BookingResult:
     dates = DateRange(start, end)
     if status in (SlotStatus.CANCELLED, SlotStatus.COMPLETED):
-        raise ValidationError(f"A new slot cannot start as {status.value}.")
+        raise ValidationError(BookingText.NEW_SLOT_STATUS, status=status_name(status))
     news_url = clean_url(news_url)
     with ctx.db.write() as s:
         dept = find_department(s, department)
         if status == SlotStatus.REQUESTED:
-            require_department(s, ctx.actor, dept.id, "request slots")
+            require_department(s, ctx.actor, dept.id, ActionText.REQUEST_SLOTS)
         else:
-            require_planner(s, ctx.actor, "book slots")
+            require_planner(s, ctx.actor, ActionText.BOOK_SLOTS)
         account_row = _lock_account(s, find_account(s, account).id)
         campaign_row = find_campaign(s, campaign) if campaign is not None else None
         competing = _check_rules(s, account_row, dates, status, None)
@@ -199,6 +204,15 @@ def book(
         return BookingResult(slot_info(slot), competing)
 
 
+def shift_deadline(moment: dt.datetime, days: int) -> dt.datetime:
+    """``moment`` ``days`` later on the Oslo clock: noon stays noon across a change to or from summer time.
+    A moved slot's material deadline moves so (``move``; the window's edit dialog and outbox show the same)."""
+    from takeover_planner.domain.timekeeping import oslo_datetime, to_oslo
+
+    local = to_oslo(moment)
+    return oslo_datetime(local.date() + dt.timedelta(days=days), local.time().replace(tzinfo=None))
+
+
 def _load_slot(session: Session, slot_id: int) -> TakeoverSlot:
     slot = session.get(
         TakeoverSlot,
@@ -206,17 +220,16 @@ def _load_slot(session: Session, slot_id: int) -> TakeoverSlot:
         options=[joinedload(TakeoverSlot.account), joinedload(TakeoverSlot.department), joinedload(TakeoverSlot.campaign)],
     )
     if slot is None:
-        raise NotFoundError(f"No slot #{slot_id}.")
+        raise NotFoundError(BookingText.NO_SLOT, slot_id=slot_id)
     return slot
 
 
 def _check_version(slot: TakeoverSlot, expected: int | None) -> None:
     if expected is not None and slot.version != expected:
         raise ConflictError(
-            f"Slot #{slot.id} was changed by someone else in the meantime "
-            f"(now {slot.department.name}, {DateRange(slot.start_date, slot.end_date).describe()}, {slot.status}). "
-            "The view has been reloaded; try again.",
-            details={"slot": slot.id, "current_version": slot.version},
+            BookingText.SLOT_CHANGED, details={"slot": slot.id, "current_version": slot.version},
+            slot_id=slot.id, department=slot.department.name,
+            dates=DateRange(slot.start_date, slot.end_date).span, status=status_name(slot.status),
         )
 
 
@@ -235,15 +248,43 @@ def move(
 ) -> BookingResult:
     dates = DateRange(start, end)
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "move slots")
+        require_planner(s, ctx.actor, ActionText.MOVE_SLOTS)
         slot, account = _locked_slot(s, slot_id, expected_version)
         if slot.status in (SlotStatus.COMPLETED.value, SlotStatus.CANCELLED.value):
-            raise TransitionRefused(f"Slot #{slot.id} is {slot.status}; it can no longer be moved.")
+            raise TransitionRefused(BookingText.CANNOT_MOVE, slot_id=slot.id, status=status_name(slot.status))
         before = _snapshot(slot)
         competing = _check_rules(s, account, dates, SlotStatus(slot.status), slot.id)
+        days = (dates.start - slot.start_date).days
         slot.start_date, slot.end_date = dates.start, dates.end
+        if slot.material_deadline is not None:
+            # The deadline keeps its distance to the first day (the "moved" audit entry shows both).
+            slot.material_deadline = shift_deadline(slot.material_deadline, days)
         s.flush()
         audit.record(s, ctx.actor, "slot", slot.id, "moved", before=before, after=_snapshot(slot))
+        # The publish queue follows the plan: the frames move with the slot (publishing_service).
+        shifted = publishing_service.follow_slot_moved(s, slot, days, ctx.actor)
+        return BookingResult(slot_info(slot), competing, frames_moved=len(shifted.moved),
+                             frames_to_review=len(shifted.to_review))
+
+
+def change_account(
+    ctx: AppContext, slot_id: int, account: int | str, *, expected_version: int | None = None
+) -> BookingResult:
+    """Give a slot to another account, checked against that account's bookings and blackouts (both accounts
+    locked, as for any booking)."""
+    with ctx.db.write() as s:
+        require_planner(s, ctx.actor, ActionText.MOVE_SLOTS)
+        slot, _current = _locked_slot(s, slot_id, expected_version)
+        if slot.status in (SlotStatus.COMPLETED.value, SlotStatus.CANCELLED.value):
+            raise TransitionRefused(BookingText.CANNOT_MOVE, slot_id=slot.id, status=status_name(slot.status))
+        target = _lock_account(s, find_account(s, account).id)
+        before = _snapshot(slot)
+        competing = _check_rules(s, target, DateRange(slot.start_date, slot.end_date), SlotStatus(slot.status),
+                                 slot.id)
+        slot.account_id = target.id
+        s.flush()
+        s.expire(slot, ["account"])
+        audit.record(s, ctx.actor, "slot", slot.id, "account_changed", before=before, after=_snapshot(slot))
         return BookingResult(slot_info(slot), competing)
 
 
@@ -256,7 +297,7 @@ def set_status(
     expected_version: int | None = None,
 ) -> BookingResult:
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "change a slot's status")
+        require_planner(s, ctx.actor, ActionText.CHANGE_SLOT_STATUS)
         slot, account = _locked_slot(s, slot_id, expected_version)
         current = SlotStatus(slot.status)
         check_transition(current, status, reason)
@@ -268,7 +309,11 @@ def set_status(
         slot.cancel_reason = (reason or "").strip() if status == SlotStatus.CANCELLED else ""
         s.flush()
         audit.record(s, ctx.actor, "slot", slot.id, "status", before=before, after=_snapshot(slot), comment=reason or "")
-        return BookingResult(slot_info(slot), competing)
+        withdrawn = 0
+        if status in (SlotStatus.CANCELLED, SlotStatus.REQUESTED):
+            # No longer live: its frames leave the publish queue (publishing_service; the audit says so).
+            withdrawn = publishing_service.follow_slot_cancelled(s, slot, ctx.actor)
+        return BookingResult(slot_info(slot), competing, frames_withdrawn=withdrawn)
 
 
 def update_details(
@@ -284,7 +329,7 @@ def update_details(
 ) -> SlotInfo:
     with ctx.db.write() as s:
         slot = _load_slot(s, slot_id)
-        require_department(s, ctx.actor, slot.department_id, "edit slot details")
+        require_department(s, ctx.actor, slot.department_id, ActionText.EDIT_SLOT_DETAILS)
         _check_version(slot, expected_version)
         before = _snapshot(slot)
         if notes is not None:
@@ -307,7 +352,8 @@ def get_slot(ctx: AppContext, slot_id: int) -> SlotInfo:
     with ctx.db.session() as s:
         slot = _load_slot(s, slot_id)
         if not current_profile(s, ctx.actor).can_see_department(slot.department_id):
-            raise NotFoundError(f"No slot #{slot_id}.")  # a contributor does not learn about others' slots
+            # A contributor does not learn about others' slots.
+            raise NotFoundError(BookingText.NO_SLOT, slot_id=slot_id)
         return slot_info(slot)
 
 

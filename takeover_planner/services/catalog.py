@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -10,7 +11,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from takeover_planner.domain.slots import DateRange, SlotStatus
 from takeover_planner.domain.timekeeping import today_oslo
-from takeover_planner.domain.validation import clean_color, clean_email, clean_handle, clean_name
+from takeover_planner.domain.validation import (
+    clean_color,
+    clean_email,
+    clean_handle,
+    clean_name,
+    clean_url,
+    free_color,
+)
 from takeover_planner.errors import ConflictError, NotFoundError, ValidationError
 from takeover_planner.services import audit
 from takeover_planner.services.access import require_planner
@@ -24,6 +32,10 @@ from takeover_planner.storage.models import (
     Department,
     TakeoverSlot,
 )
+from takeover_planner.texts import Code
+from takeover_planner.texts.access import ActionText
+from takeover_planner.texts.catalog import CatalogText
+from takeover_planner.texts.validation import FieldText, ValidationText
 
 API_VARIANTS = {
     "instagram_login": "https://graph.instagram.com",
@@ -118,21 +130,27 @@ def _blackout_info(b: Blackout) -> BlackoutInfo:
 def find_account(session: Session, ref: int | str) -> Account:
     row = _find(session, Account, ref)
     if row is None:
-        raise NotFoundError(f"No account called '{ref}'." if isinstance(ref, str) else f"No account #{ref}.")
+        if isinstance(ref, str):
+            raise NotFoundError(CatalogText.NO_ACCOUNT_NAMED, name=ref)
+        raise NotFoundError(CatalogText.NO_ACCOUNT, account_id=ref)
     return row
 
 
 def find_department(session: Session, ref: int | str) -> Department:
     row = _find(session, Department, ref)
     if row is None:
-        raise NotFoundError(f"No department called '{ref}'." if isinstance(ref, str) else f"No department #{ref}.")
+        if isinstance(ref, str):
+            raise NotFoundError(CatalogText.NO_DEPARTMENT_NAMED, name=ref)
+        raise NotFoundError(CatalogText.NO_DEPARTMENT, department_id=ref)
     return row
 
 
 def find_campaign(session: Session, ref: int | str) -> Campaign:
     row = _find(session, Campaign, ref)
     if row is None:
-        raise NotFoundError(f"No campaign called '{ref}'." if isinstance(ref, str) else f"No campaign #{ref}.")
+        if isinstance(ref, str):
+            raise NotFoundError(CatalogText.NO_CAMPAIGN_NAMED, name=ref)
+        raise NotFoundError(CatalogText.NO_CAMPAIGN, campaign_id=ref)
     return row
 
 
@@ -146,17 +164,18 @@ def _find(session: Session, model: type, ref: int | str):  # type: ignore[no-unt
     return row
 
 
-def _check_version(row: object, expected: int | None, what: str) -> None:
+def _check_version(row: object, expected: int | None, changed: Code) -> None:
+    """``changed`` is the conflict's message for this kind of record (``CatalogText.ACCOUNT_CHANGED`` …)."""
     if expected is not None and getattr(row, "version", None) != expected:
-        raise ConflictError(f"{what} was changed by someone else in the meantime. Reload and try again.")
+        raise ConflictError(changed, name=getattr(row, "name", ""))
 
 
-def _unique(session: Session, model: type, name: str, what: str, exclude_id: int | None = None) -> None:
+def _unique(session: Session, model: type, name: str, exists: Code, exclude_id: int | None = None) -> None:
     query = select(model.id).where(func.lower(model.name) == name.lower())  # type: ignore[attr-defined]
     if exclude_id is not None:
         query = query.where(model.id != exclude_id)  # type: ignore[attr-defined]
     if session.scalar(query) is not None:
-        raise ValidationError(f"There is already {what} called '{name}'.")
+        raise ValidationError(exists, name=name)
 
 
 # --- accounts ----------------------------------------------------------------------------------------
@@ -171,12 +190,12 @@ def add_account(
     graph_host: str | None = None,
     graph_version: str = "v25.0",
 ) -> AccountInfo:
-    name = clean_name(name, "The account name", max_length=120)
+    name = clean_name(name, FieldText.ACCOUNT_NAME, max_length=120)
     if api_variant not in API_VARIANTS:
-        raise ValidationError(f"API variant must be one of: {', '.join(API_VARIANTS)}.")
+        raise ValidationError(CatalogText.BAD_API_VARIANT, choices=", ".join(API_VARIANTS))
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "add accounts")
-        _unique(s, Account, name, "an account")
+        require_planner(s, ctx.actor, ActionText.ADD_ACCOUNTS)
+        _unique(s, Account, name, CatalogText.ACCOUNT_EXISTS)
         account = Account(
             name=name,
             handle=clean_handle(handle),
@@ -200,24 +219,45 @@ def update_account(ctx: AppContext, account_id: int, *, expected_version: int | 
     allowed = {"name", "handle", "api_variant", "ig_user_id", "graph_host", "graph_version"}
     unknown = set(changes) - allowed
     if unknown:
-        raise ValidationError(f"Cannot change {', '.join(sorted(unknown))} on an account.")
+        raise ValidationError(CatalogText.UNKNOWN_ACCOUNT_FIELDS, fields=", ".join(sorted(unknown)))
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "change accounts")
+        require_planner(s, ctx.actor, ActionText.CHANGE_ACCOUNTS)
         account = find_account(s, account_id)
-        _check_version(account, expected_version, f"Account '{account.name}'")
+        _check_version(account, expected_version, CatalogText.ACCOUNT_CHANGED)
         before = {k: getattr(account, k) for k in changes}
         if "name" in changes:
-            changes["name"] = clean_name(str(changes["name"]), "The account name", max_length=120)
-            _unique(s, Account, str(changes["name"]), "an account", exclude_id=account.id)
+            changes["name"] = clean_name(str(changes["name"]), FieldText.ACCOUNT_NAME, max_length=120)
+            _unique(s, Account, str(changes["name"]), CatalogText.ACCOUNT_EXISTS, exclude_id=account.id)
         if "handle" in changes:
             changes["handle"] = clean_handle(str(changes["handle"]))
         if "api_variant" in changes and changes["api_variant"] not in API_VARIANTS:
-            raise ValidationError(f"API variant must be one of: {', '.join(API_VARIANTS)}.")
+            raise ValidationError(CatalogText.BAD_API_VARIANT, choices=", ".join(API_VARIANTS))
+        changes.update(_clean_graph_settings(changes, str(changes.get("api_variant", account.api_variant))))
         for key, value in changes.items():
             setattr(account, key, value)
         s.flush()
         audit.record(s, ctx.actor, "account", account.id, "updated", before=before, after=dict(changes))
         return _account_info(account)
+
+
+def _clean_graph_settings(changes: dict[str, object], variant: str) -> dict[str, object]:
+    """The Graph API settings among ``changes``, checked: a user id is digits (empty: none), the host an http(s)
+    URL without a trailing slash (empty: the API variant's own host), the version like v25.0."""
+    clean: dict[str, object] = {}
+    if "ig_user_id" in changes:
+        user_id = str(changes["ig_user_id"] or "").strip()
+        if user_id and not re.fullmatch(r"[0-9]{1,64}", user_id):
+            raise ValidationError(CatalogText.BAD_IG_USER_ID, value=user_id)
+        clean["ig_user_id"] = user_id or None
+    if "graph_host" in changes:
+        host = clean_url(str(changes["graph_host"] or "")).rstrip("/")
+        clean["graph_host"] = host or API_VARIANTS[variant]
+    if "graph_version" in changes:
+        version = str(changes["graph_version"] or "").strip()
+        if not re.fullmatch(r"v[0-9]{1,3}\.[0-9]{1,3}", version):
+            raise ValidationError(CatalogText.BAD_GRAPH_VERSION, value=version)
+        clean["graph_version"] = version
+    return clean
 
 
 @dataclass(frozen=True)
@@ -234,17 +274,15 @@ def remove_account(ctx: AppContext, account_id: int | str) -> AccountRemoval:
     deleting the account first would leave the secret behind with nothing pointing to it.
     """
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "remove accounts")
+        require_planner(s, ctx.actor, ActionText.REMOVE_ACCOUNTS)
         account = find_account(s, account_id)
         slots = int(s.scalar(select(func.count()).select_from(TakeoverSlot)
                              .where(TakeoverSlot.account_id == account.id)) or 0)
         if slots:
-            raise ValidationError(f"'{account.name}' has {slots} slot(s) and cannot be removed; their history "
-                                  "keeps the account.")
+            raise ValidationError(CatalogText.ACCOUNT_HAS_SLOTS, name=account.name, count=slots)
         publishing = s.get(AccountPublishing, account.id)
         if publishing is not None and publishing.token_set_at is not None:
-            raise ValidationError(f"'{account.name}' still has an access token; remove it first "
-                                  f"(account remove-token \"{account.name}\").")
+            raise ValidationError(CatalogText.ACCOUNT_HAS_TOKEN, name=account.name)
         blackouts = list(s.scalars(select(Blackout).where(Blackout.account_id == account.id)))
         for blackout in blackouts:
             audit.record(s, ctx.actor, "blackout", blackout.id, "deleted", comment="account removed",
@@ -270,16 +308,16 @@ def add_department(
     color: str = "",
     notes: str = "",
 ) -> DepartmentInfo:
-    name = clean_name(name, "The department name")
+    name = clean_name(name, FieldText.DEPARTMENT_NAME)
     email = clean_email(email)
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "add departments")
-        _unique(s, Department, name, "a department")
+        require_planner(s, ctx.actor, ActionText.ADD_DEPARTMENTS)
+        _unique(s, Department, name, CatalogText.DEPARTMENT_EXISTS)
         department = Department(name=name, color=clean_color(color, _next_color(s)), notes=notes.strip())
         if contact_name.strip() or email or phone.strip():
             department.contacts.append(
                 ContactPerson(
-                    name=clean_name(contact_name or email, "The contact person's name"),
+                    name=clean_name(contact_name or email, FieldText.CONTACT_NAME),
                     email=email,
                     phone=phone.strip(),
                 )
@@ -314,13 +352,13 @@ def update_department(
     phone: str | None = None,
 ) -> DepartmentInfo:
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "change departments")
+        require_planner(s, ctx.actor, ActionText.CHANGE_DEPARTMENTS)
         department = find_department(s, department_id)
-        _check_version(department, expected_version, f"Department '{department.name}'")
+        _check_version(department, expected_version, CatalogText.DEPARTMENT_CHANGED)
         before = {"name": department.name, "color": department.color, "notes": department.notes}
         if name is not None:
-            new_name = clean_name(name, "The department name")
-            _unique(s, Department, new_name, "a department", exclude_id=department.id)
+            new_name = clean_name(name, FieldText.DEPARTMENT_NAME)
+            _unique(s, Department, new_name, CatalogText.DEPARTMENT_EXISTS, exclude_id=department.id)
             department.name = new_name
         if color is not None:
             department.color = clean_color(color, department.color)
@@ -332,13 +370,13 @@ def update_department(
                 contact = ContactPerson(name="")
                 department.contacts.append(contact)
             if contact_name is not None:
-                contact.name = clean_name(contact_name, "The contact person's name")
+                contact.name = clean_name(contact_name, FieldText.CONTACT_NAME)
             if email is not None:
                 contact.email = clean_email(email)
             if phone is not None:
                 contact.phone = phone.strip()
             if not contact.name:
-                raise ValidationError("The contact person's name must not be empty.")
+                raise ValidationError(ValidationText.EMPTY, field=FieldText.CONTACT_NAME)
             # Contacts belong to the department's record: a contact edit is a department edit.
             department.updated_at = dt.datetime.now(dt.UTC)
         s.flush()
@@ -353,7 +391,7 @@ def remove_department(ctx: AppContext, department_id: int, *, mode: str = "delet
     every slot and the audit trail; ``mode="archive-cancel-future"`` also cancels its future, unfinished slots.
     Returns what was done ("deleted" or "archived")."""
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "remove departments")
+        require_planner(s, ctx.actor, ActionText.REMOVE_DEPARTMENTS)
         department = find_department(s, department_id)
         slots = list(s.scalars(select(TakeoverSlot).where(TakeoverSlot.department_id == department.id)))
         if not slots and mode == "delete":
@@ -361,11 +399,9 @@ def remove_department(ctx: AppContext, department_id: int, *, mode: str = "delet
             s.delete(department)
             return "deleted"
         if mode == "delete":
-            raise ValidationError(
-                f"'{department.name}' has {len(slots)} slot(s); it can be archived (its history stays) but not deleted."
-            )
+            raise ValidationError(CatalogText.DEPARTMENT_HAS_SLOTS, name=department.name, count=len(slots))
         if mode not in ("archive", "archive-cancel-future"):
-            raise ValidationError("Choose delete, archive or archive-cancel-future.")
+            raise ValidationError(CatalogText.BAD_REMOVE_MODE)
         department.archived = True
         if mode == "archive-cancel-future":
             today = today_oslo()
@@ -379,13 +415,9 @@ def remove_department(ctx: AppContext, department_id: int, *, mode: str = "delet
         return "archived"
 
 
-_PALETTE = ("#2f6fde", "#d9822b", "#2e9e6a", "#c2415d", "#7a5cc7", "#1f9bb0", "#b8860b", "#5d7a2a",
-            "#d05fa6", "#4b5d8a", "#a0522d", "#3a8f8f")
-
-
 def _next_color(session: Session) -> str:
-    used = int(session.scalar(select(func.count()).select_from(Department)) or 0)
-    return _PALETTE[used % len(_PALETTE)]
+    """A colour no department or campaign has yet (``validation.free_color``)."""
+    return free_color([*session.scalars(select(Department.color)), *session.scalars(select(Campaign.color))])
 
 
 # --- campaigns -------------------------------------------------------------------------------------------
@@ -395,14 +427,14 @@ def add_campaign(
     ctx: AppContext, name: str, start: dt.date | None = None, end: dt.date | None = None, description: str = "",
     color: str = "",
 ) -> CampaignInfo:
-    name = clean_name(name, "The campaign name")
+    name = clean_name(name, FieldText.CAMPAIGN_NAME)
     if start and end:
         DateRange(start, end)
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "add campaigns")
-        _unique(s, Campaign, name, "a campaign")
+        require_planner(s, ctx.actor, ActionText.ADD_CAMPAIGNS)
+        _unique(s, Campaign, name, CatalogText.CAMPAIGN_EXISTS)
         campaign = Campaign(name=name, start_date=start, end_date=end, description=description.strip(),
-                            color=clean_color(color, "#8a5cc7"))
+                            color=clean_color(color, _next_color(s)))
         s.add(campaign)
         s.flush()
         audit.record(s, ctx.actor, "campaign", campaign.id, "created", after={"name": name, "start": start, "end": end})
@@ -426,14 +458,14 @@ def update_campaign(
     color: str = "",
 ) -> CampaignInfo:
     """Replace a campaign's name, dates, description and colour (an empty colour keeps the current one)."""
-    name = clean_name(name, "The campaign name")
+    name = clean_name(name, FieldText.CAMPAIGN_NAME)
     if start and end:
         DateRange(start, end)
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "change campaigns")
+        require_planner(s, ctx.actor, ActionText.CHANGE_CAMPAIGNS)
         campaign = find_campaign(s, campaign_id)
-        _check_version(campaign, expected_version, f"Campaign '{campaign.name}'")
-        _unique(s, Campaign, name, "a campaign", exclude_id=campaign.id)
+        _check_version(campaign, expected_version, CatalogText.CAMPAIGN_CHANGED)
+        _unique(s, Campaign, name, CatalogText.CAMPAIGN_EXISTS, exclude_id=campaign.id)
         before = {"name": campaign.name, "start": campaign.start_date, "end": campaign.end_date,
                   "description": campaign.description, "color": campaign.color}
         campaign.name = name
@@ -450,7 +482,7 @@ def update_campaign(
 def remove_campaign(ctx: AppContext, campaign_id: int) -> None:
     """Slots keep their dates; they simply stop belonging to the campaign."""
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "remove campaigns")
+        require_planner(s, ctx.actor, ActionText.REMOVE_CAMPAIGNS)
         campaign = find_campaign(s, campaign_id)
         audit.record(s, ctx.actor, "campaign", campaign.id, "deleted", before={"name": campaign.name})
         for slot in s.scalars(select(TakeoverSlot).where(TakeoverSlot.campaign_id == campaign.id)):
@@ -470,10 +502,10 @@ class BlackoutResult:
 def add_blackout(
     ctx: AppContext, name: str, start: dt.date, end: dt.date, account: int | str | None = None, reason: str = ""
 ) -> BlackoutResult:
-    name = clean_name(name, "The blackout name")
+    name = clean_name(name, FieldText.BLACKOUT_NAME)
     dates = DateRange(start, end)
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "add blackout periods")
+        require_planner(s, ctx.actor, ActionText.ADD_BLACKOUTS)
         account_row = find_account(s, account) if account is not None else None
         blackout = Blackout(name=name, start_date=dates.start, end_date=dates.end,
                             account_id=account_row.id if account_row else None, reason=reason.strip())
@@ -503,12 +535,12 @@ def update_blackout(
     reason: str = "",
 ) -> BlackoutResult:
     """Change a blackout period; like adding one, it reports the slots already inside its new dates."""
-    name = clean_name(name, "The blackout name")
+    name = clean_name(name, FieldText.BLACKOUT_NAME)
     dates = DateRange(start, end)
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "change blackout periods")
+        require_planner(s, ctx.actor, ActionText.CHANGE_BLACKOUTS)
         blackout = _get_blackout(s, blackout_id)
-        _check_version(blackout, expected_version, f"Blackout '{blackout.name}'")
+        _check_version(blackout, expected_version, CatalogText.BLACKOUT_CHANGED)
         account_row = find_account(s, account) if account is not None else None
         before = {"name": blackout.name, "start": blackout.start_date, "end": blackout.end_date,
                   "account_id": blackout.account_id, "reason": blackout.reason}
@@ -526,7 +558,7 @@ def update_blackout(
 
 def remove_blackout(ctx: AppContext, blackout_id: int) -> None:
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "remove blackout periods")
+        require_planner(s, ctx.actor, ActionText.REMOVE_BLACKOUTS)
         blackout = _get_blackout(s, blackout_id)
         audit.record(s, ctx.actor, "blackout", blackout.id, "deleted",
                      before={"name": blackout.name, "start": blackout.start_date, "end": blackout.end_date})
@@ -536,7 +568,7 @@ def remove_blackout(ctx: AppContext, blackout_id: int) -> None:
 def _get_blackout(session: Session, blackout_id: int) -> Blackout:
     blackout = session.get(Blackout, blackout_id)
     if blackout is None:
-        raise NotFoundError(f"No blackout #{blackout_id}.")
+        raise NotFoundError(CatalogText.NO_BLACKOUT, blackout_id=blackout_id)
     return blackout
 
 

@@ -20,7 +20,9 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+from takeover_planner.errors import EnvReason
 from takeover_planner.storage.database import Database
+from takeover_planner.storage.failures import environment_problem
 from takeover_planner.storage.models import AuditEvent
 
 log = logging.getLogger(__name__)
@@ -57,6 +59,7 @@ class ChangeWatcher:
         self._thread: threading.Thread | None = None
         self._marker: int | None = None
         self._online = True
+        self._bug_logged = False
 
     def start(self) -> None:
         if self._thread is None:
@@ -81,13 +84,24 @@ class ChangeWatcher:
                     self._stop.wait(self._poll)
                 else:
                     self._listen()
-            except Exception as exc:  # the database went away: say so, wait, try again
-                log.info("Change watcher lost the database: %s", type(exc).__name__)
-                self._set_online(False)
+            except Exception as exc:
+                problem = environment_problem(exc, self._db.display_url)
+                if problem is None:
+                    # A bug, not the network: keep its traceback (once, not at every poll), and do not tell the
+                    # window it is offline.
+                    if not self._bug_logged:
+                        log.exception("Change watcher failed")
+                        self._bug_logged = True
+                else:
+                    log.info("Change watcher: %s (%s)", problem.reason.value, problem.params.get("problem", ""))
+                    # Only a database that does not answer is "offline"; busy or full is a problem of one save.
+                    if problem.reason == EnvReason.UNREACHABLE:
+                        self._set_online(False)
                 self._stop.wait(self._poll)
 
     def _poll_once(self) -> None:
         marker = change_marker(self._db)
+        self._bug_logged = False
         self._set_online(True)
         if self._marker is None:
             self._marker = marker

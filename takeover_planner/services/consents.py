@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 
 from takeover_planner.domain.consent import parse_given_by, parse_scope
 from takeover_planner.domain.review import FrameSnapshot, Transition, parse_state, plan_reopen
-from takeover_planner.domain.timekeeping import now_utc
+from takeover_planner.domain.timekeeping import now_utc, to_oslo
 from takeover_planner.domain.validation import clean_name
-from takeover_planner.errors import ConflictError, NotFoundError, TakeoverError, ValidationError
+from takeover_planner.errors import NotFoundError, TakeoverError, ValidationError
 from takeover_planner.services import audit
 from takeover_planner.services.access import require_department, require_planner
 from takeover_planner.services.context import AppContext
@@ -31,6 +31,8 @@ from takeover_planner.services.stories import (
 )
 from takeover_planner.services.story_views import ConsentInfo, FrameInfo, consent_info, frame_info
 from takeover_planner.storage.models import ConsentRecord, FrameConsent, StoryFrame, TakeoverSlot
+from takeover_planner.texts.access import ActionText
+from takeover_planner.texts.stories import StoriesText
 
 CONSENT = "consent"
 
@@ -50,7 +52,7 @@ def _snapshot(c: ConsentRecord) -> dict[str, object]:
 def _find(session: Session, consent_id: int) -> ConsentRecord:
     row = session.scalars(select(ConsentRecord).where(ConsentRecord.id == consent_id).with_for_update()).first()
     if row is None:
-        raise NotFoundError(f"No consent record #{consent_id}.")
+        raise NotFoundError(StoriesText.NO_CONSENT, consent_id=consent_id)
     return row
 
 
@@ -67,7 +69,7 @@ def add_consent(
 ) -> ConsentInfo:
     """A new consent record (in ``session`` when given, e.g. during a package import)."""
     record = ConsentRecord(
-        subject=clean_name(subject, "Who the consent covers", max_length=300), reference=reference.strip()[:200],
+        subject=clean_name(subject, StoriesText.CONSENT_SUBJECT, max_length=300), reference=reference.strip()[:200],
         given_by=parse_given_by(given_by).value, scope=parse_scope(scope or ["instagram"]), valid_until=valid_until,
         department_id=department_id,
     )
@@ -75,7 +77,7 @@ def add_consent(
         return _add(session, ctx.actor, record)
     with ctx.db.write() as s:
         if department_id is not None:
-            require_department(s, ctx.actor, department_id, "record consent")
+            require_department(s, ctx.actor, department_id, ActionText.RECORD_CONSENT)
         return _add(s, ctx.actor, record)
 
 
@@ -93,26 +95,18 @@ def list_consents(ctx: AppContext, *, slot_id: int | None = None) -> list[Consen
         if slot_id is not None:
             slot = s.get(TakeoverSlot, slot_id)
             if slot is None:
-                raise NotFoundError(f"No slot #{slot_id}.")
+                raise NotFoundError(StoriesText.NO_SLOT, slot_id=slot_id)
             linked = select(FrameConsent.consent_id).join(StoryFrame, StoryFrame.id == FrameConsent.frame_id).where(
                 StoryFrame.slot_id == slot_id)
             query = query.where(ConsentRecord.id.in_(linked) | (ConsentRecord.department_id == slot.department_id))
         return [consent_info(c) for c in s.scalars(query)]
 
 
-def get_consent(ctx: AppContext, consent_id: int) -> ConsentInfo:
-    with ctx.db.session() as s:
-        row = s.get(ConsentRecord, consent_id)
-        if row is None:
-            raise NotFoundError(f"No consent record #{consent_id}.")
-        return consent_info(row)
-
-
 def link(ctx: AppContext, frame_id: int, consent_id: int, *, linked: bool = True) -> FrameInfo:
     """Link (or unlink) a consent record and a frame; an edit, so a released frame goes back for review."""
     with ctx.db.write() as s:
         frame = lock_frame(s, frame_id)
-        require_department(s, ctx.actor, frame.slot.department_id, "change consent on story frames")
+        require_department(s, ctx.actor, frame.slot.department_id, ActionText.CHANGE_FRAME_CONSENT)
         guard_edit(frame)
         record = _find(s, consent_id)
         existing = s.get(FrameConsent, (frame_id, consent_id))
@@ -121,7 +115,7 @@ def link(ctx: AppContext, frame_id: int, consent_id: int, *, linked: bool = True
         state = frame.state
         if linked:
             if record.withdrawn_at is not None:
-                raise ValidationError(f"Consent #{consent_id} ({record.subject}) has been withdrawn.")
+                raise ValidationError(StoriesText.LINK_WITHDRAWN, consent_id=consent_id, subject=record.subject)
             s.add(FrameConsent(frame_id=frame_id, consent_id=consent_id))
             frame.shows_people = True  # a consent record is about people in the picture
         else:
@@ -146,48 +140,18 @@ def _recheck(session: Session, consent_id: int, actor: str, comment: str) -> tup
     return moves, [frame_info(session, by_id[i]) for i in removal]
 
 
-def update_consent(ctx: AppContext, consent_id: int, *, expected_version: int | None = None,
-                   subject: str | None = None, reference: str | None = None, given_by: str | None = None,
-                   scope: list[str] | None = None, valid_until: dt.date | None = None,
-                   clear_valid_until: bool = False) -> WithdrawalResult:
-    """Change a record; frames that no longer meet the consent rules because of it are sent back."""
-    with ctx.db.write() as s:
-        record = _find(s, consent_id)
-        if record.department_id is not None:
-            require_department(s, ctx.actor, record.department_id, "change consent records")
-        if expected_version is not None and record.version != expected_version:
-            raise ConflictError(f"Consent #{consent_id} was changed by someone else in the meantime.")
-        before = _snapshot(record)
-        if subject is not None:
-            record.subject = clean_name(subject, "Who the consent covers", max_length=300)
-        if reference is not None:
-            record.reference = reference.strip()[:200]
-        if given_by is not None:
-            record.given_by = parse_given_by(given_by).value
-        if scope is not None:
-            record.scope = parse_scope(scope)
-        if valid_until is not None:
-            record.valid_until = valid_until
-        elif clear_valid_until:
-            record.valid_until = None
-        s.flush()
-        audit.record(s, ctx.actor, CONSENT, record.id, "updated", before=before, after=_snapshot(record))
-        moves, removal = _recheck(s, consent_id, ctx.actor, f"Consent for {record.subject} changed.")
-        return WithdrawalResult(consent_info(record), tuple(moves), tuple(removal))
-
-
 def withdraw_consent(ctx: AppContext, consent_id: int, *, by: str, comment: str = "") -> WithdrawalResult:
     """Record that consent was withdrawn (by ``by``, who registers it); stop unpublished frames that use it and
     list the published ones for removal."""
     by = " ".join(by.split())
     if not by:
-        raise ValidationError("Say who registers the withdrawal (--by NAME).")
+        raise ValidationError(StoriesText.WITHDRAWAL_NEEDS_NAME)
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "withdraw consent")
+        require_planner(s, ctx.actor, ActionText.WITHDRAW_CONSENT)
         record = _find(s, consent_id)
         if record.withdrawn_at is not None:
-            raise TakeoverError(f"Consent #{consent_id} ({record.subject}) was already withdrawn on "
-                                f"{record.withdrawn_at.date().isoformat()} by {record.withdrawn_by}.")
+            raise TakeoverError(StoriesText.ALREADY_WITHDRAWN, consent_id=consent_id, subject=record.subject,
+                                day=to_oslo(record.withdrawn_at).date(), by=record.withdrawn_by)
         before = _snapshot(record)
         record.withdrawn_at, record.withdrawn_by = now_utc(), by
         s.flush()

@@ -38,7 +38,7 @@ class AppContext:
 
 
 def default_actor(settings: Settings) -> str:
-    name = os.environ.get(USER_ENV) or settings.get("user.name")
+    name = os.environ.get(USER_ENV) or settings.get("profile.name") or settings.get("user.name")
     if name:
         return str(name)
     try:
@@ -62,9 +62,28 @@ def open_context(
         from takeover_planner.services.team import with_stored_password
 
         url = with_stored_password(url)
+    from takeover_planner.services import safekeeping
+
+    safekeeping.protect(paths, url)
     db = Database(url)
     if migrate:
         from takeover_planner.storage.migrate import upgrade
 
         upgrade(db, paths.backup_dir)
-    return AppContext(paths=paths, settings=settings, db=db, actor=actor or default_actor(settings))
+        if not db.is_sqlite:
+            # On a team database the login says who you are (services.access.login_actor); --user is refused.
+            from takeover_planner.services.access import login_actor
+
+            try:
+                actor = login_actor(db, actor)
+            except BaseException:
+                db.dispose()
+                raise
+    ctx = AppContext(paths=paths, settings=settings, db=db, actor=actor or default_actor(settings))
+    if migrate:
+        try:
+            safekeeping.daily_backup(ctx)  # at most one a day; SQLite only
+        except BaseException:
+            db.dispose()
+            raise
+    return ctx

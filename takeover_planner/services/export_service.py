@@ -10,25 +10,29 @@ half-written export behind.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
 
 from takeover_planner.domain.timekeeping import now_utc, today_oslo
-from takeover_planner.errors import EnvironmentProblem, TakeoverError, ValidationError
+from takeover_planner.errors import EnvironmentProblem, EnvReason, TakeoverError, ValidationError
 from takeover_planner.exporting import csv_export, ics
 from takeover_planner.exporting import pdf as pdf_layout
-from takeover_planner.exporting.labels import LANGUAGES, Labels, default_language, labels_for
-from takeover_planner.exporting.records import ExportSlot, FrameCounts
+from takeover_planner.exporting.records import ExportPeriod, ExportSlot, FrameCounts
 from takeover_planner.fileio import atomic_write_bytes
 from takeover_planner.services import booking, catalog
 from takeover_planner.services.context import AppContext
-from takeover_planner.storage.models import StoryFrame, TakeoverSlot
+from takeover_planner.storage.models import AuditEvent, Blackout, Campaign, StoryFrame, TakeoverSlot
+from takeover_planner.texts import LANGUAGES, DateSpan, current_language
+from takeover_planner.texts.export import ExportText
+from takeover_planner.texts.export_words import ExportWord, ExportWords
 
-FORMATS = ("ics", "csv", "pdf")
+FORMATS = ("ics", "csv", "xlsx", "pdf")
 MAX_PDF_MONTHS = 240  # twenty years on paper is a typo in --to, not a plan
 
 APPROVED_STATES = frozenset({"approved", "scheduled", "published"})
@@ -40,6 +44,9 @@ class ExportCancelled(TakeoverError):
     """The person stopped the export. Nothing is written: every file of an export is made in memory
     before the first one is written."""
 
+    def __init__(self) -> None:
+        super().__init__(ExportText.CANCELLED)
+
 
 @dataclass(frozen=True)
 class ExportOptions:
@@ -49,15 +56,13 @@ class ExportOptions:
     end: dt.date | None = None
     department: str | None = None
     account: str | None = None
-    language: str | None = None  # "nb" or "en"; None: the app's language setting
+    language: str | None = None  # "nb" or "en"; None: the language in force (texts.current_language())
 
     def check(self) -> None:
         if self.start and self.end and self.end < self.start:
-            raise ValidationError(
-                f"The end date {self.end.isoformat()} is before the start date {self.start.isoformat()}."
-            )
+            raise ValidationError(ExportText.END_BEFORE_START, end=self.end, start=self.start)
         if self.language is not None and self.language not in LANGUAGES:
-            raise ValidationError(f"Export language must be one of: {', '.join(LANGUAGES)}.")
+            raise ValidationError(ExportText.BAD_LANGUAGE, choices=", ".join(LANGUAGES))
 
 
 @dataclass(frozen=True)
@@ -128,9 +133,37 @@ def gather(ctx: AppContext, options: ExportOptions) -> list[ExportSlot]:
                 news_url=info.news_url,
                 cancel_reason=info.cancel_reason,
                 frames=frame_counts(per_slot.get(info.id, {})),
+                department_id=info.department_id,
             )
         )
     return result
+
+
+def gather_periods(ctx: AppContext, options: ExportOptions) -> list[ExportPeriod]:
+    """Blackouts and campaigns (those with both dates) touching the export's days; with an account filter, the
+    blackouts of that account or of all accounts. Each with the moment it was created, from the audit trail."""
+    options.check()
+    with ctx.db.session() as s:
+        account_id = catalog.find_account(s, options.account).id if options.account is not None else None
+        created = {
+            (kind, entity_id): at for kind, entity_id, at in s.execute(
+                select(AuditEvent.entity_type, AuditEvent.entity_id, func.min(AuditEvent.at))
+                .where(AuditEvent.entity_type.in_(["blackout", "campaign"]), AuditEvent.action == "created")
+                .group_by(AuditEvent.entity_type, AuditEvent.entity_id))
+        }
+        periods: list[ExportPeriod] = []
+        for b in s.scalars(select(Blackout).options(joinedload(Blackout.account)).order_by(Blackout.start_date)):
+            if account_id is not None and b.account_id not in (None, account_id):
+                continue
+            periods.append(ExportPeriod("blackout", b.id, created.get(("blackout", b.id)), b.version, b.name,
+                                        b.start_date, b.end_date, b.account.name if b.account else None, b.reason))
+        for c in s.scalars(select(Campaign).order_by(Campaign.start_date)):
+            if c.start_date is None or c.end_date is None:
+                continue
+            periods.append(ExportPeriod("campaign", c.id, created.get(("campaign", c.id)), c.version, c.name,
+                                        c.start_date, c.end_date, None, c.description))
+    return [p for p in periods
+            if (options.start is None or p.end >= options.start) and (options.end is None or p.start <= options.end)]
 
 
 def frame_counts(states: dict[str, int]) -> FrameCounts:
@@ -141,13 +174,14 @@ def frame_counts(states: dict[str, int]) -> FrameCounts:
     )
 
 
-def export_labels(ctx: AppContext, options: ExportOptions) -> Labels:
-    return labels_for(options.language or default_language(str(ctx.settings.get("ui.language"))))
+def export_words(options: ExportOptions) -> ExportWords:
+    """The words of the file: the language chosen for this export, else the one the app speaks."""
+    return ExportWords(options.language or current_language())
 
 
-def describe_filters(options: ExportOptions, labels: Labels) -> str:
+def describe_filters(options: ExportOptions, words: ExportWords) -> str:
     """What the export covers, for titles: "Fjordvik kommune · Biblioteket · 2027-01-01 – 2027-06-30"."""
-    parts = [options.account or labels.all_accounts]
+    parts = [options.account or words(ExportWord.ALL_ACCOUNTS)]
     if options.department:
         parts.append(options.department)
     if options.start or options.end:
@@ -160,24 +194,36 @@ def describe_filters(options: ExportOptions, labels: Labels) -> str:
 # --- writing ---------------------------------------------------------------------------------------------
 
 
-def _write(path: Path, data: bytes) -> None:
+def write_output(path: Path, data: bytes) -> None:
+    """Write a file made to be shared (atomically, readable by others); its problems as the user's words."""
     try:
         atomic_write_bytes(path, data)
         if os.name == "posix":
             # The temp file behind the atomic write is private (0600); an export is made to be shared.
             path.chmod(0o644)
     except PermissionError:
-        raise EnvironmentProblem(f"Cannot write {path}: permission denied. Choose another place.") from None
+        raise EnvironmentProblem(ExportText.NO_PERMISSION, reason=EnvReason.NO_PERMISSION, path=str(path)) from None
     except IsADirectoryError:
-        raise ValidationError(f"{path} is a folder; give a file name.") from None
+        raise ValidationError(ExportText.IS_FOLDER, path=str(path)) from None
     except OSError as exc:
-        raise EnvironmentProblem(f"Cannot write {path}: {exc.strerror or exc}.") from None
+        reason = EnvReason.DISK_FULL if exc.errno == errno.ENOSPC else (
+            EnvReason.READ_ONLY if exc.errno == errno.EROFS else EnvReason.OTHER)
+        raise EnvironmentProblem(ExportText.WRITE_FAILED, reason=reason, path=str(path),
+                                 reason_text=exc.strerror or str(exc)) from None
 
 
 def _file_target(out: Path, suffix: str) -> Path:
     if out.is_dir():
-        raise ValidationError(f"{out} is a folder; give a file name ending in {suffix}.")
+        raise ValidationError(ExportText.FOLDER_NOT_FILE, path=str(out), suffix=suffix)
     return out
+
+
+def calendar_title(options: ExportOptions, words: ExportWords) -> str:
+    """"Takeover calendar", with the account and department when the export is limited to them."""
+    title = words(ExportWord.CALENDAR_TITLE)
+    if options.account or options.department:
+        title = f"{title} – {describe_filters(ExportOptions(account=options.account, department=options.department), words)}"
+    return title
 
 
 def is_folder_target(out: str | os.PathLike[str]) -> bool:
@@ -195,35 +241,37 @@ def export_ics(
     per_department: bool | None = None,
     progress: Progress | None = None,
     stamp: dt.datetime | None = None,
+    periods: bool = True,
 ) -> ExportResult:
     """The full calendar as one file, or (``per_department``, or ``out`` a folder) the full calendar plus
-    one file per department in that folder."""
-    labels = export_labels(ctx, options)
+    one file per department in that folder. ``periods``: blackouts and campaigns as events of their own."""
+    words = export_words(options)
     slots = gather(ctx, options)
+    shown = gather_periods(ctx, options) if periods else []
     folder_mode = is_folder_target(out) if per_department is None else per_department
-    title = labels.calendar_title
-    if options.account or options.department:
-        title = f"{title} – {describe_filters(ExportOptions(account=options.account, department=options.department), labels)}"
+    title = calendar_title(options, words)
     stamp = stamp or now_utc()
     if not folder_mode:
         target = _file_target(Path(out), ".ics")
-        _write(target, ics.calendar_bytes(slots, title=title, labels=labels, stamp=stamp, progress=progress))
+        write_output(target, ics.calendar_bytes(slots, title=title, words=words, stamp=stamp, progress=progress,
+                                          periods=shown))
         return ExportResult("ics", (target,), len(slots))
     folder = Path(out)
     if (folder.exists() and not folder.is_dir()) or (not folder.exists() and folder.suffix.lower() == ".ics"):
-        raise ValidationError(f"{folder} is a file name; give a folder for one calendar per department.")
+        raise ValidationError(ExportText.FILE_NOT_FOLDER, path=str(folder))
     full, per_department_bytes = ics.calendar_set(
-        slots, title=title, department_title=lambda name: f"{labels.calendar_title} – {name}", labels=labels,
-        stamp=stamp, progress=progress,
+        slots, title=title, department_title=lambda name: f"{words(ExportWord.CALENDAR_TITLE)} – {name}",
+        words=words, stamp=stamp, progress=progress, periods=shown,
     )
     # Every file is ready before the first is written: a cancel or a failure while building writes none.
-    names = ics.department_file_names(per_department_bytes)
+    department_names = {s.department_id: s.department for s in slots}
+    names = ics.department_file_names(department_names)
     full_path = folder / f"{ics.FULL_CALENDAR_STEM}.ics"
-    _write(full_path, full)
+    write_output(full_path, full)
     per_file: dict[str, Path] = {}
-    for department, data in per_department_bytes.items():
-        per_file[department] = folder / names[department]
-        _write(per_file[department], data)
+    for department_id, data in per_department_bytes.items():
+        per_file[department_names[department_id]] = folder / names[department_id]
+        write_output(per_file[department_names[department_id]], data)
     return ExportResult("ics", (full_path, *per_file.values()), len(slots), per_department=per_file)
 
 
@@ -233,13 +281,34 @@ def export_csv(
     options: ExportOptions = ExportOptions(),
     *,
     excel: bool = False,
+    raw: bool = False,
     progress: Progress | None = None,
 ) -> ExportResult:
-    labels = export_labels(ctx, options)
+    """``raw``: formula-like cells exactly as stored (for scripts); by default both variants defuse them."""
+    words = export_words(options)
     slots = gather(ctx, options)
     target = _file_target(Path(out), ".csv")
-    _write(target, csv_export.csv_bytes(slots, excel=excel, labels=labels, progress=progress))
+    write_output(target, csv_export.csv_bytes(slots, excel=excel, words=words, progress=progress, guard=not raw))
     return ExportResult("csv", (target,), len(slots))
+
+
+def export_xlsx(
+    ctx: AppContext,
+    out: str | os.PathLike[str],
+    options: ExportOptions = ExportOptions(),
+    *,
+    progress: Progress | None = None,
+    made: dt.datetime | None = None,
+) -> ExportResult:
+    """A workbook with real dates, one sheet per year (``exporting/xlsx_export.py``)."""
+    # Imported here: openpyxl costs a moment to load, and only this export needs it.
+    from takeover_planner.exporting import xlsx_export
+
+    words = export_words(options)
+    slots = gather(ctx, options)
+    target = _file_target(Path(out), ".xlsx")
+    write_output(target, xlsx_export.workbook_bytes(slots, words=words, progress=progress, made=made))
+    return ExportResult("xlsx", (target,), len(slots))
 
 
 def pdf_months(slots: list[ExportSlot], options: ExportOptions) -> tuple[dt.date, dt.date]:
@@ -253,10 +322,8 @@ def pdf_months(slots: list[ExportSlot], options: ExportOptions) -> tuple[dt.date
     assert first is not None and last is not None
     months = (last.year - first.year) * 12 + last.month - first.month + 1
     if months > MAX_PDF_MONTHS:
-        raise ValidationError(
-            f"That is {months} months ({first.isoformat()} – {last.isoformat()}); a PDF takes at most "
-            f"{MAX_PDF_MONTHS}. Narrow it with --from and --to."
-        )
+        raise ValidationError(ExportText.TOO_MANY_MONTHS, details={"months": months}, months=months,
+                              dates=DateSpan(first, last), limit=MAX_PDF_MONTHS)
     return first, last
 
 
@@ -268,18 +335,18 @@ def export_pdf(
     progress: Progress | None = None,
     made: dt.datetime | None = None,
 ) -> ExportResult:
-    # Imported here: Qt loads only when someone actually asks for a PDF.
-    from takeover_planner.exporting.pdf_qt import render_pdf
+    # Imported here: the Typst compiler loads only when someone actually asks for a PDF.
+    from takeover_planner.exporting.typst_pdf import render_pdf
 
-    labels = export_labels(ctx, options)
+    words = export_words(options)
     slots = gather(ctx, options)
     target = _file_target(Path(out), ".pdf")
     first, last = pdf_months(slots, options)
     document = pdf_layout.layout_document(
-        slots, first_month=first, last_month=last, title=labels.calendar_title,
-        subtitle=describe_filters(options, labels), labels=labels, made=made or now_utc(),
+        slots, first_month=first, last_month=last, title=words(ExportWord.CALENDAR_TITLE),
+        subtitle=describe_filters(options, words), words=words, made=made or now_utc(),
     )
-    _write(target, render_pdf(document, progress=progress))
+    write_output(target, render_pdf(document, progress=progress))
     return ExportResult("pdf", (target,), len(slots), pages=len(document.pages))
 
 
@@ -290,14 +357,18 @@ def run_export(
     options: ExportOptions = ExportOptions(),
     *,
     excel: bool = False,
+    raw: bool = False,
     per_department: bool | None = None,
+    periods: bool = True,
     progress: Progress | None = None,
 ) -> ExportResult:
     """One entry point for the CLI and the GUI."""
     if fmt == "ics":
-        return export_ics(ctx, out, options, per_department=per_department, progress=progress)
+        return export_ics(ctx, out, options, per_department=per_department, progress=progress, periods=periods)
     if fmt == "csv":
-        return export_csv(ctx, out, options, excel=excel, progress=progress)
+        return export_csv(ctx, out, options, excel=excel, raw=raw, progress=progress)
+    if fmt == "xlsx":
+        return export_xlsx(ctx, out, options, progress=progress)
     if fmt == "pdf":
         return export_pdf(ctx, out, options, progress=progress)
-    raise ValidationError(f"Unknown export format '{fmt}'; choose one of: {', '.join(FORMATS)}.")
+    raise ValidationError(ExportText.UNKNOWN_FORMAT, fmt=fmt, choices=", ".join(FORMATS))

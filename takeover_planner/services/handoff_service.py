@@ -21,8 +21,11 @@ from takeover_planner.publishing.queue import MediaPath, frame_to_publish
 from takeover_planner.services import audit
 from takeover_planner.services.access import require_planner
 from takeover_planner.services.context import AppContext
+from takeover_planner.services.profile import get_profile
 from takeover_planner.services.publishing_service import frame_rules, media_file
 from takeover_planner.storage.models import AccountPublishing, PublishJob, StoryFrame, TakeoverSlot
+from takeover_planner.texts.access import ActionText
+from takeover_planner.texts.publishing import PublishingText
 
 
 def handoff_frames(ctx: AppContext, slot_id: int, *, include_all: bool = False,
@@ -34,7 +37,7 @@ def handoff_frames(ctx: AppContext, slot_id: int, *, include_all: bool = False,
     with ctx.db.session() as s:
         slot = s.get(TakeoverSlot, slot_id)
         if slot is None:
-            raise NotFoundError(f"No slot #{slot_id}.")
+            raise NotFoundError(PublishingText.NO_SLOT, slot_id=slot_id)
         state = s.get(AccountPublishing, slot.account_id)
         by_hand_account = state is not None and state.method == Method.HANDOFF.value
         frames = s.scalars(
@@ -62,21 +65,19 @@ def build_handoff_pack(ctx: AppContext, slot_id: int, folder: Path, *, include_a
                        language: str | None = None, media_path: MediaPath | None = None) -> PackResult:
     """Write the pack and put its frames in the ledger as 'handed off' (so the API leaves them alone)."""
     with ctx.db.session() as s:
-        require_planner(s, ctx.actor, "make hand-off packs")
+        require_planner(s, ctx.actor, ActionText.MAKE_HANDOFF_PACKS)
         slot = s.get(TakeoverSlot, slot_id)
         if slot is None:
-            raise NotFoundError(f"No slot #{slot_id}.")
+            raise NotFoundError(PublishingText.NO_SLOT, slot_id=slot_id)
         first = to_oslo(dt.datetime.combine(slot.start_date, dt.time(12), tzinfo=dt.UTC)).date()
         title = f"{slot.department.name}, {first:%d.%m.%Y}" + (
             f"–{slot.end_date:%d.%m.%Y}" if slot.end_date != slot.start_date else "")
     frames = handoff_frames(ctx, slot_id, include_all=include_all, media_path=media_path)
     if not frames:
-        raise ValidationError(
-            f"Slot #{slot_id} has no approved frames to post by hand (frames with stickers go here; use --all to "
-            "put every approved frame in the pack)."
-        )
+        raise ValidationError(PublishingText.NOTHING_TO_HAND_OFF, slot_id=slot_id)
     lang = language or ctx.settings.get("ui.language")
-    publisher = HandoffPublisher(folder, title=title, language="nb" if str(lang).startswith(("nb", "no")) else "en")
+    publisher = HandoffPublisher(folder, title=title, language="nb" if str(lang).startswith(("nb", "no")) else "en",
+                                 prepared_by=get_profile(ctx.settings).signature())
     publisher.publish(frames)
     assert publisher.result is not None
     now = now_utc()
@@ -103,35 +104,33 @@ def mark_posted_by_hand(ctx: AppContext, frame_id: int, *, by: str | None = None
     """Record that someone posted the frame from a phone: who and when (the approval must be on record)."""
     who = " ".join((by or ctx.actor).split())
     if not who:
-        raise ValidationError("Say who posted the frame.")
+        raise ValidationError(PublishingText.WHO_POSTED)
     when = at or now_utc()
     if when.tzinfo is None:
-        raise ValidationError("The time needs a time zone, e.g. 2025-05-06T10:00+02:00.")
+        raise ValidationError(PublishingText.TIME_NEEDS_ZONE)
     if when > now_utc() + dt.timedelta(minutes=5):
-        raise ValidationError("The time it was posted lies in the future.")
+        raise ValidationError(PublishingText.POSTED_IN_FUTURE)
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "mark frames as posted")
+        require_planner(s, ctx.actor, ActionText.MARK_POSTED)
         frame = s.get(StoryFrame, frame_id)
         if frame is None:
-            raise NotFoundError(f"No frame #{frame_id}.")
+            raise NotFoundError(PublishingText.NO_FRAME, frame_id=frame_id)
         state = parse_state(frame.state)
         if state == FrameState.PUBLISHED:
-            raise TransitionRefused(f"Frame #{frame_id} is already published.")
+            raise TransitionRefused(PublishingText.ALREADY_PUBLISHED, frame_id=frame_id)
         if state == FrameState.FAILED:
             if recorded_approver(s, frame_id) is None:
-                raise TransitionRefused(f"Frame #{frame_id} has no approval recorded against a named person.")
+                raise TransitionRefused(PublishingText.NO_NAMED_APPROVAL, frame_id=frame_id)
         else:
             problem = publish_problem(s, frame, frame_rules())
             if problem is not None:
-                raise TransitionRefused(problem)
+                raise TransitionRefused(problem.code, **problem.params)
         job = s.scalar(select(PublishJob).where(PublishJob.frame_id == frame_id))
         if job is not None:
             if job.state == JobState.ACTIVE.value and job.step in PUBLISH_MAYBE_DONE:
-                raise TransitionRefused(
-                    f"Frame #{frame_id} may already have been published through the API (its answer was lost). "
-                    "Check the account on Instagram; the queue confirms it on its next run.")
+                raise TransitionRefused(PublishingText.MAYBE_PUBLISHED, frame_id=frame_id)
             if job.claimed_by and job.claimed_until and job.claimed_until > now_utc():
-                raise TransitionRefused(f"Frame #{frame_id} is being published through the API right now.")
+                raise TransitionRefused(PublishingText.BEING_PUBLISHED, frame_id=frame_id)
         else:
             job = PublishJob(frame_id=frame_id, account_id=frame.slot.account_id, due_at=frame.planned_at)
             s.add(job)

@@ -128,7 +128,7 @@ def _frames(ctx: AppContext, today: dt.date, rng: random.Random) -> int:
         for slot, department in slots:
             base = 320 if slot.account.name == "Fjordvik kommune" else 190
             day = slot.start_date
-            position = 0
+            position = 1  # frames are numbered from 1, as stories.add_frame does
             while day <= slot.end_date:
                 reach = round(base * APPEAL.get(department, 1.0) * rng.uniform(0.85, 1.15))
                 for index in range(rng.randint(3, 5)):

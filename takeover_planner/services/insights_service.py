@@ -13,23 +13,33 @@ from sqlalchemy import select
 
 from takeover_planner.domain.timekeeping import now_utc, to_oslo, today_oslo
 from takeover_planner.errors import NotFoundError, ValidationError
-from takeover_planner.exporting.labels import default_language
 from takeover_planner.fileio import atomic_write_bytes
 from takeover_planner.insights import store
-from takeover_planner.insights.collector import CollectEnv, CollectReport
-from takeover_planner.insights.collector import collect as run_collect
-from takeover_planner.insights.labels import report_labels
 from takeover_planner.insights.report import TakeoverReport, by_campaign, by_department, compare
 from takeover_planner.insights.report_csv import report_csv
 from takeover_planner.insights.report_pdf import Comparison, layout_report
-from takeover_planner.insights.trend import DailyPoint, GoalProgress, GoalState, daily_series, goal_progress
-from takeover_planner.publishing.graph_client import new_session
-from takeover_planner.publishing.secrets import SecretStore
+from takeover_planner.insights.trend import (
+    DailyPoint,
+    GoalProgress,
+    GoalState,
+    Trend,
+    daily_series,
+    fit_trend,
+    goal_progress,
+)
+from takeover_planner.instagram.graph_client import new_session
+from takeover_planner.instagram.secrets import SecretStore
 from takeover_planner.services import audit
 from takeover_planner.services.access import require_planner
 from takeover_planner.services.catalog import find_account
 from takeover_planner.services.context import AppContext
+from takeover_planner.services.insights_collection import CollectEnv, CollectReport
+from takeover_planner.services.insights_collection import collect as run_collect
 from takeover_planner.storage.models import Account, FollowerGoal
+from takeover_planner.texts import current_language
+from takeover_planner.texts.access import ActionText
+from takeover_planner.texts.insights import InsightsText
+from takeover_planner.texts.report import ReportWords
 
 REPORT_FORMATS = (".pdf", ".csv")
 MAX_TARGET = 100_000_000
@@ -42,13 +52,19 @@ def collect_env(ctx: AppContext, *, secrets: SecretStore | None = None,
                 http: Callable[[], requests.Session] = new_session) -> CollectEnv:
     from takeover_planner.services.publishing_service import secret_store, timeouts
 
-    return CollectEnv(ctx.db, secrets or secret_store(), http, timeouts(ctx))
+    return CollectEnv(ctx.db, secrets or secret_store(), http, timeouts(ctx),
+                      graph_version=ctx.settings.get("instagram.graph_version"))
 
 
 def collect(ctx: AppContext, now: dt.datetime | None = None, *, env: CollectEnv | None = None) -> CollectReport:
     """Read every story insight and follower count that is due; note goals reached on the way."""
     if now is not None and now.tzinfo is None:
-        raise ValidationError("--now needs a time zone, e.g. 2025-05-06T10:00+02:00.")
+        raise ValidationError(InsightsText.NOW_NEEDS_ZONE)
+    if now is not None:  # a rehearsal clock: never against Meta's servers
+        from takeover_planner.services.publishing_service import refuse_rehearsal_on_meta
+        from takeover_planner.texts.publishing import PublishingText
+
+        refuse_rehearsal_on_meta(ctx, PublishingText.NOW_REFUSED_META_INSIGHTS)
     report = run_collect(env or collect_env(ctx), now)
     if report.followers_read:
         _note_goals_reached(ctx, report.now)
@@ -111,19 +127,18 @@ def set_goal(ctx: AppContext, account_ref: int | str, target: int, due: dt.date,
     """A new follower goal for the account; it replaces the current one (kept in the history)."""
     day = today or today_oslo()
     if isinstance(target, bool) or not 0 < target <= MAX_TARGET:
-        raise ValidationError(f"The target must be a number of followers between 1 and {MAX_TARGET:,}.")
+        raise ValidationError(InsightsText.BAD_TARGET, limit=MAX_TARGET)
     if due < day:
-        raise ValidationError(f"The goal's date {due.isoformat()} has already passed.")
+        raise ValidationError(InsightsText.GOAL_DATE_PASSED, due=due)
     now = now_utc()
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "set follower goals")
+        require_planner(s, ctx.actor, ActionText.SET_FOLLOWER_GOALS)
         account = find_account(s, account_ref)
         readings, _sample = store.follower_readings(s, account.id)
         series = daily_series(readings)
         if series and series[-1][1] >= target:
-            raise ValidationError(
-                f"{account.name} already has {series[-1][1]:,} followers, which meets a target of {target:,}. "
-                "Set a higher target.")
+            raise ValidationError(InsightsText.TARGET_MET, account=account.name, followers=series[-1][1],
+                                  target=target)
         current = store.active_goal(s, account.id)
         if current is not None:
             current.replaced_at = now
@@ -168,6 +183,13 @@ class AccountFollowers:
     sample: bool
     goal: GoalInfo | None
     past_goals: list[GoalInfo] = field(default_factory=list)
+
+    @property
+    def trend(self) -> Trend | None:
+        """Growth over the last weeks: the goal's own trend, else one fitted to the daily counts (three or more)."""
+        if self.goal is not None and self.goal.progress.trend is not None:
+            return self.goal.progress.trend
+        return fit_trend(self.daily) if len(self.daily) >= 3 else None
 
     @property
     def invite_new_goal(self) -> bool:
@@ -237,19 +259,19 @@ def export_report(ctx: AppContext, slot_id: int, out: str | Path, *, language: s
     path = Path(out)
     suffix = path.suffix.lower()
     if suffix not in REPORT_FORMATS:
-        raise ValidationError(f"'{path.name}' must end in .pdf or .csv: that is how the report's format is chosen.")
+        raise ValidationError(InsightsText.REPORT_SUFFIX, name=path.name)
     if path.exists() and path.is_dir():
-        raise ValidationError(f"{path} is a folder; give a file name ending in {suffix}.")
+        raise ValidationError(InsightsText.REPORT_IS_FOLDER, path=str(path), suffix=suffix)
     if not path.parent.exists():
-        raise NotFoundError(f"The folder {path.parent} does not exist.")
+        raise NotFoundError(InsightsText.NO_FOLDER, path=str(path.parent))
     moment = now or now_utc()
-    labels = report_labels(language or default_language(str(ctx.settings.get("ui.language"))))
+    words = ReportWords(language or current_language())
     report = takeover_report(ctx, slot_id, now=moment)
     if suffix == ".csv":
-        atomic_write_bytes(path, report_csv(report, labels=labels, excel=not plain))
+        atomic_write_bytes(path, report_csv(report, words=words, excel=not plain))
         return ReportFile(path, "csv", len(report.frames))
-    from takeover_planner.exporting.pdf_qt import render_pdf
+    from takeover_planner.exporting.typst_pdf import render_pdf
 
-    document = layout_report(report, labels, made=moment, comparison=comparison(takeover_reports(ctx, now=moment)))
+    document = layout_report(report, words, made=moment, comparison=comparison(takeover_reports(ctx, now=moment)))
     atomic_write_bytes(path, render_pdf(document))
     return ReportFile(path, "pdf", len(report.frames), len(document.pages))

@@ -12,7 +12,6 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,16 +24,17 @@ from takeover_planner.errors import NotFoundError, TakeoverError, ValidationErro
 from takeover_planner.media.fix import fix_file
 from takeover_planner.media.fix_types import FixedFile, FixOptions, FixRefused
 from takeover_planner.media.geometry import Focus
-from takeover_planner.media.importer import ImportedFile, ImportJob, import_many, import_one
-from takeover_planner.media.model import Finding, Judgement, MediaInfo
+from takeover_planner.media.importer import ImportedFile, ImportJob, import_one
+from takeover_planner.media.model import Finding, Judgement
 from takeover_planner.media.probe import probe_file
 from takeover_planner.media.progress import CancelToken, ProgressCallback, no_progress
 from takeover_planner.media.rules import RuleSet, load_rules
 from takeover_planner.media.store import MediaStore
-from takeover_planner.media.thumbnails import ThumbnailCache
 from takeover_planner.services import audit
 from takeover_planner.services.context import AppContext
 from takeover_planner.storage.models import MediaAsset
+from takeover_planner.texts import Text
+from takeover_planner.texts.media import MediaText
 
 # A file without a row younger than this may belong to an import still running elsewhere.
 ORPHAN_GRACE_S = 3600.0
@@ -47,7 +47,7 @@ class MediaImportResult:
     created: bool  # a new row (False: the same content was already in the store)
     thumbnail: Path | None
     source: Path
-    error: str = ""
+    error: Text | None = None  # why the file was not stored (``asset`` is None), or a note beside a stored one
 
     @property
     def findings(self) -> list[Finding]:
@@ -95,17 +95,8 @@ def store_for(ctx: AppContext) -> MediaStore:
     return MediaStore(ctx.media_dir)
 
 
-def thumbnails_for(ctx: AppContext) -> ThumbnailCache:
-    return ThumbnailCache(ctx.paths.thumbnail_dir)
-
-
 def asset_path(ctx: AppContext, asset: MediaAsset) -> Path:
     return store_for(ctx).path_for(asset.sha256)
-
-
-def asset_judgement(asset: MediaAsset) -> Judgement:
-    info = MediaInfo.from_dict(asset.probe or {"path": asset.original_name})
-    return Judgement(info, [Finding.from_dict(item) for item in (asset.findings or [])])
 
 
 def _job(ctx: AppContext) -> ImportJob:
@@ -117,19 +108,9 @@ def import_file(ctx: AppContext, path: str | os.PathLike[str], *, original_name:
     """Store one file and give it a row (the existing row when the content is already known)."""
     source = Path(path)
     if not source.exists():
-        raise ValidationError(f"{source} does not exist.")
+        raise ValidationError(MediaText.SOURCE_MISSING, path=str(source))
     imported = import_one(str(source), _job(ctx))
     return _record(ctx, imported, original_name or source.name)
-
-
-def import_files(ctx: AppContext, paths: Sequence[str | os.PathLike[str]], *, workers: int = 2,
-                 progress: ProgressCallback = no_progress, cancel: CancelToken | None = None) -> list[MediaImportResult]:
-    """Import many files on ``workers`` processes; results in the order of ``paths``."""
-    by_source: dict[str, MediaImportResult] = {}
-    for imported in import_many([os.fspath(p) for p in paths], _job(ctx), workers=workers,
-                                progress=progress, cancel=cancel):
-        by_source[imported.source] = _record(ctx, imported, Path(imported.source).name)
-    return [by_source[os.fspath(p)] for p in paths if os.fspath(p) in by_source]
 
 
 def _record(ctx: AppContext, imported: ImportedFile, original_name: str,
@@ -138,7 +119,7 @@ def _record(ctx: AppContext, imported: ImportedFile, original_name: str,
     source = Path(imported.source)
     thumbnail = Path(imported.thumbnail) if imported.thumbnail else None
     if not imported.stored:
-        return MediaImportResult(None, judgement, False, None, source, imported.error or imported.info.problem)
+        return MediaImportResult(None, judgement, False, None, source, imported.why_not_stored())
     try:
         with ctx.db.write() as session:
             asset, created = asset_row(session, imported, actor=ctx.actor, original_name=original_name,
@@ -181,7 +162,7 @@ def get_asset(ctx: AppContext, asset_id: int) -> MediaAsset:
     with ctx.db.session() as session:
         asset = session.get(MediaAsset, asset_id)
     if asset is None:
-        raise NotFoundError(f"There is no media asset {asset_id}.")
+        raise NotFoundError(MediaText.NO_ASSET, asset_id=asset_id)
     return asset
 
 
@@ -190,12 +171,11 @@ def fix_asset(ctx: AppContext, asset_id: int, mode: str = "pad", *, focus: Focus
               cancel: CancelToken | None = None) -> FixResult:
     """Make the story-ready derivative(s) of an asset; the original stays untouched in the store."""
     if mode not in ("crop", "pad"):
-        raise ValidationError(f"Fit mode must be crop or pad, not {mode!r}.")
+        raise ValidationError(MediaText.BAD_FIT_MODE, mode=mode)
     original = get_asset(ctx, asset_id)
     source = asset_path(ctx, original)
     if not source.is_file():
-        raise NotFoundError(f"The file of media asset {asset_id} is missing from the media folder "
-                            f"({source}); run 'takeover-planner media check'.")
+        raise NotFoundError(MediaText.ASSET_FILE_MISSING, details={"path": str(source)}, asset_id=asset_id)
     base = options or FixOptions()
     chosen = FixOptions(**{**base.__dict__, "mode": mode, "focus": focus or base.focus})
     rules = rules_for(ctx)
@@ -227,10 +207,11 @@ def _store_derivative(ctx: AppContext, item: FixedFile, original: MediaAsset, op
     job = _job(ctx)
     imported = import_one(str(item.path), job)
     if not imported.stored:
-        raise TakeoverError(f"The fixed copy could not be stored ({imported.error or imported.info.problem}).")
+        raise TakeoverError(MediaText.FIXED_NOT_STORED, problem=imported.why_not_stored())
     if imported.judgement.verdict == "error":
-        problems = "; ".join(f.message_en for f in imported.findings if f.severity == "error")
-        raise FixRefused(f"The fixed copy still breaks a rule ({problems}); it was not kept.")
+        errors = [f for f in imported.findings if f.severity == "error"]
+        raise FixRefused(MediaText.FIX_STILL_BREAKS, details={"rules": [f.rule for f in errors]},
+                         problems=[f.words for f in errors])
     recipe = {**item.recipe, "source_sha256": original.sha256, "rules": f"{rules.name} {rules.version}",
               "made_by": ctx.actor}
     result = _record(ctx, imported, item.path.name, derived_from=original, recipe=recipe)

@@ -87,7 +87,8 @@ class PendingEdit:
 @dataclass
 class ReplayResult:
     applied: list[PendingEdit] = field(default_factory=list)
-    refused: list[tuple[PendingEdit, str]] = field(default_factory=list)  # conflicts or rules: told to the user
+    # Conflicts or rules, told to the person: the error itself, so it is worded in the language shown then.
+    refused: list[tuple[PendingEdit, TakeoverError]] = field(default_factory=list)
     still_offline: bool = False
 
 
@@ -138,7 +139,7 @@ class Outbox:
                 result.still_offline = True
                 break
             except TakeoverError as exc:
-                result.refused.append((item, exc.message))
+                result.refused.append((item, exc))
             else:
                 result.applied.append(item)
             self._items.pop(0)

@@ -8,25 +8,39 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-import os
 import secrets as pysecrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import requests
+from keyring.backend import KeyringBackend
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
-from takeover_planner.domain.timekeeping import now_utc
-from takeover_planner.errors import ValidationError
-from takeover_planner.publishing import tokens
+from takeover_planner.domain.review import FrameState
+from takeover_planner.domain.timekeeping import now_utc, to_oslo
+from takeover_planner.errors import NotFoundError, TransitionRefused, ValidationError
+from takeover_planner.instagram import tokens, versions
+from takeover_planner.instagram.errors import NEEDS_A_PERSON, STOPS_ACCOUNT, GraphError, InstagramError
+from takeover_planner.instagram.graph_client import GraphClient, check_base_url, is_meta_host, new_session
+from takeover_planner.instagram.secrets import (
+    SecretStore,
+    chosen_by_user,
+    current_backend,
+    hosting_password_key,
+    token_key,
+)
+from takeover_planner.publishing import plan
 from takeover_planner.publishing.api_publisher import Policy, parse_quota
-from takeover_planner.publishing.errors import Family, GraphError, MissingSecret, PublishingError
+from takeover_planner.publishing.errors import MissingSecret, PublishingError
 from takeover_planner.publishing.frame_gate import FrameRules
-from takeover_planner.publishing.graph_client import GraphClient, check_base_url, new_session
 from takeover_planner.publishing.hosting import MediaHost, WebDavConfig, WebDavHost
+from takeover_planner.publishing.ledger import MAX_LEASE, JobState, Step
 from takeover_planner.publishing.publisher import Method
 from takeover_planner.publishing.queue import (
+    LATE,
+    RELEASED_LATE,
     MediaPath,
     Progress,
     QueueEnv,
@@ -35,7 +49,6 @@ from takeover_planner.publishing.queue import (
     run_due,
     set_account_stop,
 )
-from takeover_planner.publishing.secrets import ENV_BACKEND, SecretStore, hosting_password_key, token_key
 from takeover_planner.services import audit
 from takeover_planner.services.access import require_planner
 from takeover_planner.services.catalog import find_account
@@ -45,19 +58,30 @@ from takeover_planner.storage.models import (
     AccountPublishing,
     MediaAsset,
     PublishJob,
+    StoryFrame,
+    TakeoverSlot,
 )
+from takeover_planner.texts import DateSpan
+from takeover_planner.texts.access import ActionText
+from takeover_planner.texts.instagram import InstagramText
+from takeover_planner.texts.publishing import PublishingText
 
 log = logging.getLogger(__name__)
 
 
 @functools.lru_cache(maxsize=4)
-def _store_for(backend_choice: str) -> SecretStore:
-    return SecretStore()
+def _store_for(backend: KeyringBackend) -> SecretStore:
+    return SecretStore(backend, explicit=chosen_by_user())
 
 
 def secret_store() -> SecretStore:
-    """One probed store per process (and per $PYTHON_KEYRING_BACKEND value)."""
-    return _store_for(os.environ.get(ENV_BACKEND, ""))
+    """One probed store per keyring backend: keyring's choice for this process (tests swap it in with
+    ``keyring.set_keyring``)."""
+    try:
+        backend = current_backend()
+    except Exception:  # a broken $PYTHON_KEYRING_BACKEND: the store's probe explains it
+        return SecretStore()
+    return _store_for(backend)
 
 
 def timeouts(ctx: AppContext) -> tuple[float, float]:
@@ -77,9 +101,13 @@ def policy(ctx: AppContext) -> Policy:
 
 
 def claim_lease(ctx: AppContext) -> dt.timedelta:
-    """Never shorter than a few times the longest single call, so a live runner keeps its claim."""
-    connect, read = timeouts(ctx)
-    return dt.timedelta(seconds=max(ctx.settings.get("publish.claim_seconds"), 3 * (connect + read) + 30))
+    """At most two minutes: a live runner renews its claim while it works (ledger.Heartbeat), so the lease only
+    decides how long a runner that died on another machine blocks a frame."""
+    return min(MAX_LEASE, dt.timedelta(seconds=max(30, ctx.settings.get("publish.claim_seconds"))))
+
+
+def late_grace(ctx: AppContext) -> dt.timedelta:
+    return dt.timedelta(minutes=max(0, ctx.settings.get("publish.late_grace_minutes")))
 
 
 def media_file(ctx: AppContext) -> MediaPath:
@@ -103,10 +131,7 @@ def media_host(ctx: AppContext, secrets: SecretStore) -> Callable[[requests.Sess
         username = ctx.settings.get("hosting.username")
         password = secrets.get(hosting_password_key(username, upload)) if username else None
         if username and password is None:
-            raise MissingSecret(
-                "The media host's password is not in this computer's keyring. Set it again with "
-                "'takeover-planner hosting set … --password-stdin'."
-            )
+            raise MissingSecret(PublishingText.HOSTING_PASSWORD_MISSING)
         return WebDavHost(WebDavConfig(upload, public, username), password, session=http, timeout=timeouts(ctx))
 
     return build
@@ -130,7 +155,7 @@ def queue_env(
     return QueueEnv(
         db=ctx.db, actor=ctx.actor, secrets=store, media_path=media_path or media_file(ctx),
         host=media_host(ctx, store), rules=frame_rules(), policy=policy(ctx), lease=claim_lease(ctx), timeout=timeouts(ctx),
-        http=http,
+        http=http, late_grace=late_grace(ctx), graph_version=ctx.settings.get("instagram.graph_version"),
     )
 
 
@@ -138,8 +163,22 @@ def publish_due(ctx: AppContext, now: dt.datetime | None = None, progress: Progr
                 env: QueueEnv | None = None) -> RunReport:
     """Publish every frame that is due (approved, with a named approver, planned at or before ``now``)."""
     if now is not None and now.tzinfo is None:
-        raise ValidationError("--now needs a time zone, e.g. 2025-05-06T10:00+02:00.")
+        raise ValidationError(PublishingText.NOW_NEEDS_ZONE)
+    if now is not None:
+        refuse_rehearsal_on_meta(ctx, PublishingText.NOW_REFUSED_META)
     return run_due(env or queue_env(ctx), now, progress)
+
+
+def refuse_rehearsal_on_meta(ctx: AppContext, code: PublishingText) -> None:
+    """``--now`` is a rehearsal clock: it must never make a real post (or a real reading) before its time, so
+    it is refused while any account with a token talks to Meta's own servers; only a test server accepts it."""
+    with ctx.db.session() as s:
+        rows = s.execute(select(Account.name, Account.graph_host)
+                         .join(AccountPublishing, AccountPublishing.account_id == Account.id)
+                         .where(AccountPublishing.token_ref.is_not(None))).all()
+    for name, host in rows:
+        if is_meta_host(host or ""):
+            raise ValidationError(code, details={"account": name, "host": host}, account=name, host=host)
 
 
 # --- tokens and account checks ----------------------------------------------------------------------
@@ -161,17 +200,21 @@ def set_token(ctx: AppContext, account_ref: int | str, token_text: str, *, expir
     store.require()
     now = now_utc()
     if expires_at is not None and expires_at <= now:
-        raise ValidationError("That expiry date has already passed.")
+        raise ValidationError(PublishingText.EXPIRY_PASSED)
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "set access tokens")
+        require_planner(s, ctx.actor, ActionText.SET_TOKENS)
         account = find_account(s, account_ref)
         state = account_state(s, account.id)
         ref = state.token_ref or pysecrets.token_hex(16)
         store.set(token_key(ref), token)
         state.token_ref = ref
         state.token_set_at = now
-        state.token_expires_at = expires_at or now + tokens.ASSUMED_LIFETIME
-        state.stopped_reason = state.stopped_advice = ""
+        # A pasted Instagram Login token's age is unknown: its real expiry is learned when it is renewed a day
+        # from now. A Facebook Login token cannot be renewed from here, so the usual lifetime is assumed.
+        state.token_expires_at = expires_at or (
+            None if account.api_variant == "instagram_login" else now + tokens.ASSUMED_LIFETIME)
+        if state.stop_family not in NEEDS_A_PERSON:  # a new token cures a token stop, not a spam appeal
+            state.stopped_reason = state.stopped_advice = state.stop_family = ""
         state.paused_until = None
         state.pause_reason = ""
         audit.record(s, ctx.actor, "account", account.id, "token_set",
@@ -184,7 +227,7 @@ def set_token(ctx: AppContext, account_ref: int | str, token_text: str, *, expir
 def remove_token(ctx: AppContext, account_ref: int | str, *, secrets: SecretStore | None = None) -> bool:
     store = secrets or secret_store()
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "remove access tokens")
+        require_planner(s, ctx.actor, ActionText.REMOVE_TOKENS)
         account = find_account(s, account_ref)
         state = account_state(s, account.id)
         removed = store.delete(token_key(state.token_ref)) if state.token_ref else False
@@ -220,17 +263,16 @@ def check_account(ctx: AppContext, account_ref: int | str, *, secrets: SecretSto
         account = find_account(s, account_ref)
         state = account_state(s, account.id)
         account_id, name, variant = account.id, account.name, account.api_variant
-        host, version, ig_user_id = account.graph_host, account.graph_version, account.ig_user_id
+        host, ig_user_id = account.graph_host, account.ig_user_id
+        version = versions.version_for(ctx.settings.get("instagram.graph_version"), host, account.graph_version)
         ref, expires_at = state.token_ref, state.token_expires_at
         dates = tokens.TokenDates(state.token_set_at, state.token_expires_at)
         was_stopped = bool(state.stopped_reason)
     if not ref:
-        raise MissingSecret(f"No access token is set for {name}. Set one with: takeover-planner account set-token "
-                            f"\"{name}\"")
+        raise MissingSecret(PublishingText.NO_TOKEN, account=name)
     token = store.get(token_key(ref))
     if token is None:
-        raise MissingSecret(f"The access token for {name} is not in this computer's keyring. Set it here with: "
-                            f"takeover-planner account set-token \"{name}\"")
+        raise MissingSecret(PublishingText.TOKEN_NOT_HERE, account=name)
     session = http()
     try:
         graph = GraphClient(host, version, token, session=session, timeout=timeouts(ctx))
@@ -243,48 +285,57 @@ def check_account(ctx: AppContext, account_ref: int | str, *, secrets: SecretSto
                 refresh_token(env, account_id, graph)
                 token = store.get(token_key(ref)) or token
                 graph = GraphClient(host, version, token, session=session, timeout=timeouts(ctx))
+            learned = _debug_expiry(graph, account_id) if variant == "facebook_login" else None
             if variant == "instagram_login":
                 me = graph.get("me", {"fields": "user_id,username"}).data
                 found_id = str(me.get("user_id") or me.get("id") or "")
             else:
                 if not ig_user_id:
-                    raise ValidationError(
-                        f"{name} uses Facebook Login: give its Instagram user id first (account add … --ig-user-id)."
-                    )
+                    raise ValidationError(PublishingText.NEEDS_IG_USER_ID, account=name)
                 me = graph.get(ig_user_id, {"fields": "username,name"}).data
                 found_id = str(me.get("id") or ig_user_id)
             username = str(me.get("username") or "")[:120]
             if not found_id.isdigit():
-                raise PublishingError("Instagram did not say which account the token belongs to.")
+                raise PublishingError(PublishingText.OWNER_UNKNOWN)
             usage, total = parse_quota(graph.get(f"{found_id}/content_publishing_limit",
                                                  {"fields": "quota_usage,config"}).data)
         except GraphError as exc:
-            if exc.family in (Family.TOKEN, Family.PERMISSION):
-                set_account_stop(ctx.db, account_id, exc.message, exc.classification.advice)
+            if exc.family in STOPS_ACCOUNT:
+                set_account_stop(ctx.db, account_id, exc.message, str(exc.classification.advice or ""), exc.family)
             raise
     finally:
         session.close()
     with ctx.db.write() as s:
         row = s.get(Account, account_id)
         state = account_state(s, account_id)
+        if learned is not None:
+            state.token_expires_at = learned[0]
         if row is not None and row.ig_user_id != found_id:
             if row.ig_user_id:
-                raise ValidationError(
-                    f"The token belongs to Instagram user {found_id} (@{username}), but {name} is set up for user "
-                    f"{row.ig_user_id}. Set the token of the right account."
-                )
+                raise ValidationError(PublishingText.WRONG_ACCOUNT, found_id=found_id, username=username,
+                                      account=name, expected_id=row.ig_user_id)
             before = {"ig_user_id": row.ig_user_id}
             row.ig_user_id = found_id
             audit.record(s, ctx.actor, "account", account_id, "ig_user_id_learned", before=before,
                          after={"ig_user_id": found_id})
         resumed = False
-        if state.stopped_reason:
-            state.stopped_reason = state.stopped_advice = ""
+        if state.stopped_reason and state.stop_family not in NEEDS_A_PERSON:
+            state.stopped_reason = state.stopped_advice = state.stop_family = ""
             resumed = was_stopped
         paused_until, pause_reason, expires_at = state.paused_until, state.pause_reason, state.token_expires_at
     notice = tokens.expiry_notice(name, variant, expires_at, now_utc())
     return AccountCheck(name, variant, username, found_id, expires_at, notice.message, notice.level, usage, total,
                         paused_until if paused_until and paused_until > now_utc() else None, pause_reason, resumed)
+
+
+def _debug_expiry(graph: GraphClient, account_id: int) -> tuple[dt.datetime | None] | None:
+    """Facebook Login: the token's real expiry, as a 1-tuple (its value None: never expires); None if Meta
+    would not say (``debug_token`` answers only for a token of one of the app's developers)."""
+    try:
+        return (tokens.debug_expiry(graph),)
+    except InstagramError as exc:
+        log.info("No expiry from debug_token for account #%s: %s", account_id, exc.message)
+        return None
 
 
 @dataclass(frozen=True)
@@ -300,7 +351,7 @@ class AccountPublishingInfo:
     pause_reason: str
     stopped_reason: str
     stopped_advice: str
-
+    stop_family: str = ""  # token | permission | spam | restricted: spam and restricted wait for a person
 
 def publishing_overview(ctx: AppContext) -> list[AccountPublishingInfo]:
     """Per account: token expiry (with the warning a week ahead), pauses and stops — for the window."""
@@ -316,7 +367,7 @@ def publishing_overview(ctx: AppContext) -> list[AccountPublishingInfo]:
                 expires, notice.message, notice.level,
                 state.paused_until if state and state.paused_until and state.paused_until > now else None,
                 state.pause_reason if state else "", state.stopped_reason if state else "",
-                state.stopped_advice if state else "",
+                state.stopped_advice if state else "", state.stop_family if state else "",
             ))
     return out
 
@@ -324,9 +375,9 @@ def publishing_overview(ctx: AppContext) -> list[AccountPublishingInfo]:
 def set_publish_method(ctx: AppContext, account_ref: int | str, method: str) -> None:
     """'api' (automatic) or 'handoff' (the team posts everything by hand from hand-off packs)."""
     if method not in (Method.API.value, Method.HANDOFF.value):
-        raise ValidationError("The publishing method must be 'api' or 'handoff'.")
+        raise ValidationError(PublishingText.BAD_METHOD)
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "change how an account publishes")
+        require_planner(s, ctx.actor, ActionText.CHANGE_PUBLISH_MODE)
         account = find_account(s, account_ref)
         state = account_state(s, account.id)
         before = {"method": state.method}
@@ -335,9 +386,9 @@ def set_publish_method(ctx: AppContext, account_ref: int | str, method: str) -> 
 
 
 def set_upload_host(ctx: AppContext, account_ref: int | str, url: str) -> None:
-    checked = check_base_url(url, "The upload host")
+    checked = check_base_url(url, InstagramText.UPLOAD_HOST)
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "change an account's upload host")
+        require_planner(s, ctx.actor, ActionText.CHANGE_UPLOAD_HOST)
         account = find_account(s, account_ref)
         account_state(s, account.id).upload_host = checked
 
@@ -359,9 +410,9 @@ def set_hosting(ctx: AppContext, upload_url: str, public_url: str, username: str
     store = secrets or secret_store()
     if password is not None:
         if not config.username:
-            raise ValidationError("A password needs a user name (--username).")
+            raise ValidationError(PublishingText.PASSWORD_NEEDS_USER)
         if not password:
-            raise ValidationError("The password is empty.")
+            raise ValidationError(PublishingText.PASSWORD_EMPTY)
         store.set(hosting_password_key(config.username, config.upload_url), password)
     ctx.settings.set("hosting.upload_url", config.upload_url)
     ctx.settings.set("hosting.public_url", config.public_url)
@@ -384,7 +435,7 @@ def check_hosting(ctx: AppContext, *, secrets: SecretStore | None = None) -> str
     with new_session() as http:
         host = media_host(ctx, secrets or secret_store())(http)
         if host is None:
-            raise ValidationError("No media host is set up yet: use 'takeover-planner hosting set'.")
+            raise ValidationError(PublishingText.NO_HOSTING)
         return host.check()
 
 
@@ -402,6 +453,7 @@ class FramePublishStatus:
     reason: str
     advice: str
     next_attempt_at: dt.datetime | None
+    hold_reason: str = ""  # "late" while the frame waits for a person
 
 
 def frame_statuses(ctx: AppContext, frame_ids: list[int] | None = None) -> dict[int, FramePublishStatus]:
@@ -412,17 +464,117 @@ def frame_statuses(ctx: AppContext, frame_ids: list[int] | None = None) -> dict[
             query = query.where(PublishJob.frame_id.in_(frame_ids))
         out = {}
         for job in s.scalars(query):
+            # held: waits for a person; the reason (``late``) is in ``hold_reason``.
             status = {"queued": "queued", "active": "publishing"}.get(job.state, job.state)
             out[job.frame_id] = FramePublishStatus(
                 job.frame_id, status, job.method, job.media_id, job.published_at, job.published_by,
-                job.last_error, job.advice, job.next_attempt_at)
+                job.last_error, job.advice, job.next_attempt_at,
+                job.error_family if job.state == JobState.HELD.value else "")
         return out
 
 
-def clear_pause(ctx: AppContext, account_ref: int | str) -> None:
-    """Resume an account paused by throttling before its time (e.g. after checking Meta's status page)."""
+def clear_pause(ctx: AppContext, account_ref: int | str) -> bool:
+    """Resume an account: end a throttling pause early, and lift a stop a person has acted on (an appeal went
+    through, someone logged in to Instagram). Returns whether a stop was lifted; the audit trail says who."""
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "resume publishing")
+        require_planner(s, ctx.actor, ActionText.RESUME_PUBLISHING)
         account = find_account(s, account_ref)
-        s.execute(update(AccountPublishing).where(
-            AccountPublishing.account_id == account.id).values(paused_until=None, pause_reason=""))
+        state = account_state(s, account.id)
+        lifted = bool(state.stopped_reason)
+        before = {"stopped_reason": state.stopped_reason, "stop_family": state.stop_family}
+        s.execute(update(AccountPublishing).where(AccountPublishing.account_id == account.id).values(
+            paused_until=None, pause_reason="", stopped_reason="", stopped_advice="", stop_family=""))
+        if lifted:
+            audit.record(s, ctx.actor, "account", account.id, "publishing_resumed", before=before,
+                         comment="a person acted on the stop")
+        return lifted
+
+
+# --- late frames: a person decides -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HeldInfo:
+    frame_id: int
+    slot_id: int
+    department: str
+    planned_at: dt.datetime | None
+    reason: str  # "late"
+    message: str
+
+
+def held_frames(ctx: AppContext) -> list[HeldInfo]:
+    """Frames the queue holds for a person (late), oldest first."""
+    with ctx.db.session() as s:
+        rows = s.execute(select(PublishJob, StoryFrame).join(StoryFrame, StoryFrame.id == PublishJob.frame_id)
+                         .where(PublishJob.state == JobState.HELD.value,  # and still released by the team
+                                StoryFrame.state.in_((FrameState.APPROVED.value, FrameState.SCHEDULED.value)))
+                         .order_by(StoryFrame.planned_at, StoryFrame.id)).all()
+        return [HeldInfo(f.id, f.slot_id, f.slot.department.name, f.planned_at, j.error_family or LATE, j.last_error)
+                for j, f in rows]
+
+
+def _held_job(s: Session, frame_id: int) -> tuple[PublishJob, StoryFrame]:
+    frame = s.get(StoryFrame, frame_id)
+    if frame is None:
+        raise NotFoundError(PublishingText.NO_FRAME, frame_id=frame_id)
+    job = s.scalar(select(PublishJob).where(PublishJob.frame_id == frame_id))
+    if job is None or job.state != JobState.HELD.value:
+        raise TransitionRefused(PublishingText.NOT_HELD, frame_id=frame_id)
+    return job, frame
+
+
+def post_late(ctx: AppContext, frame_id: int) -> None:
+    """A person says: post it now although it is late (the next run takes it, the plan's gates still apply)."""
+    with ctx.db.write() as s:
+        require_planner(s, ctx.actor, ActionText.RESUME_PUBLISHING)
+        job, frame = _held_job(s, frame_id)
+        job.state, job.step, job.error_family = JobState.QUEUED.value, Step.NEW.value, RELEASED_LATE
+        job.last_error = job.advice = ""
+        job.next_attempt_at = None
+        audit.record(s, ctx.actor, "story_frame", frame.id, "late_post_now",
+                     comment=f"planned for {frame.planned_at.isoformat() if frame.planned_at else '—'}")
+
+
+def retime_late(ctx: AppContext, frame_id: int, at: dt.datetime) -> None:
+    """A person gives the late frame a new time inside its slot; it then goes out like any other."""
+    if at.tzinfo is None:
+        raise ValidationError(PublishingText.TIME_NEEDS_ZONE)
+    with ctx.db.write() as s:
+        require_planner(s, ctx.actor, ActionText.RESUME_PUBLISHING)
+        job, frame = _held_job(s, frame_id)
+        slot = s.get(TakeoverSlot, frame.slot_id)
+        assert slot is not None
+        if not slot.start_date <= to_oslo(at).date() <= slot.end_date:
+            raise ValidationError(PublishingText.OUTSIDE_SLOT, frame_id=frame.id, moment=at,
+                                  dates=DateSpan(slot.start_date, slot.end_date))
+        before = {"planned_at": frame.planned_at}
+        frame.planned_at = at
+        job.state, job.step, job.error_family, job.due_at = JobState.QUEUED.value, Step.NEW.value, "", at
+        job.last_error = job.advice = ""
+        audit.record(s, ctx.actor, "story_frame", frame.id, "late_retimed", before=before, after={"planned_at": at})
+
+
+def drop_late(ctx: AppContext, frame_id: int) -> None:
+    """A person says: do not post it. The frame is withdrawn (it can come back as a draft), the job cancelled."""
+    with ctx.db.write() as s:
+        require_planner(s, ctx.actor, ActionText.RESUME_PUBLISHING)
+        job, frame = _held_job(s, frame_id)
+        job.state, job.step = JobState.CANCELLED.value, Step.CANCELLED.value
+        from takeover_planner.services import stories
+
+        stories.move_frame(s, frame, FrameState.WITHDRAWN, ctx.actor, "late: dropped by a person")
+        audit.record(s, ctx.actor, "story_frame", frame.id, "late_dropped")
+
+
+# --- the plan moves: slots cancelled or moved (called inside the booking service's transaction) -------------
+
+
+def follow_slot_cancelled(session: Session, slot: TakeoverSlot, actor: str) -> int:
+    """Take the slot's unpublished frames off the queue; returns how many."""
+    return len(plan.withdraw_slot(session, slot, actor, frame_rules()))
+
+
+def follow_slot_moved(session: Session, slot: TakeoverSlot, days: int, actor: str) -> plan.ShiftResult:
+    """Move the slot's unpublished frames by ``days``; those that fall outside go back to review."""
+    return plan.shift_slot(session, slot, days, actor, frame_rules())

@@ -8,27 +8,30 @@ already released (approved, scheduled, failed) takes its approval away: it goes 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
-from takeover_planner.domain.consent import Problem, consent_problems
 from takeover_planner.domain.review import (
     ApprovalFacts,
     FrameState,
     Transition,
-    approval_problems,
     parse_state,
     plan_edit,
     plan_transition,
+    state_name,
 )
 from takeover_planner.domain.validation import clean_sticker
-from takeover_planner.errors import ConflictError, NotFoundError, TakeoverError, ValidationError
+from takeover_planner.errors import (
+    ConflictError,
+    NotFoundError,
+    TakeoverError,
+    TransitionRefused,
+    ValidationError,
+)
 from takeover_planner.services import audit
 from takeover_planner.services.access import require_department, require_planner
 from takeover_planner.services.context import AppContext
@@ -40,6 +43,10 @@ from takeover_planner.services.story_views import (
     load_frames,
 )
 from takeover_planner.storage.models import FrameConsent, MediaAsset, ReviewDecision, StoryFrame, TakeoverSlot
+from takeover_planner.texts import Text
+from takeover_planner.texts.access import ActionText
+from takeover_planner.texts.media import MediaText
+from takeover_planner.texts.stories import StoriesText
 
 ENTITY = "story_frame"
 EDITABLE = ("planned_at", "text", "notes", "sticker_kind", "sticker_value", "credit", "shows_people")
@@ -50,7 +57,7 @@ class BulkResult:
     """The outcome of 'approve all' / 'request changes on all': what moved and why the rest did not."""
 
     done: tuple[int, ...]
-    refused: dict[int, str] = field(default_factory=dict)
+    refused: dict[int, Text] = field(default_factory=dict)  # why, rendered when shown
 
 
 # --- facts and the one place state changes are applied ------------------------------------------------
@@ -78,7 +85,7 @@ def _snapshot(frame: StoryFrame) -> dict[str, Any]:
 def apply_transition(session: Session, frame: StoryFrame, move: Transition, *, decision: str | None = None) -> None:
     """Apply a planned move: the new state, an audit event, and (for review outcomes) a review decision."""
     if frame.state != move.from_state.value:
-        raise ConflictError(f"Frame #{frame.id} changed in the meantime (it is now {frame.state}); try again.")
+        raise ConflictError(StoriesText.MOVED_MEANWHILE, frame_id=frame.id, state=state_name(FrameState(frame.state)))
     frame.state = move.to_state.value
     if decision is not None:
         session.add(ReviewDecision(frame_id=frame.id, decision=decision, by=move.actor, comment=move.comment))
@@ -89,14 +96,14 @@ def apply_transition(session: Session, frame: StoryFrame, move: Transition, *, d
 def lock_frame(session: Session, frame_id: int) -> StoryFrame:
     frame = session.scalars(select(StoryFrame).where(StoryFrame.id == frame_id).with_for_update()).first()
     if frame is None:
-        raise NotFoundError(f"No frame #{frame_id}.")
+        raise NotFoundError(StoriesText.NO_FRAME, frame_id=frame_id)
     return frame
 
 
 def _slot(session: Session, slot_id: int) -> TakeoverSlot:
     slot = session.get(TakeoverSlot, slot_id)
     if slot is None:
-        raise NotFoundError(f"No slot #{slot_id}.")
+        raise NotFoundError(StoriesText.NO_SLOT, slot_id=slot_id)
     return slot
 
 
@@ -110,19 +117,6 @@ def move_frame(session: Session, frame: StoryFrame, target: FrameState, actor: s
     return move
 
 
-def set_frame_state(session: Session, frame_id: int, target: FrameState, actor: str, comment: str = "") -> Transition:
-    """For the publisher: mark a frame scheduled, published or failed within its own transaction."""
-    return move_frame(session, lock_frame(session, frame_id), target, actor, comment)
-
-
-def frame_state_changed(ctx: AppContext, frame_id: int, target: FrameState, comment: str = "") -> FrameInfo:
-    """The same, in a transaction of its own, acting as ``ctx.actor``."""
-    with ctx.db.write() as s:
-        frame = lock_frame(s, frame_id)
-        move_frame(s, frame, target, ctx.actor, comment)
-        return frame_info(s, frame)
-
-
 def after_edit(session: Session, frame: StoryFrame, actor: str, before_state: str) -> None:
     """An edit of a released frame takes its approval away (plan_edit); a published frame is never edited."""
     session.flush()
@@ -133,7 +127,7 @@ def after_edit(session: Session, frame: StoryFrame, actor: str, before_state: st
 
 def guard_edit(frame: StoryFrame) -> None:
     if frame.state == FrameState.PUBLISHED.value:
-        raise TakeoverError(f"Frame #{frame.id} is published and can no longer be changed.")
+        raise TakeoverError(StoriesText.PUBLISHED_FROZEN, frame_id=frame.id)
 
 
 # --- frames ---------------------------------------------------------------------------------------------
@@ -145,21 +139,13 @@ def list_frames(ctx: AppContext, slot_id: int) -> list[FrameInfo]:
         return [frame_info(s, f) for f in load_frames(s, slot_id)]
 
 
-def get_frame(ctx: AppContext, frame_id: int) -> FrameInfo:
-    with ctx.db.session() as s:
-        frame = s.get(StoryFrame, frame_id)
-        if frame is None:
-            raise NotFoundError(f"No frame #{frame_id}.")
-        return frame_info(s, frame)
-
-
 def add_frame(ctx: AppContext, slot_id: int, *, original_asset_id: int | None, **fields: Any) -> FrameInfo:
     """A new draft frame at the end of the slot's story."""
     with ctx.db.write() as s:
         slot = _slot(s, slot_id)
-        require_department(s, ctx.actor, slot.department_id, "add story frames")
+        require_department(s, ctx.actor, slot.department_id, ActionText.ADD_FRAMES)
         if original_asset_id is not None and s.get(MediaAsset, original_asset_id) is None:
-            raise NotFoundError(f"No media file #{original_asset_id}.")
+            raise NotFoundError(MediaText.NO_ASSET, asset_id=original_asset_id)
         last = s.scalar(select(func.max(StoryFrame.position)).where(StoryFrame.slot_id == slot_id))
         frame = StoryFrame(slot_id=slot_id, position=(last or 0) + 1, original_asset_id=original_asset_id,
                            state=FrameState.DRAFT.value)
@@ -173,33 +159,15 @@ def add_frame(ctx: AppContext, slot_id: int, *, original_asset_id: int | None, *
 def _set_fields(frame: StoryFrame, fields: dict[str, Any]) -> None:
     unknown = set(fields) - set(EDITABLE)
     if unknown:
-        raise ValidationError(f"Unknown frame field(s): {', '.join(sorted(unknown))}.")
+        raise ValidationError(StoriesText.UNKNOWN_FIELDS, fields=", ".join(sorted(unknown)))
     if "sticker_kind" in fields or "sticker_value" in fields:
         fields["sticker_kind"], fields["sticker_value"] = clean_sticker(
             fields.get("sticker_kind", frame.sticker_kind or ""), fields.get("sticker_value", frame.sticker_value or ""))
     planned = fields.get("planned_at")
     if planned is not None and planned.tzinfo is None:
-        raise ValidationError("A planned time needs its time zone.")
+        raise ValidationError(StoriesText.NO_TIME_ZONE)
     for key, value in fields.items():
         setattr(frame, key, value.strip() if isinstance(value, str) else value)
-
-
-def update_frame(ctx: AppContext, frame_id: int, *, expected_version: int | None = None, **fields: Any) -> FrameInfo:
-    with ctx.db.write() as s:
-        frame = lock_frame(s, frame_id)
-        require_department(s, ctx.actor, frame.slot.department_id, "change story frames")
-        guard_edit(frame)
-        if expected_version is not None and frame.version != expected_version:
-            raise ConflictError(f"Frame #{frame_id} was changed by someone else in the meantime; reload and try again.")
-        before, state = _snapshot(frame), frame.state
-        _set_fields(frame, dict(fields))
-        audit.record(s, ctx.actor, ENTITY, frame.id, "edited", before=before, after=_snapshot(frame))
-        after_edit(s, frame, ctx.actor, state)
-        try:
-            s.flush()
-        except StaleDataError:
-            raise ConflictError(f"Frame #{frame_id} was changed by someone else in the meantime.") from None
-        return frame_info(s, frame)
 
 
 def set_files(ctx: AppContext, frame_id: int, *, original_asset_id: int | None = None,
@@ -207,12 +175,12 @@ def set_files(ctx: AppContext, frame_id: int, *, original_asset_id: int | None =
     """Attach a new original and/or the fixed copy that will be published instead of it."""
     with ctx.db.write() as s:
         frame = lock_frame(s, frame_id)
-        require_department(s, ctx.actor, frame.slot.department_id, "change story frames")
+        require_department(s, ctx.actor, frame.slot.department_id, ActionText.CHANGE_FRAMES)
         guard_edit(frame)
         before, state = _snapshot(frame), frame.state
         for asset_id in (original_asset_id, derivative_asset_id):
             if asset_id is not None and s.get(MediaAsset, asset_id) is None:
-                raise NotFoundError(f"No media file #{asset_id}.")
+                raise NotFoundError(MediaText.NO_ASSET, asset_id=asset_id)
         if original_asset_id is not None:
             frame.original_asset_id = original_asset_id
             frame.derivative_asset_id = None  # a fix of the old original does not belong to the new one
@@ -227,14 +195,59 @@ def set_files(ctx: AppContext, frame_id: int, *, original_asset_id: int | None =
         return frame_info(s, frame)
 
 
+def split_into_parts(ctx: AppContext, frame_id: int, part_asset_ids: Sequence[int]) -> list[FrameInfo]:
+    """Give a frame the parts of its split video, in one transaction: the first part becomes its fixed copy, each
+    later part a new frame right after it that inherits everything (time, text, notes, sticker, credit, people
+    and every consent link) and its review state when it is waiting for review. Returns every part's frame.
+
+    Only ``services.split_parts`` calls this: the contributor window splits by the same rule.
+    """
+    if not part_asset_ids:
+        raise ValidationError(StoriesText.NO_PARTS, frame_id=frame_id)
+    with ctx.db.write() as s:
+        frame = lock_frame(s, frame_id)
+        require_department(s, ctx.actor, frame.slot.department_id, ActionText.CHANGE_FRAMES)
+        guard_edit(frame)
+        for asset_id in part_asset_ids:
+            if s.get(MediaAsset, asset_id) is None:
+                raise NotFoundError(MediaText.NO_ASSET, asset_id=asset_id)
+        before, state, total = _snapshot(frame), frame.state, len(part_asset_ids)
+        frame.derivative_asset_id = part_asset_ids[0]
+        s.flush()
+        s.expire(frame, ["original", "derivative"])
+        audit.record(s, ctx.actor, ENTITY, frame.id, "file_changed", before=before, after=_snapshot(frame))
+        after_edit(s, frame, ctx.actor, state)
+        consent_ids = list(s.scalars(select(FrameConsent.consent_id).where(FrameConsent.frame_id == frame.id)))
+        for later in s.scalars(select(StoryFrame).where(StoryFrame.slot_id == frame.slot_id,
+                                                        StoryFrame.position > frame.position)):
+            later.position += total - 1
+        parts = [frame]
+        for number, asset_id in enumerate(part_asset_ids[1:], start=2):
+            part = StoryFrame(slot_id=frame.slot_id, submission_id=frame.submission_id,
+                              position=frame.position + number - 1, original_asset_id=frame.original_asset_id,
+                              derivative_asset_id=asset_id, state=FrameState.DRAFT.value,
+                              **{name: getattr(frame, name) for name in EDITABLE})
+            s.add(part)
+            s.flush()
+            for consent_id in consent_ids:
+                s.add(FrameConsent(frame_id=part.id, consent_id=consent_id))
+            s.flush()
+            comment = f"Part {number} of {total} of frame #{frame.id}"
+            audit.record(s, ctx.actor, ENTITY, part.id, "created", after=_snapshot(part), comment=comment)
+            if frame.state == FrameState.SUBMITTED.value:
+                move_frame(s, part, FrameState.SUBMITTED, ctx.actor, comment)
+            parts.append(part)
+        return [frame_info(s, p) for p in parts]
+
+
 def reorder_frames(ctx: AppContext, slot_id: int, ordered_ids: Sequence[int]) -> list[FrameInfo]:
     """Put the slot's frames in this order (every frame of the slot, each once)."""
     with ctx.db.write() as s:
         slot = _slot(s, slot_id)
-        require_department(s, ctx.actor, slot.department_id, "reorder story frames")
+        require_department(s, ctx.actor, slot.department_id, ActionText.REORDER_FRAMES)
         frames = {f.id: f for f in load_frames(s, slot_id)}
         if sorted(ordered_ids) != sorted(frames) or len(set(ordered_ids)) != len(ordered_ids):
-            raise ValidationError("The new order must name every frame of the slot exactly once.")
+            raise ValidationError(StoriesText.ORDER_INCOMPLETE)
         before = [f.id for f in sorted(frames.values(), key=lambda f: (f.position, f.id))]
         for position, frame_id in enumerate(ordered_ids, start=1):
             frames[frame_id].position = position
@@ -245,41 +258,49 @@ def reorder_frames(ctx: AppContext, slot_id: int, ordered_ids: Sequence[int]) ->
         return [frame_info(s, f) for f in load_frames(s, slot_id)]
 
 
-def remove_frame(ctx: AppContext, frame_id: int) -> None:
-    """Delete a frame that never left draft; anything further along is withdrawn instead (history stays)."""
-    with ctx.db.write() as s:
-        frame = lock_frame(s, frame_id)
-        require_department(s, ctx.actor, frame.slot.department_id, "remove story frames")
-        if frame.state != FrameState.DRAFT.value:
-            raise TakeoverError(f"Frame #{frame_id} is {frame.state.replace('_', ' ')}; withdraw it instead of "
-                                "deleting it, so its history stays.")
-        audit.record(s, ctx.actor, ENTITY, frame.id, "deleted", before=_snapshot(frame))
-        s.delete(frame)
-
-
 # --- review ---------------------------------------------------------------------------------------------
 
 
 def submit(ctx: AppContext, frame_id: int, comment: str = "") -> FrameInfo:
     with ctx.db.write() as s:
         frame = lock_frame(s, frame_id)
-        require_department(s, ctx.actor, frame.slot.department_id, "submit story frames")
+        require_department(s, ctx.actor, frame.slot.department_id, ActionText.SUBMIT_FRAMES)
         move_frame(s, frame, FrameState.SUBMITTED, ctx.actor, comment)
         return frame_info(s, frame)
 
 
+def check_text_fits(frame: StoryFrame) -> None:
+    """A picture's on-screen text is burned into it when it is published (``media/text_overlay.py``): a text
+    that cannot be set legibly there is refused at approval, with the reason, not discovered at posting time.
+    Sticker frames go by hand (the text is typed on the phone) and videos keep their text in the checklist."""
+    from takeover_planner.media.text_overlay import TextTooLong, text_fits  # Pillow: only when approving
+
+    asset = frame.derivative if frame.derivative is not None else frame.original
+    if not frame.text.strip() or frame.sticker_kind.strip() or asset is None or asset.kind != "image":
+        return
+    width, height = asset.display_width or asset.width, asset.display_height or asset.height
+    if not width or not height:
+        return
+    try:
+        text_fits(frame.text, width, height)
+    except TextTooLong as exc:
+        raise TransitionRefused(StoriesText.CANNOT_APPROVE_TEXT, details={"frame_id": frame.id}, frame_id=frame.id,
+                                reason=exc.text) from None
+
+
 def approve(ctx: AppContext, frame_id: int, *, by: str, comment: str = "") -> FrameInfo:
-    """Approve one frame in the name of ``by`` (needs a clean file and complete consent)."""
+    """Approve one frame in the name of ``by`` (needs a clean file, complete consent and a text that fits)."""
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "approve story frames")
+        require_planner(s, ctx.actor, ActionText.APPROVE_FRAMES)
         frame = lock_frame(s, frame_id)
         move_frame(s, frame, FrameState.APPROVED, by, comment, decision="approved")
+        check_text_fits(frame)  # after the review gates, whose refusals come first; a refusal undoes the move
         return frame_info(s, frame)
 
 
 def request_changes(ctx: AppContext, frame_id: int, *, by: str, comment: str) -> FrameInfo:
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "review story frames")
+        require_planner(s, ctx.actor, ActionText.REVIEW_FRAMES)
         frame = lock_frame(s, frame_id)
         move_frame(s, frame, FrameState.CHANGES_REQUESTED, by, comment, decision="changes_requested")
         return frame_info(s, frame)
@@ -289,16 +310,19 @@ def _bulk(ctx: AppContext, frame_ids: Iterable[int], target: FrameState, by: str
           decision: str) -> BulkResult:
     """Each frame in its own savepoint: one refusal does not stop the others, and says why."""
     done: list[int] = []
-    refused: dict[int, str] = {}
+    refused: dict[int, Text] = {}
     with ctx.db.write() as s:
-        require_planner(s, ctx.actor, "review story frames")
+        require_planner(s, ctx.actor, ActionText.REVIEW_FRAMES)
         for frame_id in frame_ids:
             try:
                 with s.begin_nested():
-                    move_frame(s, lock_frame(s, frame_id), target, by, comment, decision=decision)
+                    frame = lock_frame(s, frame_id)
+                    move_frame(s, frame, target, by, comment, decision=decision)
+                    if target == FrameState.APPROVED:
+                        check_text_fits(frame)
                 done.append(frame_id)
             except TakeoverError as exc:
-                refused[frame_id] = exc.message
+                refused[frame_id] = exc.text
     return BulkResult(tuple(done), refused)
 
 
@@ -319,35 +343,6 @@ def request_changes_all(ctx: AppContext, slot_id: int, *, by: str, comment: str,
                         frame_ids: Sequence[int] | None = None) -> BulkResult:
     ids = list(frame_ids) if frame_ids is not None else _submitted_in(ctx, slot_id)
     return _bulk(ctx, ids, FrameState.CHANGES_REQUESTED, by, comment, "changes_requested")
-
-
-def withdraw_frame(ctx: AppContext, frame_id: int, comment: str = "") -> FrameInfo:
-    with ctx.db.write() as s:
-        frame = lock_frame(s, frame_id)
-        require_department(s, ctx.actor, frame.slot.department_id, "withdraw story frames")
-        move_frame(s, frame, FrameState.WITHDRAWN, ctx.actor, comment)
-        return frame_info(s, frame)
-
-
-def restore_frame(ctx: AppContext, frame_id: int) -> FrameInfo:
-    with ctx.db.write() as s:
-        frame = lock_frame(s, frame_id)
-        require_department(s, ctx.actor, frame.slot.department_id, "restore story frames")
-        move_frame(s, frame, FrameState.DRAFT, ctx.actor, "restored")
-        return frame_info(s, frame)
-
-
-def approval_check(ctx: AppContext, frame_id: int, by: str) -> list[Problem]:
-    """Why approving now would be refused (empty: it would not), for the review screen."""
-    with ctx.db.session() as s:
-        frame = s.get(StoryFrame, frame_id)
-        if frame is None:
-            raise NotFoundError(f"No frame #{frame_id}.")
-        return approval_problems(frame_facts(s, frame), by)
-
-
-def frame_consent_problems(session: Session, frame: StoryFrame, planned_day: dt.date | None) -> list[Problem]:
-    return consent_problems(frame.shows_people, consent_facts(session, frame.id), planned_day)
 
 
 # --- the slot's audit trail -------------------------------------------------------------------------------

@@ -14,14 +14,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from takeover_planner.errors import TakeoverError
-from takeover_planner.media.importer import ImportedFile, ImportJob, import_many
+from takeover_planner.media.importer import UNSTORABLE, ImportedFile, ImportJob, import_many
 from takeover_planner.media.model import Judgement, MediaInfo
 from takeover_planner.media.probe import probe_file
 from takeover_planner.media.rules import load_rules
 from takeover_planner.services.context import AppContext
-
-# Probe problems that leave nothing to store: such a file cannot become a frame at all.
-UNSTORABLE = {"missing": "is missing", "empty": "is empty (0 bytes)", "too_large": "is too large to handle"}
+from takeover_planner.texts import Text
+from takeover_planner.texts.media import MediaText
 
 
 def rules_path(ctx: AppContext | None) -> str | None:
@@ -33,7 +32,8 @@ def judge(path: str | os.PathLike[str], ctx: AppContext | None = None) -> Judgem
     return load_rules(rules_path(ctx)).judge(probe_file(path))
 
 
-def unstorable_reason(info: MediaInfo) -> str | None:
+def unstorable_reason(info: MediaInfo) -> MediaText | None:
+    """Why a probed file cannot be stored at all ("is empty (0 bytes)"), or None when it can."""
     return UNSTORABLE.get(info.problem)
 
 
@@ -49,8 +49,8 @@ def store_files(ctx: AppContext, paths: Sequence[Path]) -> dict[Path, ImportedFi
     for path in paths:
         got = results.get(Path(path))
         if got is None or not got.stored:
-            detail = (got.error or got.info.problem) if got is not None else "not processed"
-            raise TakeoverError(f"{Path(path).name} could not be put in the media folder ({detail}).")
+            problem = got.why_not_stored() if got is not None else Text(MediaText.NOT_PROCESSED)
+            raise TakeoverError(MediaText.NOT_STORED, file=Path(path).name, problem=problem)
     return results
 
 

@@ -19,6 +19,7 @@ from takeover_planner.storage.models import (
     ReviewDecision,
     StoryFrame,
 )
+from takeover_planner.texts.render import Bilingual
 
 
 @dataclass(frozen=True)
@@ -141,19 +142,20 @@ class FrameInfo:
             "original": self.original.as_dict() if self.original else None,
             "derivative": self.derivative.as_dict() if self.derivative else None,
             "consents": [c.as_dict() for c in self.consents],
-            "problems": [{"code": p.code, "en": p.en, "nb": p.nb}
-                         for p in self.file_problems() + self.consent_problems()],
+            "problems": [p.to_json() for p in self.file_problems() + self.consent_problems()],
             "last_decision": {"decision": last.decision, "by": last.by, "at": last.at.isoformat(),
                               "comment": last.comment} if last else None,
             "version": self.version,
         }
 
 
-def _message(finding: dict[str, Any]) -> str:
-    return str(finding.get("message_en") or finding.get("message") or finding.get("rule") or "a rule is broken")
+def _message(finding: dict[str, Any]) -> Bilingual:
+    """A stored finding's message in both languages (a finding stored by an older version may lack one)."""
+    en = str(finding.get("message_en") or finding.get("message") or finding.get("rule") or "")
+    return Bilingual(en, str(finding.get("message_nb") or en))
 
 
-def asset_errors(asset: MediaAsset) -> list[str] | None:
+def asset_errors(asset: MediaAsset) -> list[Bilingual] | None:
     """The error findings' messages; None when the file has never been checked."""
     if asset.findings is None:
         return None

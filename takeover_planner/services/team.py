@@ -11,11 +11,18 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import URL, make_url
 
-from takeover_planner.errors import EnvironmentProblem, ValidationError
+from takeover_planner.errors import ValidationError
+from takeover_planner.paths import AppPaths, without_password
+from takeover_planner.services import safekeeping
+from takeover_planner.services.access import require_planner
 from takeover_planner.services.context import AppContext
+from takeover_planner.settings import Settings
 from takeover_planner.storage.copy import CopyReport, copy_database, ensure_reachable
 from takeover_planner.storage.database import Database, normalise_url, redact_url
-from takeover_planner.storage.migrate import schema_status, upgrade
+from takeover_planner.storage.migrate import foreign_database, schema_status, secure, security_status, upgrade
+from takeover_planner.storage.pg_security import SecurityStatus
+from takeover_planner.texts.access import ActionText
+from takeover_planner.texts.team import TeamText
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +35,7 @@ def _split_password(url_text: str, password: str | None) -> tuple[str, str | Non
     """The URL without a password, and the password (given separately, or taken out of the URL)."""
     url = make_url(normalise_url(url_text))
     secret = password or url.password
-    if url.password is not None:
-        url = url.set(password=None)
-    return url.render_as_string(hide_password=False), (str(secret) if secret else None)
+    return without_password(url.render_as_string(hide_password=False)), (str(secret) if secret else None)
 
 
 def _open(url_text: str, password: str | None) -> tuple[Database, str, str | None]:
@@ -47,7 +52,7 @@ def with_stored_password(url_text: str) -> str:
     if url.get_backend_name() != "postgresql" or url.password is not None:
         return url_text
     from takeover_planner.errors import TakeoverError
-    from takeover_planner.publishing.secrets import SecretStore
+    from takeover_planner.instagram.secrets import SecretStore
 
     store = SecretStore()
     if not store.status().usable:
@@ -63,7 +68,7 @@ def with_stored_password(url_text: str) -> str:
 
 
 def _store_password(url_text: str, password: str) -> None:
-    from takeover_planner.publishing.secrets import SecretStore
+    from takeover_planner.instagram.secrets import SecretStore
 
     store = SecretStore()
     store.require()  # no keyring: say so plainly; never fall back to the settings file
@@ -88,7 +93,7 @@ def connect(ctx: AppContext, url_text: str, *, password: str | None = None) -> C
         ensure_reachable(db)
         status = schema_status(db)
         if status.foreign:
-            raise EnvironmentProblem(f"{db.display_url} holds tables that are not Takeover Planner's.")
+            raise foreign_database(db)
         upgrade(db, ctx.paths.backup_dir)
         schema = schema_status(db).current or ""
     finally:
@@ -103,11 +108,17 @@ def connect(ctx: AppContext, url_text: str, *, password: str | None = None) -> C
 
 
 def copy_to(ctx: AppContext, url_text: str, *, password: str | None = None) -> CopyReport:
+    """Copy the whole plan into an empty database: a comms officer's task. On PostgreSQL a contributor or
+    reader could read only part of it, and such a part would not hang together (rows that point at rows they
+    may not see), so it is refused up front."""
+    with ctx.db.session() as s:
+        require_planner(s, ctx.actor, ActionText.COPY_DATABASE)
     target, _, _ = _open(url_text, password)
     if target.url == ctx.db.url:
-        raise ValidationError("That is the database you are using now; copy into another, empty one.")
+        raise ValidationError(TeamText.COPY_INTO_CURRENT)
     try:
         ensure_reachable(target)
+        safekeeping.backup_before(ctx, "copy")
         return copy_database(ctx.db, target, ctx.paths.backup_dir)
     finally:
         target.dispose()
@@ -140,3 +151,25 @@ def check_connection(url_text: str, *, password: str | None = None) -> Connectio
     else:
         state = "upgrade" if status.pending else "current"
     return ConnectionCheck(redact_url(plain_url), make_url(plain_url).get_backend_name(), state, status.current or "")
+
+
+def connect_without_context(paths: AppPaths, settings: Settings, url_text: str, *,
+                            password: str | None = None) -> ConnectResult:
+    """``connect`` when no database is open (the team's could not be reached at start): a context on this
+    computer's file stands in, since ``connect`` only needs the folders and the settings from it."""
+    stand_in = AppContext(paths, settings, Database(paths.default_db_url), "")
+    try:
+        return connect(stand_in, url_text, password=password)
+    finally:
+        stand_in.close()
+
+
+def database_security(ctx: AppContext) -> SecurityStatus | None:
+    """On PostgreSQL, whether the server enforces the roles (group roles, grants, policies, audit trigger);
+    None for a personal SQLite database, which has no roles."""
+    return security_status(ctx.db)
+
+
+def secure_database(ctx: AppContext) -> SecurityStatus | None:
+    """Install what is missing of the roles, grants and policies (``db upgrade``; the owner login only)."""
+    return secure(ctx.db)

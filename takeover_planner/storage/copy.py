@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,11 +19,16 @@ from typing import Any
 
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
 
-from takeover_planner.errors import EnvironmentProblem, ValidationError
+from takeover_planner.errors import EnvironmentProblem, EnvReason, ValidationError
 from takeover_planner.storage.database import Database
+from takeover_planner.storage.failures import database_text, environment_problem, translate_db_errors
 from takeover_planner.storage.migrate import schema_status, upgrade
 from takeover_planner.storage.models import Base
+from takeover_planner.texts.storage import StorageText
+
+log = logging.getLogger(__name__)
 
 BATCH = 2000
 
@@ -77,16 +83,14 @@ def copy_database(
     progress: Callable[[str, int], None] | None = None,
 ) -> CopyReport:
     if source.url == target.url:
-        raise ValidationError("The source and the target are the same database.")
+        raise ValidationError(StorageText.COPY_SAME)
     if not schema_status(source).up_to_date:
         upgrade(source, backup_dir)
     if not _is_empty(target):
-        raise ValidationError(
-            f"{target.display_url} is not empty. Copy only into an empty database, so that nothing there is mixed "
-            "with or overwritten by this plan."
-        )
+        raise ValidationError(StorageText.COPY_TARGET_NOT_EMPTY, url=target.display_url)
     upgrade(target, backup_dir)
-    with source.engine.connect() as src, target.engine.begin() as dst:
+    # The target is the one across the network: a failure mid-copy is most likely there (and rolls it all back).
+    with translate_db_errors(target.display_url), source.engine.connect() as src, target.engine.begin() as dst:
         for table in _tables():
             copied = _copy_table(src, dst, table)
             if progress:
@@ -157,8 +161,15 @@ def _canonical(value: Any) -> Any:
 
 
 def ensure_reachable(db: Database) -> None:
+    """Connect once; a failure is an ``EnvironmentProblem`` whatever the driver said (a connection that cannot
+    even be made is, for the person, a database that does not answer)."""
     try:
         with db.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
-    except Exception as exc:  # the driver's many ways of saying "no"
-        raise EnvironmentProblem(f"Cannot connect to {db.display_url}: {type(exc).__name__}.") from None
+    except SQLAlchemyError as exc:
+        problem = environment_problem(exc, db.display_url)
+        if problem is None:
+            log.info("Connecting to %s failed in an unrecognised way", db.display_url, exc_info=True)
+            problem = EnvironmentProblem(StorageText.UNREACHABLE, reason=EnvReason.UNREACHABLE,
+                                         database=database_text(db.display_url), problem=type(exc).__name__)
+        raise problem from None

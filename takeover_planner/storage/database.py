@@ -4,6 +4,9 @@ SQLite runs with WAL, foreign keys and a busy timeout. Write transactions on SQL
 ``BEGIN IMMEDIATE`` so that two processes cannot both read "free" and then both write: the second waits
 for the first (busy timeout) and then sees its row. On PostgreSQL, writers that must not race lock the
 account row (``SELECT … FOR UPDATE``), see ``services.booking``.
+
+Failures that are the world's fault (away, busy, full, damaged) leave every session and write transaction as an
+``EnvironmentProblem`` with its reason, translated by ``storage.failures``.
 """
 
 from __future__ import annotations
@@ -17,13 +20,17 @@ from typing import Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
-from takeover_planner.errors import ConflictError, EnvironmentProblem, ValidationError
+from takeover_planner.errors import TakeoverError, ValidationError
+from takeover_planner.storage.failures import database_failure, environment_problem, translate_db_errors
+from takeover_planner.texts.storage import StorageText
 
 log = logging.getLogger(__name__)
+
+# The failure translation is storage.failures'; callers that hold a Database may take it from here too.
+__all__ = ["Database", "environment_problem", "normalise_url", "redact_url", "sqlite_file", "translate_db_errors"]
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -33,11 +40,11 @@ def normalise_url(url: str) -> str:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise ValidationError(f"'{redact_url(url)}' is not a database URL (sqlite:///… or postgresql+psycopg://…).") from None
+        raise ValidationError(StorageText.BAD_URL, url=redact_url(url)) from None
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-        raise ValidationError(f"Only SQLite and PostgreSQL are supported, not {parsed.get_backend_name()}.")
+        raise ValidationError(StorageText.UNSUPPORTED_BACKEND, backend=parsed.get_backend_name())
     return parsed.render_as_string(hide_password=False)
 
 
@@ -117,54 +124,15 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
-def environment_problem(exc: BaseException, where: str) -> EnvironmentProblem | None:
-    """The plain-language version of a database failure that is the world's fault, or None for a bug."""
-    if not isinstance(exc, DBAPIError):
-        return None
-    text = str(exc.orig) if exc.orig is not None else str(exc)
-    lowered = text.lower()
-    if "locked" in lowered or "busy" in lowered:
-        return EnvironmentProblem("The database is busy (another program holds it). Try again in a moment.")
-    if "disk" in lowered and "full" in lowered:
-        return EnvironmentProblem("The disk is full; free some space and try again.")
-    lost = exc.connection_invalidated or isinstance(exc, (OperationalError, InterfaceError)) and any(
-        word in lowered
-        for word in ("connection", "could not connect", "unable to open", "server closed", "timeout", "timed out",
-                     "terminating", "consuming input", "network", "no route", "refused")
-    )
-    if lost:
-        return EnvironmentProblem(
-            f"Cannot reach the database {where}. Check the network or the server; the app keeps trying."
-        )
-    return None
-
-
-@contextlib.contextmanager
-def translate_db_errors(where: str) -> Iterator[None]:
-    """Turn 'the database is not there / locked / full' into a plain message; anything else stays a bug."""
-    try:
-        yield
-    except StaleDataError as exc:
-        # Someone saved the same record between our read and our write (the version counter moved).
-        raise ConflictError(
-            "Someone else changed this in the meantime, so your change was not saved. The view has been "
-            "reloaded; look at it and try again."
-        ) from exc
-    except DBAPIError as exc:
-        problem = environment_problem(exc, where)
-        if problem is None:
-            raise
-        raise problem from exc
-
-
 class _Session(Session):
-    """A session whose ``with`` block reports a lost or locked database in plain words (reads included)."""
+    """A session whose ``with`` block reports a lost or locked database as an ``EnvironmentProblem`` and a read
+    the server refused for this login's role as a ``PermissionDenied`` (reads included)."""
 
-    display_url = "the database"
+    display_url: str | None = None
 
     def __exit__(self, type_: Any, value: Any, traceback: Any) -> None:
         super().__exit__(type_, value, traceback)
-        if value is not None:
-            problem = environment_problem(value, self.display_url)
+        if value is not None and not isinstance(value, TakeoverError):
+            problem = database_failure(value, self.display_url)
             if problem is not None:
                 raise problem from value

@@ -144,7 +144,8 @@ class TakeoverSlot(Versioned, Base):
 class Person(Versioned, Base):
     """A member of the team: comms officer, contributor for one department, or reader.
 
-    With no people recorded the database is a personal one and whoever opens it acts as a comms officer.
+    With no people recorded a SQLite database is a personal one and whoever opens it acts as a comms officer. On
+    PostgreSQL the connected login decides (``storage.pg_security``), never a name the app was told.
     """
 
     __tablename__ = "person"
@@ -155,6 +156,8 @@ class Person(Versioned, Base):
     email: Mapped[str] = mapped_column(String(254), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=now_utc)
+    # The PostgreSQL login this person connects with (0007_database_roles); the server knows them by it.
+    login: Mapped[str | None] = mapped_column(String(63), unique=True)
     department: Mapped[Department | None] = relationship()
 
 
@@ -296,6 +299,8 @@ class PublishJob(Base):
     container_created_at: Mapped[dt.datetime | None] = mapped_column()
     publish_requested_at: Mapped[dt.datetime | None] = mapped_column()
     handoff_pack: Mapped[str] = mapped_column(Text, default="")  # folder of the hand-off pack
+    # Added by 0008_publish_plan: the resumable upload address Meta returned with the container.
+    upload_uri: Mapped[str | None] = mapped_column(String(500))
 
 
 class AccountPublishing(Base):
@@ -312,6 +317,7 @@ class AccountPublishing(Base):
     pause_reason: Mapped[str] = mapped_column(Text, default="")
     stopped_reason: Mapped[str] = mapped_column(Text, default="")  # non-empty: the queue is stopped
     stopped_advice: Mapped[str] = mapped_column(Text, default="")
+    stop_family: Mapped[str] = mapped_column(String(20), default="")  # 0008: token | permission | spam | restricted
     updated_at: Mapped[dt.datetime] = mapped_column(default=now_utc, onupdate=now_utc)
 
 

@@ -17,15 +17,10 @@ from zoneinfo import ZoneInfo
 
 from takeover_planner.texts.codes import Code
 from takeover_planner.texts.language import BOKMAAL, current_language
+from takeover_planner.texts.words import month_name
 
 OSLO = ZoneInfo("Europe/Oslo")
 
-MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
-    "nb": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-           "november", "desember"),
-}
 
 
 @dataclass(frozen=True)
@@ -34,6 +29,14 @@ class DateSpan:
 
     start: dt.date
     end: dt.date
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    """Words that arrive already written in both languages (a rule finding from the rule-set file)."""
+
+    en: str
+    nb: str
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ def text(code: Code, **params: Any) -> Text:
 
 
 def format_date(day: dt.date, language: str) -> str:
-    month = MONTHS[language if language == BOKMAAL else "en"][day.month - 1]
+    month = month_name(day.month, language)
     if language == BOKMAAL:
         return f"{day.day}. {month} {day.year}"
     return f"{day.day} {month} {day.year}"
@@ -74,8 +77,8 @@ def format_span(span: DateSpan, language: str) -> str:
             return f"{start.day}.{dash}{format_date(end, language)}"
         return f"{start.day}{dash}{format_date(end, language)}"
     if start.year == end.year:
-        months = MONTHS[language if language == BOKMAAL else "en"]
-        first = f"{start.day}. {months[start.month - 1]}" if language == BOKMAAL else f"{start.day} {months[start.month - 1]}"
+        month = month_name(start.month, language)
+        first = f"{start.day}. {month}" if language == BOKMAAL else f"{start.day} {month}"
         return f"{first} {dash} {format_date(end, language)}"
     return f"{format_date(start, language)} {dash} {format_date(end, language)}"
 
@@ -93,6 +96,8 @@ def format_value(value: Any, language: str) -> str:
         return value.in_language(language)
     if isinstance(value, Code):
         return render(value, {}, language)
+    if isinstance(value, Bilingual):
+        return value.nb if language == BOKMAAL else value.en
     if isinstance(value, DateSpan):
         return format_span(value, language)
     if isinstance(value, dt.datetime):
@@ -130,6 +135,8 @@ def json_value(value: Any) -> Any:
         return value.to_json()
     if isinstance(value, Code):
         return value.key
+    if isinstance(value, Bilingual):
+        return {"en": value.en, "nb": value.nb}
     if isinstance(value, DateSpan):
         return {"start": value.start.isoformat(), "end": value.end.isoformat()}
     if isinstance(value, (dt.date, dt.datetime)):

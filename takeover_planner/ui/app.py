@@ -67,13 +67,13 @@ def launch(home: str | None = None, db_url: str | None = None, user: str | None 
     crash = CrashReporter(paths.log_file, lambda: window)
     crash.install()
     runner.set_bug_handler(crash.report)
-    window.database_opened.connect(_settle_after_start, Qt.ConnectionType.SingleShotConnection)
+    window.shell.database_opened.connect(_settle_after_start, Qt.ConnectionType.SingleShotConnection)
     window.show()
     window.start()
     return Running(app, window, runner, translations, crash)
 
 
-def _settle_after_start() -> None:
+def _settle_after_start(_ctx: object) -> None:
     """What starting made (modules, the window, the first year's slots) lives as long as the app: take it out
     of the cyclic garbage collector's rounds. Otherwise a full collection, which walks every object, stalls
     the window for ~60 ms now and then with a busy plan loaded (seen as a stutter while typing a search)."""
@@ -83,7 +83,7 @@ def _settle_after_start() -> None:
 def _import_database_layer() -> None:
     import takeover_planner.services.booking  # noqa: F401
     import takeover_planner.services.planner_queries  # noqa: F401
-    import takeover_planner.storage.migrate  # noqa: F401
+    import takeover_planner.services.schema  # noqa: F401  (and with it storage.migrate)
 
 
 def run(home: str | None, db_url: str | None, user: str | None, contributor_brief: str | None) -> int:

@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from takeover_planner.domain.slots import SlotStatus
+from takeover_planner.ui.i18n import range_text
+from takeover_planner.ui.labels import status_label
 from takeover_planner.ui.planner_store import PlannerStore
 from takeover_planner.ui.tasks import WRITE, TaskRunner
 from takeover_planner.ui.team.offline import PendingWrite
@@ -30,6 +32,15 @@ if TYPE_CHECKING:
 Refused = Callable[["TakeoverError"], None]
 Succeeded = Callable[["SlotInfo"], None]
 
+
+
+def _moved_deadline(slot: SlotInfo, start: dt.date) -> dt.datetime | None:
+    """The deadline a move gives ``slot`` (``services.booking.move`` keeps its distance to the first day)."""
+    if slot.material_deadline is None:
+        return None
+    from takeover_planner.services.booking import shift_deadline
+
+    return shift_deadline(slot.material_deadline, (start - slot.start).days)
 
 
 @dataclass(frozen=True)
@@ -70,8 +81,11 @@ class BookingActions(QObject):
         self._clear_timer.setSingleShot(True)
         self._clear_timer.setInterval(0)
         self._clear_timer.timeout.connect(self.undo_stack.clear)
-        # Team mode: where an edit goes when the database cannot be reached (set by the team hook).
-        self.offline: OfflineEdits | None = None
+        self.offline: OfflineEdits | None = None  # team mode: see keep_offline_with
+
+    def keep_offline_with(self, offline: OfflineEdits) -> None:
+        """Team mode: an edit that fails because the database cannot be reached goes to ``offline`` (the outbox)."""
+        self.offline = offline
 
     @property
     def busy(self) -> bool:
@@ -114,13 +128,8 @@ class BookingActions(QObject):
                 self.store.reload_slot(slot_id)
             on_error(exc)
 
-        def guarded() -> Any:
-            from takeover_planner.storage.database import translate_db_errors
-
-            with translate_db_errors(ctx.db.display_url):
-                return work(ctx)
-
-        self.runner.run(guarded, on_done=done, on_error=failed, kind=WRITE)
+        # The runner turns a locked or unreachable database into an EnvironmentProblem (ui.tasks).
+        self.runner.op(lambda: work(ctx)).lane(WRITE).on_done(done).on_error(failed).run()
 
     def _landed(self, slot: SlotInfo) -> None:
         self.store.apply(slot)
@@ -202,6 +211,18 @@ class BookingActions(QObject):
 
             text = QCoreApplication.translate("BookingActions", "Resize %1") if resized else QCoreApplication.translate("BookingActions", "Move %1")
             self._push(text.replace("%1", before.department), slot_id, forward, backward)
+            # Always a line of its own, so an earlier refusal or competing note does not stay behind.
+            said = (QCoreApplication.translate("BookingActions", "%1 now runs %2.") if resized
+                    else QCoreApplication.translate("BookingActions", "%1 is moved to %2."))
+            said = said.replace("%1", before.department).replace("%2", range_text(start, end))
+            # Plurals through self.tr with the count as a plain name: lupdate marks only those as plural forms.
+            moved, to_review = result.frames_moved, result.frames_to_review
+            if moved:
+                said += " " + self.tr("%n story frame(s) moved with it.", "", moved)
+            if to_review:
+                said += " " + self.tr(
+                    "%n story frame(s) fell outside the new days and went back to review.", "", to_review)
+            self.notice.emit(said)
             self._competing_notice(result.competing)
             if on_done is not None:
                 on_done(result.slot)
@@ -209,7 +230,8 @@ class BookingActions(QObject):
         text = QCoreApplication.translate("BookingActions", "Resize %1") if resized else QCoreApplication.translate("BookingActions", "Move %1")
         pending = PendingWrite("move", {"slot_id": slot_id, "start": start, "end": end, "expected_version": version},
                                text.replace("%1", before.department), slot_id,
-                               dataclasses.replace(before, start=start, end=end))
+                               dataclasses.replace(before, start=start, end=end,
+                                                   material_deadline=_moved_deadline(before, start)))
         self._write(work, done, on_refused, slot_id, pending)
 
     def set_status(self, slot_id: int, status: SlotStatus, on_refused: Refused, reason: str | None = None,
@@ -237,6 +259,14 @@ class BookingActions(QObject):
                     return walk_status(ctx, slot_id, old_status, v, reason)
 
                 self._push(QCoreApplication.translate("BookingActions", "Change status of %1").replace("%1", before.department), slot_id, forward, backward)
+                said = QCoreApplication.translate("BookingActions", "%1 is now %2.").replace(
+                    "%1", before.department).replace("%2", status_label(status).lower())
+                withdrawn = result.frames_withdrawn
+                if withdrawn:
+                    # The publisher obeys the plan: say how many approved frames will not go out now.
+                    said += " " + self.tr(
+                        "%n story frame(s) taken off the publishing queue.", "", withdrawn)
+                self.notice.emit(said)
             self._competing_notice(result.competing)
             if on_done is not None:
                 on_done(result.slot)
@@ -278,6 +308,8 @@ class BookingActions(QObject):
 
         def done(slot: SlotInfo) -> None:
             self._landed(slot)
+            self.notice.emit(QCoreApplication.translate("BookingActions", "%1 is saved.").replace(
+                "%1", before.department))
             self._push(
                 QCoreApplication.translate("BookingActions", "Edit %1").replace("%1", before.department), slot_id,
                 lambda ctx, v: apply(ctx, v, (start, end), changes),

@@ -37,7 +37,10 @@ from takeover_planner.ui.toolbar import VIEWS, PlannerToolbar
 if TYPE_CHECKING:
     from takeover_planner.domain.roles import Profile
     from takeover_planner.errors import TakeoverError
+    from takeover_planner.services.audit import AuditEntry
     from takeover_planner.services.booking import SlotInfo
+    from takeover_planner.services.catalog import BlackoutInfo
+    from takeover_planner.services.planner_queries import FrameProgress
     from takeover_planner.ui.dialogs.booking_dialog import BookingDialog
 
 MONTH, WEEK, AGENDA = VIEWS
@@ -52,14 +55,15 @@ class CalendarPage(QWidget):
     view_changed = Signal(str)
     review_requested = Signal(int)  # slot id: open the story review screen
     brief_requested = Signal(int)  # slot id: write its brief (package and PDF)
+    email_requested = Signal(int, str)  # slot id, services.reminders.EmailKind value: e-mail the department
     status_message = Signal(str)
     refreshed = Signal()
 
-    def __init__(self, store: PlannerStore, actions: BookingActions, runner: TaskRunner,
+    def __init__(self, store: PlannerStore, booking_actions: BookingActions, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.actions = actions
+        self.booking_actions = booking_actions
         self.runner = runner
         self.view = MONTH
         self.anchor = today_oslo()
@@ -117,6 +121,7 @@ class CalendarPage(QWidget):
         self.panel.brief_requested.connect(self.brief_requested)
         self.panel.status_menu_requested.connect(self._on_panel_status_menu_requested)
         self.store.slots_changed.connect(self.refresh)
+        self.booking_actions.slot_written.connect(self._on_actions_slot_written)
         self.store.catalog_changed.connect(self._on_store_catalog_changed)
         self.toolbar.set_view(self.view)
         self.refresh()
@@ -166,7 +171,9 @@ class CalendarPage(QWidget):
         self.refresh()
 
     def current_view_widget(self) -> QWidget:
-        return self.stack.currentWidget()
+        widget = self.stack.currentWidget()
+        assert widget is not None, "the stack holds every view from __init__ on"
+        return widget
 
     # --- drawing the period -------------------------------------------------------------------------------------
 
@@ -198,7 +205,7 @@ class CalendarPage(QWidget):
         self._fill_panel()
         self.refreshed.emit()
 
-    def _blackouts(self) -> list:  # type: ignore[type-arg]
+    def _blackouts(self) -> list[BlackoutInfo]:
         """Blackouts for the chosen account (and those for every account); all of them without a filter."""
         account = self.slot_filter.account_id
         return [b for b in self.store.blackouts if account is None or b.account_id in (None, account)]
@@ -233,20 +240,25 @@ class CalendarPage(QWidget):
         if load or self.panel.slot_id != slot.id:
             self._load_panel_extras(slot.id)
 
+    def _on_actions_slot_written(self, slot: SlotInfo) -> None:
+        """A move, resize, status change or edit of the shown slot is in its history now: read it again."""
+        if slot.id == self.selected_id:
+            self._load_panel_extras(slot.id)
+
     def _load_panel_extras(self, slot_id: int) -> None:
         ctx = self.store.ctx
         if ctx is None:
             return
 
-        def work() -> tuple[object, object]:
+        def work() -> tuple[FrameProgress, list[AuditEntry]]:
             from takeover_planner.services import booking, planner_queries
 
             return planner_queries.frame_progress(ctx, slot_id), booking.slot_history(ctx, slot_id)
 
-        def done(result: tuple[object, object]) -> None:
+        def done(result: tuple[FrameProgress, list[AuditEntry]]) -> None:
             progress, history = result
-            self.panel.show_progress(slot_id, progress)  # type: ignore[arg-type]
-            self.panel.show_history(slot_id, history)  # type: ignore[arg-type]
+            self.panel.show_progress(slot_id, progress)
+            self.panel.show_history(slot_id, history)
 
         self.store.read(ctx, work, on_done=done, on_error=lambda exc: self.status_message.emit(exc.message))
 
@@ -275,14 +287,12 @@ class CalendarPage(QWidget):
         return dialog
 
     def _book(self, dialog: BookingDialog, request: BookingRequest) -> None:
-        account = self.store.account_name(request.account_id) or ""
-
         def refused(exc: TakeoverError) -> None:
             if isinstance(exc, KeptOffline):  # the booking waits in the outbox: nothing more to do here
                 dialog.accept()
                 self.status_message.emit(exc.message)
                 return
-            dialog.show_refusal(user_message(exc, self.store, dates=(request.start, request.end), account=account))
+            dialog.show_refusal(user_message(exc))
             self.status_message.emit(self.tr("Not booked: the booking rules said no."))
 
         def done(slot: SlotInfo) -> None:
@@ -291,7 +301,7 @@ class CalendarPage(QWidget):
                 self.go_to(slot.start)
             self.select(slot.id)
 
-        self.actions.book(request, done, refused)
+        self.booking_actions.book(request, done, refused)
 
     def edit_slot(self, slot_id: int) -> BookingDialog | None:
         slot = self.store.slot(slot_id)
@@ -308,17 +318,14 @@ class CalendarPage(QWidget):
         return dialog
 
     def _edit(self, dialog: BookingDialog, slot_id: int, start: dt.date, end: dt.date, changes: DetailChanges) -> None:
-        slot = self.store.slot(slot_id)
-        account = slot.account if slot is not None else ""
-
         def refused(exc: TakeoverError) -> None:
             if isinstance(exc, KeptOffline):
                 dialog.accept()
                 self.status_message.emit(exc.message)
                 return
-            dialog.show_refusal(user_message(exc, self.store, dates=(start, end), account=account))
+            dialog.show_refusal(user_message(exc))
 
-        self.actions.edit(slot_id, start, end, changes, lambda _slot: dialog.accept(), refused)
+        self.booking_actions.edit(slot_id, start, end, changes, lambda _slot: dialog.accept(), refused)
 
     def _on_dialog_finished(self, _result: int) -> None:
         self.dialog = None
@@ -339,11 +346,11 @@ class CalendarPage(QWidget):
         where = global_pos if global_pos is not None else QCursor.pos()
 
         def refused(exc: TakeoverError) -> None:
-            message = user_message(exc, self.store, dates=(start, end), account=slot.account)
+            message = user_message(exc)
             self.callout.show_message(message, where)
             self.status_message.emit(message)
 
-        self.actions.move(slot_id, start, end, refused)
+        self.booking_actions.move(slot_id, start, end, refused)
 
     # --- status -------------------------------------------------------------------------------------------------
 
@@ -365,12 +372,13 @@ class CalendarPage(QWidget):
         brief.setEnabled(slot.status != SlotStatus.CANCELLED and self._may_plan())
         brief.triggered.connect(lambda: self.brief_requested.emit(slot_id))
         menu.addAction(brief)
+        menu.addMenu(self._email_menu(menu, slot))
         menu.addSeparator()
         order = [SlotStatus.REQUESTED, SlotStatus.BOOKED, SlotStatus.CONFIRMED, SlotStatus.COMPLETED,
                  SlotStatus.CANCELLED]
         allowed = ALLOWED_TRANSITIONS[slot.status]
         for status in order:
-            if status not in allowed:
+            if status not in allowed or (status == SlotStatus.COMPLETED and not self.may_complete(slot)):
                 continue
             action = QAction(status_action(status), menu)
             action.setData(status.value)
@@ -382,6 +390,27 @@ class CalendarPage(QWidget):
             final.setEnabled(False)
             menu.addAction(final)
         return menu
+
+    def _email_menu(self, parent: QMenu, slot: SlotInfo) -> QMenu:
+        """E-mail the department ▸ the brief / a reminder before the deadline / after a missed one."""
+        menu = QMenu(self.tr("E-mail the department"), parent)
+        menu.setObjectName("emailMenu")
+        menu.setEnabled(slot.status != SlotStatus.CANCELLED and self._may_plan())
+        kinds = (("brief", self.tr("With the brief…")), ("reminder", self.tr("Reminder before the deadline…")),
+                 ("missed", self.tr("The deadline was missed…")))
+        for kind, text in kinds:
+            action = QAction(text, menu)
+            action.setData(kind)
+            # A reminder needs a deadline to remind of (the service refuses one without, too).
+            action.setEnabled(kind == "brief" or slot.material_deadline is not None)
+            action.triggered.connect(lambda _checked=False, k=kind: self.email_requested.emit(slot.id, k))
+            menu.addAction(action)
+        return menu
+
+    @staticmethod
+    def may_complete(slot: SlotInfo) -> bool:
+        """Completing is offered once the takeover's last day has come, never for days still ahead."""
+        return slot.end <= today_oslo()
 
     def open_status_menu(self, slot_id: int, global_pos: QPoint) -> None:
         self.select(slot_id)
@@ -400,27 +429,33 @@ class CalendarPage(QWidget):
         where = QCursor.pos()
 
         def refused(exc: TakeoverError) -> None:
-            message = user_message(exc, self.store, dates=(slot.start, slot.end), account=slot.account)
+            message = user_message(exc)
             self.callout.show_message(message, where)
             self.status_message.emit(message)
 
         from takeover_planner.ui.dialogs.prompts import ask_confirm, ask_text
 
+        def refused_empty() -> None:
+            message = self.tr("%1's slot is not cancelled: a reason is needed.").replace("%1", slot.department)
+            self.callout.show_message(message, where)
+            self.status_message.emit(message)
+
         if status == SlotStatus.CANCELLED:
             ask_text(self.window(), self.tr("Cancel slot"),
                      self.tr("Why is %1's slot cancelled? The reason is kept in the audit trail.").replace(
                          "%1", slot.department),
-                     lambda reason: self.actions.set_status(slot_id, status, refused, reason=reason),
-                     ok_text=self.tr("Cancel slot"))
+                     lambda reason: self.booking_actions.set_status(slot_id, status, refused, reason=reason),
+                     ok_text=self.tr("Cancel slot"),
+                     on_empty=refused_empty)
             return
         if status == SlotStatus.COMPLETED:
             ask_confirm(self.window(), self.tr("Mark as completed"),
                         self.tr("Mark %1's takeover as completed?").replace("%1", slot.department),
                         self.tr("Mark as completed"),
-                        lambda: self.actions.set_status(slot_id, status, refused),
+                        lambda: self.booking_actions.set_status(slot_id, status, refused),
                         informative=self.tr("A completed slot is final: it cannot be moved or changed again."))
             return
-        self.actions.set_status(slot_id, status, refused)
+        self.booking_actions.set_status(slot_id, status, refused)
 
     # --- who is working (team mode) ------------------------------------------------------------------------------
 

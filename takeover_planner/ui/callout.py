@@ -23,6 +23,7 @@ class Callout(QFrame):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # refusals name departments: text, not markup
         layout.addWidget(self.label, 1)
         self.close_button = QToolButton(self)
         self.close_button.setText("×")

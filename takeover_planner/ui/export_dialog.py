@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from takeover_planner.domain.timekeeping import today_oslo
 from takeover_planner.errors import TakeoverError
-from takeover_planner.exporting.labels import default_language
 from takeover_planner.services.context import AppContext
 from takeover_planner.services.export_service import (
     ExportCancelled,
@@ -40,10 +39,11 @@ from takeover_planner.services.export_service import (
     ExportResult,
     run_export,
 )
+from takeover_planner.texts import current_language
 from takeover_planner.ui.i18n import pydate, qdate
 from takeover_planner.ui.tasks import TaskRunner
 
-SUFFIX = {"ics": ".ics", "csv": ".csv", "pdf": ".pdf"}
+SUFFIX = {"ics": ".ics", "xlsx": ".xlsx", "csv": ".csv", "pdf": ".pdf"}
 DEFAULT_STEM = "takeover-calendar"
 
 
@@ -83,7 +83,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.format = QComboBox(self)
-        for key in ("ics", "csv", "pdf"):
+        for key in SUFFIX:  # "For Excel" is the real spreadsheet (xlsx); the CSV is the plain table
             self.format.addItem("", key)
         self.format.currentIndexChanged.connect(self._on_format_changed)
         self.path = QLineEdit(self)
@@ -122,7 +122,7 @@ class ExportDialog(QDialog):
         self.language = QComboBox(self)
         self.language.addItem("Norsk bokmål", "nb")
         self.language.addItem("English", "en")
-        chosen = default_language(str(self.ctx.settings.get("ui.language")))
+        chosen = current_language()
         self.language.setCurrentIndex(max(self.language.findData(chosen), 0))
 
         self.format_label = QLabel(self)
@@ -146,6 +146,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.progress)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # paths and names as they are
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox(self)
@@ -160,7 +161,8 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export the takeover calendar"))
         texts = {
             "ics": self.tr("Calendar for Outlook and others (ICS)"),
-            "csv": self.tr("Table for Excel (CSV)"),
+            "xlsx": self.tr("Spreadsheet for Excel (XLSX)"),
+            "csv": self.tr("Plain table (CSV)"),
             "pdf": self.tr("Printable overview (PDF)"),
         }
         for index in range(self.format.count()):
@@ -236,6 +238,12 @@ class ExportDialog(QDialog):
         if fmt != "ics" and self.per_department.isChecked():
             self.per_department.setChecked(False)
         self._fit_path_to_format()
+        self._forget_last_run()
+
+    def _forget_last_run(self) -> None:
+        """A new choice after an export: its full bar would speak of the last file, not the next one."""
+        if not self._running:
+            self.progress.setVisible(False)
 
     def _on_per_department_toggled(self, _checked: bool) -> None:
         self._fit_path_to_format()
@@ -255,6 +263,7 @@ class ExportDialog(QDialog):
 
     def _on_path_changed(self, _text: str) -> None:
         self.status.clear()
+        self._forget_last_run()
 
     def _on_limit_dates_toggled(self, checked: bool) -> None:
         self.start.setEnabled(checked)
@@ -309,7 +318,7 @@ class ExportDialog(QDialog):
         def step(done: int, total: int) -> None:
             # Runs in the worker: never touches a widget, only checks the flag and emits.
             if cancel.is_set():
-                raise ExportCancelled("The export was stopped; nothing was written.")
+                raise ExportCancelled()
             relay.progressed.emit(done, total)
 
         def work() -> ExportResult:

@@ -1,6 +1,6 @@
 """Language and locale: English or Norwegian Bokmål, following the system unless the user chose one.
 
-Translations are Qt's own mechanism: ``resources/translations/takeover_planner_nb.ts`` is the source (edited
+Translations are Qt's own mechanism: ``takeover_planner/resources/translations/takeover_planner_nb.ts`` is the source (edited
 with Qt Linguist or by hand), ``takeover_planner_nb.qm`` the compiled catalogue loaded at run time
 (``pyside6-lrelease``); ``takeover_planner_en.ts`` holds only English plural forms. ``tests/ui/test_translations.py``
 fails when a ``tr()`` string has no translation or a ``.qm`` does not match its ``.ts`` (see docs/ui.md). Dates, month and day names come from ``QLocale`` for the chosen language.
@@ -9,9 +9,11 @@ fails when a ``tr()`` string has no translation or a ``.qm`` does not match its 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTranslator
 
+from takeover_planner import texts
 from takeover_planner.paths import resource
 
 ENGLISH = "en"
@@ -20,7 +22,7 @@ SUPPORTED = (ENGLISH, BOKMAAL)
 CATALOGUE = "takeover_planner"
 
 
-def translations_dir():  # -> Path
+def translations_dir() -> Path:
     return resource("translations")
 
 
@@ -54,6 +56,8 @@ class Translations:
 
     def apply(self, language: str) -> str:
         language = language if language in SUPPORTED else ENGLISH
+        # The core's messages (refusals, errors) follow too: they are rendered when shown, in this language.
+        texts.set_language(language)
         # The locale first: widgets rebuild their texts (dates included) while the translator change is sent.
         QLocale.setDefault(locale_for(language))
         if self._translator is not None:

@@ -1,4 +1,4 @@
-"""Icons from ``resources/icons`` (SVG, drawn for this app), loaded once each."""
+"""Icons from ``takeover_planner/resources/icons`` (SVG, drawn for this app), loaded once each."""
 
 from __future__ import annotations
 

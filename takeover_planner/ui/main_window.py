@@ -1,36 +1,51 @@
-"""The planner's main window: menus and shortcuts, the calendar page, the status bar, start-up (open the
-database in the background, offer the demo municipality on a first start), language switching, and
-remembering size, position and last view (``QSettings`` in the app's config folder, so ``--home`` keeps
-everything together)."""
+"""The planner's main window: it builds the parts — the calendar page and its booking actions, the menus and
+shortcuts, the status area — hands them to the window shell (``ui.shell.Shell``, which also owns the store, the
+task runner and the database's life) and installs its features (insights, team mode, publishing, briefs) into
+it. Its own commands: offering the demo municipality on a first start, the management, export, review and
+contributor windows, language switching, and remembering size, position and last view (``QSettings`` in the
+app's config folder, so ``--home`` keeps everything together)."""
 
 from __future__ import annotations
 
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QDir, QEvent, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QDir, QEvent, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
+from takeover_planner.domain.roles import Role
+from takeover_planner.ui.attention.hook import AttentionHook
 from takeover_planner.ui.booking_actions import BookingActions
+from takeover_planner.ui.brief_hook import BriefHook
 from takeover_planner.ui.calendar_page import AGENDA, MONTH, WEEK, CalendarPage
 from takeover_planner.ui.crash import show_problem
-from takeover_planner.ui.i18n import BOKMAAL, ENGLISH, Translations, resolve_language
+from takeover_planner.ui.dialogs.profile_dialog import ProfileDialog, ask_profile_once
+from takeover_planner.ui.email_hook import EmailHook
+from takeover_planner.ui.i18n import BOKMAAL, ENGLISH, Translations
 from takeover_planner.ui.icons import icon
+from takeover_planner.ui.insights.hook import InsightsHook
 from takeover_planner.ui.management.table_models import Kind
 from takeover_planner.ui.messages import user_message
 from takeover_planner.ui.planner_store import PlannerStore
+from takeover_planner.ui.publishing.hook import PublishingHook
+from takeover_planner.ui.shell import Menu, Menus, Shell
+from takeover_planner.ui.status_area import StatusArea
 from takeover_planner.ui.tasks import WRITE, TaskRunner
+from takeover_planner.ui.team.hook import TeamHook
 from takeover_planner.ui.theme import apply_theme
 from takeover_planner.ui.toolbar import VIEWS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
+    from takeover_planner.domain.roles import Profile
     from takeover_planner.errors import TakeoverError
     from takeover_planner.paths import AppPaths
     from takeover_planner.services.context import AppContext
     from takeover_planner.settings import Settings
+    from takeover_planner.ui.export_dialog import ExportDialog
     from takeover_planner.ui.management.manage_window import ManageWindow
 
 WINDOW_STATE_FILE = "window.ini"
@@ -39,9 +54,6 @@ LANGUAGE_CHOICES = ("system", ENGLISH, BOKMAAL)
 
 
 class MainWindow(QMainWindow):
-    database_opened = Signal()
-    demo_loaded = Signal()
-
     def __init__(self, paths: AppPaths, settings: Settings, runner: TaskRunner, translations: Translations, *,
                  home: str | None = None, db_url: str | None = None, user: str | None = None,
                  parent: QWidget | None = None) -> None:
@@ -50,119 +62,92 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.runner = runner
         self.translations = translations
-        self._open_args = (home, db_url, user)
         self._last_read = time.monotonic()
         self.store = PlannerStore(runner, self)
-        self.actions = BookingActions(self.store, runner, self)
-        self.page = CalendarPage(self.store, self.actions, runner, self)
+        self.booking_actions = BookingActions(self.store, runner, self)
+        self.page = CalendarPage(self.store, self.booking_actions, runner, self)
         self.setCentralWidget(self.page)
         self.manage_window: ManageWindow | None = None
-        self.export_dialog: QWidget | None = None
+        self.export_dialog: ExportDialog | None = None
         self.review_windows: dict[int, QWidget] = {}
         self.contributor_windows: list[QWidget] = []
         self.demo_prompt: QMessageBox | None = None
+        self.profile_prompt: ProfileDialog | None = None
         self.setWindowIcon(icon("takeover-planner"))
         self.resize(1280, 820)
         self.setMinimumSize(900, 600)
 
         self._build_actions()
-        self._build_menus()
-        # Insights (issue 9): View → "Insights and goals…" and the background insights collector (its modules,
-        # requests among them, are imported on a worker once the database has opened, never here).
-        from takeover_planner.ui.insights.hook import install_insights
-
-        self.insights = install_insights(self)
-        # The status line and, beside it, a button to open the folder it speaks of (a brief just written); one
-        # status-bar item, so the team hook's permanent widgets keep their places.
-        status_line = QWidget(self)
-        line_layout = QHBoxLayout(status_line)
-        line_layout.setContentsMargins(0, 0, 0, 0)
-        self.status_label = QLabel(status_line)
-        self.status_folder: Path | None = None
-        self.open_folder_button = QToolButton(status_line)
-        self.open_folder_button.setObjectName("openFolderButton")
-        self.open_folder_button.setAutoRaise(True)
-        self.open_folder_button.clicked.connect(self._open_status_folder)
-        self.open_folder_button.hide()
-        line_layout.addWidget(self.status_label, 1)
-        line_layout.addWidget(self.open_folder_button)
-        self.database_label = QLabel(self)
-        self.database_label.setObjectName("muted")
-        self.statusBar().addWidget(status_line, 1)
-        self.statusBar().addPermanentWidget(self.database_label)
-        self.statusBar().setSizeGripEnabled(True)
+        menus = self._build_menus()
+        self.status_area = StatusArea(self.statusBar())
+        self.shell = Shell(self, paths=paths, settings=settings, translations=translations, runner=runner,
+                           store=self.store, page=self.page, booking_actions=self.booking_actions, menus=menus,
+                           status=self.status_area, open_args=(home, db_url, user))
+        # The window's own reactions come first: connected before any feature's.
+        self.shell.database_opened.connect(self._on_shell_database_opened)
+        self.shell.database_closing.connect(self._on_shell_database_closing)
+        self.shell.profile_changed.connect(self._on_shell_profile_changed)
 
         self.page.status_message.connect(self.show_status)
         self.page.view_changed.connect(self._on_page_view_changed)
         self.page.review_requested.connect(self.open_review)
-        self.actions.notice.connect(self.show_status)
-        self.actions.undo_failed.connect(self._on_actions_undo_failed)
-        self.actions.busy_changed.connect(self._update_undo_actions)
-        self.actions.undo_stack.canUndoChanged.connect(self._update_undo_actions)
-        self.actions.undo_stack.canRedoChanged.connect(self._update_undo_actions)
-        self.actions.undo_stack.undoTextChanged.connect(self._update_undo_actions)
-        self.actions.undo_stack.redoTextChanged.connect(self._update_undo_actions)
-        self.store.opened.connect(self._on_store_opened)
-        self.store.open_failed.connect(self._on_store_open_failed)
+        self.booking_actions.notice.connect(self.show_status)
+        self.booking_actions.undo_failed.connect(self._on_actions_undo_failed)
+        self.booking_actions.busy_changed.connect(self._update_undo_actions)
+        self.booking_actions.undo_stack.canUndoChanged.connect(self._update_undo_actions)
+        self.booking_actions.undo_stack.canRedoChanged.connect(self._update_undo_actions)
+        self.booking_actions.undo_stack.undoTextChanged.connect(self._update_undo_actions)
+        self.booking_actions.undo_stack.redoTextChanged.connect(self._update_undo_actions)
         self.store.load_failed.connect(self._on_store_load_failed)
         self.store.slots_changed.connect(self._update_counts)
-        self.runner.set_problem_handler(self._on_runner_problem)
 
         apply_theme(self)
         self._retranslate()
         self._restore_state()
         self._update_undo_actions()
-        # Team mode (issue 6): settings, people, live updates, offline banner and outbox, profiles.
-        # Publishing (issue 4): the Publish menu and the in-app publishing queue.
-        from takeover_planner.ui.publishing.hook import install_publishing
-        from takeover_planner.ui.team.hook import install_team_mode
-
-        self.team = install_team_mode(self)
-        self.publishing = install_publishing(self)
-        # "Write brief…" from a slot's menu or the details panel (the dialog loads on first use).
-        from takeover_planner.ui.brief_hook import install_briefs
-
-        self.briefs = install_briefs(self)
+        # The features, each installed into the shell (the order is the order of their menu entries and status
+        # widgets). Insights (issue 9): View → "Insights and goals…" and the collector. Team mode (issue 6):
+        # settings, people, live updates, the offline banner and outbox, profiles. Publishing (issue 4): the
+        # Publish menu and the in-app queue. Briefs: "Write brief…" from a slot's menu or the details panel.
+        self.insights = self.shell.install(InsightsHook)
+        self.team = self.shell.install(TeamHook)
+        self.publishing = self.shell.install(PublishingHook)
+        self.briefs = self.shell.install(BriefHook)
+        # Issue 17: the "Needs attention" dock and "E-mail the department…" from a slot's menu.
+        self.emails = self.shell.install(EmailHook)
+        self.attention = self.shell.install(AttentionHook)
 
     # --- start-up -----------------------------------------------------------------------------------------------
 
     def start(self) -> None:
         """Open the database in the background; the window is already on screen."""
-        home, db_url, user = self._open_args
-        self.show_status(self.tr("Opening the database…"))
-        start, end = self.page.visible_range()
-        self.store.open(home, db_url, user, first_year=start.year)
+        self.shell.open_database()
 
     def attach(self, ctx: AppContext) -> None:
         """Use a context that is already open (tests)."""
-        self.store.attach(ctx)
-        self.store.ensure_range(*self.page.visible_range())
-        self._on_store_opened()
+        self.shell.attach(ctx)
 
-    def _on_store_opened(self) -> None:
-        ctx = self.store.ctx
-        if ctx is None:
-            return
-        ctx.settings = self.settings  # one Settings object in this process, so saves never undo each other
-        self.database_label.setText(ctx.db.display_url)
+    def _on_shell_database_opened(self, ctx: AppContext) -> None:
         self.show_status(self.tr("Ready."))
         self.page.refresh()
         self._update_counts()
-        self.database_opened.emit()
-        if not self.settings.get("demo.offered"):
+        if not self.settings.get("demo.offered"):  # the first start: who are you, and would you like the demo?
+            self.profile_prompt = ask_profile_once(self, self.settings)
             self._maybe_offer_demo(ctx)
 
-    def _on_store_open_failed(self, message: str) -> None:
-        self.show_status(message)
-        show_problem(self, message, self.tr("The database could not be opened"))
+    def _on_shell_database_closing(self) -> None:
+        """Closing, or switching to another database: nothing may go on working on this one."""
+        self._close_satellites()
+        self.booking_actions.undo_stack.clear()
 
-    def _on_store_load_failed(self, message: str) -> None:
-        self.show_status(message)
+    def _on_shell_profile_changed(self, profile: Profile) -> None:
+        # What the services would refuse is greyed out; they still refuse it (with a message) if tried.
+        self.new_action.setEnabled(profile.role != Role.READER)
+        self.demo_action.setEnabled(profile.can_plan)
+        self.page.set_profile(profile)
 
-    def _on_runner_problem(self, exc: TakeoverError) -> None:
-        message = user_message(exc, self.store)
-        self.show_status(message)
-        show_problem(self, message)
+    def _on_store_load_failed(self, exc: TakeoverError) -> None:
+        self.show_status(user_message(exc))
 
     def _maybe_offer_demo(self, ctx: AppContext) -> None:
         def work() -> bool:
@@ -174,7 +159,7 @@ class MainWindow(QMainWindow):
 
     def _on_empty_checked(self, empty: bool) -> None:
         self.settings.set("demo.offered", True)
-        self._save_settings()
+        self.shell.save_settings()
         if not empty:
             return
         box = QMessageBox(self)
@@ -213,17 +198,18 @@ class MainWindow(QMainWindow):
             self.show_status(self.tr("The demo municipality is loaded.") if loaded
                              else self.tr("The demo municipality was already there."))
             self.store.reload(*self.page.visible_range())
-            self.demo_loaded.emit()
+            self.shell.demo_loaded.emit()
 
         def failed(exc: TakeoverError) -> None:
-            show_problem(self, user_message(exc, self.store))
+            show_problem(self, user_message(exc))
 
         self.show_status(self.tr("Loading the demo municipality…"))
-        self.runner.run(work, on_done=done, on_error=failed, kind=WRITE)
+        self.runner.op(work).lane(WRITE).on_done(done).on_error(failed).run()
 
     # --- actions and menus -------------------------------------------------------------------------------------
 
-    def _action(self, shortcut: QKeySequence | str | list | None = None, slot=None) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(self, shortcut: QKeySequence | QKeySequence.StandardKey | str | list[QKeySequence] | None = None,
+                slot: Callable[..., object] | None = None) -> QAction:
         action = QAction(self)
         if isinstance(shortcut, list):
             action.setShortcuts(shortcut)
@@ -243,10 +229,10 @@ class MainWindow(QMainWindow):
         self.export_action = self._action("Ctrl+E", self.open_export)
         self.open_brief_action = self._action(QKeySequence.StandardKey.Open, self.choose_brief)
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
-        self.undo_action = self._action(QKeySequence.StandardKey.Undo, self.actions.undo)
+        self.undo_action = self._action(QKeySequence.StandardKey.Undo, self.booking_actions.undo)
         self.undo_action.setIcon(icon("undo"))
         self.redo_action = self._action([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")],
-                                        self.actions.redo)
+                                        self.booking_actions.redo)
         self.redo_action.setIcon(icon("redo"))
         self.find_action = self._action(QKeySequence.StandardKey.Find, self.page.focus_search)
         self.view_group = QActionGroup(self)
@@ -266,8 +252,6 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             self.language_group.addAction(action)
             self.language_actions[choice] = action
-        current = self.settings.get("ui.language")
-        self.language_actions.get(current, self.language_actions["system"]).setChecked(True)
         self.manage_actions: dict[Kind, QAction] = {
             Kind.DEPARTMENTS: self._action("Ctrl+Shift+D", lambda: self.open_manage(Kind.DEPARTMENTS)),
             Kind.ACCOUNTS: self._action(None, lambda: self.open_manage(Kind.ACCOUNTS)),
@@ -277,7 +261,7 @@ class MainWindow(QMainWindow):
         self.log_action = self._action(None, self._open_log_folder)
         self.about_action = self._action(None, self._about)
 
-    def _build_menus(self) -> None:
+    def _build_menus(self) -> Menus:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.new_action)
@@ -286,7 +270,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.reload_action)
         self.file_menu.addAction(self.demo_action)
         self.file_menu.addAction(self.export_action)
-        self.file_menu.addSeparator()
+        above_quit = self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addAction(self.undo_action)
@@ -310,10 +294,13 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.log_action)
         self.help_menu.addAction(self.about_action)
+        menus = {Menu.FILE: self.file_menu, Menu.EDIT: self.edit_menu, Menu.VIEW: self.view_menu,
+                 Menu.MANAGE: self.manage_menu, Menu.HELP: self.help_menu}
+        return Menus(self, menus, closing={Menu.FILE: above_quit})
 
     def _update_undo_actions(self, *_args: object) -> None:
-        stack = self.actions.undo_stack
-        busy = self.actions.busy
+        stack = self.booking_actions.undo_stack
+        busy = self.booking_actions.busy
         self.undo_action.setEnabled(stack.canUndo() and not busy)
         self.redo_action.setEnabled(stack.canRedo() and not busy)
         undo_text = stack.undoText()
@@ -361,7 +348,7 @@ class MainWindow(QMainWindow):
             dialog = ExportDialog(ctx, self, runner=self.runner)
             dialog.finished.connect(self._on_export_dialog_finished)
             self.export_dialog = dialog
-        self.export_dialog.open()  # type: ignore[attr-defined]
+        self.export_dialog.open()
         return self.export_dialog
 
     def _on_export_dialog_finished(self, _result: int) -> None:
@@ -397,54 +384,21 @@ class MainWindow(QMainWindow):
         """A brief package in the contributor window (a window of its own, as a department would see it)."""
         from takeover_planner.ui.contributor import open_contributor_window
 
-        home, _db_url, user = self._open_args
+        home, _db_url, user = self.shell.open_args
         window = open_contributor_window(path, runner=self.runner, translations=self.translations, home=home,
                                          user=user or (self.store.ctx.actor if self.store.ctx else None))
         self.contributor_windows = [w for w in self.contributor_windows if w.isVisible()] + [window]
         return window
 
-    def reopen_database(self, db_url: str) -> None:
-        """Switch to another database (Settings ▸ Use it): everything that holds the old one lets go first."""
-        self.team.database_closing()
-        self.publishing.database_closing()
-        self.insights.database_closing()
-        self.briefs.database_closing()
-        self._close_satellites()
-        self.actions.undo_stack.clear()
-        home, _old, user = self._open_args
-        self._open_args = (home, db_url, user)
-        self.store.close()
-        self.store.forget()
-        self.page.refresh()
-        self.database_label.setText("")
-        self.start()
-
     def set_language(self, choice: str) -> None:
-        self.settings.set("ui.language", choice)
-        self._save_settings()
-        self.translations.apply(resolve_language(choice))
-        self.language_actions[choice].setChecked(True)
+        self.shell.set_language(choice)
 
     def show_status(self, text: str, *, folder: Path | None = None) -> None:
         """A line in the status bar; with ``folder``, an "Open the folder" button beside it until the next line."""
-        self.status_label.setText(text)
-        self.status_folder = folder
-        self.open_folder_button.setVisible(folder is not None)
-        if folder is not None:
-            self.open_folder_button.setToolTip(str(folder))
-
-    def _open_status_folder(self) -> None:
-        if self.status_folder is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.status_folder)))
+        self.shell.show_status(text, folder=folder)
 
     def _update_counts(self) -> None:
-        self.database_label.setToolTip(self.tr("%n slot(s) loaded", "", self.store.slot_count))
-
-    def _save_settings(self) -> None:
-        try:
-            self.settings.save()
-        except OSError as exc:
-            self.show_status(self.tr("Could not save the settings: %1").replace("%1", exc.strerror or str(exc)))
+        self.status_area.database_label.setToolTip(self.tr("%n slot(s) loaded", "", self.store.slot_count))
 
     def _open_log_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.log_dir)))
@@ -491,11 +445,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.page.stop_timers()
-        self._close_satellites()
         for contributor in self.contributor_windows:
             contributor.close()
-        self.runner.shutdown()
-        self.store.close()
+        self.shell.close()  # features and satellite windows let go of the database, the lanes wind down
         super().closeEvent(event)
 
     def _close_satellites(self) -> None:
@@ -535,12 +487,14 @@ class MainWindow(QMainWindow):
         # Each language is named in itself, so it can be found whatever the current language is.
         self.language_actions[ENGLISH].setText("English")
         self.language_actions[BOKMAAL].setText("Norsk bokmål")
+        chosen = self.language_actions.get(self.settings.get("ui.language"), self.language_actions["system"])
+        chosen.setChecked(True)
         self.manage_actions[Kind.DEPARTMENTS].setText(self.tr("&Departments…"))
         self.manage_actions[Kind.ACCOUNTS].setText(self.tr("&Accounts…"))
         self.manage_actions[Kind.CAMPAIGNS].setText(self.tr("&Campaigns and theme weeks…"))
         self.manage_actions[Kind.BLACKOUTS].setText(self.tr("&Blackout periods…"))
         self.log_action.setText(self.tr("Show the &log file"))
-        self.open_folder_button.setText(self.tr("Open the folder"))
+        self.status_area.open_folder_button.setText(self.tr("Open the folder"))
         self.about_action.setText(self.tr("&About Takeover Planner"))
         self._update_undo_actions()
         self._update_counts()
@@ -560,6 +514,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            self.shell.language_changed.emit()
         elif event.type() == QEvent.Type.PaletteChange:
             apply_theme(self)
         super().changeEvent(event)

@@ -1,14 +1,15 @@
 """A background job the window repeats on a timer: the publishing queue and the insights collector are two.
 
 Every ``interval_ms`` (and on ``run_now``) the job's ``work`` is handed to the window's ``TaskRunner`` on the
-read pool — both jobs mostly wait for the network, and the read pool keeps that wait away from the window's own
-writes. Only one run is under way at a time; a tick that comes during a run is skipped. ``start`` looks at
+``NETWORK`` lane: both jobs mostly wait for Meta, and that lane keeps the wait away from the calendar's reads and
+the window's writes (what a run records in the database it writes itself, in short transactions through the
+services). Only one run is under way at a time; a tick that comes during a run is skipped. ``start`` looks at
 once as well, because something may have fallen due while the app was closed. Results arrive as signals on
 the GUI thread:
 
 - ``run_started()`` / ``run_finished(result)`` around each run (``report`` decides what else a result says;
   the default just passes it on),
-- ``run_refused(message)`` when the run could not start (database busy, no keyring…),
+- ``run_refused(problem)`` with the ``TakeoverError`` when the run could not start (database busy, no keyring…),
 - ``busy_changed(bool)`` when a run begins or ends.
 
 ``first_today(text)`` helps a job tell each warning once a day instead of on every tick.
@@ -24,7 +25,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from takeover_planner.errors import TakeoverError
-from takeover_planner.ui.tasks import READ, TaskRunner
+from takeover_planner.ui.tasks import NETWORK, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ log = logging.getLogger(__name__)
 class PeriodicTask(QObject):
     run_started = Signal()
     run_finished = Signal(object)
-    run_refused = Signal(str)
+    run_refused = Signal(object)  # TakeoverError: whoever shows it decides on its code or reason
     busy_changed = Signal(bool)
 
     def __init__(self, tasks: TaskRunner, work: Callable[[], Any], *, interval_ms: int, timer_name: str,
@@ -70,7 +71,7 @@ class PeriodicTask(QObject):
             return
         self._set_busy(True)
         self.run_started.emit()
-        self._tasks.run(self._work, on_done=self._on_done, on_error=self._on_error, kind=READ)
+        self._tasks.op(self._work).lane(NETWORK).on_done(self._on_done).on_error(self._on_error).run()
 
     def report(self, result: Any) -> None:
         """What a finished run tells the window (on the GUI thread)."""
@@ -90,8 +91,8 @@ class PeriodicTask(QObject):
 
     def _on_error(self, error: TakeoverError) -> None:
         self._set_busy(False)
-        log.info("%s run refused: %s", self._what, error.message)
-        self.run_refused.emit(error.message)
+        log.info("%s run refused: %s", self._what, error.code.key)
+        self.run_refused.emit(error)
 
     def _set_busy(self, busy: bool) -> None:
         if busy != self._busy:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from takeover_planner.ui.slot_filter import SlotFilter, search_text, touches
-from takeover_planner.ui.tasks import TaskRunner
+from takeover_planner.ui.tasks import READ, TaskRunner
 
 if TYPE_CHECKING:
     from takeover_planner.errors import TakeoverError
@@ -50,7 +50,7 @@ class PlannerStore(QObject):
     open_failed = Signal(str)
     catalog_changed = Signal()
     slots_changed = Signal()
-    load_failed = Signal(str)
+    load_failed = Signal(object)  # the TakeoverError: listeners decide on its type and reason, not its words
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,13 +73,18 @@ class PlannerStore(QObject):
         """Open the database (creating and migrating it if needed) and read the catalog and one year."""
 
         def work() -> tuple[AppContext, CatalogSnapshot, Batch]:
+            from takeover_planner.errors import TakeoverError
             from takeover_planner.services import planner_queries
             from takeover_planner.services.context import open_context
-            from takeover_planner.storage.database import redact_url, translate_db_errors
+            from takeover_planner.services.safekeeping import explain_damage
 
-            # Opening (and migrating) may meet a server that is down or a locked file: a plain message, not a bug.
-            with translate_db_errors(redact_url(db_url) if db_url else "in the data folder"):
+            # Opening (and migrating) may meet a server that is down or a locked file: the database layer and, as
+            # a last net, the runner (ui.tasks) make that an EnvironmentProblem, a plain message and not a bug.
+            try:
                 ctx = open_context(home, db_url, actor=user)
+            except TakeoverError as exc:
+                # A damaged file: the message names the newest good backup and the command that restores it.
+                raise explain_damage(exc, home, db_url) from None
             try:
                 snapshot = planner_queries.catalog_snapshot(ctx)
                 slots = planner_queries.slots_between(ctx, dt.date(first_year, 1, 1), dt.date(first_year, 12, 31))
@@ -107,15 +112,9 @@ class PlannerStore(QObject):
         self._take_catalog(snapshot)
 
     def read(self, ctx: AppContext, work: Any, *, on_done: Any = None, on_error: Any = None) -> None:
-        """Run a database read in the background; a server or file that went away gives a plain message."""
-
-        def guarded() -> Any:
-            from takeover_planner.storage.database import translate_db_errors
-
-            with translate_db_errors(ctx.db.display_url):
-                return work()
-
-        self.runner.run(guarded, on_done=on_done, on_error=on_error)
+        """Run a database read in the background, on the read lane; a server or file that went away gives a plain
+        message (the runner's translation, ``ui.tasks``)."""
+        self.runner.op(work).lane(READ).on_done(on_done).on_error(on_error).run()
 
     def close(self) -> None:
         if self.ctx is not None:
@@ -154,7 +153,7 @@ class PlannerStore(QObject):
 
             return planner_queries.catalog_snapshot(ctx)
 
-        self.read(ctx, work, on_done=self._take_catalog, on_error=lambda exc: self.load_failed.emit(exc.message))
+        self.read(ctx, work, on_done=self._take_catalog, on_error=lambda exc: self.load_failed.emit(exc))
 
     def department(self, department_id: int) -> DepartmentInfo | None:
         return self.departments.get(department_id)
@@ -225,7 +224,7 @@ class PlannerStore(QObject):
     def _on_load_error(self, year: int) -> Any:
         def failed(exc: TakeoverError) -> None:
             self._loading.discard(year)
-            self.load_failed.emit(exc.message)
+            self.load_failed.emit(exc)
 
         return failed
 
@@ -274,7 +273,7 @@ class PlannerStore(QObject):
 
             return booking.get_slot(ctx, slot_id)
 
-        self.read(ctx, work, on_done=self.apply, on_error=lambda exc: self.load_failed.emit(exc.message))
+        self.read(ctx, work, on_done=self.apply, on_error=lambda exc: self.load_failed.emit(exc))
 
     def slot(self, slot_id: int) -> SlotInfo | None:
         return self._slots.get(slot_id)
@@ -329,4 +328,4 @@ class PlannerStore(QObject):
             self.slots_changed.emit()
 
         self.reload_catalog()
-        self.read(ctx, work, on_done=done, on_error=lambda exc: self.load_failed.emit(exc.message))
+        self.read(ctx, work, on_done=done, on_error=lambda exc: self.load_failed.emit(exc))

@@ -1,15 +1,16 @@
 """The in-app publishing queue: a timer that runs ``publish_due`` in the background and reports back.
 
 Every ``publish.interval_seconds`` (and on ``run_now``) the queue hands ``publishing_service.publish_due`` to the
-window's ``TaskRunner``; the run itself never touches a widget (the timer, the one-run-at-a-time guard and the
-run signals are ``ui.periodic_task.PeriodicTask``'s). Results arrive as signals on the GUI thread:
+window's ``TaskRunner`` on its ``NETWORK`` lane (a run may wait minutes on Meta; the ledger entries it makes on
+the way are its own short write transactions); the run itself never touches a widget (the timer, the
+one-run-at-a-time guard and the run signals are ``ui.periodic_task.PeriodicTask``'s). Results arrive as signals on the GUI thread:
 
 - ``run_started()`` / ``run_finished(report)`` around each run,
 - ``progress_changed(done, total, outcome)`` for each frame as it is handled,
 - ``frame_published(outcome)`` and ``frame_failed(outcome)`` — one per frame, so the window can show a
   notification for each failure (failed, stopped account, blocked by setup),
 - ``notice_raised(text)`` for warnings such as a token that expires within a week (each text once a day),
-- ``run_refused(message)`` when the run could not start (database busy, no keyring…).
+- ``run_refused(problem)`` with the ``TakeoverError`` when the run could not start (database busy, no keyring…).
 The strings carried are the core's plain-language messages; the window decides how to show them.
 """
 

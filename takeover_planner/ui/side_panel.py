@@ -42,9 +42,14 @@ if TYPE_CHECKING:
 PANEL_WIDTH = 310
 
 
-def _label(parent: QWidget, *, selectable: bool = False, wrap: bool = True) -> QLabel:
+def _label(parent: QWidget, *, selectable: bool = False, wrap: bool = True, rich: bool = False) -> QLabel:
+    """A value's label. Names, notes and the rest of what people type are text, never markup: a label is plain
+    text unless it is ``rich``, and a rich label's values are escaped where its HTML is built. Never Qt's
+    guess (``AutoText``): it would take a department named ``<b>…</b>`` as markup, and show a note with ``&``
+    in it, escaped for a rich label but guessed to be plain, as ``&amp;``."""
     label = QLabel(parent)
     label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         label.setOpenExternalLinks(True)
@@ -74,7 +79,7 @@ class SlotDetailsPanel(QScrollArea):
         body = QWidget(self)
         body.setObjectName("sidePanel")
         self.setWidget(body)
-        outer = QVBoxLayout(body)
+        outer = self._body_layout = QVBoxLayout(body)
         outer.setContentsMargins(16, 14, 16, 14)
         outer.setSpacing(10)
 
@@ -113,16 +118,17 @@ class SlotDetailsPanel(QScrollArea):
         self.subtitle.setObjectName("muted")
         details.addWidget(self.subtitle)
         self.status_pill = QLabel(self.details)
+        self.status_pill.setTextFormat(Qt.TextFormat.PlainText)
         self.status_pill.setObjectName("statusPill")
         self.status_pill.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         details.addWidget(self.status_pill)
 
         # Caption above value, one pair after another: wrapped rich text measures its height reliably this way.
-        self.dates_label = _label(self.details)
-        self.deadline_label = _label(self.details)
+        self.dates_label = _label(self.details, rich=True)
+        self.deadline_label = _label(self.details, rich=True)
         self.campaign_label = _label(self.details)
-        self.contact_label = _label(self.details, selectable=True)
-        self.notes_label = _label(self.details, selectable=True)
+        self.contact_label = _label(self.details, selectable=True, rich=True)
+        self.notes_label = _label(self.details, selectable=True, rich=True)
         self.captions: dict[str, QLabel] = {}
         for key, field in (("dates", self.dates_label), ("deadline", self.deadline_label),
                            ("campaign", self.campaign_label), ("contact", self.contact_label),
@@ -137,7 +143,7 @@ class SlotDetailsPanel(QScrollArea):
             pair.addWidget(field)
             details.addLayout(pair)
 
-        self.competing_label = _label(self.details)
+        self.competing_label = _label(self.details, rich=True)
         self.competing_label.setObjectName("warning")
         details.addWidget(self.competing_label)
 
@@ -187,7 +193,7 @@ class SlotDetailsPanel(QScrollArea):
         self.history_caption = QLabel(self.details)
         self.history_caption.setObjectName("caption")
         details.addWidget(self.history_caption)
-        self.history_label = _label(self.details)
+        self.history_label = _label(self.details, rich=True)
         self.history_label.setObjectName("muted")
         details.addWidget(self.history_label)
         outer.addWidget(self.details)
@@ -261,16 +267,17 @@ class SlotDetailsPanel(QScrollArea):
             f"{range_text(slot.start, slot.end)}<br><span style='color:gray'>{week_text} · {day_count}</span>"
         )
         self.deadline_label.setText(self._deadline_text(slot))
-        self.campaign_label.setText(html.escape(slot.campaign) if slot.campaign else self.tr("None"))
+        self.campaign_label.setText(slot.campaign or self.tr("None"))
         self.contact_label.setText(self._contact_text())
-        notes = [html.escape(slot.notes)] if slot.notes else []
+        notes = [html.escape(slot.notes).replace("\n", "<br>")] if slot.notes else []
         if slot.news_url:
             safe = html.escape(slot.news_url, quote=True)
             link_text = self.tr("News article")
-            notes.append(f"<a href='{safe}' style='color:{self._link_color()}'>{link_text}</a>")
+            # Double quotes: Qt decodes character references (the URL's "&" as "&amp;") only inside those.
+            notes.append(f'<a href="{safe}" style="color:{self._link_color()}">{link_text}</a>')
         if slot.status == SlotStatus.CANCELLED and slot.cancel_reason:
             notes.append(self.tr("Cancelled: %1").replace("%1", html.escape(slot.cancel_reason)))
-        self.notes_label.setText("<br>".join(notes) if notes else self.tr("None"))
+        self.notes_label.setText("<br>".join(notes) if notes else html.escape(self.tr("None")))
         if self._competitors:
             items = "<br>".join(
                 f"#{c.id} {html.escape(c.department)} ({range_text(c.start, c.end)}, {status_label(c.status).lower()})"
@@ -294,7 +301,7 @@ class SlotDetailsPanel(QScrollArea):
         Bokmål), with room for the scroll bar: the panel never cuts a button off. Worked out from the widgets'
         own size hints (a button's is exact as soon as its text is set), when a slot is first shown and on a
         language change, not on every refresh."""
-        outer = self.widget().layout().contentsMargins()
+        outer = self._body_layout.contentsMargins()
         widest = max([self.legend.sizeHint().width()] + [
             sum(w.sizeHint().width() for w in widgets) + max(0, row.spacing()) * (len(widgets) - 1)
             for row, widgets in self._button_rows])
@@ -325,11 +332,11 @@ class SlotDetailsPanel(QScrollArea):
         department = self._department
         contact = department.primary_contact if department is not None else None
         if contact is None:
-            return self.tr("No contact person yet")
+            return html.escape(self.tr("No contact person yet"))
         parts = [html.escape(contact.name)]
         if contact.email:
             safe = html.escape(contact.email, quote=True)
-            parts.append(f"<a href='mailto:{safe}' style='color:{self._link_color()}'>{safe}</a>")
+            parts.append(f'<a href="mailto:{safe}" style="color:{self._link_color()}">{safe}</a>')
         if contact.phone:
             parts.append(html.escape(contact.phone))
         return "<br>".join(parts)
@@ -373,7 +380,7 @@ class SlotDetailsPanel(QScrollArea):
             self.history_label.setText("…")
             return
         if not entries:
-            self.history_label.setText(self.tr("No changes recorded."))
+            self.history_label.setText(html.escape(self.tr("No changes recorded.")))
             return
         lines = []
         for entry in entries[-5:][::-1]:

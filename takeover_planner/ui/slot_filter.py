@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -29,9 +29,6 @@ class SlotFilter:
     campaign_id: int | None = None
     statuses: frozenset[SlotStatus] = field(default=DEFAULT_STATUSES)
     text: str = ""
-
-    def with_(self, **changes: object) -> SlotFilter:
-        return replace(self, **changes)  # type: ignore[arg-type]
 
     @property
     def is_narrowed(self) -> bool:

@@ -209,9 +209,6 @@ class PlannerToolbar(QWidget):
             text=self.search.text().strip(),
         )
 
-    def set_account(self, account_id: int | None) -> None:
-        self.account.setCurrentIndex(max(0, self.account.findData(account_id)))
-
     def flush_search(self) -> None:
         """Apply a typed search now instead of after the short typing pause."""
         if self._search_timer.isActive():

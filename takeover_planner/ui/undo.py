@@ -51,14 +51,15 @@ def walk_status(ctx: AppContext, slot_id: int, target: SlotStatus, version: int,
     """Bring a slot to ``target`` through allowed changes (each one checked and audited)."""
     from takeover_planner.errors import TransitionRefused
     from takeover_planner.services import booking
+    from takeover_planner.texts.ui import UiText
+    from takeover_planner.texts.words import SlotStatusName
 
     slot = booking.get_slot(ctx, slot_id)
     try:
         path = status_path(slot.status, target)
     except ValueError:
-        raise TransitionRefused(
-            f"Slot #{slot_id} is {slot.status.value} and cannot go back to {target.value}."
-        ) from None
+        raise TransitionRefused(UiText.CANNOT_GO_BACK, slot_id=slot_id, status=SlotStatusName.of(slot.status),
+                                target=SlotStatusName.of(target)) from None
     expected: int | None = version
     for step in path:
         slot = booking.set_status(ctx, slot_id, step, reason=reason if step == SlotStatus.CANCELLED else None,

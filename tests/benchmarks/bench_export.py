@@ -7,7 +7,7 @@ Budgets (issue 5): ICS ≤ 2 s, CSV ≤ 0.5 s, PDF of 120 months ≤ 10 s. Each 
 - ICS: the ``icalendar`` library building and serialising as many bare events (UID, DTSTAMP, DTSTART,
   SUMMARY) as the export writes events;
 - CSV: the ``csv`` module writing the same number of rows of plain strings;
-- PDF: Qt painting the same number of pages with only a bare month grid (no bars, no list).
+- PDF: Typst compiling the same number of pages with only a bare month grid (no bars, no list).
 "End to end" runs the export service on a fresh SQLite database holding the slots: read, build, write.
 """
 
@@ -31,8 +31,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from takeover_planner.domain.slots import SlotStatus  # noqa: E402
 from takeover_planner.domain.timekeeping import oslo_datetime  # noqa: E402
 from takeover_planner.exporting import csv_export, ics, pdf  # noqa: E402
-from takeover_planner.exporting.labels import BOKMAAL  # noqa: E402
 from takeover_planner.exporting.records import ExportSlot, FrameCounts  # noqa: E402
+from takeover_planner.texts.export_words import ExportWords  # noqa: E402
+
+BOKMAAL = ExportWords("nb")
 
 DEPARTMENTS = [
     ("Biblioteket", "#2f6fde"), ("Brannvesenet", "#c2415d"), ("Helsestasjonen", "#2e9e6a"),
@@ -116,29 +118,14 @@ def reference_csv(rows: int) -> None:
 
 
 def reference_pdf(pages: int) -> None:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
-    from PySide6.QtGui import QPainter, QPdfWriter
+    from takeover_planner.exporting.typst_pdf import compile_pdf, preamble
 
-    from takeover_planner.exporting.pdf_qt import ensure_gui_application
-
-    ensure_gui_application()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(300)
-    painter = QPainter(writer)
-    cell = 400.0
-    for page in range(pages):
-        if page:
-            writer.newPage()
-        for row in range(5):
-            for col in range(7):
-                box = QRectF(100 + col * cell, 200 + row * cell, cell, cell)
-                painter.drawRect(box)
-                painter.drawText(box, str(row * 7 + col + 1))
-    painter.end()
-    buffer.close()
+    cell = 96.0
+    grid = "\n".join(f"#place(top + left, dx: {24 + col * cell}pt, dy: {48 + row * cell}pt, "
+                     f"rect(width: {cell}pt, height: {cell}pt)[{row * 7 + col + 1}])"
+                     for row in range(5) for col in range(7))
+    compile_pdf(preamble(title="T", language="nb", width=pdf.PAGE_WIDTH, height=pdf.PAGE_HEIGHT) + "\n"
+                + "\n#pagebreak()\n".join([grid] * pages))
 
 
 # --- end to end through the service ---------------------------------------------------------------------------
@@ -183,9 +170,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
-    from takeover_planner.exporting.pdf_qt import ensure_gui_application, render_pdf
+    from takeover_planner.exporting.typst_pdf import render_pdf
 
-    ensure_gui_application()
     slots = make_slots(args.slots, args.months)
     events = args.slots + sum(1 for s in slots if s.material_deadline is not None)
     first = FIRST_DAY
@@ -194,21 +180,21 @@ def main() -> int:
 
     def build_pdf() -> int:
         document = pdf.layout_document(slots, first_month=first, last_month=last, title="Overtakelseskalender",
-                                       subtitle="Alle kontoer", labels=BOKMAAL, made=made)
+                                       subtitle="Alle kontoer", words=BOKMAAL, made=made)
         return len(render_pdf(document))
 
     document = pdf.layout_document(slots, first_month=first, last_month=last, title="T", subtitle="",
-                                   labels=BOKMAAL, made=made)
+                                   words=BOKMAAL, made=made)
     month_pages = sum(p.kind == "month" for p in document.pages)
     rows = [
         ("ICS", 2.0,
-         best_of(args.repeat, lambda: ics.calendar_bytes(slots, title="Overtakelseskalender", labels=BOKMAAL)),
+         best_of(args.repeat, lambda: ics.calendar_bytes(slots, title="Overtakelseskalender", words=BOKMAAL)),
          best_of(args.repeat, lambda: reference_ics(events)), f"icalendar, {events} bare events"),
         ("CSV (Excel)", 0.5,
-         best_of(args.repeat, lambda: csv_export.csv_bytes(slots, excel=True, labels=BOKMAAL)),
+         best_of(args.repeat, lambda: csv_export.csv_bytes(slots, excel=True, words=BOKMAAL)),
          best_of(args.repeat, lambda: reference_csv(args.slots)), f"csv module, {args.slots} plain rows"),
         ("PDF", 10.0, best_of(args.repeat, build_pdf),
-         best_of(args.repeat, lambda: reference_pdf(month_pages)), f"Qt, {month_pages} bare month grids"),
+         best_of(args.repeat, lambda: reference_pdf(month_pages)), f"Typst, {month_pages} bare month grids"),
     ]
     print(f"Export benchmark: {args.slots} slots over {args.months} months "
           f"({month_pages} month pages + {len(document.pages) - month_pages} list pages), best of {args.repeat}")

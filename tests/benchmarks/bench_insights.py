@@ -97,7 +97,7 @@ def seed(ctx: AppContext, takeovers: int, frames: int, years: int) -> int:
 
 
 def bench_collect(stories: int, repeat: int) -> tuple[float, float]:
-    from takeover_planner.publishing.graph_client import GraphClient
+    from takeover_planner.instagram.graph_client import GraphClient
     from takeover_planner.services import publishing_service
     from tests.fakes.fake_graph import FakeWebDav
     from tests.fakes.fake_insights import FakeInstagramInsights

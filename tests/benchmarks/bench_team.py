@@ -172,8 +172,16 @@ def main() -> None:
         print("RESULT:", "holds" if ok else "DOES NOT HOLD")
         ctx.db.dispose()
     finally:
+        from takeover_planner.storage.pg_security import role_prefix
+
         with psycopg.connect(plain, autocommit=True) as conn:
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+            # The schema's group roles are cluster-wide (storage.pg_security): drop them with it.
+            prefix = role_prefix(conn.info.dbname, schema)
+            names = [r[0] for r in conn.execute("SELECT rolname FROM pg_roles WHERE starts_with(rolname, %s)",
+                                                (prefix,))]
+            for name in names:
+                conn.execute(f'DROP ROLE "{name}"')
 
 
 if __name__ == "__main__":

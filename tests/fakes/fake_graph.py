@@ -10,8 +10,12 @@ process, following the documented contract (see ../shared/docs/INSTAGRAM.md):
   (connection dropped), comes too late (time-out) or is a 500.
 - ``GET /{v}/{ig-user-id}/content_publishing_limit``, ``/stories``, ``/me``, ``/refresh_access_token``,
   rupload's ``POST /ig-api-upload/{v}/{container-id}``.
-- Tokens only count when sent as ``Authorization: Bearer`` (``OAuth`` for rupload); expired/invalid tokens
-  answer 190. Throttling answers code 4 with ``X-Business-Use-Case-Usage``; every answer has ``X-App-Usage``.
+- Tokens only count when sent as ``Authorization: Bearer`` (``OAuth`` for rupload), except for
+  ``refresh_access_token``, which (as Meta documents) takes ``access_token`` in the query and refuses a header,
+  and ``debug_token``, which inspects the ``input_token`` of its query (``debug_expires_at``);
+  expired/invalid tokens answer 190. The resumable ``uri`` returned with a container points at this fake
+  (``upload_base`` if set), so a client that builds the address itself is caught. Throttling answers code 4
+  with ``X-Business-Use-Case-Usage``; every answer has ``X-App-Usage``.
 Every request is recorded, so tests can check that the token never appeared in a URL and that no frame was
 published twice (publishes are counted per SHA-256 of the media).
 """
@@ -102,8 +106,10 @@ class Container:
     resumable: bool
     sha256: str = ""
     size: int = 0
+    content: bytes = b""  # the fetched media itself, for tests that look at the published picture
     status: str = "IN_PROGRESS"
     error_subcode: int | None = None
+    status_text: str = ""  # the ERROR status text Meta would give (default: one naming the subcode)
     polls_left: int = 0
     uploaded: bool = False
     media_id: str | None = None
@@ -144,8 +150,17 @@ class FakeInstagram(_Served):
         self.processing_polls = 0  # status reads a new container stays IN_PROGRESS
         self.quota_total = 100
         self.slow_seconds = 3.0
+        self.answer_delay_s = 0.0  # a slow server: every answer waits this long, or until answer_now()
+        self._answer_now = threading.Event()
+        self.hold_endpoint = ""  # e.g. "publish": that call waits (up to hold_seconds) for answer_now()
+        self.hold_seconds = 60.0
+        self.held = threading.Event()  # set when a call reached the hold
         self.app_usage_percent = 5
         self.refresh_lifetime_s = 60 * 86400
+        self.now: float | None = None  # simulated epoch seconds for publishing and insights; None: real time
+        self.debug_expires_at: float | None = None  # debug_token's expires_at (0: never); None: refused
+        self.upload_base = ""  # where the resumable ``uri`` points (default: this fake)
+        self.container_status_texts: deque[str] = deque()  # status texts for the next containers' ERROR status
         self._ids = itertools.count(17_900_000_000_000_001)
 
     # --- life cycle ----------------------------------------------------------------------------------
@@ -172,6 +187,10 @@ class FakeInstagram(_Served):
         self.fail_next("any", Failure(code, None, 400, "Application request limit reached",
                                       {"X-Business-Use-Case-Usage": header}), times)
 
+    def answer_now(self) -> None:
+        """End the ``answer_delay_s`` wait of the requests under way and to come."""
+        self._answer_now.set()
+
     def expire_token(self, token: str | None = None, how: str = "expired") -> None:
         with self.lock:
             self.tokens[token or self.token] = how
@@ -185,7 +204,7 @@ class FakeInstagram(_Served):
     def use_quota(self, count: int) -> None:
         with self.lock:
             for _ in range(count):
-                self.published.append(Published(str(next(self._ids)), "outside", f"outside-{_}", time.time()))
+                self.published.append(Published(str(next(self._ids)), "outside", f"outside-{_}", self.clock()))
 
     # --- what happened -------------------------------------------------------------------------------
 
@@ -196,15 +215,22 @@ class FakeInstagram(_Served):
     def tokens_in_urls(self) -> list[str]:
         with self.lock:
             secrets = list(self.tokens)
+            # refresh_access_token takes the token in its query, as Meta documents: the one exception.
+            # … and debug_token inspects the token named in its query.
             return [f"{r.method} {r.path}?{r.query}" for r in self.requests
-                    if any(t in r.path or t in r.query for t in secrets)]
+                    if r.path not in ("/refresh_access_token", f"/{self.version}/debug_token")
+                    and any(t in r.path or t in r.query for t in secrets)]
 
     def quota_usage(self) -> int:
-        cutoff = time.time() - 86400
+        cutoff = self.clock() - 86400
         return sum(1 for p in self.published if p.timestamp >= cutoff)
 
     def new_id(self) -> str:
         return str(next(self._ids))
+
+    def clock(self) -> float:
+        """The fake's time: ``now`` when a test simulates one (a rehearsal clock), else the real time."""
+        return self.now if self.now is not None else time.time()
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -229,6 +255,8 @@ class _Handler(BaseHTTPRequestHandler):
         fake = self.owner
         with fake.lock:
             fake.requests.append(Seen(method, parts.path, parts.query, self.headers.get("Authorization", ""), body))
+        if fake.answer_delay_s:
+            fake._answer_now.wait(fake.answer_delay_s)
         params = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         if method == "POST" and self.headers.get("Content-Type", "").startswith("application/x-www-form-urlencoded"):
             params.update({k: v[-1] for k, v in parse_qs(body.decode("utf-8", "replace")).items()})
@@ -244,7 +272,10 @@ class _Handler(BaseHTTPRequestHandler):
                 return
             segments = segments[1:]
             endpoint = self._endpoint(method, segments)
-        token_problem = self._token_problem("Bearer")
+        if endpoint == "refresh":
+            token_problem = self._query_token_problem(params)
+        else:
+            token_problem = self._token_problem("Bearer")
         if token_problem is not None:
             self._error(token_problem)
             return
@@ -258,6 +289,9 @@ class _Handler(BaseHTTPRequestHandler):
         if handler is None:
             self._error(Failure(100, None, 400, f"Unsupported request {method} {parts.path}"))
             return
+        if fake.hold_endpoint == endpoint:  # a call that hangs until answer_now(): a runner killed mid-call
+            fake.held.set()
+            fake._answer_now.wait(fake.hold_seconds)
         handler(segments, params)
 
     @staticmethod
@@ -272,15 +306,24 @@ class _Handler(BaseHTTPRequestHandler):
             return "stories"
         if method == "GET" and segments == ["me"]:
             return "me"
+        if method == "GET" and segments == ["debug_token"]:
+            return "debug"
         if method == "GET" and len(segments) == 1:
             return "node"
         return "unknown"
+
+    def _query_token_problem(self, params: dict[str, str]) -> Failure | None:
+        if self.headers.get("Authorization"):
+            return Failure(100, None, 400, "refresh_access_token takes the token as the access_token parameter")
+        return self._state_problem(params.get("access_token", ""))
 
     def _token_problem(self, scheme: str) -> Failure | None:
         header = self.headers.get("Authorization", "")
         if not header.startswith(scheme + " "):
             return Failure(190, None, 400, "An active access token must be used to query information.")
-        token = header[len(scheme) + 1:].strip()
+        return self._state_problem(header[len(scheme) + 1:].strip())
+
+    def _state_problem(self, token: str) -> Failure | None:
         state = self.owner.tokens.get(token)
         if state is None or state == "invalid":
             return Failure(190, 467, 401, "Invalid OAuth access token - Cannot parse access token")
@@ -340,14 +383,18 @@ class _Handler(BaseHTTPRequestHandler):
                 return
             container.sha256 = hashlib.sha256(content).hexdigest()
             container.size = len(content)
+            container.content = content
             container.uploaded = True
         with fake.lock:
             if fake.container_errors:
                 container.error_subcode = fake.container_errors.popleft()
+            if fake.container_status_texts:
+                container.status_text = fake.container_status_texts.popleft()
+                container.error_subcode = container.error_subcode or 0
             fake.containers[container.id] = container
         payload: dict[str, Any] = {"id": container.id}
         if resumable:
-            payload["uri"] = f"https://rupload.facebook.com/ig-api-upload/{fake.version}/{container.id}"
+            payload["uri"] = f"{fake.upload_base or fake.base_url}/ig-api-upload/{fake.version}/{container.id}"
         self._send(200, payload)
 
     def _ep_node(self, segments: list[str], params: dict[str, str]) -> None:
@@ -370,7 +417,8 @@ class _Handler(BaseHTTPRequestHandler):
                     container.status = "FINISHED"
             payload: dict[str, Any] = {"id": container.id, "status_code": container.status}
             if container.status == "ERROR":
-                payload["status"] = f"Error: Media upload has failed with error code {container.error_subcode}"
+                payload["status"] = container.status_text or \
+                    f"Error: Media upload has failed with error code {container.error_subcode}"
             elif container.status == "FINISHED":
                 payload["status"] = "Finished: Media has been uploaded and it is ready to be published."
             else:
@@ -403,7 +451,7 @@ class _Handler(BaseHTTPRequestHandler):
                 media_id = fake.new_id()
                 container.status = "PUBLISHED"
                 container.media_id = media_id
-                fake.published.append(Published(media_id, cid, container.sha256, time.time()))
+                fake.published.append(Published(media_id, cid, container.sha256, fake.clock()))
         if mode == "drop":
             self.close_connection = True
             return  # published, but the reply never comes
@@ -423,7 +471,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _ep_stories(self, segments: list[str], params: dict[str, str]) -> None:
         fake = self.owner
-        cutoff = time.time() - 86400
+        cutoff = fake.clock() - 86400
         with fake.lock:
             items = [{"id": p.media_id, "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S+0000", time.gmtime(p.timestamp))}
                      for p in fake.published if p.timestamp >= cutoff and p.container_id != "outside"]
@@ -432,6 +480,16 @@ class _Handler(BaseHTTPRequestHandler):
     def _ep_me(self, segments: list[str], params: dict[str, str]) -> None:
         fake = self.owner
         self._send(200, {"user_id": fake.ig_user_id, "id": fake.ig_user_id, "username": fake.username})
+
+    def _ep_debug(self, segments: list[str], params: dict[str, str]) -> None:
+        fake = self.owner
+        inspected = fake.tokens.get(params.get("input_token", ""))
+        if fake.debug_expires_at is None:
+            self._error(Failure(100, None, 400, "(#100) You must provide an app access token, or a user access "
+                                                "token that is an owner or developer of the app"))
+            return
+        self._send(200, {"data": {"type": "USER", "is_valid": inspected == "ok",
+                                  "expires_at": int(fake.debug_expires_at), "scopes": ["instagram_basic"]}})
 
     def _ep_refresh(self, segments: list[str], params: dict[str, str]) -> None:
         fake = self.owner

@@ -13,7 +13,6 @@ is what this server gave. The story's age is measured from the real moment the f
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,7 +62,6 @@ class Served:
 class FakeInstagramInsights(FakeInstagram):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.now: float | None = None  # simulated epoch seconds; None: the real clock
         self.followers: Callable[[float], int] = lambda _t: 1000
         self.scripts: list[StoryScript] = []  # for the 1st, 2nd … story published
         self.served: list[Served] = []
@@ -78,9 +76,6 @@ class FakeInstagramInsights(FakeInstagram):
 
         self._serve(Handler, "fake-graph-insights")
         return self
-
-    def clock(self) -> float:
-        return self.now if self.now is not None else time.time()
 
     def stories(self) -> list[str]:
         with self.lock:
@@ -165,9 +160,10 @@ class _InsightsHandler(_Handler):
             if script.navigation_error:
                 self._error(Failure(1, None, 500, "An unknown error has occurred."))
                 return
-            results = [{"dimension_values": [name], "value": values[name]} for name in NAVIGATION if name in values]
-            shown = {{"tap_forward": "taps_forward", "tap_back": "taps_back", "tap_exit": "exits",
-                      "swipe_forward": "swipes_forward"}[r["dimension_values"][0]]: r["value"] for r in results}
+            counted = [(name, values[name]) for name in NAVIGATION if name in values]
+            results: list[dict[str, Any]] = [{"dimension_values": [name], "value": value} for name, value in counted]
+            shown: dict[str, int] = {{"tap_forward": "taps_forward", "tap_back": "taps_back", "tap_exit": "exits",
+                      "swipe_forward": "swipes_forward"}[name]: value for name, value in counted}
             with fake.lock:
                 fake.served.append(Served(media_id, at, "navigation", shown))
             item: dict[str, Any] = {"name": "navigation", "period": "lifetime",

@@ -1,5 +1,9 @@
 """Keyring backends for tests, chosen explicitly through PYTHON_KEYRING_BACKEND (as a user would).
 
+In a subprocess keyring reads the variable itself; in this process keyring has already made its choice, so
+``choose_keyring`` also hands the backend to keyring with its public ``set_keyring`` (and gives the previous
+choice back when the test ends).
+
 ``MemoryKeyring`` keeps secrets in this process; ``JsonFileKeyring`` in the JSON file named by
 $TP_TEST_KEYRING_FILE, so that a subprocess (``publish-due`` run by a test) sees the same secrets. The file
 is a stand-in for the OS keyring: tests that look for leaked tokens skip it, as they would skip the keyring.
@@ -12,10 +16,22 @@ import os
 import threading
 from pathlib import Path
 
+import keyring
+import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
 FILE_ENV = "TP_TEST_KEYRING_FILE"
+ENV_BACKEND = "PYTHON_KEYRING_BACKEND"
+
+
+def choose_keyring(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch,
+                   backend: KeyringBackend) -> None:
+    """Make ``backend`` the user's explicit choice for this test, here and in subprocesses."""
+    previous = keyring.get_keyring()
+    monkeypatch.setenv(ENV_BACKEND, f"{type(backend).__module__}.{type(backend).__qualname__}")
+    keyring.set_keyring(backend)
+    request.addfinalizer(lambda: keyring.set_keyring(previous))
 
 
 class MemoryKeyring(KeyringBackend):

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from PIL import Image
 
 from takeover_planner.domain.timekeeping import OSLO
+from takeover_planner.instagram.secrets import SecretStore
 from takeover_planner.media.store import MediaStore
 from takeover_planner.publishing.api_publisher import Policy
 from takeover_planner.publishing.queue import QueueEnv
-from takeover_planner.publishing.secrets import SecretStore
 from takeover_planner.services import publishing_service as svc
 from takeover_planner.services.context import AppContext
 from takeover_planner.storage.models import (

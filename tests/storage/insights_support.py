@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from takeover_planner.insights.collector import CollectReport
 from takeover_planner.services import insights_service
 from takeover_planner.services import publishing_service as publishing
 from takeover_planner.services.context import AppContext
+from takeover_planner.services.insights_collection import CollectReport
 from takeover_planner.storage.models import PublishJob, StoryInsight
 from tests.fakes.fake_insights import FakeInstagramInsights
 from tests.fakes.publish_world import World, due_time, running_world
@@ -38,6 +38,7 @@ def publish(world: World, count: int) -> list[Published]:
     """Add ``count`` approved image frames and publish them through the fake API."""
     for minute in range(count):
         world.add_frame(minute=minute)
+    fake(world).now = due_time().timestamp()  # the fake publishes on the run's clock, as the ledger records it
     publishing.publish_due(world.ctx, due_time(), env=world.env())
     with world.ctx.db.session() as s:
         jobs = s.scalars(select(PublishJob).where(PublishJob.frame_id.in_(world.frames))

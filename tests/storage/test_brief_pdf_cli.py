@@ -49,7 +49,7 @@ def test_cli_writes_the_package_with_the_pdf_inside_and_beside(qapp, tmp_path: P
     answer = json.loads(out)
     assert answer["pdf_inside"] == "brief-en.pdf" and answer["pdf"] == str(pdf) and answer["language"] == "en"
     with zipfile.ZipFile(package) as zf:
-        assert sorted(zf.namelist()) == ["README.txt", "brief-en.pdf", "manifest.json"]
+        assert sorted(zf.namelist()) == ["README.txt", "brief-en.pdf", "manifest.json", "submission-kit-slot-1.html"]
         inside = zf.read("brief-en.pdf")
         assert "brief-en.pdf" in json.loads(zf.read("manifest.json"))["files"]
         assert "brief-en.pdf" in zf.read("README.txt").decode("utf-8")
@@ -61,7 +61,7 @@ def test_cli_writes_the_package_with_the_pdf_inside_and_beside(qapp, tmp_path: P
     # The contributor's app opens the package as before: the PDF is one more checked file.
     staging = tmp_path / "staging"
     staging.mkdir()
-    assert sorted(read_brief(package, staging).files) == ["README.txt", "brief-en.pdf"]
+    assert sorted(read_brief(package, staging).files) == ["README.txt", "brief-en.pdf", "submission-kit-slot-1.html"]
     # Without --pdf: Bokmål inside, nothing beside.
     code, out, err = run(capsys, home, "package", "brief", "--slot", "1", "--out", str(tmp_path / "nb.zip"))
     assert code == 0 and "brief-nb.pdf inside" in out

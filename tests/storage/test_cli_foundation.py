@@ -10,6 +10,13 @@ from pathlib import Path
 import pytest
 
 from takeover_planner.cli import main
+from takeover_planner.storage.migrate import HEAD_REVISION
+from takeover_planner.texts import render
+from takeover_planner.texts.booking import BookingText
+from takeover_planner.texts.catalog import CatalogText
+from takeover_planner.texts.cli import CliText
+from takeover_planner.texts.storage import StorageText
+from takeover_planner.texts.validation import ValidationText
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -44,11 +51,14 @@ def _confirmed_slot(home: str, capsys: pytest.CaptureFixture[str]) -> dict:
 
 def test_overlapping_confirmed_booking_exits_3_and_names_the_slot(home: str, capsys: pytest.CaptureFixture[str]) -> None:
     target = _confirmed_slot(home, capsys)
-    code, out, err = run(capsys, "--home", home, "book", "--department", "Svømmehallen", "--account",
+    code, out, err = run(capsys, "--home", home, "--json", "book", "--department", "Svømmehallen", "--account",
                          target["account"], "--start", target["start"], "--end", target["start"],
                          "--status", "confirmed")
     assert code == 3
-    assert f"slot #{target['id']}" in err and target["department"] in err
+    refusal = json.loads(out)
+    assert refusal["code"] == BookingText.OVERLAP.key and refusal["details"]["slots"] == [target["id"]]
+    [named] = refusal["params"]["slots"]
+    assert named["params"]["department"] == target["department"]
     assert "Traceback" not in err + out
 
 
@@ -59,22 +69,35 @@ def test_booking_inside_a_blackout_exits_3_and_names_it(home: str, capsys: pytes
                        "Fjordvik kommune", "--start", str(everywhere["start"]), "--end", str(everywhere["end"]))
     assert code == 3
     error = json.loads(out)
-    assert everywhere["name"] in error["error"] and error["details"]["blackouts"] == [everywhere["id"]]
+    assert error["code"] == BookingText.IN_BLACKOUT.key and error["details"]["blackouts"] == [everywhere["id"]]
+    assert [b["params"]["name"] for b in error["params"]["blackouts"]] == [everywhere["name"]]
+
+
+def _refusal(capsys: pytest.CaptureFixture[str], home: str, *args: str) -> tuple[int, str, dict]:
+    """Exit code, message code and parameters of a refused command (its JSON form)."""
+    code, out, err = run(capsys, "--home", home, "--json", *args)
+    assert "Traceback" not in out + err
+    refusal = json.loads(out)
+    return code, refusal["code"], refusal["params"]
 
 
 def test_user_mistakes_are_plain_messages(home: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "--home", home, "book", "--department", "Nowhere", "--account", "Fjordvik kommune",
-                       "--start", "2030-01-01", "--end", "2030-01-01")
-    assert code == 5 and "No department called 'Nowhere'" in err
-    code, _, err = run(capsys, "--home", home, "book", "--department", "Biblioteket", "--account",
-                       "Fjordvik kommune", "--start", "2030-01-05", "--end", "2030-01-01")
-    assert code == 2 and "before the start date" in err
-    code, _, err = run(capsys, "--home", home, "slot", "set-status", "1", "requested")
-    assert code == 3 and "completed" in err
-    code, _, err = run(capsys, "--home", home, "department", "add", "Biblioteket")
-    assert code == 2 and "already" in err
-    code, _, err = run(capsys, "--home", home, "department", "add", "Ny enhet", "--email", "not-an-address")
-    assert code == 2 and "not a valid e-mail" in err
+    assert _refusal(capsys, home, "book", "--department", "Nowhere", "--account", "Fjordvik kommune",
+                    "--start", "2030-01-01", "--end", "2030-01-01") == (
+        5, CatalogText.NO_DEPARTMENT_NAMED.key, {"name": "Nowhere"})
+    assert _refusal(capsys, home, "book", "--department", "Biblioteket", "--account", "Fjordvik kommune",
+                    "--start", "2030-01-05", "--end", "2030-01-01") == (
+        2, BookingText.END_BEFORE_START.key, {"start": "2030-01-05", "end": "2030-01-01"})
+    code, key, params = _refusal(capsys, home, "slot", "set-status", "1", "requested")
+    assert (code, key, params["current"]) == (3, BookingText.TRANSITION_FINAL.key, "words.status_completed")
+    assert _refusal(capsys, home, "department", "add", "Biblioteket") == (
+        2, CatalogText.DEPARTMENT_EXISTS.key, {"name": "Biblioteket"})
+    assert _refusal(capsys, home, "department", "add", "Ny enhet", "--email", "not-an-address") == (
+        2, ValidationText.BAD_EMAIL.key, {"value": "not-an-address"})
+    # The words themselves, once: a person reading the command line in Bokmål reads Bokmål.
+    code, _, err = run(capsys, "--home", home, "--language", "nb", "book", "--department", "Nowhere", "--account",
+                       "Fjordvik kommune", "--start", "2030-01-01", "--end", "2030-01-01")
+    assert code == 5 and "Finner ingen enhet som heter «Nowhere»." in err
     with pytest.raises(SystemExit) as usage:
         main(["--home", home, "slot", "move", "1", "--start", "tomorrow", "--end", "2030-01-01"])
     assert usage.value.code == 2
@@ -87,8 +110,8 @@ def test_move_and_cancel_round_trip(home: str, capsys: pytest.CaptureFixture[str
     code, out, _ = run(capsys, "--home", home, "--json", "slot", "move", str(slot_id), "--start", "2031-05-12",
                        "--end", "2031-05-13")
     assert code == 0 and json.loads(out)["slot"]["start"] == "2031-05-12"
-    code, _, err = run(capsys, "--home", home, "slot", "set-status", str(slot_id), "cancelled")
-    assert code == 3 and "reason" in err
+    assert _refusal(capsys, home, "slot", "set-status", str(slot_id), "cancelled") == (
+        3, BookingText.CANCEL_NEEDS_REASON.key, {})
     code, out, _ = run(capsys, "--home", home, "--json", "slot", "set-status", str(slot_id), "cancelled",
                        "--reason", "Moved to autumn")
     assert code == 0 and json.loads(out)["slot"]["cancel_reason"] == "Moved to autumn"
@@ -103,8 +126,10 @@ def test_newer_database_is_refused_by_the_cli(tmp_path: Path, capsys: pytest.Cap
     assert run(capsys, "--home", str(home), "db", "upgrade")[0] == 0
     with sqlite3.connect(home / "data" / "takeover-planner.sqlite3") as conn:
         conn.execute("UPDATE alembic_version SET version_num = '0099_future'")
-    code, _, err = run(capsys, "--home", str(home), "slot", "list")
-    assert code == 6 and "newer version of Takeover Planner" in err
+    code, out, _ = run(capsys, "--home", str(home), "--json", "slot", "list")
+    refusal = json.loads(out)
+    assert (code, refusal["code"], refusal["reason"]) == (6, StorageText.TOO_NEW.key, "too_new")
+    assert refusal["params"] == {"revision": "0099_future", "head": HEAD_REVISION}
 
 
 def test_console_script_runs_as_a_process(tmp_path: Path) -> None:
@@ -120,7 +145,7 @@ def test_no_screen_is_a_plain_message(monkeypatch: pytest.MonkeyPatch, capsys: p
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(name, raising=False)
     assert main([]) == 6
-    assert "no screen" in capsys.readouterr().err
+    assert capsys.readouterr().err == f"takeover-planner: {render(CliText.NO_DISPLAY)}\n"
 
 
 def test_a_folder_that_cannot_be_written_is_a_plain_message(home: str, tmp_path: Path, qapp: object,

@@ -12,6 +12,7 @@ from takeover_planner.services.booking import list_slots
 from takeover_planner.services.context import AppContext
 from takeover_planner.settings import Settings
 from takeover_planner.storage.database import Database
+from takeover_planner.texts.booking import BookingText
 
 RACERS = 6
 
@@ -36,7 +37,7 @@ def _racer(db_url: str, home: str, index: int, start_at: float, results: mp.Queu
                      status=SlotStatus.CONFIRMED)
         results.put(("won", index))
     except BookingRefused as exc:
-        results.put(("refused", exc.message))
+        results.put(("refused", exc.code.key))
     except Exception as exc:  # reported, so that the test fails with the reason
         results.put(("error", repr(exc)))
     finally:
@@ -61,5 +62,5 @@ def test_exactly_one_of_many_processes_wins(ctx: AppContext, db_url: str, tmp_pa
     errors = [o for o in outcomes if o[0] == "error"]
     assert not errors, errors
     assert sum(1 for o in outcomes if o[0] == "won") == 1, outcomes
-    assert all("overlaps slot #" in o[1] for o in outcomes if o[0] == "refused")
+    assert all(o[1] == BookingText.OVERLAP.key for o in outcomes if o[0] == "refused")
     assert len(list_slots(ctx)) == 1

@@ -17,6 +17,8 @@ from takeover_planner.exporting import ics
 from takeover_planner.services import booking, catalog, export_service
 from takeover_planner.services.export_service import ExportCancelled, ExportOptions
 from takeover_planner.storage.models import StoryFrame
+from takeover_planner.texts import language
+from takeover_planner.texts.export import ExportText
 
 D = dt.date
 NB = ExportOptions(language="nb")
@@ -98,23 +100,41 @@ def test_second_export_after_an_edit_keeps_the_uid_and_raises_sequence(ctx, plan
 
 def test_ics_per_department_folder(ctx, plan, tmp_path):
     booking.set_status(ctx, plan["env"], SlotStatus.CANCELLED, reason="Sykdom")
+    ids = {d.name: d.id for d in catalog.list_departments(ctx)}
     folder = tmp_path / "kalender"
     result = export_service.export_ics(ctx, f"{folder}/", NB)
     names = sorted(p.name for p in folder.iterdir())
-    assert names == sorted(["takeover-calendar.ics", "Biblioteket.ics", "Brannvesenet.ics", "Miljø-Åpenhet.ics"])
+    library, fire_file, env_file = (f"Biblioteket-{ids['Biblioteket']}.ics", f"Brannvesenet-{ids['Brannvesenet']}.ics",
+                                    f"Miljø-Åpenhet-{ids['Miljø/Åpenhet']}.ics")
+    assert names == sorted(["takeover-calendar.ics", library, fire_file, env_file])
     assert result.files[0] == folder / "takeover-calendar.ics"
     assert set(result.per_department) == {"Biblioteket", "Brannvesenet", "Miljø/Åpenhet"}
     full = parse(folder / "takeover-calendar.ics")
     assert len([u for u in full if u.startswith("slot-")]) == 3
-    fire = parse(folder / "Brannvesenet.ics")
+    fire = parse(folder / fire_file)
     assert {str(e["summary"]) for e in fire.values()} == {
-        "Overtakelse: Brannvesenet – Fjordvik kultur", "Frist for materiell: Brannvesenet – Fjordvik kultur"}
-    cancelled = parse(folder / "Miljø-Åpenhet.ics")
-    assert {str(e["status"]) for e in cancelled.values()} == {"CANCELLED"}
-    calendar = icalendar.Calendar.from_ical((folder / "Biblioteket.ics").read_bytes())
+        "Overtakelse: Brannvesenet – Fjordvik kultur", "Frist for materiell: Brannvesenet – Fjordvik kultur",
+        "Kampanje: Leseuka, vår"}
+    cancelled = parse(folder / env_file)
+    assert {str(e["status"]) for uid, e in cancelled.items() if uid.startswith(("slot-", "deadline-"))} == {"CANCELLED"}
+    calendar = icalendar.Calendar.from_ical((folder / library).read_bytes())
     assert str(calendar["x-wr-calname"]) == "Overtakelseskalender – Biblioteket"
     assert not [p for p in folder.iterdir() if p.name.endswith(".part")]
-    assert (folder / "Biblioteket.ics").stat().st_mode & 0o777 == 0o644
+    assert (folder / library).stat().st_mode & 0o777 == 0o644
+
+
+def test_ics_blackouts_and_campaigns_can_be_left_out(ctx, plan, tmp_path):
+    catalog.add_blackout(ctx, "Påske", D(2027, 3, 22), D(2027, 3, 24), account="Fjordvik kultur", reason="Fri")
+    catalog.add_blackout(ctx, "Sommer", D(2027, 7, 1), D(2027, 7, 31))
+    found = parse(export_service.export_ics(ctx, tmp_path / "all.ics", NB).files[0])
+    kinds = sorted(uid.split("-")[0] for uid in found if not uid.startswith(("slot-", "deadline-")))
+    assert kinds == ["blackout", "blackout", "campaign"]
+    # An account's export shows that account's blackouts and those of all accounts; the period filter applies too.
+    only = ExportOptions(language="nb", account="Fjordvik kommune", end=D(2027, 6, 30))
+    found = parse(export_service.export_ics(ctx, tmp_path / "kommune.ics", only).files[0])
+    assert [uid.split("-")[0] for uid in found if not uid.startswith(("slot-", "deadline-"))] == ["campaign"]
+    bare = parse(export_service.export_ics(ctx, tmp_path / "bare.ics", NB, periods=False).files[0])
+    assert all(uid.startswith(("slot-", "deadline-")) for uid in bare)
 
 
 def test_csv_files(ctx, plan, tmp_path):
@@ -144,8 +164,9 @@ def test_pdf_months_follow_the_filter_and_refuse_a_typo(ctx, plan):
     assert export_service.pdf_months(slots, EN) == (D(2027, 3, 1), D(2027, 5, 3))
     chosen = ExportOptions(start=D(2027, 1, 15), end=D(2027, 2, 1))
     assert export_service.pdf_months([], chosen) == (D(2027, 1, 15), D(2027, 2, 1))
-    with pytest.raises(ValidationError, match="at most 240"):
+    with pytest.raises(ValidationError) as caught:
         export_service.pdf_months(slots, ExportOptions(start=D(2027, 1, 1), end=D(2270, 1, 1)))
+    assert caught.value.code == ExportText.TOO_MANY_MONTHS and caught.value.params["limit"] == 240
 
 
 def test_a_cancelled_export_leaves_the_previous_file_alone(ctx, plan, tmp_path):
@@ -155,7 +176,7 @@ def test_a_cancelled_export_leaves_the_previous_file_alone(ctx, plan, tmp_path):
     target.write_text("the previous export", encoding="utf-8")
 
     def stop(done: int, total: int) -> None:
-        raise ExportCancelled("Stopped.")
+        raise ExportCancelled()
 
     with pytest.raises(ExportCancelled):
         export_service.export_ics(ctx, target, EN, progress=stop)
@@ -166,13 +187,14 @@ def test_a_cancelled_export_leaves_the_previous_file_alone(ctx, plan, tmp_path):
 
 
 def test_a_folder_is_not_a_csv_file(ctx, plan, tmp_path):
-    with pytest.raises(ValidationError, match="is a folder"):
+    with pytest.raises(ValidationError) as caught:
         export_service.export_csv(ctx, tmp_path, EN)
+    assert caught.value.code == ExportText.FOLDER_NOT_FILE
     (tmp_path / "x.ics").write_text("", encoding="utf-8")
-    with pytest.raises(ValidationError, match="is a file name"):
-        export_service.export_ics(ctx, tmp_path / "x.ics", EN, per_department=True)
-    with pytest.raises(ValidationError, match="is a file name"):
-        export_service.export_ics(ctx, tmp_path / "new.ics", EN, per_department=True)
+    for target in (tmp_path / "x.ics", tmp_path / "new.ics"):
+        with pytest.raises(ValidationError) as caught:
+            export_service.export_ics(ctx, target, EN, per_department=True)
+        assert caught.value.code == ExportText.FILE_NOT_FOLDER
     assert not (tmp_path / "new.ics").exists()
 
 
@@ -183,14 +205,15 @@ def test_folder_or_file(tmp_path):
     assert not export_service.is_folder_target(tmp_path / "plan.ics")
 
 
-def test_language_follows_the_setting(ctx, plan, monkeypatch):
-    ctx.settings.set("ui.language", "nb")
-    assert export_service.export_labels(ctx, ExportOptions()).language == "nb"
-    ctx.settings.set("ui.language", "system")
+def test_language_follows_the_app_unless_chosen(monkeypatch):
+    monkeypatch.setattr(language, "_current", "nb")
+    assert export_service.export_words(ExportOptions()).language == "nb"
+    assert export_service.export_words(ExportOptions(language="en")).language == "en"
+    monkeypatch.setattr(language, "_current", None)  # nothing chosen yet: the system's locale
     monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
-    assert export_service.export_labels(ctx, ExportOptions()).language == "en"
+    assert export_service.export_words(ExportOptions()).language == "en"
     monkeypatch.setenv("LC_ALL", "nb_NO.UTF-8")
-    assert export_service.export_labels(ctx, ExportOptions()).language == "nb"
+    assert export_service.export_words(ExportOptions()).language == "nb"
 
 
 # --- the command line ----------------------------------------------------------------------------------

@@ -12,13 +12,14 @@ import pytest
 from takeover_planner.cli import main
 from takeover_planner.domain.timekeeping import today_oslo
 from takeover_planner.services.context import AppContext
+from tests.fakes.keyrings import MemoryKeyring, choose_keyring
 from tests.fakes.publish_world import World
 from tests.storage.insights_support import fake, insights_world, publish
 
 
 @pytest.fixture
-def world(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.fakes.keyrings.MemoryKeyring")
+def world(ctx: AppContext, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
+    choose_keyring(request, monkeypatch, MemoryKeyring())
     with insights_world(ctx) as w:
         yield w
 
@@ -81,7 +82,8 @@ def test_report_writes_pdf_or_csv_by_extension_and_refuses_other_names(
     assert code == 0
     shown = json.loads(out)
     assert shown["frames"][0]["reach"] == fake(world).last_served(story.media_id)["reach"]
-    assert shown["frames"][0]["insights"] == "collecting"
+    # Published on the run's clock (--now) in the past: by the real clock its 24 hours are over.
+    assert shown["frames"][0]["insights"] == "partial"
 
 
 def test_goals_are_set_listed_replaced_and_refused_when_already_met(
@@ -95,10 +97,12 @@ def test_goals_are_set_listed_replaced_and_refused_when_already_met(
     code, out, err = _run(world, capsys, "goal", "set", "Oslo kommune", "--target", "1500", "--by", due)
     assert code == 0, err
     assert "1,500 followers by" in out and "not enough follower readings" in out
-    code, out, err = _run(world, capsys, "goal", "set", "Oslo kommune", "--target", "900", "--by", due)
-    assert code == 2 and "already has 1,000 followers" in err
-    code, out, err = _run(world, capsys, "goal", "set", "Oslo kommune", "--target", "2000", "--by", "2001-01-01")
-    assert code == 2 and "already passed" in err
+    code, out, err = _run(world, capsys, "goal", "set", "Oslo kommune", "--target", "900", "--by", due, "--json")
+    refusal = json.loads(err or out)
+    assert code == 2 and refusal["code"] == "insights.target_met" and refusal["params"]["followers"] == 1000
+    code, out, err = _run(world, capsys, "goal", "set", "Oslo kommune", "--target", "2000", "--by", "2001-01-01",
+                          "--json")
+    assert code == 2 and json.loads(err or out)["code"] == "insights.goal_date_passed"
     _run(world, capsys, "goal", "set", "Oslo kommune", "--target", "1800", "--by", due)
     code, out, err = _run(world, capsys, "goal", "list", "--all", "--json")
     goals = json.loads(out)

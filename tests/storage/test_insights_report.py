@@ -14,22 +14,24 @@ import pytest
 from sqlalchemy import select
 
 from takeover_planner.domain.slots import SlotStatus
-from takeover_planner.domain.timekeeping import to_oslo, today_oslo
-from takeover_planner.insights.labels import BOKMAAL, ENGLISH, number_text
+from takeover_planner.domain.timekeeping import OSLO, to_oslo, today_oslo
 from takeover_planner.insights.metrics import StoryNumbers
 from takeover_planner.insights.schedule import CHECKPOINTS, Collection
-from takeover_planner.publishing.secrets import SecretStore
+from takeover_planner.instagram.secrets import SecretStore
 from takeover_planner.services import booking, catalog, insights_service
 from takeover_planner.services import publishing_service as publishing
 from takeover_planner.services.context import AppContext
 from takeover_planner.services.demo import load_demo
-from takeover_planner.storage.models import PublishJob
+from takeover_planner.storage.models import PublishJob, StoryFrame
+from takeover_planner.texts.documents import DocumentText
+from takeover_planner.texts.report import ReportText, ReportWords
 from tests.fakes.fake_graph import FakeWebDav
 from tests.fakes.fake_insights import FakeInstagramInsights, StoryScript
 from tests.fakes.keyrings import MemoryKeyring
-from tests.fakes.publish_world import World, due_time
+from tests.fakes.publish_world import World
 from tests.storage.insights_support import collect_at
 from tests.unit.export.pdf_reading import page_count, page_text
+from tests.unit.export.pdf_structure import alt_texts, assert_tagged, element_types
 
 H = dt.timedelta(hours=1)
 D = dt.timedelta(days=1)
@@ -74,7 +76,17 @@ def _publish(world: World, scripts: list[StoryScript]) -> list[Story]:
     world.fake.scripts = scripts
     for minute in range(len(scripts)):
         world.add_frame(minute=minute * 5, text=f"Frame {minute + 1} from the library")
-    report = publishing.publish_due(world.ctx, due_time(), env=world.env())
+    # The takeover is today: the frames are planned within today's slot, just before now (never before
+    # midnight), and published on the real clock, which the fake follows too.
+    now = dt.datetime.now(dt.UTC)
+    midnight = dt.datetime.combine(today_oslo(), dt.time(0), tzinfo=OSLO)
+    with world.ctx.db.write() as s:
+        for position, frame_id in enumerate(world.frames):
+            frame = s.get(StoryFrame, frame_id)
+            assert frame is not None
+            frame.planned_at = max(midnight, now - dt.timedelta(minutes=20 - position))
+    world.fake.now = None
+    report = publishing.publish_due(world.ctx, None, env=world.env())
     assert report.failures == []
     with world.ctx.db.session() as s:
         jobs = s.scalars(select(PublishJob).where(PublishJob.frame_id.in_(world.frames))
@@ -155,20 +167,26 @@ def test_demo_frames_published_collected_and_reported_match_what_the_fake_served
             assert row[metric] == ("" if value is None else str(value)), (row["frame"], metric)
 
     # The PDF, read back by an independent reader, shows them too, in both languages.
-    for labels in (ENGLISH, BOKMAAL):
-        pdf_file = tmp_path / f"report-{labels.language}.pdf"
-        written = insights_service.export_report(world.ctx, world.slot_id, pdf_file, language=labels.language, now=end)
+    for words in (ReportWords("en"), ReportWords("nb")):
+        pdf_file = tmp_path / f"report-{words.language}.pdf"
+        written = insights_service.export_report(world.ctx, world.slot_id, pdf_file, language=words.language, now=end)
         assert pdf_file.read_bytes().startswith(b"%PDF") and written.pages == page_count(pdf_file)
+        assert_tagged(pdf_file, title=f"{words(ReportText.TITLE)}: Biblioteket", language=words.language)
+        types = element_types(pdf_file)
+        assert {"H1", "H2", "Table", "TH", "Figure"} <= set(types)
+        assert [alt.split(".")[0] for alt in alt_texts(pdf_file)] == [
+            words(DocumentText.CHART_ALT, title=words(ReportText.REACH_VIEWS_CHART), frames="").split(".")[0],
+            words(DocumentText.CHART_ALT, title=words(ReportText.EXITS_REPLIES_CHART), frames="").split(".")[0]]
         summary = " ".join(page_text(pdf_file, 1).split())
-        assert labels.title in summary and "Biblioteket" in summary
-        assert number_text(report.totals["views"], labels).replace("\u00a0", " ") in summary.replace("\u00a0", " ")
+        assert words(ReportText.TITLE) in summary and "Biblioteket" in summary
+        assert words.number(report.totals["views"]).replace("\u00a0", " ") in summary.replace("\u00a0", " ")
         table = " ".join(page_text(pdf_file, 2).split()).replace("\u00a0", " ")
         for frame in report.frames:
             for metric in ("reach", "views", "replies", "exits"):
                 value = frame.value(metric)
                 if value is not None:
-                    assert number_text(value, labels).replace("\u00a0", " ") in table
-        assert labels.statuses[Collection.NOT_ENOUGH_VIEWERS] in table
+                    assert words.number(value).replace("\u00a0", " ") in table
+        assert words.collection(Collection.NOT_ENOUGH_VIEWERS) in table
 
 
 def test_the_comparison_puts_the_new_takeover_beside_the_demos_sample_takeovers(demo_world: World) -> None:

@@ -32,15 +32,19 @@ def test_brief_submit_import_review_withdraw(qapp, tmp_path, capsys, corpus):  #
     assert code == 0, err
     code, out, _ = run(capsys, home, "package", "import", str(sub), "--json")
     assert code == 0 and json.loads(out)["frames"] == [1, 2]
-    code, _, err = run(capsys, home, "package", "import", str(sub))
-    assert code == 3 and "already imported" in err
+    code, out, _ = run(capsys, home, "package", "import", str(sub), "--json")
+    assert code == 3 and json.loads(out)["code"] == "intake.already_imported"
+    assert json.loads(out)["details"] == {"reason": "duplicate", "submission": 1}
     code, out, _ = run(capsys, home, "story", "list", "--slot", "1", "--json")
     frames = json.loads(out)["frames"]
     assert [f["state"] for f in frames] == ["submitted", "submitted"]
     assert frames[1]["manual_only"] and frames[1]["problems"][0]["code"] == "file_error"
     assert run(capsys, home, "story", "approve", "1", "--by", "Kari K")[0] == 0
-    code, _, err = run(capsys, home, "story", "approve", "2", "--by", "Kari K")
-    assert code == 3 and "JPEG" in err
+    code, out, _ = run(capsys, home, "story", "approve", "2", "--by", "Kari K", "--json")
+    refusal = json.loads(out)
+    assert code == 3 and refusal["code"] == "stories.cannot_approve"
+    assert refusal["params"]["problems"][0]["code"] == "stories.file_error"
+    assert refusal["params"]["problems"][0]["params"]["finding"]["en"].startswith("Instagram takes only JPEG")
     assert run(capsys, home, "story", "request-changes", "2", "--by", "Kari K", "--comment", "Bruk JPEG")[0] == 0
     code, out, _ = run(capsys, home, "consent", "withdraw", "1", "--by", "Kari K", "--json")
     assert code == 0 and json.loads(out)["stopped"] == [{"frame": 1, "from": "approved", "to": "changes_requested"}]
@@ -50,5 +54,5 @@ def test_usage_errors(tmp_path, capsys):
     with pytest.raises(SystemExit) as usage:
         run(capsys, tmp_path / "h", "package", "submit", "--brief", "x.zip", "--out", "y.zip", "--time", "09:00")
     assert usage.value.code == 2 and "put it after --frame" in capsys.readouterr().err
-    code, _, err = run(capsys, tmp_path / "h", "package", "import", str(tmp_path / "missing.zip"))
-    assert code == 3 and "is not a file" in err
+    code, out, _ = run(capsys, tmp_path / "h", "package", "import", str(tmp_path / "missing.zip"), "--json")
+    assert code == 3 and json.loads(out)["code"] == "intake.not_a_file"

@@ -14,6 +14,7 @@ from takeover_planner.domain.slots import SlotStatus
 from takeover_planner.intake.errors import PackageRefused, Reason
 from takeover_planner.intake.safezip import ZipLimits
 from takeover_planner.services import booking, packages
+from takeover_planner.texts.intake import IntakeText
 from tests.storage.stories_support import book_slot, db_snapshot, make_submission, store_snapshot
 
 Members = list[tuple[zipfile.ZipInfo, bytes]]
@@ -52,7 +53,7 @@ def first_media(members: Members) -> str:
     return next(info.filename for info, _ in members if info.filename.startswith("media/"))
 
 
-# Each case: a way to spoil a good package, the reason code, and words the message must hold.
+# Each case: a way to spoil a good package, its reason, its message code and parameters the message must hold.
 Spoil = Callable[[Members, Path], Path]
 
 
@@ -218,35 +219,37 @@ def _empty_media(m: Members, out: Path) -> Path:
     return write_members(out, [(i, b"" if i.filename == name else d) for i, d in with_manifest(m, manifest)])
 
 
-CASES: dict[str, tuple[Spoil, Reason, str]] = {
-    "path_escape": (_path_escape, Reason.PATH_ESCAPE, "climbs out"),
-    "absolute_path": (_absolute, Reason.PATH_ESCAPE, "absolute path"),
-    "drive_letter": (_drive, Reason.PATH_ESCAPE, "drive letter"),
-    "backslash": (_backslash, Reason.PATH_ESCAPE, "backslash"),
-    "symlink": (_symlink, Reason.SYMLINK, "symbolic link"),
-    "device": (_device, Reason.SYMLINK, "not an ordinary file"),
-    "ratio_bomb": (_ratio_bomb, Reason.ZIP_BOMB, "times larger"),
-    "size_bomb": (_size_bomb, Reason.ZIP_BOMB, "would unpack to more than"),
-    "encrypted": (_encrypted, Reason.ENCRYPTED, "encrypted"),
-    "truncated": (_truncated, Reason.CORRUPT, "not a readable zip"),
-    "not_a_zip": (_not_zip, Reason.CORRUPT, "not a readable zip"),
-    "crc_damage": (_crc, Reason.CORRUPT, "damaged"),
-    "duplicate_entry": (_duplicate_entry, Reason.DUPLICATE_ENTRY, "more than once"),
-    "missing_file": (_missing, Reason.MISSING_FILE, "does not hold it"),
-    "extra_file": (_extra, Reason.EXTRA_FILE, "does not list"),
-    "unused_file": (_unused, Reason.EXTRA_FILE, "no frame uses"),
-    "checksum": (_checksum, Reason.CHECKSUM, "checksum"),
-    "no_manifest": (_no_manifest, Reason.NO_MANIFEST, "no manifest.json"),
-    "bad_json": (_bad_json, Reason.SCHEMA, "not valid JSON"),
-    "schema_type": (_schema_type, Reason.SCHEMA, "frames[0].shows_people must be true or false"),
-    "schema_unknown_field": (_schema_unknown_field, Reason.SCHEMA, "run_this is not a field"),
-    "schema_bad_time": (_schema_bad_time, Reason.SCHEMA, "frames[1].planned_time"),
-    "schema_name_escape": (_schema_name_escape, Reason.SCHEMA, "frames[0].file has an unexpected form"),
-    "newer_version": (_newer_version, Reason.VERSION, "format version 7"),
-    "wrong_kind": (_wrong_kind, Reason.WRONG_KIND, "is a brief, not a submission"),
-    "unknown_slot": (_unknown_slot, Reason.UNKNOWN_SLOT, "slot #999"),
-    "other_department": (_other_department, Reason.UNKNOWN_SLOT, "belongs to Biblioteket"),
-    "empty_media": (_empty_media, Reason.UNUSABLE_FILE, "is empty"),
+T = IntakeText
+CASES: dict[str, tuple[Spoil, Reason, IntakeText, dict[str, object]]] = {
+    "path_escape": (_path_escape, Reason.PATH_ESCAPE, T.CLIMBS_OUT, {"name": "../../evil.jpg"}),
+    "absolute_path": (_absolute, Reason.PATH_ESCAPE, T.ABSOLUTE_PATH, {"name": "/etc/cron.d/evil"}),
+    "drive_letter": (_drive, Reason.PATH_ESCAPE, T.DRIVE_LETTER, {"name": "C:/Windows/evil.dll"}),
+    "backslash": (_backslash, Reason.PATH_ESCAPE, T.BACKSLASH, {}),
+    "symlink": (_symlink, Reason.SYMLINK, T.SYMLINK, {"name": "media/link.jpg"}),
+    "device": (_device, Reason.SYMLINK, T.NOT_ORDINARY, {"name": "media/fifo"}),
+    "ratio_bomb": (_ratio_bomb, Reason.ZIP_BOMB, T.BOMB_RATIO, {"name": "media/zeros.jpg", "limit": 100}),
+    "size_bomb": (_size_bomb, Reason.ZIP_BOMB, T.TOTAL_TOO_BIG, {"limit": 1_000_000}),
+    "encrypted": (_encrypted, Reason.ENCRYPTED, T.ENCRYPTED, {}),
+    "truncated": (_truncated, Reason.CORRUPT, T.NOT_A_ZIP, {"file": "truncated.zip"}),
+    "not_a_zip": (_not_zip, Reason.CORRUPT, T.NOT_A_ZIP, {"file": "not_a_zip.zip"}),
+    "crc_damage": (_crc, Reason.CORRUPT, T.MEMBER_DAMAGED, {}),
+    "duplicate_entry": (_duplicate_entry, Reason.DUPLICATE_ENTRY, T.DUPLICATE_ENTRY, {}),
+    "missing_file": (_missing, Reason.MISSING_FILE, T.LISTED_NOT_HELD, {}),
+    "extra_file": (_extra, Reason.EXTRA_FILE, T.HELD_NOT_LISTED, {"file": "media/99-surprise.jpg"}),
+    "unused_file": (_unused, Reason.EXTRA_FILE, T.UNUSED_FILE, {"file": "media/99-unused.jpg"}),
+    "checksum": (_checksum, Reason.CHECKSUM, T.CHECKSUM, {}),
+    "no_manifest": (_no_manifest, Reason.NO_MANIFEST, T.NO_MANIFEST, {"manifest": "manifest.json"}),
+    "bad_json": (_bad_json, Reason.SCHEMA, T.NOT_JSON, {"file": "manifest.json"}),
+    "schema_type": (_schema_type, Reason.SCHEMA, T.NOT_FLAG, {"field": "frames[0].shows_people"}),
+    "schema_unknown_field": (_schema_unknown_field, Reason.SCHEMA, T.UNKNOWN_FIELD, {"field": "run_this"}),
+    "schema_bad_time": (_schema_bad_time, Reason.SCHEMA, T.NOT_TIME, {"field": "frames[1].planned_time"}),
+    "schema_name_escape": (_schema_name_escape, Reason.SCHEMA, T.UNEXPECTED_FORM, {"field": "frames[0].file"}),
+    "newer_version": (_newer_version, Reason.VERSION, T.TOO_NEW, {"version": 7, "known": 1}),
+    "wrong_kind": (_wrong_kind, Reason.WRONG_KIND, T.WRONG_KIND, {"found": T.A_BRIEF, "wanted": T.A_SUBMISSION}),
+    "unknown_slot": (_unknown_slot, Reason.UNKNOWN_SLOT, T.UNKNOWN_SLOT, {"slot_id": 999}),
+    "other_department": (_other_department, Reason.UNKNOWN_SLOT, T.OTHER_DEPARTMENT,
+                         {"department": "Brannvesenet", "actual": "Biblioteket"}),
+    "empty_media": (_empty_media, Reason.UNUSABLE_FILE, T.UNUSABLE_FILE, {"number": 1}),
 }
 SMALL = ZipLimits(max_total_bytes=1_000_000)  # the good package is about 0.4 MB
 
@@ -261,27 +264,31 @@ def good_package(ctx, tmp_path, corpus):
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_hostile_package_is_refused_and_nothing_changes(case, ctx, tmp_path, good_package):
-    spoil, reason, words = CASES[case]
+    spoil, reason, code, params = CASES[case]
     _slot_id, good = good_package
     bad = spoil(members_of(good), tmp_path / f"{case}.zip")
     db_before, store_before = db_snapshot(ctx), store_snapshot(ctx)
     with pytest.raises(PackageRefused) as refused:
         packages.import_submission(ctx, bad, limits=SMALL)
-    assert refused.value.reason == reason, refused.value.message
-    assert words in refused.value.message
+    assert (refused.value.reason, refused.value.code) == (reason, code), repr(refused.value)
+    assert {key: refused.value.params[key] for key in params} == params
     assert refused.value.details["reason"] == reason.value
+    assert refused.value.message_in("nb") and refused.value.message_in("en")
     assert db_snapshot(ctx) == db_before
     assert store_snapshot(ctx) == store_before
 
 
-def test_every_refusal_message_is_its_own(ctx, tmp_path, good_package):
+def test_every_refusal_has_its_own_code():
+    # Only a truncated zip and a file that is no zip at all share one: to the reader both are "not a zip".
+    assert len({code for _spoil, _reason, code, _params in CASES.values()}) == len(CASES) - 1
+
+
+def test_a_refusal_reads_as_norwegian(ctx, tmp_path, good_package):
     _slot_id, good = good_package
-    messages = set()
-    for case, (spoil, _reason, _words) in sorted(CASES.items()):
-        with pytest.raises(PackageRefused) as refused:
-            packages.import_submission(ctx, spoil(members_of(good), tmp_path / f"{case}.zip"), limits=SMALL)
-        messages.add(refused.value.message.split("(")[0].replace(case, ""))
-    assert len(messages) >= len(CASES) - 6  # a few cases share a kind (path escapes) but name their own detail
+    with pytest.raises(PackageRefused) as refused:
+        packages.import_submission(ctx, _path_escape(members_of(good), tmp_path / "bad.zip"))
+    # The one rendered check of this file.
+    assert refused.value.message_in("nb") == "Pakken inneholder en sti som klatrer ut av pakken («../../evil.jpg»)."
 
 
 def test_cancelled_slot_is_refused(ctx, tmp_path, good_package):
@@ -290,7 +297,7 @@ def test_cancelled_slot_is_refused(ctx, tmp_path, good_package):
     db_before, store_before = db_snapshot(ctx), store_snapshot(ctx)
     with pytest.raises(PackageRefused) as refused:
         packages.import_submission(ctx, good)
-    assert refused.value.reason == Reason.CANCELLED_SLOT and "cancelled" in refused.value.message
+    assert refused.value.reason == Reason.CANCELLED_SLOT and refused.value.code == IntakeText.SUBMISSION_CANCELLED
     assert db_snapshot(ctx) == db_before and store_snapshot(ctx) == store_before
 
 

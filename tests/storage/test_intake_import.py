@@ -12,6 +12,7 @@ from takeover_planner.intake.errors import PackageRefused, Reason
 from takeover_planner.intake.submission import read_submission
 from takeover_planner.services import packages, stories
 from takeover_planner.services.story_media import stored_path
+from takeover_planner.texts.intake import IntakeText
 from tests.storage.stories_support import book_slot, db_snapshot, make_submission, store_snapshot
 
 
@@ -32,7 +33,8 @@ def test_brief_package_round_trip(qapp, ctx, tmp_path):  # qapp: the brief's PDF
     readme = staged.files["README.txt"].read_text(encoding="utf-8")
     assert "Biblioteket" in readme and "Frist for materiell" in readme
     with zipfile.ZipFile(out) as zf:
-        assert sorted(zf.namelist()) == ["README.txt", "brief-nb.pdf", "manifest.json"]
+        assert sorted(zf.namelist()) == ["README.txt", "brief-nb.pdf", f"innsendingsskjema-periode-{slot_id}.html",
+                                         "manifest.json"]
 
 
 def test_submission_imports_as_submitted_frames(ctx, tmp_path, corpus):
@@ -67,7 +69,9 @@ def test_second_import_of_the_same_package_is_refused_and_changes_nothing(ctx, t
     with pytest.raises(PackageRefused) as refused:
         packages.import_submission(ctx, package)
     assert refused.value.reason == Reason.DUPLICATE
-    assert "already imported" in refused.value.message and f"#{first.submission_id}" in refused.value.message
+    assert refused.value.code == IntakeText.ALREADY_IMPORTED
+    assert refused.value.params["submission"] == first.submission_id
+    assert refused.value.details["submission"] == first.submission_id
     assert db_snapshot(ctx) == db_before and store_snapshot(ctx) == store_before
 
 

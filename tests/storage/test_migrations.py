@@ -10,10 +10,11 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
-from takeover_planner.errors import DatabaseTooNew, EnvironmentProblem
+from takeover_planner.errors import DatabaseTooNew, EnvironmentProblem, EnvReason
 from takeover_planner.storage import migrate
 from takeover_planner.storage.database import Database
 from takeover_planner.storage.models import Base
+from takeover_planner.texts.storage import StorageText
 
 
 def test_known_revisions_match_alembic_history() -> None:
@@ -73,8 +74,10 @@ def test_upgrading_an_older_database_keeps_data_and_a_backup(db_url: str, tmp_pa
 def test_a_newer_database_is_refused_and_left_alone(db: Database, tmp_path: Path) -> None:
     with db.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
-    with pytest.raises(DatabaseTooNew, match="newer version"):
+    with pytest.raises(DatabaseTooNew) as refused:
         migrate.upgrade(db, tmp_path / "backups")
+    assert (refused.value.code, refused.value.reason) == (StorageText.TOO_NEW, EnvReason.TOO_NEW)
+    assert refused.value.params == {"revision": "9999_from_the_future", "head": migrate.HEAD_REVISION}
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999_from_the_future"
     assert not (tmp_path / "backups").exists() or not any((tmp_path / "backups").iterdir())
@@ -84,6 +87,7 @@ def test_a_foreign_database_is_refused(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'other.sqlite3'}")
     with db.engine.begin() as conn:
         conn.execute(text("CREATE TABLE invoices (id INTEGER PRIMARY KEY)"))
-    with pytest.raises(EnvironmentProblem, match="not Takeover Planner"):
+    with pytest.raises(EnvironmentProblem) as refused:
         migrate.upgrade(db, tmp_path / "backups")
+    assert (refused.value.code, refused.value.reason) == (StorageText.FOREIGN, EnvReason.FOREIGN)
     db.dispose()

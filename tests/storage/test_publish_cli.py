@@ -8,17 +8,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from keyring.backends import fail
 
 from takeover_planner.cli import main
 from takeover_planner.services.context import AppContext
+from takeover_planner.storage.models import Account
 from tests.fakes.fake_graph import FakeInstagram, FakeWebDav
-from tests.fakes.keyrings import MemoryKeyring
-from tests.fakes.publish_world import DAY, World, running_world
+from tests.fakes.keyrings import MemoryKeyring, choose_keyring
+from tests.fakes.publish_world import DAY, World, due_time, running_world
 
 
 @pytest.fixture
-def world(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.fakes.keyrings.MemoryKeyring")
+def world(ctx: AppContext, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
+    choose_keyring(request, monkeypatch, MemoryKeyring())
     with running_world(ctx) as w:
         yield w
 
@@ -51,7 +53,8 @@ def test_account_check_shows_name_expiry_and_quota_and_learns_the_user_id(
     world.fake.quota_total = 50
     code, out, err = _run(world, capsys, monkeypatch, "account", "check", "Oslo kommune")
     assert code == 0, err
-    assert f"@{world.fake.username}" in out and "3 of 50 posts" in out and "valid until" in out
+    # A pasted Instagram Login token's real expiry is only learned at its first renewal, a day later.
+    assert f"@{world.fake.username}" in out and "3 of 50 posts" in out and "no known expiry" in out
     code, out, _err = _run(world, capsys, monkeypatch, "account", "check", "Oslo kommune", "--json")
     data = json.loads(out)
     assert data["quota_usage"] == 3 and data["quota_total"] == 50 and data["ig_user_id"] == world.fake.ig_user_id
@@ -110,8 +113,9 @@ def test_hosting_set_keeps_the_password_in_the_keyring_only(world: World, capsys
 
 
 def test_without_a_keyring_tokens_are_refused_with_a_plain_explanation(
-        world: World, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+        world: World, capsys: pytest.CaptureFixture[str], request: pytest.FixtureRequest,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    choose_keyring(request, monkeypatch, fail.Keyring())
     code, _out, err = _run(world, capsys, monkeypatch, "account", "set-token", "Oslo kommune",
                            stdin="IGAA" + "k" * 40)
     assert code == 6 and "No secure password store" in err
@@ -125,3 +129,32 @@ def test_without_a_keyring_tokens_are_refused_with_a_plain_explanation(
 
 def test_fake_servers_are_isolated_per_test(world: World) -> None:
     assert isinstance(world.fake, FakeInstagram) and world.fake.publish_counts() == {}
+
+
+def test_late_frames_are_listed_and_decided_from_the_command_line(
+        world: World, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    frame = world.add_frame()
+    late = due_time(3 * 60).isoformat()
+    code, out, err = _run(world, capsys, monkeypatch, "publish-due", "--now", late)
+    assert code == 0, err
+    assert "held" in out and f"publish late post {frame}" in out
+    code, out, _err = _run(world, capsys, monkeypatch, "publish", "late", "list", "--json")
+    assert [(h["frame_id"], h["reason"]) for h in json.loads(out)["held"]] == [(frame, "late")]
+    code, out, err = _run(world, capsys, monkeypatch, "publish", "late", "post", str(frame))
+    assert code == 0, err
+    code, out, err = _run(world, capsys, monkeypatch, "publish-due", "--now", late, "--json")
+    assert code == 0 and json.loads(out)["published"] == 1
+    assert world.fake.publish_counts()[world.shas[frame]] == 1
+
+
+def test_now_against_metas_host_is_refused_from_the_command_line(
+        world: World, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    world.add_frame()
+    with world.ctx.db.write() as s:
+        account = s.get(Account, world.account_id)
+        assert account is not None
+        account.graph_host = "https://graph.facebook.com"
+    code, out, err = _run(world, capsys, monkeypatch, "publish-due", "--now", due_time().isoformat(), "--json")
+    refusal = json.loads(err or out)
+    assert code == 2 and refusal["code"] == "publishing.now_refused_meta"
+    assert world.fake.requests == [] and world.fake.publish_counts() == {}

@@ -8,6 +8,8 @@
    process for the others, to keep the test fast. On PostgreSQL the "after" points are run (the claim SQL is
    what differs there; the two-runner test covers it further).
 2. Two `publish-due` processes run at the same time over the same frames: each frame is published exactly once.
+3. A runner killed with SIGKILL in the middle of a call: a restart on the same host takes its claims over at once
+   (its process is gone), reads the container first, and finishes every frame in one run without a double post.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ import datetime as dt
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
 
-from takeover_planner.publishing.secrets import SecretStore
+from takeover_planner.instagram.secrets import SecretStore
 from takeover_planner.services import publishing_service as svc
 from takeover_planner.services.context import AppContext
 from takeover_planner.storage.models import PublishJob, StoryFrame
@@ -151,3 +154,35 @@ def test_two_runners_at_once_publish_each_frame_exactly_once(world: World) -> No
     assert all(_state(world, f)[0] == "published" for f in frames)
     publishes = [r for r in world.fake.requests if r.path.endswith("/media_publish")]
     assert len(publishes) == len(frames), "no frame was even attempted twice"
+
+
+def test_a_runner_killed_mid_call_is_taken_over_at_once_on_the_same_host(world: World) -> None:
+    """kill -9 while media_publish is under way; the restart on this host finishes every frame in one run."""
+    frames = [world.add_frame(kind="image", minute=i) for i in range(3)]
+    world.fake.hold_endpoint = "publish"  # the first media_publish hangs until answer_now()
+    now = due_time()
+    runner = _cli(world, "none", now, wait=False)
+    assert isinstance(runner, subprocess.Popen)
+    try:
+        assert world.fake.held.wait(60), "the runner reached media_publish"
+    finally:
+        runner.kill()  # SIGKILL: no cleanup, the claim stays in the ledger
+        runner.communicate(timeout=30)
+    with world.ctx.db.session() as s:
+        claims = [j.claimed_by for j in s.scalars(select(PublishJob)) if j.claimed_by]
+    assert claims and all(f":{runner.pid}:" in c for c in claims), "the dead runner still holds its claim"
+    # The call it made still arrives at Instagram and publishes (the reply goes to a dead socket).
+    world.fake.hold_endpoint = ""
+    world.fake.answer_now()
+    for _ in range(100):
+        if sum(world.fake.publish_counts().values()) == 1:
+            break
+        time.sleep(0.05)
+
+    report = svc.publish_due(world.ctx, now + dt.timedelta(minutes=1),
+                             env=svc.queue_env(world.ctx, secrets=world.secrets))
+
+    assert [o.kind.value for o in report.outcomes] == ["published"] * 3, report.to_json()
+    counts = world.fake.publish_counts()
+    assert [counts[world.shas[f]] for f in frames] == [1, 1, 1], "no double post"
+    assert all(_state(world, f)[0] == "published" for f in frames)

@@ -17,6 +17,7 @@ from takeover_planner.services import handoff_service
 from takeover_planner.services import publishing_service as svc
 from takeover_planner.services.context import AppContext
 from takeover_planner.storage.models import AuditEvent, PublishJob, StoryFrame
+from takeover_planner.texts.publishing import PublishingText
 from tests.fakes.publish_world import World, due_time, running_world
 
 
@@ -116,20 +117,23 @@ def test_posting_by_hand_is_recorded_with_who_and_when(world: World, tmp_path: P
         comments = [e.comment for e in s.scalars(select(AuditEvent).where(AuditEvent.entity_id == frame,
                                                                           AuditEvent.action == "published"))]
     assert comments == ["posted by hand by Ola Nordmann at 2025-05-06 10:02"]
-    with pytest.raises(TransitionRefused, match="already published"):
+    with pytest.raises(TransitionRefused) as caught:
         handoff_service.mark_posted_by_hand(world.ctx, frame, by="Ola Nordmann")
+    assert caught.value.code == PublishingText.ALREADY_PUBLISHED and caught.value.params == {"frame_id": frame}
 
 
 def test_nothing_is_marked_posted_without_an_approval_or_while_the_api_may_have_posted_it(world: World) -> None:
     unapproved = world.add_frame(approved_by=None)
-    with pytest.raises(TransitionRefused, match="named person"):
+    with pytest.raises(TransitionRefused) as caught:
         handoff_service.mark_posted_by_hand(world.ctx, unapproved)
+    assert caught.value.code == PublishingText.NO_NAMED_APPROVAL
     maybe_live = world.add_frame(minute=1)
     world.fake.publish_modes.append("drop")
     report = svc.publish_due(world.ctx, due_time(), env=world.env(unknown_grace=dt.timedelta(minutes=5)))
     assert OutcomeKind.DEFERRED in [o.kind for o in report.outcomes]
-    with pytest.raises(TransitionRefused, match="may already have been published"):
+    with pytest.raises(TransitionRefused) as caught:
         handoff_service.mark_posted_by_hand(world.ctx, maybe_live)
+    assert caught.value.code == PublishingText.MAYBE_PUBLISHED
 
 
 def test_a_frame_the_api_gave_up_on_can_be_posted_by_hand(world: World, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select, update
 
 from takeover_planner.domain.timekeeping import now_utc
-from takeover_planner.publishing.secrets import SecretStore
+from takeover_planner.instagram.secrets import SecretStore
 from takeover_planner.services.context import AppContext
 from takeover_planner.storage.models import AccountPublishing, Base
 from tests.fakes.keyrings import FILE_ENV, JsonFileKeyring
@@ -100,7 +100,9 @@ def test_no_token_or_password_anywhere_after_a_full_run_with_failures(world: Wor
         leaks += ["command output" for secret in secrets if secret in text]
     assert fake.tokens_in_urls() == []
     for seen in world.dav.requests + fake.requests:
-        leaks += [f"URL {seen.path}" for secret in secrets if secret in seen.path + seen.query]
+        # refresh_access_token takes the token in its query, as Meta documents (the request itself, not a log).
+        if seen.path != "/refresh_access_token":
+            leaks += [f"URL {seen.path}" for secret in secrets if secret in seen.path + seen.query]
     assert leaks == []
     # The keyring stand-in does hold them (so the search above would have found them if they had leaked).
     keyring_file = Path(os.environ[FILE_ENV]).read_text(encoding="utf-8")

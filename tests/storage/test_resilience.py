@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from takeover_planner.domain.slots import SlotStatus
-from takeover_planner.errors import EnvironmentProblem
+from takeover_planner.errors import EnvironmentProblem, EnvReason
 from takeover_planner.services import booking, catalog
 from takeover_planner.services.changes import ChangeWatcher
 from takeover_planner.services.context import AppContext
@@ -61,8 +61,9 @@ def test_connection_killed_mid_edit_loses_nothing(pg_url: str, tmp_path) -> None
         time.sleep(0.5)
         proxy.cut()
         edit = {"slot_id": slot.id, "start": "2031-03-10", "end": "2031-03-11", "expected_version": slot.version}
-        with pytest.raises(EnvironmentProblem, match="Cannot reach the database"):
+        with pytest.raises(EnvironmentProblem) as lost:
             booking.move(ctx, slot.id, dt.date(2031, 3, 10), dt.date(2031, 3, 11), expected_version=slot.version)
+        assert lost.value.reason == EnvReason.UNREACHABLE
         outbox.add("move", edit, ctx.actor)
         assert _wait_for(lambda: False in states), "the watcher never noticed the database going away"
         # The pending edit survives a restart of the app: it is on disk.
@@ -117,3 +118,20 @@ def test_stopping_the_watcher_is_quick_on_postgresql(pg_url: str, tmp_path) -> N
     finally:
         watcher.stop()
         db.dispose()
+
+
+def test_a_bug_in_the_watcher_is_logged_not_reported_as_offline(tmp_path, caplog) -> None:  # type: ignore[no-untyped-def]
+    """Only a database that does not answer is "offline"; anything else is a bug with a traceback in the log."""
+    db = Database(f"sqlite:///{tmp_path / 'never-migrated.sqlite3'}")  # no audit_event table: every poll fails
+    online: list[bool] = []
+    watcher = ChangeWatcher(db, lambda _m: None, online.append, poll_seconds=0.05)
+    with caplog.at_level("ERROR", logger="takeover_planner.services.changes"):
+        watcher.start()
+        try:
+            assert _wait_for(lambda: bool(caplog.records), 5)
+            time.sleep(0.3)  # several more failing polls
+        finally:
+            watcher.stop()
+            db.dispose()
+    assert online == []
+    assert len(caplog.records) == 1 and caplog.records[0].exc_info is not None

@@ -53,12 +53,14 @@ def main(argv: list[str] | None = None) -> int:
     from sqlalchemy.engine import make_url
 
     from takeover_planner.domain.timekeeping import today_oslo
-    from takeover_planner.errors import EnvironmentProblem
+    from takeover_planner.errors import EnvironmentProblem, EnvReason
     from takeover_planner.paths import resolve_paths
     from takeover_planner.services import booking
     from takeover_planner.services.context import open_context
     from takeover_planner.services.demo import load_demo
     from takeover_planner.settings import Settings
+    from takeover_planner.storage.failures import database_text
+    from takeover_planner.texts.storage import StorageText
     from takeover_planner.ui.app import application
     from takeover_planner.ui.i18n import Translations
     from takeover_planner.ui.main_window import MainWindow
@@ -68,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     real_move = booking.move
 
     def unreachable(*_args: object, **_kwargs: object) -> None:
-        raise EnvironmentProblem("Cannot reach the database postgresql://planner@db.fjordvik.kommune.no/plan.")
+        raise EnvironmentProblem(StorageText.UNREACHABLE, reason=EnvReason.UNREACHABLE,
+                                 database=database_text("postgresql://planner@db.fjordvik.kommune.no/plan"))
 
     with tempfile.TemporaryDirectory() as home, fresh_database(args.pg) as target:
         ctx = open_context(home, actor="Kari Nordmann")
@@ -104,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
                 booking.move = real_move  # type: ignore[assignment]
             window.page.callout.hide()
             # Staged for the picture: the status bar names the team server the banner is about.
-            window.database_label.setText("postgresql+psycopg://planner@db.fjordvik.kommune.no/takeover_planner")
+            window.status_area.database_label.setText("postgresql+psycopg://planner@db.fjordvik.kommune.no/takeover_planner")
             QApplication.processEvents()
             path = args.out / f"offline-banner-{language}.png"
             window.grab().save(str(path))

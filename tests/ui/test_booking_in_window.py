@@ -68,7 +68,7 @@ def test_a_refused_booking_shows_the_rule_message_and_changes_nothing(window, pl
     assert f"slot #{planner.library_slot}" in message and "Biblioteket" in message and "overlaps" in message
     assert dialog.ok_button.isEnabled()
     assert _all_slots(planner) == before
-    assert window.actions.undo_stack.count() == 0
+    assert window.booking_actions.undo_stack.count() == 0
 
 
 def test_booking_into_a_blackout_names_the_blackout(window, planner: Planner, qtbot) -> None:
@@ -122,7 +122,7 @@ def test_resize_a_slot_by_dragging_its_end(window, planner: Planner) -> None:
     drag(grid, right_edge, QPointF(grid.day_rect(dt.date(2030, 3, 8)).center().x(), rect.center().y()))
     slot = booking.get_slot(planner.ctx, planner.library_slot)
     assert (slot.start, slot.end) == (dt.date(2030, 3, 4), dt.date(2030, 3, 8))
-    assert window.actions.undo_stack.undoText().startswith("Resize")
+    assert window.booking_actions.undo_stack.undoText().startswith("Resize")
 
 
 def test_a_refused_move_says_why_where_the_slot_was_dropped(window, planner: Planner) -> None:
@@ -138,7 +138,7 @@ def test_a_refused_move_says_why_where_the_slot_was_dropped(window, planner: Pla
     assert f"slot #{planner.library_slot}" in callout.text() and "Biblioteket" in callout.text()
     fire = booking.get_slot(planner.ctx, planner.fire_slot)
     assert (fire.start, fire.end) == (dt.date(2030, 3, 11), dt.date(2030, 3, 12))
-    assert window.actions.undo_stack.count() == 0
+    assert window.booking_actions.undo_stack.count() == 0
     # the message sits inside the window, near the drop point
     assert window.page.rect().contains(callout.geometry())
 
@@ -174,8 +174,8 @@ def test_completing_is_confirmed_and_cannot_be_undone(window, planner: Planner) 
     confirm = next(b for b in box.buttons() if b.text() == "Mark as completed")
     confirm.click()
     assert booking.get_slot(planner.ctx, planner.library_slot).status == SlotStatus.COMPLETED
-    assert window.actions.undo_stack.count() == 0
-    assert "cannot be undone" in window.status_label.text()
+    assert window.booking_actions.undo_stack.count() == 0
+    assert "cannot be undone" in window.status_area.label.text()
 
 
 def test_book_then_undo_cancels_and_redo_restores(window, planner: Planner, qtbot) -> None:
@@ -199,8 +199,8 @@ def test_an_undo_that_is_refused_explains_and_clears_the_history(window, planner
     booking.set_status(planner.ctx, planner.fire_slot, SlotStatus.BOOKED)
     window.reload()
     window.undo_action.trigger()
-    qtbot.waitUntil(lambda: window.actions.undo_stack.count() == 0, timeout=2000)
-    assert "Could not undo" in window.status_label.text()
+    qtbot.waitUntil(lambda: window.booking_actions.undo_stack.count() == 0, timeout=2000)
+    assert "Could not undo" in window.status_area.label.text()
     fire = booking.get_slot(planner.ctx, planner.fire_slot)
     assert (fire.start, fire.end) == (dt.date(2030, 3, 13), dt.date(2030, 3, 14))
 
@@ -216,7 +216,7 @@ def test_editing_a_slot_moves_it_and_changes_details_in_one_undo_step(window, pl
     slot = booking.get_slot(planner.ctx, planner.library_slot)
     assert (slot.start, slot.end, slot.notes, slot.news_url) == (
         dt.date(2030, 3, 5), dt.date(2030, 3, 7), "Reading week", "https://fjordvik.example/news/1")
-    assert window.actions.undo_stack.count() == 1
+    assert window.booking_actions.undo_stack.count() == 1
     window.undo_action.trigger()
     slot = booking.get_slot(planner.ctx, planner.library_slot)
     assert (slot.start, slot.end, slot.notes, slot.news_url) == (dt.date(2030, 3, 4), dt.date(2030, 3, 6), "", "")

@@ -82,9 +82,10 @@ def test_per_department_ics_runs_off_the_gui_thread(qtbot, planner, tmp_path):
         assert not dlg.export_button.isEnabled()  # busy while the worker runs
     result = done.args[0]
     names = sorted(p.name for p in (tmp_path / "calendars").iterdir())
-    assert names == ["Biblioteket.ics", "Brannvesenet.ics", "takeover-calendar.ics"]
+    # One file per department, named by department and its id (ics.department_file_names).
+    assert [n.rsplit("-", 1)[0] for n in names] == ["Biblioteket", "Brannvesenet", "takeover"]
     assert set(result.per_department) == {"Biblioteket", "Brannvesenet"}
-    events = icalendar.Calendar.from_ical((tmp_path / "calendars" / "Biblioteket.ics").read_bytes()).walk("VEVENT")
+    events = icalendar.Calendar.from_ical(result.per_department["Biblioteket"].read_bytes()).walk("VEVENT")
     assert {e.decoded("dtstart") for e in events if "Takeover" in str(e["summary"]) or "Overtakelse" in
             str(e["summary"])} == {dt.date(2030, 3, 4)}
     # Progress was delivered on the GUI thread even though the work ran elsewhere.

@@ -11,7 +11,8 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from takeover_planner.errors import EnvironmentProblem
+from takeover_planner.errors import EnvironmentProblem, EnvReason
+from takeover_planner.texts.storage import StorageText
 from takeover_planner.ui.periodic_task import PeriodicTask
 from takeover_planner.ui.tasks import TaskRunner
 
@@ -42,7 +43,7 @@ def test_the_window_is_built_without_requests_and_the_collector_loads_on_a_worke
         settings.set("demo.offered", True)
         runner = TaskRunner()
         window = MainWindow(paths, settings, runner, Translations(app))
-        lazy = ("requests", "takeover_planner.ui.insights.collector", "takeover_planner.insights.collector",
+        lazy = ("requests", "takeover_planner.ui.insights.collector", "takeover_planner.services.insights_collection",
                 "takeover_planner.services.insights_service", "takeover_planner.ui.insights.dashboard")
         print("built:", [name for name in lazy if name in sys.modules])
 
@@ -99,18 +100,19 @@ def test_a_periodic_task_runs_at_start_reports_and_tells_a_warning_once_a_day(qt
 
 def test_a_periodic_task_reports_a_refusal_and_runs_again_later(qtbot: Any) -> None:
     attempts: list[dt.datetime] = []
+    locked = EnvironmentProblem(StorageText.LOCKED, reason=EnvReason.LOCKED)
 
     def refused() -> str:
         attempts.append(dt.datetime.now())
         if len(attempts) == 1:
-            raise EnvironmentProblem("The database is locked.")
+            raise locked
         return "ok"
 
     runner = TaskRunner(inline=True)
     task = _Counter(runner, refused)
     with qtbot.waitSignal(task.run_refused) as refusal:
         task.run_now()
-    assert refusal.args == ["The database is locked."] and not task.busy
+    assert refusal.args == [locked] and not task.busy
     with qtbot.waitSignal(task.run_finished) as finished:
         task.run_now()
     assert finished.args == ["ok"] and len(attempts) == 2

@@ -12,11 +12,11 @@ from PySide6.QtCharts import QLineSeries, QScatterSeries
 from PySide6.QtCore import Qt
 
 from takeover_planner.domain.timekeeping import oslo_datetime, today_oslo
-from takeover_planner.insights.collector import AccountRun, CollectReport
 from takeover_planner.insights.schedule import Collection
 from takeover_planner.services import catalog, insights_service
 from takeover_planner.services.context import AppContext
 from takeover_planner.services.demo import load_demo
+from takeover_planner.services.insights_collection import AccountRun, CollectReport
 from takeover_planner.storage.models import FollowerCount
 from takeover_planner.ui.i18n import BOKMAAL, ENGLISH, Translations
 from takeover_planner.ui.insights.collector import InsightsCollector
@@ -198,15 +198,18 @@ def test_the_collector_runs_at_start_on_its_timer_and_reports_a_problem_once_a_d
 
 def test_a_refused_run_is_reported_and_the_collector_stays_usable(qtbot, sqlite_ctx: AppContext,
                                                                   runner: TaskRunner) -> None:
-    from takeover_planner.errors import EnvironmentProblem
+    from takeover_planner.errors import EnvironmentProblem, EnvReason
+    from takeover_planner.texts.storage import StorageText
+
+    problem = EnvironmentProblem(StorageText.LOCKED, reason=EnvReason.LOCKED)
 
     def locked(_ctx: AppContext) -> CollectReport:
-        raise EnvironmentProblem("The database is locked.")
+        raise problem
 
     collector = InsightsCollector(sqlite_ctx, runner, runner=locked)
     with qtbot.waitSignal(collector.run_refused) as refused:
         collector.run_now()
-    assert refused.args == ["The database is locked."] and not collector.busy
+    assert refused.args == [problem] and not collector.busy
 
 
 def test_the_planner_window_opens_insights_from_the_view_menu_and_collects_in_the_background(

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from takeover_planner.domain.slots import SlotStatus
 from takeover_planner.services import booking, catalog
+from takeover_planner.texts import render
+from takeover_planner.texts.ui import UiText
 from takeover_planner.ui.dialogs.catalog_dialogs import BlackoutDialog, CampaignDialog, DepartmentDialog
 from takeover_planner.ui.management.table_models import RECORD_ROLE, Kind
 from tests.ui.conftest import Planner
@@ -114,7 +116,7 @@ def test_accounts_can_be_added_and_renamed_but_not_removed(window, planner: Plan
     dialog.name.setText("Fjordvik ungdom")
     dialog.handle.setText("not a handle!")
     dialog.save_button.click()
-    assert "not an Instagram handle" in dialog.error_text()
+    assert dialog.error_text() == render(UiText.BAD_HANDLE, {"handle": "not a handle!"})
     dialog.handle.setText("@fjordvikung")
     dialog.save_button.click()
     assert [a.handle for a in catalog.list_accounts(planner.ctx) if a.name == "Fjordvik ungdom"] == ["fjordvikung"]

@@ -6,10 +6,11 @@ import datetime as dt
 import threading
 from typing import Any
 
-from takeover_planner.errors import EnvironmentProblem
+from takeover_planner.errors import EnvironmentProblem, EnvReason
 from takeover_planner.publishing.queue import RunReport
 from takeover_planner.services import publishing_service
 from takeover_planner.services.context import AppContext
+from takeover_planner.texts.storage import StorageText
 from takeover_planner.ui.publish_queue import PublishQueue
 from takeover_planner.ui.tasks import TaskRunner
 from tests.fakes.publish_world import due_time, png_bytes, running_world
@@ -79,19 +80,19 @@ def test_a_refused_run_is_reported_and_notices_come_once(qtbot: Any, sqlite_ctx:
     def runner(ctx: AppContext, now: dt.datetime | None, progress: Any) -> RunReport:
         attempts.append(1)
         if len(attempts) == 1:
-            raise EnvironmentProblem("The database is busy (another program holds it). Try again in a moment.")
+            raise EnvironmentProblem(StorageText.LOCKED, reason=EnvReason.LOCKED)
         report = RunReport("test", dt.datetime.now(dt.UTC))
         report.notices.append("The token for Oslo kommune expires on 2030-01-01 10:00 (in 3 days).")
         return report
 
     queue = PublishQueue(sqlite_ctx, TaskRunner(inline=True), runner=runner, interval_ms=60_000)
-    refused: list[str] = []
+    refused: list[EnvironmentProblem] = []
     notices: list[str] = []
     queue.run_refused.connect(refused.append)
     queue.notice_raised.connect(notices.append)
     queue.run_now()
-    assert refused and "busy" in refused[0] and not queue.busy
+    assert [problem.reason for problem in refused] == [EnvReason.LOCKED] and not queue.busy
     queue.run_now()
     queue.run_now()
-    assert len(notices) == 1 and "expires" in notices[0]
+    assert notices == ["The token for Oslo kommune expires on 2030-01-01 10:00 (in 3 days)."]
     queue.deleteLater()

@@ -21,7 +21,7 @@ from takeover_planner.publishing.queue import RunReport
 from takeover_planner.services import publishing_service
 from takeover_planner.services.context import AppContext
 from takeover_planner.ui.main_window import MainWindow
-from tests.fakes.keyrings import MemoryKeyring
+from tests.fakes.keyrings import MemoryKeyring, choose_keyring
 from tests.fakes.publish_world import DAY, due_time, png_bytes, running_world
 from tests.ui.window_helpers import open_window
 
@@ -95,7 +95,7 @@ def test_each_failure_is_noticed_without_blocking_and_listed_with_its_reason(
             assert not hook.indicator.isVisible()
             hook.publish_now_action.trigger()
             assert QApplication.activeModalWidget() is None, "a failure never blocks the window"
-            assert f"Frame #{bad} was not published:" in win.status_label.text()
+            assert f"Frame #{bad} was not published:" in win.status_area.label.text()
             assert hook.indicator.isVisible() and _plain(hook.indicator.text()) == "Publishing: 1 problem"
             assert [e.problem for e in hook.events] == [True, False]  # newest first: the failure, the success
 
@@ -132,9 +132,9 @@ def test_a_token_that_expires_within_a_week_is_warned_about(qtbot, sqlite_ctx: A
             panel.close()
 
 
-def test_set_account_token_keeps_it_in_the_keyring_only(qtbot, window: MainWindow, planner, caplog,
+def test_set_account_token_keeps_it_in_the_keyring_only(qtbot, window: MainWindow, planner, caplog, request,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.fakes.keyrings.MemoryKeyring")
+    choose_keyring(request, monkeypatch, MemoryKeyring())
     MemoryKeyring.store.clear()
     caplog.set_level(logging.DEBUG)
     window.publishing.token_action.trigger()
@@ -148,7 +148,7 @@ def test_set_account_token_keeps_it_in_the_keyring_only(qtbot, window: MainWindo
     dialog.save()
     assert not dialog.isVisible()
     assert TOKEN in MemoryKeyring.store.values()
-    assert "The token for Fjordvik kultur is kept in this computer's keyring." in window.status_label.text()
+    assert "The token for Fjordvik kultur is kept in this computer's keyring." in window.status_area.label.text()
     assert TOKEN not in caplog.text
     for file in planner.ctx.paths.config_dir.rglob("*"):
         if file.is_file():
@@ -178,7 +178,7 @@ def test_hand_off_pack_and_mark_posted_by_hand_for_the_selected_slot(qtbot, sqli
             assert "Choose the folder" in dialog.error.text()
             dialog.folder.setText(str(tmp_path / "uke 19"))
             dialog.make_pack()
-            assert dialog.result is not None and dialog.result.checklist.is_file()
+            assert dialog.pack_result is not None and dialog.pack_result.checklist.is_file()
             assert "1 frame in the pack" in dialog.done_text.text()
             assert "Mark posted by hand" in dialog.done_text.text()
             assert dialog.open_button.isVisible() and not dialog.make_button.isEnabled()
@@ -190,9 +190,23 @@ def test_hand_off_pack_and_mark_posted_by_hand_for_the_selected_slot(qtbot, sqli
             assert "sticker: link" in posted.frames.item(0).text()
             posted.who.setText("Ola Nordmann")
             posted.mark()
-            assert f"Frame #{sticker} is marked as posted by hand." in win.status_label.text()
+            assert f"Frame #{sticker} is marked as posted by hand." in win.status_area.label.text()
             status = publishing_service.frame_statuses(sqlite_ctx, [sticker])[sticker]
             assert (status.status, status.published_by) == ("published", "Ola Nordmann")
             assert posted.selected_frame() is None, "nothing is left to mark"
             assert handoff_service.handoff_frames(sqlite_ctx, world.slot_id, include_all=True) == []
             posted.reject()
+
+
+def test_cancelling_a_slot_in_the_window_says_how_many_frames_left_the_queue(
+        qtbot, sqlite_ctx: AppContext, runner, translations) -> None:
+    with running_world(sqlite_ctx) as world:
+        world.add_frame(minute=0)
+        world.add_frame(minute=1)
+        with open_window(qtbot, sqlite_ctx, runner, translations, month=DAY.replace(day=1)) as win:
+            from takeover_planner.domain.slots import SlotStatus
+
+            win.booking_actions.set_status(world.slot_id, SlotStatus.CANCELLED, lambda _problem: None,
+                                           reason="The library is closed")
+            said = win.status_area.label.text()
+            assert "2 story frames taken off the publishing queue." in said, said

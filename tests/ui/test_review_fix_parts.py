@@ -1,6 +1,7 @@
 """The review screen's "Fix it" keeps every part of a split video (each part a frame of its own, right after the
-frame it came from, with its time, credit and consent), and the sticker row is highlighted only when the frame
-has a sticker."""
+frame it came from, inheriting everything: time, text, notes, sticker, credit, people and consent; labelled
+"part 2 of 2"), a part cannot be approved once its consent is gone, and the sticker row is highlighted only when
+the frame has a sticker."""
 
 from __future__ import annotations
 
@@ -48,7 +49,8 @@ def test_fixing_a_62_second_video_makes_a_frame_of_every_part(qtbot: Any, planne
     # Tiny but long: 62 s is over Instagram's 60 s, so the fix splits it (kept small to stay fast).
     clip = write_clip(tmp_path / "omvisning.mp4", width=64, height=114, seconds=62.0, fps=24, audio=False)
     pupils = consents.add_consent(ctx, subject="Elevene i 7B", reference="SK-2030-014", given_by="guardian")
-    video = _frame(ctx, slot, clip, credit="Foto: Ola", shows_people=True, text="Velkommen!")
+    video = _frame(ctx, slot, clip, credit="Foto: Ola", shows_people=True, text="Velkommen!", notes="Lyd på",
+                   sticker_kind="poll", sticker_value="Liker du bøker?")
     consents.link(ctx, video, pupils.id)
     after = _frame(ctx, slot, write_jpeg(tmp_path / "plakat.jpg", 1080, 1920))
     review.reload(select_frame=video)
@@ -71,13 +73,25 @@ def test_fixing_a_62_second_video_makes_a_frame_of_every_part(qtbot: Any, planne
     assert second.original is not None and second.original.id == first.original.id  # type: ignore[union-attr]
     assert second.state == FrameState.SUBMITTED and second.planned_at == PLANNED and second.credit == "Foto: Ola"
     assert second.shows_people and [c.id for c in second.consents] == [pupils.id]
-    assert second.text == "" and first.text == "Velkommen!", "the on-screen text stays on the first part"
+    for part in (first, second):
+        assert (part.text, part.notes, part.sticker_kind, part.sticker_value) == (
+            "Velkommen!", "Lyd på", "poll", "Liker du bøker?"), "every part inherits everything"
     assert not first.file_problems() and not second.file_problems()
     assert "2 parts" in review.statusBar().currentMessage()
     assert review.frames.rowCount() == 3 and review.selected_frame().id == video  # type: ignore[union-attr]
+    assert review.state.text().endswith("part 1 of 2")
+    review.select_frame(second.id)
+    assert review.state.text().endswith("part 2 of 2")
     assert not review.message.isVisible()
-    # Both parts can now be approved together.
+    # Without its consent no part can be approved; with it, both parts are approved together.
+    consents.withdraw_consent(ctx, pupils.id, by="Kari Kommunikasjon")
     review.approver.setText("Kari Kommunikasjon")
+    review.approve_all()
+    assert [f.state for f in stories.list_frames(ctx, slot)] == [FrameState.SUBMITTED] * 2 + [FrameState.APPROVED]
+    again = consents.add_consent(ctx, subject="Elevene i 7B", reference="SK-2030-015", given_by="guardian")
+    for part in (first, second):
+        consents.link(ctx, part.id, pupils.id, linked=False)
+        consents.link(ctx, part.id, again.id)
     review.approve_all()
     states = [f.state for f in stories.list_frames(ctx, slot)]
     assert states == [FrameState.APPROVED] * 3

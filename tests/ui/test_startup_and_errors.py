@@ -9,10 +9,13 @@ import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from takeover_planner.errors import EnvironmentProblem, ValidationError
+from takeover_planner.errors import EnvironmentProblem, EnvReason, ValidationError
 from takeover_planner.paths import resolve_paths
 from takeover_planner.services import booking
 from takeover_planner.settings import Settings
+from takeover_planner.texts.codes import Code
+from takeover_planner.texts.storage import StorageText
+from takeover_planner.texts.ui import UiText
 from takeover_planner.ui.crash import CrashReporter
 from takeover_planner.ui.main_window import MainWindow
 from takeover_planner.ui.tasks import WRITE, TaskRunner
@@ -71,14 +74,16 @@ def test_a_database_that_cannot_be_opened_gives_a_plain_message(qtbot, tmp_path,
 def test_an_environment_error_during_a_booking_keeps_the_window_usable(window, planner, monkeypatch, qtbot) -> None:
     import datetime as dt
 
+    problem = EnvironmentProblem(StorageText.LOCKED, reason=EnvReason.LOCKED)
+
     def busy(*_args, **_kwargs):
-        raise EnvironmentProblem("The database is busy (another program holds it). Try again in a moment.")
+        raise problem
 
     monkeypatch.setattr(booking, "book", busy)
     dialog = window.page.new_booking(dt.date(2030, 3, 25), dt.date(2030, 3, 25))
     dialog.department.setCurrentIndex(dialog.department.findText("Parkvesenet"))
     dialog.ok_button.click()
-    assert "database is busy" in dialog.error_text()
+    assert problem.message in dialog.error_text()
     assert dialog.isVisible() and dialog.ok_button.isEnabled()
     monkeypatch.undo()
     dialog.ok_button.click()
@@ -143,10 +148,10 @@ def test_tasks_run_off_the_gui_thread_and_call_back_on_it(qtbot) -> None:
     qtbot.waitUntil(lambda: "value" in seen, timeout=5000)
     assert seen == {"worker_is_gui": False, "worker_name": seen["worker_name"], "value": 42, "callback_is_gui": True}
 
-    refused: list[str] = []
-    runner.run(lambda: (_ for _ in ()).throw(ValidationError("no")), on_error=lambda e: refused.append(e.message),
-               kind=WRITE)
-    qtbot.waitUntil(lambda: refused == ["no"], timeout=5000)
+    refused: list[Code] = []
+    no = ValidationError(UiText.DEPARTMENT_NAME_EMPTY)
+    runner.run(lambda: (_ for _ in ()).throw(no), on_error=lambda e: refused.append(e.code), kind=WRITE)
+    qtbot.waitUntil(lambda: refused == [UiText.DEPARTMENT_NAME_EMPTY], timeout=5000)
     bugs: list[str] = []
     runner.set_bug_handler(lambda exc, trace: bugs.append(trace))
     runner.run(lambda: 1 / 0)

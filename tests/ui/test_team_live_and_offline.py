@@ -12,15 +12,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from takeover_planner.domain.slots import SlotStatus
-from takeover_planner.errors import EnvironmentProblem
+from takeover_planner.errors import EnvironmentProblem, EnvReason
 from takeover_planner.services import booking
 from takeover_planner.services.context import AppContext
 from takeover_planner.storage.database import Database
+from takeover_planner.storage.failures import database_text
+from takeover_planner.texts import render
+from takeover_planner.texts.storage import StorageText
+from takeover_planner.texts.ui import UiText
 from takeover_planner.ui.main_window import MainWindow
 from tests.ui.conftest import Planner
 from tests.ui.window_helpers import ThreadedWatcher, open_window
 
-UNREACHABLE = "Cannot reach the database postgresql://team@db.fjordvik.example/plan. Check the network or the server; the app keeps trying."
+
+def _unreachable() -> EnvironmentProblem:
+    """What the storage layer raises when the team's server does not answer."""
+    return EnvironmentProblem(StorageText.UNREACHABLE, reason=EnvReason.UNREACHABLE,
+                              database=database_text("postgresql://team@db.fjordvik.example/plan"))
 
 
 def _other_person(ctx: AppContext) -> tuple[AppContext, Database]:
@@ -32,7 +40,7 @@ def _other_person(ctx: AppContext) -> tuple[AppContext, Database]:
 def _cut(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
     """The booking service can no longer reach the database (as when the network to the server drops)."""
     def unreachable(*_args: object, **_kwargs: object) -> None:
-        raise EnvironmentProblem(UNREACHABLE)
+        raise _unreachable()
 
     for name in names:
         monkeypatch.setattr(booking, name, unreachable)
@@ -117,14 +125,14 @@ def test_edits_made_offline_wait_in_the_outbox_and_are_saved_when_the_database_i
         win.page.move_slot(planner.library_slot, dt.date(2030, 3, 25), dt.date(2030, 3, 27))
         shown = win.store.slot(planner.library_slot)
         assert (shown.start, shown.end) == (dt.date(2030, 3, 25), dt.date(2030, 3, 27)), "shown where it was put"
-        assert "kept and will be saved" in win.page.callout.label.text()
-        assert not win.actions.undo_stack.canUndo(), "nothing was written, so there is nothing to undo"
+        assert win.page.callout.label.text() == render(UiText.KEPT_OFFLINE)
+        assert not win.booking_actions.undo_stack.canUndo(), "nothing was written, so there is nothing to undo"
         kept = json.loads(outbox_file.read_text(encoding="utf-8"))
         assert [(k["operation"], k["arguments"]["expected_version"]) for k in kept] == [("move", before.version)]
         assert "1 change waiting" in banner.message()
 
         win.page.move_slot(planner.library_slot, dt.date(2030, 3, 26), dt.date(2030, 3, 28))
-        assert "already has a change waiting" in win.page.callout.label.text()
+        assert win.page.callout.label.text() == render(UiText.ALREADY_WAITING)
         assert len(json.loads(outbox_file.read_text(encoding="utf-8"))) == 1
 
         dialog = win.page.new_booking(dt.date(2030, 3, 14), dt.date(2030, 3, 14))
@@ -142,7 +150,7 @@ def test_edits_made_offline_wait_in_the_outbox_and_are_saved_when_the_database_i
         assert (moved.start, moved.end) == (dt.date(2030, 3, 25), dt.date(2030, 3, 27))
         assert [s.start for s in booking.list_slots(ctx) if s.department == "Parkvesenet"] == [dt.date(2030, 3, 14)]
         assert json.loads(outbox_file.read_text(encoding="utf-8")) == []
-        assert "2 changes made while the database was away are saved" in win.status_label.text()
+        assert "2 changes made while the database was away are saved" in win.status_area.label.text()
         history = booking.slot_history(ctx, planner.library_slot)
         assert any(entry.actor == ctx.actor for entry in history), "the audit trail names the person who made it"
 
@@ -178,12 +186,12 @@ def test_a_kept_edit_that_meets_someone_elses_change_is_reported_not_forced(
 def test_a_failed_read_shows_the_banner_and_trying_again_brings_the_window_back(
         qtbot, planner: Planner, runner, translations) -> None:
     with _offline_window(qtbot, planner, runner, translations) as win:
-        win.store.load_failed.emit(UNREACHABLE)
+        win.store.load_failed.emit(_unreachable())
         assert win.team.banner.isVisible()
         assert win.team.offline._probe_timer.isActive(), "while offline, the window keeps asking"
         win.team.banner.retry_button.click()  # the database file answers: back online
         assert not win.team.banner.isVisible() and not win.team.offline._probe_timer.isActive()
-        assert "back" in win.status_label.text()
+        assert "back" in win.status_area.label.text()
         assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()], \
             "being offline is a banner, not a message box"
 

@@ -17,6 +17,8 @@ from takeover_planner.services.context import AppContext
 from takeover_planner.settings import Settings
 from takeover_planner.storage.database import Database
 from takeover_planner.storage.migrate import upgrade
+from takeover_planner.texts import render
+from takeover_planner.texts.ui import UiText
 from takeover_planner.ui.main_window import MainWindow
 from tests.helpers.tcp_proxy import TcpProxy
 
@@ -51,7 +53,7 @@ def test_network_drop_and_return_in_the_window(qtbot, pg_url: str, tmp_path, run
         proxy.cut()
         qtbot.waitUntil(banner.isVisible, timeout=10000)
         win.page.move_slot(slot.id, dt.date(2030, 3, 11), dt.date(2030, 3, 12))
-        assert "kept and will be saved" in win.page.callout.label.text()
+        assert win.page.callout.label.text() == render(UiText.KEPT_OFFLINE)
         assert len(json.loads((paths.data_dir / "outbox.json").read_text(encoding="utf-8"))) == 1
         assert win.store.slot(slot.id).start == dt.date(2030, 3, 11)
 

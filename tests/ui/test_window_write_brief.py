@@ -69,10 +69,10 @@ def test_the_menu_writes_a_brief_and_the_status_bar_opens_its_folder(window: Mai
     with zipfile.ZipFile(package) as zf:
         assert "brief-nb.pdf" in zf.namelist()
     assert not dialog.isVisible() and window.briefs.dialog is None
-    assert "brief.zip" in window.status_label.text() and "PDF" in window.status_label.text()
+    assert "brief.zip" in window.status_area.label.text() and "PDF" in window.status_area.label.text()
     assert window.briefs.last == WrittenBrief(planner.library_slot, package, pdf)
 
-    button = window.open_folder_button
+    button = window.status_area.open_folder_button
     assert button.isVisible() and button.text() == "Open the folder"
     catcher = _UrlCatcher()
     QDesktopServices.setUrlHandler("file", catcher, "open")
@@ -109,7 +109,7 @@ def test_the_panel_button_writes_an_english_brief_without_the_pdf_beside(window:
     assert (tmp_path / "library.zip").is_file() and not (tmp_path / "library.pdf").exists()
     with zipfile.ZipFile(tmp_path / "library.zip") as zf:
         assert "brief-en.pdf" in zf.namelist()
-    assert window.status_label.text() == "The brief for Biblioteket is saved as library.zip."
+    assert window.status_area.label.text() == "The brief for Biblioteket is saved as library.zip."
 
 
 def test_an_existing_file_is_replaced_only_when_asked_twice_and_a_missing_folder_is_a_message(

@@ -1,14 +1,13 @@
-"""The printed brief as a reader gets it: Qt paints the PDF, and poppler (independent of Qt) reads it back.
-
-Uses the ``qapp`` fixture so that the process's Qt application is pytest-qt's QApplication (the adapter would
-otherwise make a bare QGuiApplication, which widget tests later in the run cannot use).
-"""
+"""The printed brief as a reader gets it: Typst writes a tagged PDF, and poppler reads it back — its text in
+reading order, its structure (headings, lists, the drawing's text alternative), its title and language."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from takeover_planner.intake.brief_rules import format_groups
 from takeover_planner.intake.manifest import SlotFacts
 from takeover_planner.media.rules import load_rules
 from takeover_planner.services.packages import render_brief_pdf
+from tests.unit.export.pdf_structure import alt_texts, assert_tagged, element_types, structure
 
 pytestmark = pytest.mark.skipif(not (shutil.which("pdftotext") and shutil.which("pdfinfo")),
                                 reason="poppler-utils (pdftotext, pdfinfo) is not installed")
@@ -37,9 +37,9 @@ EXPECTED = {
 }
 
 
-def printed(language: str, folder: Path) -> Path:
+def printed(language: str, folder: Path, facts: SlotFacts = FACTS) -> Path:
     rules = load_rules()
-    brief = new_brief(FACTS, rules, "Kari Kommunikasjon")
+    brief = new_brief(facts, rules, "Kari Kommunikasjon")
     letter = bd.BriefLetter(brief, language, format_groups(rules, language),
                             bd.Person("Kari Kommunikasjon", "kari@fjordvik.kommune.no"), None, "brief.zip")
     target = folder / f"brief-{language}.pdf"
@@ -59,8 +59,7 @@ def info(pdf: Path) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
-def test_the_pdf_reads_back_with_department_dates_deadline_rules_and_consent(qapp, tmp_path: Path,
-                                                                              language: str) -> None:
+def test_the_pdf_reads_back_with_department_dates_deadline_rules_and_consent(tmp_path: Path, language: str) -> None:
     pdf = printed(language, tmp_path)
     assert pdf.read_bytes().startswith(b"%PDF-")
     meta = info(pdf)
@@ -72,10 +71,62 @@ def test_the_pdf_reads_back_with_department_dates_deadline_rules_and_consent(qap
     assert "\ufb01" not in text and "\ufb02" not in text  # no fi/fl ligatures: the text searches and copies as typed
 
 
-def test_lines_break_with_the_painters_metrics_and_are_never_shortened(qapp, tmp_path: Path) -> None:
-    """A line that did not fit would be cut with "…" by the painter; every sentence must come out whole."""
+def test_lines_are_never_shortened(tmp_path: Path) -> None:
+    """Every sentence of the rules comes out whole: Typst breaks lines, it never cuts them."""
     text = read_text(printed("nb", tmp_path))
     rules = load_rules()
     for group in format_groups(rules, "nb"):
         for line in group.lines:
             assert " ".join(line.split()) in text, line
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_the_brief_is_tagged_with_title_language_headings_and_the_drawing_described(tmp_path: Path,
+                                                                                   language: str) -> None:
+    pdf = printed(language, tmp_path)
+    assert_tagged(pdf, title=EXPECTED[language][0], language=language)
+    tree = structure(pdf)
+    # poppler prints a heading's own label garbled when it is not ASCII; its text follows on the next line.
+    assert [line.split()[0] for line in tree.splitlines() if line.startswith("  H")][:3] == ["H1", "H2", "H2"]
+    assert f'"{EXPECTED[language][0]}"' in tree
+    assert ('H2 "Slik sender du materiellet"' if language == "nb" else 'H2 "How to send your material"') in tree
+    assert ('H3 "Bilder"' if language == "nb" else 'H3 "Pictures"') in tree
+    types = element_types(pdf)
+    assert "L" in types and "LI" in types and "Figure" in types
+    (alt,) = alt_texts(pdf)
+    assert "9:16" in alt
+    assert "Side 1 av 2" not in tree and "Page 1 of 2" not in tree  # the footer is an artifact
+
+
+def test_the_two_format_cards_read_one_after_the_other(tmp_path: Path) -> None:
+    """Side by side on paper, but a text extractor reads the pictures card whole, then the video card."""
+    text = read_text(printed("nb", tmp_path))
+    pictures = text.index("Bilder • JPEG, høyst 8 MB.")
+    video = text.index("Video • MP4 eller MOV, høyst 100 MB.")
+    assert pictures < text.index("Best: 1080 × 1920 piksler, høykant (9:16).", pictures) < video
+    assert text.index("3–60 sekunder per klipp", video) > video
+
+
+def test_a_10000_character_word_wraps_in_well_under_a_second(tmp_path: Path) -> None:
+    word = "https://fjordvik.kommune.no/" + "x" * 9972
+    started = time.perf_counter()
+    pdf = printed("nb", tmp_path, dataclasses.replace(FACTS, notes=word, news_url=word))
+    assert time.perf_counter() - started < 1.0
+    done = subprocess.run(["pdftotext", "-enc", "UTF-8", "-layout", str(pdf), "-"], check=True,
+                          capture_output=True, timeout=60)
+    lines = done.stdout.decode("utf-8").splitlines()
+    assert max(len(line) for line in lines) < 130  # wrapped inside the page, not run off its edge
+    assert "".join(lines).replace("\u200b", "").count("x" * 9972) == 0  # broken over many lines …
+    assert read_text(pdf).count("x") >= 2 * 9972  # … and all there
+
+
+
+def test_what_a_department_typed_prints_as_typed(tmp_path: Path) -> None:
+    hostile = dataclasses.replace(FACTS, department='Miljø #set page(width: 1pt) *x* _y_ $z$', campaign="a ] b // c",
+                                  notes='/* ikke en kommentar */ <etikett> @omtale \\ "sitat" #{panic()}')
+    pdf = printed("nb", tmp_path, hostile)
+    assert info(pdf)["Title"] == "Instagram-overtakelse: Miljø #set page(width: 1pt) *x* _y_ $z$"
+    text = read_text(pdf)
+    for typed in ("Miljø #set page(width: 1pt) *x* _y_ $z$", "a ] b // c",
+                  '/* ikke en kommentar */ <etikett> @omtale \\ "sitat" #{panic()}'):
+        assert typed in text, typed

@@ -28,12 +28,14 @@ from takeover_planner.domain.review import (
 )
 from takeover_planner.domain.timekeeping import OSLO
 from takeover_planner.errors import TransitionRefused
+from takeover_planner.texts.render import Bilingual
 
 S = FrameState
 BASE = dt.datetime(2027, 6, 1, 9, 0, tzinfo=OSLO)
 ACTORS = st.sampled_from(["Kari", "Ola Nordmann", "", "  ", "publisher"])
 COMMENTS = st.sampled_from(["", "Bytt bilde", "Teksten er for lang"])
-FILE_ERRORS = st.sampled_from([None, (), ("JPEG only",), ("too big", "wrong codec")])
+FILE_ERRORS = st.sampled_from([None, (), (Bilingual("JPEG only", "Bare JPEG"),),
+                                (Bilingual("too big", "for stor"), Bilingual("wrong codec", "feil koding"))])
 
 
 @dataclass
@@ -41,7 +43,7 @@ class Frame:
     id: int
     state: FrameState = S.DRAFT
     has_file: bool = True
-    file_errors: tuple[str, ...] | None = ()
+    file_errors: tuple[Bilingual, ...] | None = ()
     shows_people: bool = False
     consent_ids: set[int] = field(default_factory=set)
     planned_at: dt.datetime | None = BASE
@@ -129,7 +131,7 @@ class ReviewMachine(RuleBasedStateMachine):
         self.apply(move)
 
     @rule(data=st.data(), errors=FILE_ERRORS, has_file=st.booleans(), actor=st.sampled_from(["Kari", "Ola"]))
-    def replace_file(self, data: st.DataObject, errors: tuple[str, ...] | None, has_file: bool, actor: str) -> None:
+    def replace_file(self, data: st.DataObject, errors: tuple[Bilingual, ...] | None, has_file: bool, actor: str) -> None:
         self.edit(self.pick(data), actor, {"file_errors": errors, "has_file": has_file})
 
     @rule(data=st.data(), shows=st.booleans(), links=st.sets(st.integers(1, 3)))

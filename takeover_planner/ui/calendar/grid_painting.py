@@ -1,11 +1,11 @@
 """Drawing the calendar grid: week numbers, day cells, today, campaigns, blackout periods, the bars and the
-drag preview. A mixin of ``CalendarGrid`` (it reads the grid's geometry and state), kept apart so that the
-widget's module stays about gestures and layout."""
+drag preview. A mixin of ``CalendarGrid`` (it reads the grid's geometry and state, as ``GridHost`` spells out),
+kept apart so that the widget's module stays about gestures and layout."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
@@ -18,18 +18,62 @@ from takeover_planner.ui.labels import status_label
 
 if TYPE_CHECKING:
     from takeover_planner.services.booking import SlotInfo
+    from takeover_planner.services.catalog import BlackoutInfo, CampaignInfo
+    from takeover_planner.ui.calendar.grid_view import BarGeometry
+    from takeover_planner.ui.calendar.slot_model import SlotTableModel
 
 HEADER_HEIGHT = 30
 WEEK_COLUMN = 46
 
 
+class GridHost(Protocol):
+    """What the painting reads from the widget it is mixed into (``CalendarGrid``); it only reads."""
+
+    detailed: bool
+    _model: SlotTableModel | None
+    _first_day: dt.date
+    _weeks: int
+    _focus_month: int | None
+    _today: dt.date
+    _cursor_day: dt.date
+    _selected: int
+    _blackouts: list[BlackoutInfo]
+    _campaigns: list[CampaignInfo]
+    _bars: list[BarGeometry]
+    _hidden: dict[int, int]
+    _drag_slot: SlotInfo | None
+    _preview: tuple[dt.date, dt.date] | None
+    _dragging: bool
+
+    def font(self) -> QFont: ...
+    def tr(self, sourceText: str, /, disambiguation: str | None = ..., n: int = ...) -> str: ...
+    def hasFocus(self) -> bool: ...
+    def width(self) -> int: ...
+    def height(self) -> int: ...
+    def _cell_size(self) -> tuple[float, float]: ...
+    def _cell_rect(self, row: int, col: int) -> QRectF: ...
+    def _bar_font(self) -> QFont: ...
+    def _slot(self, slot_id: int) -> SlotInfo | None: ...
+
+
+def grid_line_color(palette: QPalette) -> QColor:
+    return mix(palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text), 0.13)
+
+
+def bar_lines(slot: SlotInfo, *, detailed: bool) -> list[str]:
+    """A bar's text: the department alone in a month, with account, status and campaign in a week."""
+    if not detailed:
+        return [slot.department]
+    second = f"{slot.account} · {status_label(slot.status)}"
+    third = slot.campaign or slot.notes or range_text(slot.start, slot.end)
+    return [slot.department, second, third]
+
+
 class GridPainting:
-    """Painting for ``CalendarGrid``; every method draws on the painter it is given."""
+    """Painting for ``CalendarGrid``; every method draws on the painter it is given. The methods declare their
+    ``self`` as ``GridHost``, so mypy checks both what they read and that the host provides it."""
 
-    def _grid_line(self, palette: QPalette) -> QColor:
-        return mix(palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text), 0.13)
-
-    def _paint_header(self, painter: QPainter, palette: QPalette) -> None:
+    def _paint_header(self: GridHost, painter: QPainter, palette: QPalette) -> None:
         small = QFont(self.font())
         small.setPointSizeF(self.font().pointSizeF() * 0.9)
         painter.setFont(small)
@@ -44,14 +88,14 @@ class GridPainting:
         painter.drawText(QRectF(0, 0, WEEK_COLUMN, HEADER_HEIGHT), Qt.AlignmentFlag.AlignCenter,
                          self.tr("Wk", "short column title over ISO week numbers"))
 
-    def _paint_cells(self, painter: QPainter, palette: QPalette) -> None:
+    def _paint_cells(self: GridHost, painter: QPainter, palette: QPalette) -> None:
         base = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         highlight = palette.color(QPalette.ColorRole.Highlight)
         outside = mix(base, palette.color(QPalette.ColorRole.Window), 0.75)
         weekend = mix(base, text, 0.035 if not is_dark(palette) else 0.06)
-        line = self._grid_line(palette)
+        line = grid_line_color(palette)
         number_font = QFont(self.font())
         number_font.setPointSizeF(self.font().pointSizeF() * 0.95)
         bold = QFont(number_font)
@@ -110,7 +154,7 @@ class GridPainting:
             x = WEEK_COLUMN + col * width
             painter.drawLine(QPointF(x, HEADER_HEIGHT), QPointF(x, self.height()))
 
-    def _paint_campaigns(self, painter: QPainter, palette: QPalette) -> None:
+    def _paint_campaigns(self: GridHost, painter: QPainter, palette: QPalette) -> None:
         """A thin coloured line along the top of every day of a campaign, named on its first day in each row."""
         small = QFont(self.font())
         small.setPointSizeF(self.font().pointSizeF() * 0.8)
@@ -132,7 +176,7 @@ class GridPainting:
                 elided = QFontMetrics(small).elidedText(campaign.name, Qt.TextElideMode.ElideRight, int(label_rect.width()))
                 painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
 
-    def _paint_blackouts(self, painter: QPainter, palette: QPalette) -> None:
+    def _paint_blackouts(self: GridHost, painter: QPainter, palette: QPalette) -> None:
         small = QFont(self.font())
         small.setPointSizeF(self.font().pointSizeF() * 0.8)
         small.setWeight(QFont.Weight.DemiBold)
@@ -159,14 +203,7 @@ class GridPainting:
                 painter.setPen(label_color)
                 painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
 
-    def _bar_lines(self, slot: SlotInfo) -> list[str]:
-        if not self.detailed:
-            return [slot.department]
-        second = f"{slot.account} · {status_label(slot.status)}"
-        third = slot.campaign or slot.notes or range_text(slot.start, slot.end)
-        return [slot.department, second, third]
-
-    def _paint_bars(self, painter: QPainter, palette: QPalette) -> None:
+    def _paint_bars(self: GridHost, painter: QPainter, palette: QPalette) -> None:
         if self._model is None:
             return
         font = self._bar_font()
@@ -179,14 +216,14 @@ class GridPainting:
                 painter.setOpacity(0.35)
             draw_bar(
                 painter, bar.rect, color=QColor(slot.department_color), status=slot.status, palette=palette,
-                lines=self._bar_lines(slot), selected=slot.id == self._selected,
+                lines=bar_lines(slot, detailed=self.detailed), selected=slot.id == self._selected,
                 competing=bool(self._model.competing_with(slot.id)),
                 continues_before=bar.segment.continues_before, continues_after=bar.segment.continues_after,
                 font=font,
             )
             painter.setOpacity(1.0)
 
-    def _paint_preview(self, painter: QPainter, palette: QPalette) -> None:
+    def _paint_preview(self: GridHost, painter: QPainter, palette: QPalette) -> None:
         if self._preview is None or not self._dragging:
             return
         start, end = self._preview

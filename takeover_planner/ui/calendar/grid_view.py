@@ -124,10 +124,6 @@ class CalendarGrid(GridPainting, QWidget):
     def weeks(self) -> int:
         return self._weeks
 
-    def set_today(self, today: dt.date) -> None:
-        self._today = today
-        self.update()
-
     def set_overlays(self, blackouts: list[BlackoutInfo], campaigns: list[CampaignInfo]) -> None:
         self._blackouts = list(blackouts)
         self._campaigns = list(campaigns)
@@ -394,7 +390,7 @@ class CalendarGrid(GridPainting, QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
+        steps: dict[int, int] = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
         if key == Qt.Key.Key_Escape and self._gesture != Gesture.NONE:
             self._reset_drag()
             return

@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from takeover_planner.ui.contributor.contributor_window import ContributorWindow
+
+if TYPE_CHECKING:
+    from takeover_planner.paths import AppPaths
+    from takeover_planner.services.contributor_drafts import ContributorDrafts
+    from takeover_planner.ui.i18n import Translations
+    from takeover_planner.ui.tasks import TaskRunner
 
 __all__ = ["ContributorWindow", "open_contributor_window", "run_contributor"]
 
 
-def open_contributor_window(path: str | Path | None, *, runner=None, translations=None,  # type: ignore[no-untyped-def]
+def contributor_drafts(paths: AppPaths) -> ContributorDrafts:
+    """Where the contributor's drafts and name are kept: the app's data folder."""
+    from takeover_planner.services.contributor_drafts import ContributorDrafts
+
+    return ContributorDrafts(paths.data_dir / "contributor")
+
+
+def open_contributor_window(path: str | Path | None, *, runner: TaskRunner | None = None,
+                            translations: Translations | None = None,
                             home: str | None = None, user: str | None = None) -> ContributorWindow:
     """Build and show the contributor window, with the brief at ``path`` opened (when given)."""
     from takeover_planner.paths import resolve_paths
@@ -18,8 +33,10 @@ def open_contributor_window(path: str | Path | None, *, runner=None, translation
     from takeover_planner.ui.tasks import TaskRunner
 
     paths = resolve_paths(home).ensure()
-    name = user or default_actor(Settings.load(paths))
-    window = ContributorWindow(runner or TaskRunner(), translations, work_dir=paths.cache_dir, user_name=name)
+    drafts = contributor_drafts(paths)
+    name = user or drafts.me().name or default_actor(Settings.load(paths))
+    window = ContributorWindow(runner or TaskRunner(), translations, work_dir=paths.cache_dir, user_name=name,
+                               drafts=drafts)
     if path is not None:
         window.open_brief(Path(path))
     window.show()
@@ -39,7 +56,9 @@ def run_contributor(path: str | Path | None, *, home: str | None = None, user: s
     configure_logging(paths)
     app = application()
     translations = Translations(app)
-    translations.apply(resolve_language(Settings.load(paths).get("ui.language")))
+    # The language the contributor chose last time, else the app's setting, else the system's.
+    remembered = contributor_drafts(paths).me().language
+    translations.apply(resolve_language(remembered or Settings.load(paths).get("ui.language")))
     runner = TaskRunner()
     window = open_contributor_window(path, runner=runner, translations=translations, home=home, user=user)
     try:

@@ -8,21 +8,24 @@ untouched original. No database is involved: the result is a submission package 
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import cast
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QActionGroup, QImage, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -34,11 +37,17 @@ from PySide6.QtWidgets import (
 from takeover_planner.domain.timekeeping import to_oslo
 from takeover_planner.errors import TakeoverError
 from takeover_planner.intake.manifest import BriefManifest, SubmissionManifest
+from takeover_planner.media.fix_types import FitMode, FixOptions
+from takeover_planner.media.model import Judgement
+from takeover_planner.services.contributor_drafts import ContributorDrafts, Draft, Me
+from takeover_planner.services.contributor_work import WorkFrame, to_draft
+from takeover_planner.services.previews import preview_jpeg
+from takeover_planner.services.split_parts import split_work_frame, work_part_labels
+from takeover_planner.texts import Text
+from takeover_planner.texts.stories import ContributorText
 from takeover_planner.ui.contributor.frame_editor import FrameEditor
 from takeover_planner.ui.contributor.frame_strip import FrameStrip
-from takeover_planner.ui.contributor.state import WorkFrame, to_draft
 from takeover_planner.ui.i18n import BOKMAAL, ENGLISH, Translations
-from takeover_planner.ui.review.preview_source import preview_jpeg
 from takeover_planner.ui.tasks import WRITE, TaskRunner
 from takeover_planner.ui.theme import apply_theme
 
@@ -47,7 +56,7 @@ MEDIA_FILTER = "*.jpg *.jpeg *.heic *.heif *.png *.webp *.avif *.gif *.tif *.tif
 
 class ContributorWindow(QMainWindow):
     def __init__(self, runner: TaskRunner, translations: Translations | None = None, *,
-                 work_dir: Path | None = None, user_name: str = "") -> None:
+                 work_dir: Path | None = None, user_name: str = "", drafts: ContributorDrafts | None = None) -> None:
         super().__init__()
         self.setObjectName("contributorWindow")
         self.runner, self.translations = runner, translations
@@ -55,9 +64,25 @@ class ContributorWindow(QMainWindow):
         self.frames: list[WorkFrame] = []
         self.thumbnails: dict[int, QImage] = {}
         self.saved: SubmissionManifest | None = None
+        self.cannot_go: QMessageBox | None = None  # the list of frames that cannot go, while it is open
+        self.fix_options: FixOptions | None = None  # "Fix it"'s settings (None: the media layer's defaults)
+        self.close_question: QMessageBox | None = None  # "not saved yet: close?", while it is open
+        self.drafts = drafts
+        self._close_confirmed = False
+        self._removed: list[list[tuple[int, WorkFrame]]] = []  # what "Undo remove" puts back, newest last
         self._work = Path(tempfile.mkdtemp(prefix="contributor-", dir=work_dir))
+        # Every change is written to the brief's draft shortly after it is made (and at closing).
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(800)
+        self._autosave.timeout.connect(self.save_draft)
+        me = drafts.me() if drafts is not None else Me()
         self.resize(1100, 820)
-        self._build(user_name)
+        self._build(user_name or me.name)
+        self.email.setText(me.email)
+        for field in (self.name, self.email):
+            field.textEdited.connect(self._changed)
+        self.note.textChanged.connect(self._changed)
         self._build_menus()
         apply_theme(self)
         self._retranslate()
@@ -74,14 +99,17 @@ class ContributorWindow(QMainWindow):
         font.setBold(True)
         self.slot_title.setFont(font)
         self.slot_title.setWordWrap(True)
+        self.slot_title.setTextFormat(Qt.TextFormat.PlainText)  # from a brief zip: text, never markup
         self.deadline = QLabel(central)
         self.deadline.setObjectName("warning")
         self.deadline.setWordWrap(True)
+        self.deadline.setTextFormat(Qt.TextFormat.PlainText)  # from a brief zip: text, never markup
         outer.addWidget(self.slot_title)
         outer.addWidget(self.deadline)
         self.message = QLabel(central)
         self.message.setObjectName("errorText")
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # from a brief zip: text, never markup
         self.message.hide()
         outer.addWidget(self.message)
 
@@ -104,6 +132,7 @@ class ContributorWindow(QMainWindow):
         self.editor.changed.connect(self._on_frame_edited)
         self.editor.fix_requested.connect(self.fix_selected)
         self.editor.remove_requested.connect(self.remove_selected)
+        self.editor.unfix_requested.connect(self.unfix_selected)
         self.rules = QLabel(split)
         self.rules.setWordWrap(True)
         self.rules.setTextFormat(Qt.TextFormat.RichText)
@@ -141,6 +170,10 @@ class ContributorWindow(QMainWindow):
         self.close_action = self._action(QKeySequence(QKeySequence.StandardKey.Close), self.close)
         for action in (self.open_action, self.add_action, self.save_action, self.close_action):
             self.file_menu.addAction(action)
+        self.edit_menu = self.menuBar().addMenu("")
+        self.undo_action = self._action(QKeySequence(QKeySequence.StandardKey.Undo), self.undo_remove)
+        self.undo_action.setEnabled(False)
+        self.edit_menu.addAction(self.undo_action)
         self.language_menu = self.menuBar().addMenu("")
         group = QActionGroup(self)
         self.english_action = self._action(None, lambda: self.set_language(ENGLISH), "English")
@@ -163,6 +196,7 @@ class ContributorWindow(QMainWindow):
     def set_language(self, language: str) -> None:
         if self.translations is not None:
             self.translations.apply(language)
+            self._remember_me()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "file_menu"):
@@ -179,6 +213,8 @@ class ContributorWindow(QMainWindow):
         self.save_action.setText(self.tr("&Save submission…"))
         self.close_action.setText(self.tr("&Close"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.edit_menu.setTitle(str(Text(ContributorText.EDIT_MENU)))
+        self.undo_action.setText(str(Text(ContributorText.UNDO_REMOVE)))
         self.add_button.setText(self.tr("&Add files…"))
         self.strip.setAccessibleName(self.tr("Frames of your story, in order"))
         self.strip.setToolTip(self.tr("Drop pictures and videos here; drag them to change the order."))
@@ -192,17 +228,58 @@ class ContributorWindow(QMainWindow):
     # --- the brief ------------------------------------------------------------------------------------
 
     def open_brief(self, path: Path) -> None:
-        from takeover_planner.intake.brief import read_brief
+        from takeover_planner.services.submissions import open_brief
 
-        with tempfile.TemporaryDirectory(prefix="brief-", dir=self._work) as staging:
-            try:
-                self.brief = read_brief(Path(path), Path(staging)).manifest
-            except TakeoverError as exc:
-                self._show_problem(exc)
-                return
+        try:
+            self.brief = open_brief(Path(path), work_dir=self._work)
+        except TakeoverError as exc:
+            self._show_problem(exc)
+            return
         self.message.hide()
         self._show_brief()
-        self.editor.set_frame(self.selected(), self.brief)
+        self._open_draft()
+        self._edit(self.selected())
+
+    # --- the draft (services/contributor_drafts.py) --------------------------------------------------------
+
+    def _open_draft(self) -> None:
+        """Put back the work kept for this brief, if any; each file is checked again."""
+        if self.drafts is None or self.brief is None:
+            return
+        draft = self.drafts.load(self.brief.brief_uid)
+        if draft is None or not draft.frames:
+            return
+        self.frames = draft.frames
+        self.email.setText(self.email.text() or draft.email)
+        self.note.blockSignals(True)
+        self.note.setPlainText(draft.message)
+        self.note.blockSignals(False)
+        for frame in self.frames:
+            self._check(frame)
+        self._refresh_strip()
+        self.strip.setCurrentRow(0)
+        if draft.saved_at is not None:
+            when = Text(ContributorText.DRAFT_OPENED, {"when": draft.saved_at})
+            self.statusBar().showMessage(str(when), 15000)
+
+    def _changed(self) -> None:
+        """Something in the story changed: the saved package (if any) is out of date, and the draft is due."""
+        self.saved = None
+        if self.drafts is not None and self.brief is not None:
+            self._autosave.start()
+
+    def save_draft(self) -> None:
+        """Write the brief's draft and who the contributor is, now."""
+        self._autosave.stop()
+        if self.drafts is None or self.brief is None:
+            return
+        self.drafts.save(Draft(self.brief.brief_uid, list(self.frames), self.email.text(), self.note.toPlainText()))
+        self._remember_me()
+
+    def _remember_me(self) -> None:
+        if self.drafts is not None:
+            language = self.translations.language if self.translations is not None else ""
+            self.drafts.remember(Me(" ".join(self.name.text().split()), self.email.text().strip(), language))
 
     def _show_brief(self) -> None:
         brief = self.brief
@@ -258,16 +335,18 @@ class ContributorWindow(QMainWindow):
         self._refresh_strip()
         if added:
             self.strip.select_id(added[0].id)
+            self._changed()
 
-    def _check(self, frame: WorkFrame) -> None:
-        from takeover_planner.services.story_media import judge
+    def _check(self, frame: WorkFrame, known: Judgement | None = None) -> None:
+        """Judge the frame's file (unless ``known`` already is its verdict) and make its thumbnail."""
+        from takeover_planner.services.media_checks import judge_file
 
         target = frame.fixed or frame.source
 
-        def work() -> tuple[object, bytes | None]:
-            return judge(target), preview_jpeg(target, 400)
+        def work() -> tuple[Judgement, bytes | None]:
+            return known or judge_file(target), preview_jpeg(target, 400)
 
-        def done(result: tuple, frame: WorkFrame = frame) -> None:  # type: ignore[type-arg]
+        def done(result: tuple[Judgement, bytes | None], frame: WorkFrame = frame) -> None:
             judgement, thumb = result
             frame.judgement = judgement
             if frame.fixed is None:
@@ -276,46 +355,90 @@ class ContributorWindow(QMainWindow):
                 self.thumbnails[frame.id] = QImage.fromData(thumb)
             self._refresh_strip()
             if self.selected() is frame:
-                self.editor.set_frame(frame, self.brief)
+                self._edit(frame)
 
         self.runner.run(work, on_done=done, on_error=self._show_problem)
 
     def fix_selected(self, mode: str = "pad") -> None:
         """Make a compliant copy of the selected frame's file (a long video becomes several frames)."""
-        from takeover_planner.media.fix import fix_file
-        from takeover_planner.media.fix_types import FixOptions
+        from takeover_planner.services.media_checks import FixOutcome, fix_loose_file
 
         frame = self.selected()
         if frame is None or frame.original_judgement is None:
             return
-        judgement, out = frame.original_judgement, self._work / f"fixed-{frame.id}"
-        out.mkdir(exist_ok=True)
+        judgement = frame.original_judgement
+        # Beside the draft when there is one, so the fixed copies outlive the window.
+        keep = self.drafts.files_dir(self.brief.brief_uid) if self.drafts is not None and self.brief else self._work
+        out = Path(tempfile.mkdtemp(prefix="fixed-", dir=keep))
+        options = dataclasses.replace(self.fix_options or FixOptions(), mode=cast("FitMode", mode))
 
-        def work() -> list:  # type: ignore[type-arg]
-            return fix_file(frame.source, out, judgement, FixOptions(mode=mode))  # type: ignore[arg-type]
+        def work() -> FixOutcome:
+            return fix_loose_file(frame.source, out, options=options, judgement=judgement)
 
-        def done(parts: list) -> None:  # type: ignore[type-arg]
+        def done(outcome: FixOutcome) -> None:
             index = self.frames.index(frame)
-            for number, part in enumerate(parts):
-                target = frame if number == 0 else WorkFrame(frame.source, planned_date=frame.planned_date,
-                                                             planned_time=frame.planned_time, credit=frame.credit)
-                target.fixed, target.recipe = part.path, {"mode": mode, **_flat(part.recipe)}
-                target.judgement, target.original_judgement = None, frame.original_judgement
-                if number:
-                    self.frames.insert(index + number, target)
-                self._check(target)
+            parts = split_work_frame(frame, outcome.parts, outcome.after, {"mode": mode})
+            self.frames[index + 1:index + 1] = parts[1:]
+            for part in parts:
+                part.original_judgement = frame.original_judgement
+                self._check(part, part.judgement)
             self._refresh_strip()
+            self._changed()
             self.statusBar().showMessage(self.tr("Fixed. Your original file is untouched."), 8000)
 
         self.statusBar().showMessage(self.tr("Fixing… this can take a moment for video."))
         self.runner.run(work, on_done=done, on_error=self._show_problem, kind=WRITE)
 
+    def unfix_selected(self) -> None:
+        """Go back to the original file (to fix it again, perhaps with the other fit); a split video becomes
+        one frame again. The fixed copies stay on disk until the draft is gone."""
+        frame = self.selected()
+        if frame is None or frame.fixed is None:
+            return
+        parts = [f for f in self.frames if frame.split_from is not None and f.split_from == frame.split_from]
+        first = parts[0] if parts else frame
+        self.frames = [f for f in self.frames if f is first or f not in parts]
+        first.fixed, first.recipe, first.split_from = None, None, None
+        first.judgement = first.original_judgement
+        self._refresh_strip()
+        self.strip.select_id(first.id)
+        self._edit(first)
+        self._changed()
+
     def remove_selected(self) -> None:
         frame = self.selected()
         if frame is not None:
-            self.frames.remove(frame)
-            self._refresh_strip()
-            self.editor.set_frame(self.selected(), self.brief)
+            self._remove_frames([frame.id])
+            self.statusBar().showMessage(str(Text(ContributorText.REMOVED_ONE, {"file": frame.name})), 15000)
+
+    def _remove_frames(self, frame_ids: list[int]) -> None:
+        """Take frames out of the story; the selection stays where it was (on the next frame), not at the start."""
+        row, gone = self.strip.currentRow(), set(frame_ids)
+        self._removed.append([(index, f) for index, f in enumerate(self.frames) if f.id in gone])
+        self.undo_action.setEnabled(True)
+        self.frames = [f for f in self.frames if f.id not in gone]
+        self._refresh_strip()
+        if self.frames:
+            self.strip.setCurrentRow(min(max(row, 0), len(self.frames) - 1))
+        self._edit(self.selected())
+        self._changed()
+
+    def undo_remove(self) -> None:
+        """Put the frames removed last back where they were."""
+        if not self._removed:
+            return
+        restored = self._removed.pop()
+        for index, frame in restored:
+            self.frames.insert(min(index, len(self.frames)), frame)
+        self.undo_action.setEnabled(bool(self._removed))
+        self._refresh_strip()
+        self.strip.select_id(restored[0][1].id)
+        self._changed()
+
+    def _edit(self, frame: WorkFrame | None) -> None:
+        """Show ``frame`` in the editor, labelled "part 2 of 3" when it is one part of a split video."""
+        part = work_part_labels(self.frames).get(frame.id) if frame is not None else None
+        self.editor.set_frame(frame, self.brief, part)
 
     def _refresh_strip(self) -> None:
         self.strip.set_frames(self.frames, self.thumbnails)
@@ -324,12 +447,13 @@ class ContributorWindow(QMainWindow):
         by_id = {f.id: f for f in self.frames}
         self.frames = [by_id[i] for i in ids if i in by_id]
         self._refresh_strip()
+        self._changed()
 
     def _on_row_changed(self, _row: int) -> None:
-        self.editor.set_frame(self.selected(), self.brief)
+        self._edit(self.selected())
 
     def _on_frame_edited(self) -> None:
-        self.saved = None
+        self._changed()
 
     def _on_add_clicked(self) -> None:
         dialog = QFileDialog(self, self.tr("Add pictures or videos"))
@@ -358,8 +482,9 @@ class ContributorWindow(QMainWindow):
         dialog.open()
 
     def save_to(self, path: Path) -> None:
-        """Write the submission package (checked first; a problem is shown, nothing is written)."""
-        from takeover_planner.intake.submission import write_submission
+        """Write the submission package. Checked first: when frames cannot go, they are listed and their removal
+        offered (``cannot_go``), and nothing is written."""
+        from takeover_planner.services.submissions import SubmissionRefused, save_submission
 
         if self.brief is None:
             return
@@ -368,6 +493,7 @@ class ContributorWindow(QMainWindow):
             self.message.show()
             return
         draft = to_draft(self.brief, self.frames, self.name.text(), self.email.text(), self.note.toPlainText())
+        sent = [f.id for f in self.frames]
         self.message.hide()
 
         def done(manifest: SubmissionManifest) -> None:
@@ -375,26 +501,72 @@ class ContributorWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Saved %1. Send this file to the communications team.")
                                          .replace("%1", path.name), 15000)
 
-        self.runner.run(lambda: write_submission(draft, path), on_done=done, on_error=self._show_problem, kind=WRITE)
+        def failed(exc: TakeoverError) -> None:
+            if isinstance(exc, SubmissionRefused):
+                self._offer_removal(path, exc, [sent[n - 1] for n in exc.details["frames"]])
+            else:
+                self._show_problem(exc)
+
+        self.runner.run(lambda: save_submission(draft, path, require_fixed=True), on_done=done, on_error=failed,
+                        kind=WRITE)
+
+    def _offer_removal(self, path: Path, exc: TakeoverError, frame_ids: list[int]) -> None:
+        """List what cannot go, and offer to remove those frames and save the rest."""
+        lines = [str(problem) for problem in exc.params["problems"]]
+        self.message.setText("\n".join([str(Text(ContributorText.CANNOT_GO))] + [f"• {line}" for line in lines]))
+        self.message.show()
+        box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), str(Text(ContributorText.CANNOT_GO)),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText("\n".join(f"• {line}" for line in lines))
+        remove = box.addButton(str(Text(ContributorText.REMOVE_AND_SAVE)), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(str(Text(ContributorText.GO_BACK)), QMessageBox.ButtonRole.RejectRole)
+        remove.setEnabled(len(set(frame_ids)) < len(self.frames))
+
+        def chosen(button: QAbstractButton) -> None:
+            self.cannot_go = None
+            if button is remove:
+                self._remove_frames(frame_ids)
+                self.statusBar().showMessage(str(Text(ContributorText.REMOVED, {"count": len(set(frame_ids))})))
+                self.save_to(path)
+
+        box.buttonClicked.connect(chosen)
+        self.cannot_go = box
+        box.open()
 
     def _show_problem(self, exc: TakeoverError) -> None:
         self.message.setText(exc.message)
         self.message.show()
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_draft()
+        if self.frames and self.saved is None and not self._close_confirmed:
+            event.ignore()
+            self._ask_before_closing()
+            return
+        self._autosave.stop()
         shutil.rmtree(self._work, ignore_errors=True)
         super().closeEvent(event)
 
+    def _ask_before_closing(self) -> None:
+        """The package is not saved (or is older than the story): say so, and close only if asked to."""
+        if self.close_question is not None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), str(Text(ContributorText.CLOSE_UNSAVED)),
+                          QMessageBox.StandardButton.NoButton, self)
+        if self.drafts is not None:
+            box.setInformativeText(str(Text(ContributorText.CLOSE_UNSAVED_MORE)))
+        close = box.addButton(str(Text(ContributorText.CLOSE_ANYWAY)), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(str(Text(ContributorText.KEEP_WORKING)), QMessageBox.ButtonRole.RejectRole)
 
-def _flat(recipe: dict[str, Any]) -> dict[str, Any]:
-    """A fix recipe as short scalars, the way the package format records it."""
-    out: dict[str, Any] = {}
-    for key, value in list(recipe.items())[:38]:
-        if value is None or isinstance(value, (bool, int, float)):
-            out[str(key)[:60]] = value
-        else:
-            out[str(key)[:60]] = str(value)[:500]
-    return out
+        def chosen(button: QAbstractButton) -> None:
+            self.close_question = None
+            if button is close:
+                self._close_confirmed = True
+                self.close()
+
+        box.buttonClicked.connect(chosen)
+        self.close_question = box
+        box.open()
 
 
 def _escape(text: str) -> str:

@@ -5,27 +5,38 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
-    QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from takeover_planner.intake.manifest import BriefManifest
-from takeover_planner.ui.contributor.state import WorkFrame
+from takeover_planner.services.contributor_work import WorkFrame
+from takeover_planner.services.local_times import (
+    ClockChange,
+    ClockIssue,
+    clock_change,
+    clock_text,
+    parse_clock,
+)
+from takeover_planner.services.split_parts import PartLabel
+from takeover_planner.texts import Text
+from takeover_planner.texts.stories import ContributorText
+from takeover_planner.ui.contributor.calm_fields import CalmComboBox, CalmDateEdit
 
 STICKERS = ("", "link", "poll", "mention")
+DEFAULT_TIME = dt.time(9, 0)  # what a new frame's time shows until one is chosen
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -44,6 +55,7 @@ class FrameEditor(QWidget):
     changed = Signal()
     fix_requested = Signal(str)  # "pad" or "crop"
     remove_requested = Signal()
+    unfix_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +65,7 @@ class FrameEditor(QWidget):
         self.heading = QLabel(self)
         self.heading.setObjectName("dialogHeading")
         self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # file names as they are
         layout.addWidget(self.heading)
 
         self.check_box = QGroupBox(self)
@@ -63,27 +76,39 @@ class FrameEditor(QWidget):
         self.findings.setTextFormat(Qt.TextFormat.RichText)
         check.addWidget(self.findings)
         fix_row = QHBoxLayout()
-        self.fit = QComboBox(self.check_box)
+        self.fit = CalmComboBox(self.check_box)
         self.fix_button = QPushButton(self.check_box)
         self.fix_button.setObjectName("primary")
         self.fix_button.clicked.connect(lambda: self.fix_requested.emit("pad" if self.fit.currentIndex() == 0 else "crop"))
         fix_row.addWidget(self.fix_button)
         fix_row.addWidget(self.fit)
+        self.unfix_button = QPushButton(self.check_box)
+        self.unfix_button.clicked.connect(self.unfix_requested.emit)
+        fix_row.addWidget(self.unfix_button)
         fix_row.addStretch(1)
         check.addLayout(fix_row)
         layout.addWidget(self.check_box)
 
         self.when_box = QGroupBox(self)
         form = QFormLayout(self.when_box)
-        self.day = QDateEdit(self.when_box)
+        self.day = CalmDateEdit(self.when_box)
         self.day.setCalendarPopup(True)
-        self.time = QTimeEdit(self.when_box)
-        self.time.setDisplayFormat("HH:mm")
+        # A plain text field: "0830", "8:30" and "08.30" are all understood (see services/local_times.py).
+        self.time = QLineEdit(self.when_box)
+        self.time.setPlaceholderText("09:00")
+        self.time.setMaximumWidth(120)
+        self.time.editingFinished.connect(self._time_entered)
+        self.time_problem = QLabel(self.when_box)
+        self.time_problem.setObjectName("errorText")
+        self.time_problem.setWordWrap(True)
+        self.time_problem.setTextFormat(Qt.TextFormat.PlainText)  # file names as they are
+        self.time_problem.hide()
+        self.time_question: QMessageBox | None = None  # "it happens twice: keep it?", while it is open
         self.text = QLineEdit(self.when_box)
         self.notes = QPlainTextEdit(self.when_box)
         self.notes.setMaximumHeight(60)
         self.credit = QLineEdit(self.when_box)
-        self.sticker_kind = QComboBox(self.when_box)
+        self.sticker_kind = CalmComboBox(self.when_box)
         self.sticker_value = QLineEdit(self.when_box)
         self.day_label, self.time_label, self.text_label = QLabel(self), QLabel(self), QLabel(self)
         self.notes_label, self.credit_label, self.sticker_label = QLabel(self), QLabel(self), QLabel(self)
@@ -94,6 +119,8 @@ class FrameEditor(QWidget):
                              (self.notes_label, self.notes), (self.credit_label, self.credit)):
             label.setBuddy(field)
             form.addRow(label, field)
+            if field is self.time:
+                form.addRow(self.time_problem)
         self.sticker_label.setBuddy(self.sticker_kind)
         form.addRow(self.sticker_label, sticker_row)
         layout.addWidget(self.when_box)
@@ -105,7 +132,7 @@ class FrameEditor(QWidget):
         self.who = QLineEdit(self.people_box)
         self.reference = QLineEdit(self.people_box)
         self.guardian = QCheckBox(self.people_box)
-        self.until = QDateEdit(self.people_box)
+        self.until = CalmDateEdit(self.people_box)
         self.until.setCalendarPopup(True)
         self.has_until = QCheckBox(self.people_box)
         self.who_label, self.reference_label = QLabel(self), QLabel(self)
@@ -124,7 +151,7 @@ class FrameEditor(QWidget):
         layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
-        for signal in (self.day.dateChanged, self.time.timeChanged, self.text.textChanged, self.notes.textChanged,
+        for signal in (self.day.dateChanged, self.text.textChanged, self.notes.textChanged,
                        self.credit.textChanged, self.sticker_kind.currentIndexChanged, self.sticker_value.textChanged,
                        self.shows_people.toggled, self.who.textChanged, self.reference.textChanged,
                        self.guardian.toggled, self.until.dateChanged, self.has_until.toggled):
@@ -157,9 +184,10 @@ class FrameEditor(QWidget):
         self.guardian.setText(self.tr("A parent or &guardian gave consent (under 15)"))
         self.has_until.setText(self.tr("Consent is valid &until"))
         self.remove_button.setText(self.tr("&Remove this frame"))
+        self.unfix_button.setText(str(Text(ContributorText.UNDO_FIX)))
         self._show_findings()
 
-    def set_frame(self, frame: WorkFrame | None, brief: BriefManifest | None) -> None:
+    def set_frame(self, frame: WorkFrame | None, brief: BriefManifest | None, part: PartLabel | None = None) -> None:
         self.frame = frame
         self.setEnabled(frame is not None)
         self._loading = True
@@ -167,10 +195,11 @@ class FrameEditor(QWidget):
             if brief is not None:
                 self.day.setDateRange(_qdate(brief.slot.start), _qdate(brief.slot.end))
             if frame is not None:
-                self.heading.setText(frame.name)
+                self.heading.setText(frame.name + (f" ({part.text})" if part is not None else ""))
+                self.fit.setCurrentIndex(0)  # each frame starts from "nothing cut off", whatever the last one used
                 self.day.setDate(_qdate(frame.planned_date or (brief.slot.start if brief else dt.date.today())))
-                self.time.setTime(QTime(frame.planned_time.hour, frame.planned_time.minute) if frame.planned_time
-                                  else QTime(9, 0))
+                self.time.setText(clock_text(frame.planned_time or DEFAULT_TIME))
+                self.time_problem.hide()
                 self.text.setText(frame.text)
                 self.notes.setPlainText(frame.notes)
                 self.credit.setText(frame.credit)
@@ -201,8 +230,14 @@ class FrameEditor(QWidget):
         if self._loading or self.frame is None:
             return
         f = self.frame
-        f.planned_date = _pydate(self.day.date())
-        f.planned_time = dt.time(self.time.time().hour(), self.time.time().minute())
+        day = _pydate(self.day.date())
+        if day != f.planned_date and not self._when_allowed(day, f.planned_time or DEFAULT_TIME):
+            self._loading = True
+            self.day.setDate(_qdate(f.planned_date or day))
+            self._loading = False
+            return
+        f.planned_date = day
+        f.planned_time = f.planned_time or DEFAULT_TIME
         f.text, f.notes, f.credit = self.text.text(), self.notes.toPlainText(), self.credit.text()
         f.sticker_kind = STICKERS[max(self.sticker_kind.currentIndex(), 0)]
         f.sticker_value = self.sticker_value.text()
@@ -211,6 +246,71 @@ class FrameEditor(QWidget):
         f.consent_guardian = self.guardian.isChecked()
         f.consent_until = _pydate(self.until.date()) if self.has_until.isChecked() else None
         self.changed.emit()
+
+    def _time_entered(self) -> None:
+        """A typed time: understood, checked against the day's clock change, stored (or the reason shown)."""
+        frame = self.frame
+        if frame is None or self._loading:
+            return
+        time = parse_clock(self.time.text())
+        if time is None:
+            self._time_refused(Text(ContributorText.BAD_TIME))
+            return
+        self.time.setText(clock_text(time))
+        if time != frame.planned_time and self._when_allowed(_pydate(self.day.date()), time):
+            self._set_time(time)
+
+    def _when_allowed(self, day: dt.date, time: dt.time) -> bool:
+        """True when ``time`` on ``day`` means one moment. A time the clocks skip is refused (with the reason);
+        one that comes twice is asked about, and stored only if the person keeps it."""
+        change = clock_change(day, time)
+        if change is None:
+            self.time_problem.hide()
+            return True
+        if change.issue == ClockIssue.MISSING:
+            self._time_refused(change.text)
+            return False
+        self._ask_twice(change)
+        return False
+
+    def _ask_twice(self, change: ClockChange) -> None:
+        params = change.params()
+        box = QMessageBox(QMessageBox.Icon.Question, self.window().windowTitle(), str(change.text),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(str(Text(ContributorText.TWICE_QUESTION, params)))
+        keep = box.addButton(str(Text(ContributorText.KEEP_FIRST, params)), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(str(Text(ContributorText.OTHER_TIME)), QMessageBox.ButtonRole.RejectRole)
+        frame = self.frame
+
+        def chosen(button: QAbstractButton) -> None:
+            self.time_question = None
+            if frame is not self.frame or frame is None:
+                return
+            if button is keep:
+                frame.planned_date = change.day
+                self._set_time(change.time)
+            self._loading = True  # show what the frame holds now (the kept time, or the one before)
+            self.day.setDate(_qdate(frame.planned_date or change.day))
+            self.time.setText(clock_text(frame.planned_time or DEFAULT_TIME))
+            self._loading = False
+            if button is not keep:
+                self.time.setFocus()
+
+        box.buttonClicked.connect(chosen)
+        self.time_question = box
+        box.open()
+
+    def _set_time(self, time: dt.time) -> None:
+        assert self.frame is not None
+        self.frame.planned_time = time
+        self.frame.planned_date = self.frame.planned_date or _pydate(self.day.date())
+        self.time.setText(clock_text(time))
+        self.time_problem.hide()
+        self.changed.emit()
+
+    def _time_refused(self, reason: Text) -> None:
+        self.time_problem.setText(str(reason))
+        self.time_problem.show()
 
     def _show_findings(self) -> None:
         frame = self.frame
@@ -227,6 +327,8 @@ class FrameEditor(QWidget):
         for finding in frame.judgement.findings:
             colour = "#b3261e" if finding.severity == "error" else "#a15c00"
             badge = self.tr("Must be fixed") if finding.severity == "error" else self.tr("Tip")
+            if finding.severity == "error" and not finding.fixable:
+                badge = str(Text(ContributorText.CANNOT_USE))  # "Fix it" cannot mend it: say so
             items.append(f"<li><b style='color:{colour}'>{badge}:</b> "
                          f"{_escape(finding.message('nb' if nb else 'en'))}</li>")
         header = ""
@@ -240,3 +342,4 @@ class FrameEditor(QWidget):
         self.findings.setText(header + body)
         self.fix_button.setEnabled(frame.fixable)
         self.fit.setEnabled(frame.fixable)
+        self.unfix_button.setVisible(frame.fixed is not None)

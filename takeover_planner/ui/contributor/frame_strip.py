@@ -17,7 +17,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
-from takeover_planner.ui.contributor.state import WorkFrame
+from takeover_planner.services.contributor_work import WorkFrame
+from takeover_planner.services.split_parts import work_part_labels
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMB = QSize(108, 192)
@@ -51,8 +52,11 @@ class FrameStrip(QListWidget):
         current = self.currentItem().data(ID_ROLE) if self.currentItem() is not None else None
         self.blockSignals(True)
         self.clear()
+        parts = work_part_labels(frames)
         for number, frame in enumerate(frames, start=1):
-            item = QListWidgetItem(QIcon(_badge(thumbnails.get(frame.id), frame.verdict)), f"{number}. {frame.name}")
+            part = parts.get(frame.id)
+            label = f"{number}. {frame.name}" + (f"\n({part.text})" if part is not None else "")
+            item = QListWidgetItem(QIcon(_badge(thumbnails.get(frame.id), frame.verdict)), label)
             item.setData(ID_ROLE, frame.id)
             item.setToolTip(frame.name)
             self.addItem(item)

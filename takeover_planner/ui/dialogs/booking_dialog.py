@@ -1,7 +1,9 @@
 """Book a department into a slot, or edit a slot's dates and details.
 
 The dialog checks what it can itself (a department chosen, an end not before the start, a web link that
-looks like one) and then asks the window to write. A refusal from the booking rules is shown inside the
+looks like one) and then asks the window to write. A new booking on days already past is warned about first:
+the first click on Book says so and turns into "Book anyway" (a booking made after the fact is allowed, a slip
+of the calendar is not wanted). Every label shows names as plain text, never as markup. A refusal from the booking rules is shown inside the
 dialog, which stays open with everything the user typed; nothing is written.
 """
 
@@ -29,9 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from takeover_planner.domain.slots import SlotStatus
-from takeover_planner.domain.timekeeping import iso_week, oslo_datetime, to_oslo
+from takeover_planner.domain.timekeeping import iso_week, oslo_datetime, to_oslo, today_oslo
 from takeover_planner.errors import ValidationError
 from takeover_planner.ui.booking_actions import BookingRequest, DetailChanges
+from takeover_planner.ui.dialogs.fit import fit_height
 from takeover_planner.ui.i18n import pydate, qdate
 from takeover_planner.ui.labels import status_label
 
@@ -58,12 +61,14 @@ class BookingDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.slot = slot
-        self._deadline_touched = slot is not None
+        self._deadline_touched = False  # until the user sets it, the deadline follows the first day
+        self._past_accepted = False  # the user clicked Book once more after the past-dates warning
         self.setMinimumWidth(480)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         layout = QVBoxLayout(self)
         self.heading = QLabel(self)
         self.heading.setObjectName("dialogHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # it names the department: text, never markup
         layout.addWidget(self.heading)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -85,6 +90,7 @@ class BookingDialog(QDialog):
         dates_row.addWidget(self.end, 1)
         self.week_hint = QLabel(self)
         self.week_hint.setObjectName("muted")
+        self.week_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.status = QComboBox(self)
         self.campaign = QComboBox(self)
         self.deadline = QDateTimeEdit(self)
@@ -113,6 +119,7 @@ class BookingDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("errorText")
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # a refusal names departments and blackouts
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()
         layout.addWidget(self.error)
@@ -198,11 +205,24 @@ class BookingDialog(QDialog):
             length = self._length_days()
             self.end.setDate(date.addDays(max(0, length - 1)))
         if not self._deadline_touched:
-            self._set_deadline(default_deadline(pydate(date)))
+            self._set_deadline(self._following_deadline(pydate(date)))
         self._update_week_hint()
+
+    def _following_deadline(self, start: dt.date) -> dt.datetime:
+        """A new booking gets the usual deadline; a slot being moved keeps its deadline's distance to its
+        first day (as a drag does: ``services.booking.move``)."""
+        if self.slot is None or self.slot.material_deadline is None:
+            return default_deadline(start)
+        from takeover_planner.services.booking import shift_deadline
+
+        return shift_deadline(self.slot.material_deadline, (start - self.slot.start).days)
 
     def _on_end_date_changed(self, _date: QDate) -> None:
         self._update_week_hint()
+
+    def in_past(self) -> bool:
+        """A new booking whose first day is before today (Oslo)."""
+        return self.slot is None and pydate(self.start.date()) < today_oslo()
 
     def _on_deadline_date_time_changed(self, _value: QDateTime) -> None:
         self._deadline_touched = True
@@ -220,7 +240,13 @@ class BookingDialog(QDialog):
         weeks = sorted({iso_week(start), iso_week(end)})
         week_text = self.tr("Week %1").replace("%1", "–".join(str(w) for w in weeks))
         day_count = self.tr("%n day(s)", "", (end - start).days + 1)
-        self.week_hint.setText(f"{week_text} · {day_count}")
+        hint = f"{week_text} · {day_count}"
+        if self.in_past():
+            hint += " · " + self.tr("in the past")
+        self.week_hint.setText(hint)
+        if self._past_accepted:  # other dates: the warning is asked again
+            self._past_accepted = False
+            self._retranslate_ok()
 
     # --- submitting ----------------------------------------------------------------------------------------------
 
@@ -253,6 +279,11 @@ class BookingDialog(QDialog):
             return
         campaign_id = self.campaign.currentData()
         deadline = self._deadline_value()
+        if self.in_past() and not self._past_accepted:
+            self.show_refusal(self.tr("These days are in the past. Click Book anyway to book them all the same."))
+            self._past_accepted = True
+            self._retranslate_ok()
+            return
         if self.slot is None:
             request = BookingRequest(
                 department_id=department_id, account_id=int(self.account.currentData()), start=start, end=end,
@@ -275,6 +306,7 @@ class BookingDialog(QDialog):
         self.error.setText(message)
         self.error.show()
         self.error.setAccessibleDescription(message)
+        fit_height(self)  # a long refusal gets room of its own instead of covering the notes box
 
     def error_text(self) -> str:
         return self.error.text() if self.error.isVisible() else ""
@@ -295,15 +327,23 @@ class BookingDialog(QDialog):
         }
         for key, label in self.labels.items():
             label.setText(texts[key])
-        self.department.lineEdit().setPlaceholderText(self.tr("Type to search departments"))
+        search = self.department.lineEdit()
+        assert search is not None, "the department box is editable, so it has a line edit"
+        search.setPlaceholderText(self.tr("Type to search departments"))
         self.start.setAccessibleName(self.tr("First day"))
         self.end.setAccessibleName(self.tr("Last day"))
         self.campaign.setItemText(0, self.tr("No campaign"))
         for i, s in enumerate(NEW_STATUSES):
             self.status.setItemText(i, status_label(s))
-        self.ok_button.setText(self.tr("Save") if editing else self.tr("Book"))
         self.cancel_button.setText(self.tr("Cancel"))
         self._update_week_hint()
+        self._retranslate_ok()
+
+    def _retranslate_ok(self) -> None:
+        if self.slot is not None:
+            self.ok_button.setText(self.tr("Save"))
+        else:
+            self.ok_button.setText(self.tr("Book anyway") if self._past_accepted else self.tr("Book"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,8 +1,8 @@
 """Write brief…: where to save a slot's brief package (*oppdragsbrev*), the letter's language (Bokmål unless
 chosen otherwise: it goes to a department) and whether the printed PDF is saved beside it too.
 
-The writing — ``services.packages.write_slot_brief``, which lays out and paints the PDF (``exporting.pdf_qt``
-paints on a QPdfWriter, a plain paint device, so it may run off the GUI thread) — runs on the window's write
+The writing — ``services.packages.write_slot_brief``, which has Typst make the PDF (no Qt, so it may run off
+the GUI thread) — runs on the window's write
 pool. A refusal (a cancelled slot, a role that may not, a folder that cannot be written) is shown in the
 dialog, which stays open; nothing is half-written, as both files are written atomically.
 """
@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from takeover_planner.errors import EnvironmentProblem, TakeoverError
+from takeover_planner.errors import EnvironmentProblem, TakeoverError, os_reason
+from takeover_planner.texts.ui import UiText
+from takeover_planner.ui.dialogs.fit import fit_height
 from takeover_planner.ui.messages import user_message
 from takeover_planner.ui.tasks import WRITE, TaskRunner
 
@@ -39,7 +41,6 @@ if TYPE_CHECKING:
     from takeover_planner.services.context import AppContext
 
 LETTER_LANGUAGES = (("nb", "Norsk bokmål"), ("en", "English"))  # each named in itself
-SAVE_FAILED = "save_failed"
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,8 @@ def write_brief(ctx: AppContext, slot_id: int, package: Path, language: str, pdf
     try:
         packages.write_slot_brief(ctx, slot_id, package, language=language, pdf=pdf)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise EnvironmentProblem(f"The brief could not be saved in {package.parent}: {reason}.",
-                                 details={SAVE_FAILED: str(package.parent), "reason": reason}) from exc
+        raise EnvironmentProblem(UiText.BRIEF_NOT_SAVED, reason=os_reason(exc), folder=str(package.parent),
+                                 problem=exc.strerror or str(exc)) from exc
     return WrittenBrief(slot_id, package, pdf)
 
 
@@ -112,6 +112,7 @@ class WriteBriefDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("errorText")
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # a refusal names the department
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()
         layout.addWidget(self.error)
@@ -192,15 +193,12 @@ class WriteBriefDialog(QDialog):
             return
         self._set_busy(False)
         self._replace_ok.clear()
-        if SAVE_FAILED in exc.details:
-            self.show_error(self.tr("The brief could not be saved in %1: %2").replace(
-                "%1", str(exc.details[SAVE_FAILED])).replace("%2", str(exc.details.get("reason", ""))))
-        else:
-            self.show_error(user_message(exc))
+        self.show_error(user_message(exc))
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        fit_height(self)  # the fields above keep their room
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

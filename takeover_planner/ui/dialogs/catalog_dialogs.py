@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from takeover_planner.errors import ValidationError
+from takeover_planner.texts.ui import UiText
 from takeover_planner.ui.i18n import pydate, qdate
 from takeover_planner.ui.labels import all_label, api_variant_label
 
@@ -81,12 +82,13 @@ class RecordDialog(QDialog):
         for key, text in texts.items():
             self._labels[key].setText(text)
 
-    def check_name(self, text: str, empty_message: str, taken_message: str) -> str:
+    def check_name(self, text: str, empty: UiText, taken: UiText) -> str:
+        """The name with its spaces tidied; ``empty``/``taken`` (with ``name``) say why it cannot be used."""
         name = " ".join(text.split())
         if not name:
-            raise ValidationError(empty_message)
+            raise ValidationError(empty)
         if name.casefold() in self.taken_names:
-            raise ValidationError(taken_message.replace("%1", name))
+            raise ValidationError(taken, name=name)
         return name
 
     def values(self) -> dict[str, Any]:
@@ -163,19 +165,18 @@ class DepartmentDialog(RecordDialog):
     def values(self) -> dict[str, Any]:
         from takeover_planner.domain.validation import clean_email
 
-        name = self.check_name(self.name.text(), self.tr("Give the department a name."),
-                               self.tr("There is already a department called '%1'."))
+        name = self.check_name(self.name.text(), UiText.DEPARTMENT_NAME_EMPTY, UiText.DEPARTMENT_TAKEN)
         email = self.email.text().strip()
         try:
             email = clean_email(email)
         except ValidationError:
-            raise ValidationError(self.tr("'%1' is not a valid e-mail address.").replace("%1", email)) from None
+            raise ValidationError(UiText.BAD_EMAIL, email=email) from None
         contact = " ".join(self.contact.text().split())
         phone = self.phone.text().strip()
         if (email or phone) and not contact:
-            raise ValidationError(self.tr("Give the contact person's name too."))
+            raise ValidationError(UiText.CONTACT_NAME_NEEDED)
         if self.record is not None and self.record.primary_contact is not None and not contact:
-            raise ValidationError(self.tr("The contact person's name must not be empty."))
+            raise ValidationError(UiText.CONTACT_NAME_EMPTY)
         return {"name": name, "color": self.color.color, "contact_name": contact, "email": email, "phone": phone,
                 "notes": self.notes.toPlainText().strip()}
 
@@ -205,14 +206,11 @@ class AccountDialog(RecordDialog):
     def values(self) -> dict[str, Any]:
         from takeover_planner.domain.validation import clean_handle
 
-        name = self.check_name(self.name.text(), self.tr("Give the account a name."),
-                               self.tr("There is already an account called '%1'."))
+        name = self.check_name(self.name.text(), UiText.ACCOUNT_NAME_EMPTY, UiText.ACCOUNT_TAKEN)
         try:
             handle = clean_handle(self.handle.text())
         except ValidationError:
-            raise ValidationError(self.tr(
-                "'%1' is not an Instagram handle (letters, digits, . and _; at most 30).").replace(
-                "%1", self.handle.text().strip())) from None
+            raise ValidationError(UiText.BAD_HANDLE, handle=self.handle.text().strip()) from None
         return {"name": name, "handle": handle, "api_variant": self.api.currentData()}
 
     def retranslate(self) -> None:
@@ -231,7 +229,8 @@ def _date_edit(parent: QWidget, day: dt.date) -> QDateEdit:
 
 
 class CampaignDialog(RecordDialog):
-    def __init__(self, parent: QWidget | None, record: Any | None, taken_names: set[str], today: dt.date) -> None:
+    def __init__(self, parent: QWidget | None, record: Any | None, taken_names: set[str], today: dt.date,
+                 default_color: str = "#8a5cc7") -> None:
         super().__init__(parent, record, taken_names)
         self.name = QLineEdit(record.name if record else "", self)
         self.has_dates = QCheckBox(self)
@@ -250,7 +249,7 @@ class CampaignDialog(RecordDialog):
         self.description = QPlainTextEdit(record.description if record else "", self)
         self.description.setFixedHeight(64)
         self.description.setTabChangesFocus(True)
-        self.color = ColorButton(record.color if record else "#8a5cc7", self)
+        self.color = ColorButton(record.color if record else default_color, self)
         for key, field in (("name", self.name), ("dates", dates), ("description", self.description),
                            ("color", self.color)):
             self.add_row(key, field)
@@ -258,12 +257,11 @@ class CampaignDialog(RecordDialog):
         self.retranslate()
 
     def values(self) -> dict[str, Any]:
-        name = self.check_name(self.name.text(), self.tr("Give the campaign a name."),
-                               self.tr("There is already a campaign called '%1'."))
+        name = self.check_name(self.name.text(), UiText.CAMPAIGN_NAME_EMPTY, UiText.CAMPAIGN_TAKEN)
         start = pydate(self.start.date()) if self.has_dates.isChecked() else None
         end = pydate(self.end.date()) if self.has_dates.isChecked() else None
         if start and end and end < start:
-            raise ValidationError(self.tr("The last day is before the first day."))
+            raise ValidationError(UiText.LAST_BEFORE_FIRST)
         return {"name": name, "start": start, "end": end, "description": self.description.toPlainText().strip(),
                 "color": self.color.color}
 
@@ -303,10 +301,10 @@ class BlackoutDialog(RecordDialog):
     def values(self) -> dict[str, Any]:
         name = " ".join(self.name.text().split())
         if not name:
-            raise ValidationError(self.tr("Give the blackout period a name (for example 'Election day')."))
+            raise ValidationError(UiText.BLACKOUT_NAME_EMPTY)
         start, end = pydate(self.start.date()), pydate(self.end.date())
         if end < start:
-            raise ValidationError(self.tr("The last day is before the first day."))
+            raise ValidationError(UiText.LAST_BEFORE_FIRST)
         return {"name": name, "start": start, "end": end, "account": self.account.currentData(),
                 "reason": self.reason.text().strip()}
 

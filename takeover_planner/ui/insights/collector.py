@@ -1,15 +1,15 @@
 """The in-app insights collector: a timer that runs ``insights_service.collect`` in the background.
 
 Every ``insights.interval_seconds`` (and on ``run_now``) the collection is handed to the window's
-``TaskRunner``; the run never touches a widget (the timer, the one-run-at-a-time guard and the run signals are
-``ui.periodic_task.PeriodicTask``'s). Instagram keeps story insights for 24 hours only, so the collector
+``TaskRunner`` on its ``NETWORK`` lane; the run never touches a widget (the timer, the one-run-at-a-time
+guard and the run signals are ``ui.periodic_task.PeriodicTask``'s). Instagram keeps story insights for 24 hours only, so the collector
 starts with the window and keeps going while it is open; ``insights collect`` from Task Scheduler or cron
 covers the hours the app is closed. Results arrive as signals on the GUI thread:
 
 - ``run_started()`` / ``run_finished(report)`` around each run,
 - ``account_problem(text)`` for an account that could not be read (token, permission, network) — once a day
   per text, so a closed-for-the-weekend token does not nag every ten minutes,
-- ``run_refused(message)`` when the run could not start (database busy, no keyring…).
+- ``run_refused(problem)`` with the ``TakeoverError`` when the run could not start (database busy, no keyring…).
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from takeover_planner.insights.collector import CollectReport
 from takeover_planner.services import insights_service
 from takeover_planner.services.context import AppContext
+from takeover_planner.services.insights_collection import CollectReport
 from takeover_planner.ui.periodic_task import PeriodicTask
 from takeover_planner.ui.tasks import TaskRunner
 

@@ -166,7 +166,7 @@ class InsightsWindow(QMainWindow):
         if collector is not None:
             collector.run_finished.connect(self._on_collector_run_finished)
             collector.busy_changed.connect(self._on_collector_busy_changed)
-            collector.run_refused.connect(self.status.setText)
+            collector.run_refused.connect(lambda problem: self.status.setText(problem.message))
         apply_theme(self)
         self._retranslate()
 
@@ -248,11 +248,7 @@ class InsightsWindow(QMainWindow):
 
     def _show_tiles(self, data: insights_service.AccountFollowers) -> None:
         latest = data.daily[-1] if data.daily else None
-        trend = data.goal.progress.trend if data.goal else None
-        if trend is None and len(data.daily) >= 3:
-            from takeover_planner.insights.trend import fit_trend
-
-            trend = fit_trend(data.daily)
+        trend = data.trend
         figures = [(self.tr("Followers now"), number(latest[1]) if latest else "–",
                     date_text(latest[0]) if latest else self.tr("No count read yet")),
                    (self.tr("Growth a day"), number(trend.per_day, 1, signed=True) if trend else "–",

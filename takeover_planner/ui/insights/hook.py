@@ -1,10 +1,9 @@
-"""How the insights feature joins the planner window, from one call in ``MainWindow.__init__``:
+"""Insights as a feature of the window shell (``ui.shell``):
 
 - a menu entry, View → "Insights and goals…" (Ctrl+Shift+I), that opens the insights window;
-- the background ``InsightsCollector``, started when the database is open and stopped when the window closes
-  (Instagram keeps story insights for 24 hours only, so collecting must not wait for the insights window).
-Everything is owned by an ``InsightsHook`` child of the main window; it watches the window's close and
-language-change events through an event filter, so ``MainWindow`` needs no other change.
+- the background ``InsightsCollector`` (on the runner's ``NETWORK`` lane), started with the shell's
+  ``database_opened`` and stopped with its ``database_closing`` (Instagram keeps story insights for 24 hours
+  only, so collecting must not wait for the insights window).
 
 Nothing heavy is imported while the window is built: the collector (with ``requests``, the Graph reader and
 the publishing ledger) is imported on a worker once the database has opened, and the insights window on first
@@ -13,18 +12,19 @@ use — the same way the publishing queue starts.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from takeover_planner.ui.tasks import READ
+from takeover_planner.ui.shell import Menu
+from takeover_planner.ui.tasks import NETWORK
 
 if TYPE_CHECKING:
     from takeover_planner.services.context import AppContext
     from takeover_planner.ui.insights.collector import InsightsCollector
     from takeover_planner.ui.insights.dashboard import InsightsWindow
-    from takeover_planner.ui.main_window import MainWindow
+    from takeover_planner.ui.shell import Shell
 
 
 def _import_collector() -> None:
@@ -33,59 +33,58 @@ def _import_collector() -> None:
 
 
 class InsightsHook(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    name: ClassVar[str] = "insights"
+    needs: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
         self.setObjectName("insightsHook")
-        self.main = window
+        self.shell = shell
         self.collector: InsightsCollector | None = None
         self.dashboard: InsightsWindow | None = None
-        self.action = QAction(window)
+        self.action = QAction(shell.window)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.action.triggered.connect(self.open_dashboard)
-        window.addAction(self.action)
-        window.view_menu.addSeparator()
-        window.view_menu.addAction(self.action)
-        window.database_opened.connect(self._on_main_database_opened)
-        window.demo_loaded.connect(self._on_main_demo_loaded)
-        window.installEventFilter(self)
+        shell.add_menu_actions(Menu.VIEW, self.action)
+        shell.database_opened.connect(self._on_shell_database_opened)
+        shell.database_closing.connect(self.database_closing)
+        shell.demo_loaded.connect(self._on_shell_demo_loaded)
+        shell.language_changed.connect(self._retranslate)
         self._retranslate()
 
-    def _on_main_database_opened(self) -> None:
-        ctx = self.main.store.ctx
-        if ctx is None:
-            return
+    def _on_shell_database_opened(self, ctx: AppContext) -> None:
         if self.collector is not None:
             self.collector.stop()
             self.collector.deleteLater()
             self.collector = None
 
         def imported(_result: object) -> None:
-            if self.main.store.ctx is ctx and self.collector is None:
+            if self.shell.ctx is ctx and self.collector is None:
                 self._start_collector(ctx)
 
-        self.main.runner.run(_import_collector, on_done=imported,
-                             on_error=lambda exc: self.main.show_status(exc.message), kind=READ)
+        self.shell.runner.op(_import_collector).lane(NETWORK).on_done(imported).on_error(
+            lambda exc: self.shell.show_status(exc.message)).run()
 
     def _start_collector(self, ctx: AppContext) -> None:
         from takeover_planner.ui.insights.collector import InsightsCollector
 
-        self.collector = InsightsCollector(ctx, self.main.runner, self)
-        self.collector.account_problem.connect(self.main.show_status)
+        self.collector = InsightsCollector(ctx, self.shell.runner, self)
+        self.collector.account_problem.connect(self.shell.show_status)
         self.collector.start()
 
     def database_closing(self) -> None:
-        """Switching databases: the collector stops until the next database has opened."""
+        """Closing or switching databases: the collector stops until the next database has opened."""
         if self.collector is not None:
             self.collector.stop()
         if self.dashboard is not None:
             self.dashboard.close()
 
-    def _on_main_demo_loaded(self) -> None:
+    def _on_shell_demo_loaded(self) -> None:
         if self.dashboard is not None:
             self.dashboard.reload()
 
     def open_dashboard(self) -> InsightsWindow | None:
-        ctx = self.main.store.ctx
+        ctx = self.shell.ctx
         if ctx is None:
             return None
         dashboard = self.dashboard
@@ -94,24 +93,12 @@ class InsightsHook(QObject):
 
             if dashboard is not None:
                 dashboard.close()  # opened before the collector was ready, or on another database
-            dashboard = self.dashboard = InsightsWindow(ctx, self.main.runner, self.collector, self.main)
+            dashboard = self.dashboard = InsightsWindow(ctx, self.shell.runner, self.collector, self.shell.window)
         dashboard.reload()
         dashboard.show()
         dashboard.raise_()
         dashboard.activateWindow()
         return dashboard
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.main:
-            if event.type() == QEvent.Type.Close:
-                self.database_closing()
-            elif event.type() == QEvent.Type.LanguageChange:
-                self._retranslate()
-        return False
-
     def _retranslate(self) -> None:
         self.action.setText(self.tr("&Insights and goals…"))
-
-
-def install_insights(window: MainWindow) -> InsightsHook:
-    return InsightsHook(window)

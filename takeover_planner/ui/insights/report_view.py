@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from takeover_planner.insights.report import TakeoverReport
 from takeover_planner.services import insights_service
 from takeover_planner.services.context import AppContext
+from takeover_planner.texts import current_language
 from takeover_planner.ui.i18n import date_text, range_text
 from takeover_planner.ui.insights.charts import FrameChart
 from takeover_planner.ui.insights.models import FrameTableModel
@@ -46,8 +47,7 @@ class TakeoverReportView(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._tasks = tasks
-        self._language = language or (lambda: "nb" if QLocale().language() == QLocale.Language.NorwegianBokmal
-                                      else "en")
+        self._language = language or current_language  # the report file in the language the app speaks
         self.report: TakeoverReport | None = None
         self.dialog: QFileDialog | None = None
 

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from takeover_planner.errors import TakeoverError
     from takeover_planner.services.context import AppContext
 
-PALETTE = ("#2f6fde", "#d9822b", "#2e9e6a", "#c2415d", "#7a5cc7", "#1f9bb0", "#b8860b", "#5d7a2a")
 KINDS = (Kind.DEPARTMENTS, Kind.ACCOUNTS, Kind.CAMPAIGNS, Kind.BLACKOUTS)
 
 
@@ -78,13 +77,8 @@ class ManageWindow(QDialog):
         ctx = self.store.ctx
         if ctx is None:
             return
-        def guarded() -> Any:
-            from takeover_planner.storage.database import translate_db_errors
-
-            with translate_db_errors(ctx.db.display_url):
-                return work(ctx)
-
-        self.runner.run(guarded, on_done=on_done, on_error=on_error, kind=WRITE)
+        # The runner turns a locked or unreachable database into an EnvironmentProblem (ui.tasks).
+        self.runner.op(lambda: work(ctx)).lane(WRITE).on_done(on_done).on_error(on_error).run()
 
     def _saved(self, dialog: RecordDialog, slots_too: bool = False) -> Callable[[Any], None]:
         def done(_result: Any) -> None:
@@ -95,16 +89,23 @@ class ManageWindow(QDialog):
 
         return done
 
+    def _free_color(self) -> str:
+        """A colour no department or campaign has yet: two new ones never look alike on the calendar."""
+        from takeover_planner.domain.validation import free_color
+
+        return free_color([*(d.color for d in self.store.departments.values()),
+                           *(c.color for c in self.store.campaigns)])
+
     def open_editor(self, kind: Kind, record: Any | None) -> RecordDialog:
         dialog: RecordDialog
         if kind == Kind.DEPARTMENTS:
             names = {d.name for d in self.store.departments.values()}
-            color = PALETTE[len(self.store.departments) % len(PALETTE)]
-            dialog = DepartmentDialog(self, record, names, color)
+            dialog = DepartmentDialog(self, record, names, self._free_color())
         elif kind == Kind.ACCOUNTS:
             dialog = AccountDialog(self, record, {a.name for a in self.store.accounts})
         elif kind == Kind.CAMPAIGNS:
-            dialog = CampaignDialog(self, record, {c.name for c in self.store.campaigns}, today_oslo())
+            dialog = CampaignDialog(self, record, {c.name for c in self.store.campaigns}, today_oslo(),
+                                    self._free_color())
         else:
             dialog = BlackoutDialog(self, record, self.store.accounts, today_oslo())
         dialog.save_requested.connect(lambda values: self._save(kind, dialog, record, values))
@@ -118,7 +119,7 @@ class ManageWindow(QDialog):
 
     def _save(self, kind: Kind, dialog: RecordDialog, record: Any | None, values: dict[str, Any]) -> None:
         def failed(exc: TakeoverError) -> None:
-            dialog.show_error(user_message(exc, self.store))
+            dialog.show_error(user_message(exc))
 
         if kind == Kind.DEPARTMENTS:
             def work(ctx: AppContext) -> Any:
@@ -199,7 +200,7 @@ class ManageWindow(QDialog):
         return None
 
     def _report(self, exc: TakeoverError) -> None:
-        self._inform(self.tr("Not changed"), user_message(exc, self.store))
+        self._inform(self.tr("Not changed"), user_message(exc))
 
     def _remove_campaign(self, record: Any) -> None:
         def work(ctx: AppContext) -> None:

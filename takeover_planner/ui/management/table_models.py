@@ -55,9 +55,6 @@ class RecordTableModel(QAbstractTableModel):
     def records(self) -> list[Any]:
         return list(self._records)
 
-    def record_at(self, row: int) -> Any:
-        return self._records[row]
-
     def column_of(self, key: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c.key == key)
 

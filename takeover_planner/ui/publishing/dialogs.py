@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, QDir, QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QDateTime, QDir, QEvent, Qt, QTime, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from takeover_planner.domain.timekeeping import OSLO, now_utc, to_oslo
 from takeover_planner.errors import TakeoverError
 from takeover_planner.ui.i18n import datetime_text, pydate, qdate
-from takeover_planner.ui.tasks import READ, WRITE, TaskRunner
+from takeover_planner.ui.tasks import READ, WRITE, Lane, TaskRunner
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -78,7 +78,7 @@ class _ServiceDialog(QDialog):
         self.error.setText(text)
         self.error.show()
 
-    def _call(self, work: Any, done: Any, kind: str = WRITE) -> None:
+    def _call(self, work: Any, done: Any, kind: Lane = WRITE) -> None:
         self.error.hide()
 
         def failed(exc: TakeoverError) -> None:
@@ -184,7 +184,7 @@ class HandoffDialog(_ServiceDialog):
         self.setObjectName("handoffDialog")
         self.slot_id = slot_id
         self.language = language
-        self.result: PackResult | None = None
+        self.pack_result: PackResult | None = None
         self.folder = QLineEdit(self)
         self.choose = QPushButton(self)
         self.choose.clicked.connect(self._on_choose_clicked)
@@ -239,7 +239,7 @@ class HandoffDialog(_ServiceDialog):
                                                       language=language)
 
         def done(result: PackResult) -> None:
-            self.result = result
+            self.pack_result = result
             count = len(result.entries)
             self.done_text.setText(self.tr("%n frame(s) in the pack in %1. Print the checklist, post the frames "
                                            "in its order, then mark each one: Publish ▸ Mark posted by hand.", "",
@@ -252,8 +252,8 @@ class HandoffDialog(_ServiceDialog):
         self._call(work, done)
 
     def open_checklist(self) -> None:
-        if self.result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.checklist)))
+        if self.pack_result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pack_result.checklist)))
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Hand-off pack for slot #%1").replace("%1", str(self.slot_id)))
@@ -284,7 +284,8 @@ class PostedByHandDialog(_ServiceDialog):
         ctx = self._ctx()
         self.who.setText(ctx.actor if ctx is not None else "")
         # Times are the municipality's (Europe/Oslo), whatever this computer's clock zone is.
-        self.when = QDateTimeEdit(QDateTime(to_oslo(now_utc()).replace(tzinfo=None, second=0, microsecond=0)), self)
+        oslo = to_oslo(now_utc())
+        self.when = QDateTimeEdit(QDateTime(QDate(oslo.year, oslo.month, oslo.day), QTime(oslo.hour, oslo.minute)), self)
         self.when.setCalendarPopup(True)
         self.frames_label, self.who_label, self.when_label = QLabel(self), QLabel(self), QLabel(self)
         self.form.addRow(self.frames_label, self.frames)
@@ -316,7 +317,7 @@ class PostedByHandDialog(_ServiceDialog):
         self.frames.clear()
         for frame in frames:
             when = datetime_text(to_oslo(frame.planned_at)) if frame.planned_at else self.tr("no time planned")
-            text = self.tr("Frame %1 · %2").replace("%1", str(frame.position + 1)).replace("%2", when)
+            text = self.tr("Frame %1 · %2").replace("%1", str(frame.position)).replace("%2", when)
             if frame.sticker_kind:
                 text += " · " + self.tr("sticker: %1").replace("%1", frame.sticker_kind)
             if frame.text:

@@ -30,6 +30,7 @@ from takeover_planner.ui.i18n import datetime_text
 from takeover_planner.ui.team.offline import is_unreachable
 
 if TYPE_CHECKING:
+    from takeover_planner.errors import TakeoverError
     from takeover_planner.services.publishing_service import AccountPublishingInfo
     from takeover_planner.services.publishing_views import FrameLine
     from takeover_planner.ui.planner_store import PlannerStore
@@ -55,6 +56,8 @@ def status_label(status: str) -> str:
         "failed": QCoreApplication.translate("PublishingWindow", "failed"),
         "handoff": QCoreApplication.translate("PublishingWindow", "by hand (in a hand-off pack)"),
         "cancelled": QCoreApplication.translate("PublishingWindow", "cancelled"),
+        # Held for a person (e.g. more than the grace period late): post now, re-time or drop it.
+        "held": QCoreApplication.translate("PublishingWindow", "held: waits for you"),
     }
     return labels.get(status, status)
 
@@ -152,9 +155,8 @@ class PublishingWindow(QWidget):
             self.accounts, self.frames = result
             self._fill()
 
-        def failed(exc: object) -> None:
-            message = getattr(exc, "message", str(exc))
-            self.summary.setText(message if not is_unreachable(message) else self.tr(
+        def failed(exc: TakeoverError) -> None:
+            self.summary.setText(exc.message if not is_unreachable(exc) else self.tr(
                 "The team database cannot be reached; the lists show what was read last."))
 
         self.store.read(ctx, work, on_done=done, on_error=failed)
@@ -192,6 +194,7 @@ class PublishingWindow(QWidget):
             status = line.status
             is_failed = status.status == "failed"
             failed += is_failed
+            needs_person = is_failed or status.status == "held"  # both wait for a person
             planned = datetime_text(to_oslo(line.planned_at)) if line.planned_at else "–"
             detail = " ".join(part for part in (status.reason, status.advice) if part)
             if status.status == "published" and status.published_by:
@@ -202,8 +205,8 @@ class PublishingWindow(QWidget):
             self._cell(self.frame_table, row, 0, f"#{line.frame_id}")
             self._cell(self.frame_table, row, 1, f"{line.department} · {line.account}")
             self._cell(self.frame_table, row, 2, planned)
-            self._cell(self.frame_table, row, 3, status_label(status.status), attention=is_failed)
-            self._cell(self.frame_table, row, 4, detail, attention=is_failed, tooltip=detail)
+            self._cell(self.frame_table, row, 3, status_label(status.status), attention=needs_person)
+            self._cell(self.frame_table, row, 4, detail, attention=needs_person, tooltip=detail)
             self._cell(self.frame_table, row, 5, status.media_id or "")
         self.account_table.resizeRowsToContents()
         self.frame_table.resizeRowsToContents()

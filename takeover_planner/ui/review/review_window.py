@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -33,18 +33,31 @@ from takeover_planner.domain.timekeeping import to_oslo
 from takeover_planner.errors import TakeoverError
 from takeover_planner.media.fix_types import FixOptions
 from takeover_planner.services.context import AppContext
+from takeover_planner.services.previews import preview_jpeg
+from takeover_planner.services.split_parts import story_part_labels
 from takeover_planner.services.story_views import FrameInfo
 from takeover_planner.ui.review.models import AuditModel, FrameListModel, state_label
 from takeover_planner.ui.review.phone_preview import PhonePreview
-from takeover_planner.ui.review.preview_source import preview_jpeg
 from takeover_planner.ui.review.video import VideoControl
 from takeover_planner.ui.tasks import WRITE, TaskRunner
 from takeover_planner.ui.theme import apply_theme
 
+if TYPE_CHECKING:
+    from takeover_planner.services.audit import AuditEntry
+    from takeover_planner.services.booking import SlotInfo
+    from takeover_planner.services.packages import ImportResult
+    from takeover_planner.services.split_parts import SplitFrames
+    from takeover_planner.services.stories import BulkResult
+
+T = TypeVar("T")
+
 
 def _label(parent: QWidget, name: str = "") -> QLabel:
+    """A value's label: plain text (frame texts, credits and file names come from the department), unless
+    the caller makes it rich and escapes what goes in."""
     label = QLabel(parent)
     label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if name:
         label.setObjectName(name)
@@ -77,6 +90,7 @@ class ReviewWindow(QMainWindow):
         top = QHBoxLayout()
         self.title = QLabel(central)
         self.title.setObjectName("periodTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # the department's name, as typed
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -230,12 +244,13 @@ class ReviewWindow(QMainWindow):
 
         slot_id, ctx = self.slot_id, self.ctx
 
-        def work() -> tuple[object, list[FrameInfo], list]:  # type: ignore[type-arg]
+        def work() -> tuple[SlotInfo, list[FrameInfo], list[AuditEntry]]:
             return booking.get_slot(ctx, slot_id), stories.list_frames(ctx, slot_id), stories.slot_audit_trail(ctx, slot_id)
 
         self.runner.run(work, on_done=lambda result: self._on_loaded(result, select_frame), on_error=self._show_problem)
 
-    def _on_loaded(self, result: tuple, select_frame: int | None) -> None:  # type: ignore[type-arg]
+    def _on_loaded(self, result: tuple[SlotInfo, list[FrameInfo], list[AuditEntry]],
+                   select_frame: int | None) -> None:
         slot, frames, trail = result
         self.title.setText(f"{slot.department} · {slot.account} · {slot.dates.describe()}")
         keep = select_frame if select_frame is not None else self._frame_id
@@ -249,6 +264,12 @@ class ReviewWindow(QMainWindow):
                 self.frames.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self._show_frame(self.selected_frame())
 
+    def number(self, frame: FrameInfo) -> int:
+        """The frame's place in the story as people count, from 1 ("Frame 1 of 8"), whatever positions the
+        stored frames were given."""
+        ids = [f.id for f in self.frames.frames()]
+        return ids.index(frame.id) + 1 if frame.id in ids else frame.position
+
     def selected_frame(self) -> FrameInfo | None:
         if not hasattr(self, "frame_list"):
             return None
@@ -261,7 +282,7 @@ class ReviewWindow(QMainWindow):
             self.frame_list.selectionModel().setCurrentIndex(
                 self.frames.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
-    def _on_current_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_frame(self.frames.frame(current.row()) if current.isValid() else None)
 
     def _show_frame(self, frame: FrameInfo | None) -> None:
@@ -277,8 +298,10 @@ class ReviewWindow(QMainWindow):
             self.preview.set_image(None)
             self.video.set_source(None)
             return
-        self.state.setText(self.tr("Frame %1 of %2: %3").replace("%1", str(frame.position))
-                           .replace("%2", str(len(self.frames.frames()))).replace("%3", state_label(frame.state)))
+        state = self.tr("Frame %1 of %2: %3").replace("%1", str(self.number(frame))) \
+            .replace("%2", str(len(self.frames.frames()))).replace("%3", state_label(frame.state))
+        part = story_part_labels(self.frames.frames()).get(frame.id)
+        self.state.setText(f"{state} · {part.text}" if part is not None else state)
         self.when.setText(to_oslo(frame.planned_at).strftime("%Y-%m-%d %H:%M") if frame.planned_at
                           else self.tr("No time planned"))
         self.text.setText(frame.text or "–")
@@ -379,10 +402,10 @@ class ReviewWindow(QMainWindow):
     def _approver(self) -> str:
         return self.approver.text().strip()
 
-    def _write(self, work: Callable[[], Any], success: str | Callable[[Any], str], select: int | None = None) -> None:
+    def _write(self, work: Callable[[], T], success: str | Callable[[T], str], select: int | None = None) -> None:
         self.message.hide()
 
-        def done(result: object) -> None:
+        def done(result: T) -> None:
             text = success(result) if callable(success) else success
             self.statusBar().showMessage(text, 8000)
             self.reviewed.emit(self.slot_id)
@@ -403,7 +426,7 @@ class ReviewWindow(QMainWindow):
             return
         ctx, by, comment = self.ctx, self._approver(), self.comment.toPlainText()
         self._write(lambda: stories.approve(ctx, frame.id, by=by, comment=comment),
-                    self.tr("Frame %1 approved.").replace("%1", str(frame.position)), frame.id)
+                    self.tr("Frame %1 approved.").replace("%1", str(self.number(frame))), frame.id)
         self.comment.clear()
 
     def request_changes_selected(self) -> None:
@@ -414,10 +437,10 @@ class ReviewWindow(QMainWindow):
             return
         ctx, by, comment = self.ctx, self._approver(), self.comment.toPlainText()
         self._write(lambda: stories.request_changes(ctx, frame.id, by=by, comment=comment),
-                    self.tr("Changes requested on frame %1.").replace("%1", str(frame.position)), frame.id)
+                    self.tr("Changes requested on frame %1.").replace("%1", str(self.number(frame))), frame.id)
         self.comment.clear()
 
-    def _bulk_text(self, result) -> str:  # type: ignore[no-untyped-def]
+    def _bulk_text(self, result: BulkResult) -> str:
         text = self.tr("%1 frame(s) done.").replace("%1", str(len(result.done)))
         if result.refused:
             text += " " + self.tr("Not done: %1").replace("%1", " ".join(f"#{k}: {v}" for k, v in result.refused.items()))
@@ -439,21 +462,21 @@ class ReviewWindow(QMainWindow):
         self.comment.clear()
 
     def _on_fix_clicked(self) -> None:
-        from takeover_planner.ui.review.fix_parts import fix_frame
+        from takeover_planner.services.split_parts import split_story_frame
 
         frame = self.selected_frame()
         if frame is None or frame.original is None:
             return
         ctx, options = self.ctx, self.fix_options
 
-        def done_text(result) -> str:  # type: ignore[no-untyped-def]
+        def done_text(result: SplitFrames) -> str:
             if result.parts == 1:
                 return self.tr("Fixed copy made; the original is kept.")
             return self.tr("The video was split into %1 parts, each a frame of its own; the original is kept.") \
                 .replace("%1", str(result.parts))
 
         self.statusBar().showMessage(self.tr("Making a compliant copy…"))
-        self._write(lambda: fix_frame(ctx, frame, "pad", options), done_text, frame.id)
+        self._write(lambda: split_story_frame(ctx, frame, "pad", options), done_text, frame.id)
 
     def _on_import_clicked(self) -> None:
         dialog = QFileDialog(self, self.tr("Import submission package"))
@@ -467,7 +490,7 @@ class ReviewWindow(QMainWindow):
 
         ctx = self.ctx
 
-        def done_text(result) -> str:  # type: ignore[no-untyped-def]
+        def done_text(result: ImportResult) -> str:
             if result.slot_id != self.slot_id:
                 self.slot_id = result.slot_id
                 self._retranslate()
@@ -476,7 +499,7 @@ class ReviewWindow(QMainWindow):
 
         self._write(lambda: import_submission(ctx, path), done_text)
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.video.stop()
         super().closeEvent(event)
 

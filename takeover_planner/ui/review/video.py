@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from takeover_planner.ui.review.phone_preview import PhonePreview
+
+if TYPE_CHECKING:  # imported for real only on first play: importing it starts Qt's audio back-ends
+    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +39,9 @@ class VideoControl(QObject):
         self.button.setObjectName("playButton")
         self.button.clicked.connect(self.toggle)
         self._source: Path | None = None
-        self._player: Any = None  # QMediaPlayer, made on first play
-        self._sink: Any = None
-        self._audio: Any = None
+        self._player: QMediaPlayer | None = None  # made on first play
+        self._sink: QVideoSink | None = None
+        self._audio: QAudioOutput | None = None
         self._available = multimedia_available()
         self.set_source(None)
 
@@ -69,20 +72,19 @@ class VideoControl(QObject):
         if self._player is None:
             from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoSink
 
-            self._player = QMediaPlayer(self)
-            self._sink = QVideoSink(self)
-            self._audio = QAudioOutput(self)
-            self._player.setAudioOutput(self._audio)
-            self._player.setVideoSink(self._sink)
-            self._sink.videoFrameChanged.connect(self._on_frame)
-            self._player.setSource(QUrl.fromLocalFile(str(self._source)))
+            player, sink, audio = QMediaPlayer(self), QVideoSink(self), QAudioOutput(self)
+            player.setAudioOutput(audio)
+            player.setVideoSink(sink)
+            sink.videoFrameChanged.connect(self._on_frame)
+            player.setSource(QUrl.fromLocalFile(str(self._source)))
+            self._player, self._sink, self._audio = player, sink, audio
         if self._is_playing():
             self._player.pause()
         else:
             self._player.play()
         self.retranslate()
 
-    def _on_frame(self, frame) -> None:  # type: ignore[no-untyped-def]
+    def _on_frame(self, frame: QVideoFrame) -> None:
         image = frame.toImage()
         if not image.isNull():
             self.preview.set_image(image)

@@ -3,7 +3,10 @@
 ``services.changes.ChangeWatcher`` (Qt-free) watches the open database from a thread of its own (LISTEN/NOTIFY
 on PostgreSQL, polling on SQLite). Its callbacks arrive on that thread, so they only emit signals of a
 ``_Bridge`` that lives in the GUI thread, connected with ``QueuedConnection``: everything else happens on the
-GUI thread. A burst of changes is gathered for a moment and read once.
+GUI thread. A burst of changes is gathered for a moment and read once. The watcher lives as long as the open
+database: the team feature starts it on the shell's ``database_opened`` and stops it (its thread joined) on
+``database_closing``, with the rest of the window's background work. A failure that is the world's fault makes
+the watcher report "offline"; a bug is logged with its traceback instead (``services.changes``).
 
 Reloading keeps what the person was looking at: the store swaps fresh data in without blanking the view,
 the page keeps its period and its selected slot, and the agenda's and the details panel's scroll positions
@@ -115,5 +118,5 @@ class LiveUpdates(QObject):
         self.page.panel.verticalScrollBar().setValue(panel_scroll)
         self.reloaded.emit()
 
-    def _on_store_load_failed(self, _message: str) -> None:
+    def _on_store_load_failed(self, _problem: object) -> None:
         self._keep = None

@@ -17,11 +17,12 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from takeover_planner.errors import EnvironmentProblem, TakeoverError
+from takeover_planner.errors import EnvironmentProblem, EnvReason, TakeoverError, os_reason
+from takeover_planner.texts.ui import UiText
 from takeover_planner.ui.calendar.painting import is_dark, mix
 from takeover_planner.ui.tasks import READ, WRITE, TaskRunner
 
@@ -36,20 +37,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PROBE_INTERVAL_MS = 3_000
-# The core's words for "the server or the share is not there" (storage.database / storage.copy).
-_UNREACHABLE = ("cannot reach the database", "cannot connect to")
 
 
-def is_unreachable(problem: TakeoverError | str) -> bool:
-    """True when a failure means the database cannot be reached (not busy, not a refusal)."""
-    if isinstance(problem, str):
-        text = problem
-    elif isinstance(problem, EnvironmentProblem):
-        text = problem.message
-    else:
-        return False
-    lowered = text.lower()
-    return any(marker in lowered for marker in _UNREACHABLE)
+def is_unreachable(problem: BaseException) -> bool:
+    """True when a failure means the database cannot be reached (not busy, not a refusal): decided on the
+    failure's reason, never on its words, so rewording or translating a message cannot break the outbox."""
+    return isinstance(problem, EnvironmentProblem) and problem.reason == EnvReason.UNREACHABLE
 
 
 class KeptOffline(TakeoverError):
@@ -65,11 +58,6 @@ class PendingWrite:
     label: str  # what the person did, in their language ("Move Biblioteket")
     slot_id: int | None = None
     optimistic: SlotInfo | None = field(default=None, compare=False)
-
-
-def kept_message() -> str:
-    return QCoreApplication.translate(
-        "OfflineEdits", "The team database cannot be reached. Your change is kept and will be saved when it is back.")
 
 
 class OfflineEdits(QObject):
@@ -136,7 +124,7 @@ class OfflineEdits(QObject):
         if online and self._count:
             self.replay()
 
-    def note_problem(self, problem: TakeoverError | str) -> bool:
+    def note_problem(self, problem: BaseException) -> bool:
         """A task failed: if it was because the database cannot be reached, go offline. True if so."""
         if is_unreachable(problem):
             self.set_online(False)
@@ -152,9 +140,7 @@ class OfflineEdits(QObject):
         if outbox is None or ctx is None or not self.note_problem(error):
             return None
         if pending.slot_id is not None and pending.slot_id in self._waiting_slots:
-            return EnvironmentProblem(QCoreApplication.translate(
-                "OfflineEdits", "The team database cannot be reached, and this slot already has a change waiting "
-                "to be saved. Change it again when the database is back."))
+            return EnvironmentProblem(UiText.ALREADY_WAITING, reason=EnvReason.UNREACHABLE)
         arguments = dict(pending.arguments, label=pending.label)
         actor = ctx.actor
 
@@ -162,7 +148,8 @@ class OfflineEdits(QObject):
             try:
                 outbox.add(pending.operation, arguments, actor)
             except OSError as exc:  # the data folder itself is in trouble: say so, never lose it silently
-                raise EnvironmentProblem(f"Could not keep the change on this computer: {exc.strerror or exc}") from exc
+                raise EnvironmentProblem(UiText.NOT_KEPT, reason=os_reason(exc),
+                                         problem=exc.strerror or str(exc)) from exc
 
         def failed(exc: TakeoverError) -> None:
             self._sync_from_outbox()
@@ -175,13 +162,7 @@ class OfflineEdits(QObject):
         self._set_count(self._count + 1)
         if pending.optimistic is not None:
             self.store.apply(pending.optimistic)
-        return KeptOffline(kept_message())
-
-    def pending_labels(self) -> list[str]:
-        outbox = self._outbox
-        if outbox is None:
-            return []
-        return [str(item.arguments.get("label") or item.operation) for item in outbox.items]
+        return KeptOffline(UiText.KEPT_OFFLINE)
 
     # --- coming back -------------------------------------------------------------------------------------
 

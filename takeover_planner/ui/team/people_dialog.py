@@ -187,7 +187,7 @@ class PeopleDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        person_id = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        person_id = rows[0].data(Qt.ItemDataRole.UserRole)  # selectedRows() gives column 0, which holds the id
         return next((p for p in self.people if p.id == person_id), None)
 
     def _show_problem(self, exc: TakeoverError) -> None:

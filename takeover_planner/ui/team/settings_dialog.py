@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -37,9 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from takeover_planner.errors import EnvironmentProblem, TakeoverError, ValidationError
+from takeover_planner.errors import EnvironmentProblem, EnvReason, TakeoverError, ValidationError, os_reason
+from takeover_planner.texts.ui import UiText
 from takeover_planner.ui.i18n import BOKMAAL, ENGLISH
-from takeover_planner.ui.tasks import READ, WRITE, TaskRunner
+from takeover_planner.ui.tasks import NETWORK, READ, WRITE, Lane, TaskRunner
 
 if TYPE_CHECKING:
     from takeover_planner.paths import AppPaths
@@ -60,18 +61,15 @@ def check_media_folder(text: str) -> str:
         return ""
     folder = Path(text).expanduser()
     if not folder.is_absolute():
-        raise ValidationError(QCoreApplication.translate(
-            "SettingsDialog", "Give the media folder's full path (for a network share, e.g. \\\\server\\share\\media)."))
+        raise ValidationError(UiText.MEDIA_FOLDER_NOT_ABSOLUTE)
     if not folder.is_dir():
-        raise EnvironmentProblem(QCoreApplication.translate(
-            "SettingsDialog", "The media folder %1 does not exist or cannot be reached.").replace("%1", str(folder)))
+        raise EnvironmentProblem(UiText.MEDIA_FOLDER_MISSING, reason=EnvReason.MISSING, folder=str(folder))
     try:
         # Creating (and at once removing) a file is the only sure test of "can I write there" on a share.
         tempfile.NamedTemporaryFile(dir=folder, prefix=".takeover-planner-check-").close()
     except OSError as exc:
-        raise EnvironmentProblem(QCoreApplication.translate(
-            "SettingsDialog", "Cannot write in the media folder %1: %2").replace("%1", str(folder)).replace(
-            "%2", exc.strerror or str(exc))) from exc
+        raise EnvironmentProblem(UiText.MEDIA_FOLDER_NOT_WRITABLE, reason=os_reason(exc), folder=str(folder),
+                                 problem=exc.strerror or str(exc)) from exc
     return str(folder)
 
 
@@ -157,11 +155,11 @@ class SettingsDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.use_button)
         database.addLayout(buttons)
-        self.result = QLabel(self.database_box)
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result.hide()
-        database.addWidget(self.result)
+        self.result_label = QLabel(self.database_box)
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label.hide()
+        database.addWidget(self.result_label)
         self.copy_table = QTableWidget(0, 4, self.database_box)
         self.copy_table.verticalHeader().setVisible(False)
         self.copy_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -240,9 +238,9 @@ class SettingsDialog(QDialog):
         """The server's URL without the password (that travels separately and ends in the keyring)."""
         host, name = self.host.text().strip(), self.database.text().strip()
         if not host:
-            raise ValidationError(self.tr("Give the database server's name or address."))
+            raise ValidationError(UiText.DB_SERVER_MISSING)
         if not name:
-            raise ValidationError(self.tr("Give the name of the database on the server."))
+            raise ValidationError(UiText.DB_NAME_MISSING)
         from sqlalchemy.engine import URL
 
         url = URL.create("postgresql+psycopg", username=self.db_user.text().strip() or None, host=host,
@@ -265,11 +263,11 @@ class SettingsDialog(QDialog):
         self._update_enabled()
 
     def _show_result(self, text: str, *, problem: bool = False) -> None:
-        self.result.setObjectName("errorText" if problem else "settingsResult")
-        self.result.style().unpolish(self.result)  # the window's stylesheet matches the new object name
-        self.result.style().polish(self.result)
-        self.result.setText(text)
-        self.result.show()
+        self.result_label.setObjectName("errorText" if problem else "settingsResult")
+        self.result_label.style().unpolish(self.result_label)  # the window's stylesheet matches the new object name
+        self.result_label.style().polish(self.result_label)
+        self.result_label.setText(text)
+        self.result_label.show()
 
     def _start(self, text: str) -> None:
         self.busy = True
@@ -281,7 +279,7 @@ class SettingsDialog(QDialog):
         self.busy = False
         self._update_enabled()
 
-    def _run(self, work: Callable[[], Any], done: Callable[[Any], None], kind: str) -> None:
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None], kind: Lane) -> None:
         def finished(result: Any) -> None:
             self._finish()
             done(result)
@@ -308,7 +306,7 @@ class SettingsDialog(QDialog):
             return team.check_connection(url, password=password)
 
         self._start(self.tr("Testing the connection…"))
-        self._run(work, self._on_tested, READ)
+        self._run(work, self._on_tested, NETWORK)  # another server: it may take its time to answer
 
     def _on_tested(self, check: ConnectionCheck) -> None:
         texts = {
@@ -385,17 +383,11 @@ class SettingsDialog(QDialog):
 
         def work() -> ConnectResult:
             from takeover_planner.services import team as team_service
-            from takeover_planner.services.context import AppContext
-            from takeover_planner.storage.database import Database
 
-            # With no database open (the team's could not be reached at start), a context on this computer's
-            # file stands in: connect() only needs the folders and the settings from it.
-            acting = ctx or AppContext(paths, settings, Database(paths.default_db_url), "")
-            try:
-                return team_service.connect(acting, target if team else "sqlite", password=password)
-            finally:
-                if acting is not ctx:
-                    acting.close()
+            chosen = target if team else "sqlite"
+            if ctx is None:  # the team's database could not be reached at start
+                return team_service.connect_without_context(paths, settings, chosen, password=password)
+            return team_service.connect(ctx, chosen, password=password)
 
         def done(result: ConnectResult) -> None:
             self.password.clear()

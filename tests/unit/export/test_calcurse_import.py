@@ -14,8 +14,10 @@ import pytest
 from takeover_planner.domain.slots import SlotStatus
 from takeover_planner.domain.timekeeping import oslo_datetime
 from takeover_planner.exporting import ics
-from takeover_planner.exporting.labels import ENGLISH
+from takeover_planner.texts.export_words import ExportWords
 from tests.unit.export.helpers import make_slot
+
+ENGLISH = ExportWords("en")
 
 pytestmark = pytest.mark.skipif(shutil.which("calcurse") is None, reason="calcurse is not installed")
 
@@ -53,7 +55,7 @@ def test_calcurse_imports_the_days_and_the_deadlines(tmp_path: Path):
     new_year = make_slot(id=3, department="Kulturhuset", start=D(2027, 12, 30), end=D(2028, 1, 2),
                          material_deadline=None)
     source = tmp_path / "plan.ics"
-    source.write_bytes(ics.calendar_bytes([across_dst, one_day, new_year], title="T", labels=ENGLISH))
+    source.write_bytes(ics.calendar_bytes([across_dst, one_day, new_year], title="T", words=ENGLISH))
     store = tmp_path / "calcurse"
     store.mkdir()
     report = calcurse(store, "-i", str(source))

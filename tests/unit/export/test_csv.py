@@ -9,9 +9,12 @@ import pytest
 from takeover_planner.domain.slots import SlotStatus
 from takeover_planner.domain.timekeeping import oslo_datetime
 from takeover_planner.exporting import csv_export
-from takeover_planner.exporting.labels import BOKMAAL, ENGLISH
 from takeover_planner.exporting.records import FrameCounts
+from takeover_planner.texts.export_words import ExportWords
 from tests.unit.export.helpers import make_slot
+
+BOKMAAL = ExportWords("nb")
+ENGLISH = ExportWords("en")
 
 
 def read(data: bytes, *, excel: bool) -> list[list[str]]:
@@ -21,7 +24,7 @@ def read(data: bytes, *, excel: bool) -> list[list[str]]:
 
 def test_excel_variant_has_bom_semicolons_and_crlf():
     slot = make_slot(notes="første linje\r\nandre linje", department="Miljø; Ærlig, Åpen")
-    data = csv_export.csv_bytes([slot], excel=True, labels=BOKMAAL)
+    data = csv_export.csv_bytes([slot], excel=True, words=BOKMAAL)
     assert data.startswith(b"\xef\xbb\xbf")
     body = data[3:]
     assert body.count(b"\r\n") == 2  # header and one row; the line break inside the notes is a bare LF
@@ -39,7 +42,7 @@ def test_excel_dates_week_deadline_and_counts():
     slot = make_slot(start=dt.date(2027, 1, 1), end=dt.date(2027, 1, 4),
                      material_deadline=oslo_datetime(dt.date(2027, 3, 29), dt.time(9, 30)),
                      frames=FrameCounts(5, 2, 1))
-    header, row = read(csv_export.csv_bytes([slot], excel=True, labels=ENGLISH), excel=True)
+    header, row = read(csv_export.csv_bytes([slot], excel=True, words=ENGLISH), excel=True)
     cells = dict(zip(header, row, strict=True))
     assert (cells["Start"], cells["End"], cells["Week"], cells["Days"]) == ("2027-01-01", "2027-01-04", "53", "4")
     assert cells["Material deadline (Oslo time)"] == "2027-03-29 09:30"
@@ -51,30 +54,36 @@ def test_excel_dates_week_deadline_and_counts():
 
 @pytest.mark.parametrize("dangerous", ["=HYPERLINK(\"http://x\")", "+47 900 00 000", "-2+3", "@SUM(A1)",
                                        "\tTab", "\rCR"])
-def test_excel_cells_that_look_like_formulas_are_defused(dangerous):
+@pytest.mark.parametrize("excel", [True, False])
+def test_cells_that_look_like_formulas_are_defused_in_both_variants(dangerous, excel):
     slot = make_slot(notes=dangerous, contact_phone=dangerous, department=dangerous, cancel_reason=dangerous)
-    header, row = read(csv_export.csv_bytes([slot], excel=True, labels=ENGLISH), excel=True)
-    cells = dict(zip(header, row, strict=True))
+    header, row = read(csv_export.csv_bytes([slot], excel=excel, words=ENGLISH), excel=excel)
+    cells = list(dict(zip(header, row, strict=True)).items())
+    phone, department, notes = (dict(cells)[k] for k in (
+        ("Contact person (phone)", "Department", "Notes") if excel else ("contact_phone", "department", "notes")))
     # Line breaks become LF first, so a leading CR turns into a harmless leading line break.
-    expected = "\nCR" if dangerous == "\rCR" else "'" + dangerous
-    assert cells["Contact person (phone)"] == cells["Department"] == cells["Notes"] == expected
-    # The plain variant is for scripts: values stay exactly as stored.
-    header, row = read(csv_export.csv_bytes([slot], excel=False, labels=ENGLISH), excel=False)
+    expected = "\nCR" if dangerous == "\rCR" else " " + dangerous
+    assert phone == department == notes == expected
+
+
+def test_raw_plain_csv_keeps_values_exactly_as_stored():
+    slot = make_slot(department="=HYPERLINK(\"http://x\")", contact_phone="+47 900 00 000")
+    header, row = read(csv_export.csv_bytes([slot], excel=False, words=ENGLISH, guard=False), excel=False)
     plain = dict(zip(header, row, strict=True))
-    assert plain["department"] == plain["contact_phone"] == dangerous.replace("\r", "\n")
+    assert (plain["department"], plain["contact_phone"]) == ("=HYPERLINK(\"http://x\")", "+47 900 00 000")
 
 
 def test_harmless_cells_are_left_alone():
     assert csv_export.defuse("Biblioteket") == "Biblioteket"
     assert csv_export.defuse("") == ""
     assert csv_export.defuse("a=b") == "a=b"
-    assert csv_export.defuse("=1") == "'=1"
+    assert csv_export.defuse("=1") == " =1"
 
 
 def test_plain_variant_for_scripts():
     slot = make_slot(status=SlotStatus.REQUESTED, material_deadline=oslo_datetime(dt.date(2027, 2, 26), dt.time(12)),
                      notes="æøå, \"sitat\"")
-    data = csv_export.csv_bytes([slot], excel=False, labels=BOKMAAL)
+    data = csv_export.csv_bytes([slot], excel=False, words=BOKMAAL)
     assert not data.startswith(b"\xef\xbb\xbf")
     assert b"\r\n" not in data
     header, row = read(data, excel=False)
@@ -88,11 +97,11 @@ def test_plain_variant_for_scripts():
 
 def test_one_row_per_slot_in_order_and_empty_values_for_missing_parts():
     slots = [make_slot(id=i, campaign=None, material_deadline=None) for i in (3, 1, 2)]
-    header, *rows = read(csv_export.csv_bytes(slots, excel=True, labels=ENGLISH), excel=True)
+    header, *rows = read(csv_export.csv_bytes(slots, excel=True, words=ENGLISH), excel=True)
     assert [r[0] for r in rows] == ["3", "1", "2"]
     cells = dict(zip(header, rows[0], strict=True))
     assert cells["Campaign"] == "" and cells["Material deadline (Oslo time)"] == ""
 
 
 def test_empty_export_is_just_the_header():
-    assert read(csv_export.csv_bytes([], excel=False, labels=ENGLISH), excel=False) == [list(csv_export.COLUMNS)]
+    assert read(csv_export.csv_bytes([], excel=False, words=ENGLISH), excel=False) == [list(csv_export.COLUMNS)]

@@ -8,8 +8,12 @@ import pytest
 from takeover_planner.domain.slots import SlotStatus
 from takeover_planner.domain.timekeeping import OSLO, oslo_datetime
 from takeover_planner.exporting import ics
-from takeover_planner.exporting.labels import BOKMAAL, ENGLISH
+from takeover_planner.exporting.records import ExportPeriod
+from takeover_planner.texts.export_words import ExportWords
 from tests.unit.export.helpers import CREATED, make_slot
+
+BOKMAAL = ExportWords("nb")
+ENGLISH = ExportWords("en")
 
 STAMP = dt.datetime(2027, 1, 10, 8, 30, tzinfo=dt.UTC)
 TRICKY = "Kari's æøå ÆØÅ, komma; semikolon \\ backslash\nny linje\nog en til"
@@ -26,7 +30,7 @@ def events(calendar: icalendar.Calendar) -> dict[str, icalendar.Event]:
 def test_every_field_comes_back_from_a_parse():
     slot = make_slot(notes=TRICKY, campaign="Vår, sommer; høst", version=3,
                      department="Helse- og omsorg, Øst; team", account="Fjordvik kultur")
-    data = ics.calendar_bytes([slot], title="Overtakelser", labels=BOKMAAL, stamp=STAMP)
+    data = ics.calendar_bytes([slot], title="Overtakelser", words=BOKMAAL, stamp=STAMP)
     calendar = parse(data)
     assert str(calendar["version"]) == "2.0"
     assert "Takeover Planner" in str(calendar["prodid"])
@@ -58,7 +62,7 @@ def test_every_field_comes_back_from_a_parse():
 
 def test_special_characters_are_escaped_in_the_file_itself():
     slot = make_slot(notes="a,b;c\nd")
-    text = ics.calendar_bytes([slot], title="T", labels=ENGLISH, stamp=STAMP).decode("utf-8")
+    text = ics.calendar_bytes([slot], title="T", words=ENGLISH, stamp=STAMP).decode("utf-8")
     unfolded = text.replace("\r\n ", "")
     assert "Notes:\\na\\,b\\;c\\nd" in unfolded
 
@@ -69,7 +73,7 @@ def test_a_slot_across_the_daylight_saving_change():
                        material_deadline=oslo_datetime(dt.date(2027, 3, 27), dt.time(12)))
     after = make_slot(id=2, start=dt.date(2027, 4, 2), end=dt.date(2027, 4, 2),
                       material_deadline=oslo_datetime(dt.date(2027, 3, 29), dt.time(12)))
-    data = ics.calendar_bytes([before, after], title="T", labels=ENGLISH, stamp=STAMP)
+    data = ics.calendar_bytes([before, after], title="T", words=ENGLISH, stamp=STAMP)
     calendar = parse(data)
     found = events(calendar)
     whole = found[ics.slot_uid(before)]
@@ -83,15 +87,25 @@ def test_a_slot_across_the_daylight_saving_change():
     assert "DTSTART;TZID=Europe/Oslo:20270329T120000" in text
     zones = calendar.walk("VTIMEZONE")
     assert [str(z["tzid"]) for z in zones] == ["Europe/Oslo"]
-    onsets = [sub.decoded("dtstart") for sub in zones[0].walk("DAYLIGHT")]
-    rdates = [p.dt for sub in zones[0].walk("DAYLIGHT") for r in _as_list(sub.get("rdate")) for p in r.dts]
-    assert any(d.date() == dt.date(2027, 3, 28) for d in [*onsets, *rdates])
+    # Standard → daylight at 02:00 local standard time; daylight → standard at 03:00 local daylight time.
+    (daylight,), (standard,) = zones[0].walk("DAYLIGHT"), zones[0].walk("STANDARD")
+    assert daylight.decoded("dtstart") == dt.datetime(1970, 3, 29, 2, 0)
+    assert standard.decoded("dtstart") == dt.datetime(1970, 10, 25, 3, 0)
+    assert daylight["rrule"].to_ical() == b"FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3"
+    assert standard["rrule"].to_ical() == b"FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10"
+    assert "DTSTART:19700329T020000" in text and "DTSTART:19701025T030000" in text
+    oslo = zones[0].to_tz()
+    assert dt.datetime(2027, 3, 28, 1, 59, tzinfo=oslo).utcoffset() == dt.timedelta(hours=1)
+    assert dt.datetime(2027, 3, 28, 3, 0, tzinfo=oslo).utcoffset() == dt.timedelta(hours=2)
+    assert dt.datetime(2027, 10, 31, 3, 30, tzinfo=oslo).utcoffset() == dt.timedelta(hours=1)
 
 
-def _as_list(value: object) -> list:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
+def test_a_feed_others_subscribe_to():
+    calendar = parse(ics.calendar_bytes([make_slot()], title="T", words=ENGLISH, stamp=STAMP))
+    text = calendar.to_ical().decode()
+    assert "REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n" in text
+    assert "X-PUBLISHED-TTL:PT1H\r\n" in text
+    assert "METHOD" not in calendar, "METHOD:PUBLISH without an ORGANIZER is refused by libical"
 
 
 @pytest.mark.parametrize(("status", "expected"), [
@@ -103,7 +117,7 @@ def _as_list(value: object) -> list:
 ])
 def test_status(status, expected):
     slot = make_slot(status=status, cancel_reason="Sykdom" if status == SlotStatus.CANCELLED else "")
-    found = events(parse(ics.calendar_bytes([slot], title="T", labels=ENGLISH, stamp=STAMP)))
+    found = events(parse(ics.calendar_bytes([slot], title="T", words=ENGLISH, stamp=STAMP)))
     assert str(found[ics.slot_uid(slot)]["status"]) == expected
     assert str(found[ics.slot_uid(slot, "deadline")]["status"]) == expected
 
@@ -119,7 +133,7 @@ def test_requested_and_cancelled_say_so_in_the_summary():
 
 def test_long_lines_are_folded_at_75_octets_without_splitting_a_letter():
     slot = make_slot(notes="æøå" * 200 + " " + "x" * 300, department="Økonomi og ærlig åpenhet " * 4)
-    data = ics.calendar_bytes([slot], title="T", labels=BOKMAAL, stamp=STAMP)
+    data = ics.calendar_bytes([slot], title="T", words=BOKMAAL, stamp=STAMP)
     lines = data.split(b"\r\n")
     assert max(len(line) for line in lines) <= 75
     for line in lines:
@@ -150,13 +164,13 @@ def test_uid_does_not_depend_on_the_zone_the_instant_is_given_in():
 
 
 def test_empty_calendar_is_valid_and_has_no_timezone():
-    calendar = parse(ics.calendar_bytes([], title="Tom", labels=ENGLISH, stamp=STAMP))
+    calendar = parse(ics.calendar_bytes([], title="Tom", words=ENGLISH, stamp=STAMP))
     assert calendar.walk("VEVENT") == [] and calendar.walk("VTIMEZONE") == []
 
 
 def test_slot_without_deadline_campaign_or_link():
     slot = make_slot(material_deadline=None, campaign=None, news_url="")
-    calendar = parse(ics.calendar_bytes([slot], title="T", labels=ENGLISH, stamp=STAMP))
+    calendar = parse(ics.calendar_bytes([slot], title="T", words=ENGLISH, stamp=STAMP))
     (event,) = calendar.walk("VEVENT")
     assert "categories" not in event and "url" not in event
     assert calendar.walk("VTIMEZONE") == []
@@ -164,48 +178,77 @@ def test_slot_without_deadline_campaign_or_link():
 
 def test_timezone_covers_deadlines_after_2038():
     slot = make_slot(start=dt.date(2040, 6, 1), material_deadline=oslo_datetime(dt.date(2040, 5, 28), dt.time(12)))
-    calendar = parse(ics.calendar_bytes([slot], title="T", labels=ENGLISH, stamp=STAMP))
+    calendar = parse(ics.calendar_bytes([slot], title="T", words=ENGLISH, stamp=STAMP))
     (zone,) = calendar.walk("VTIMEZONE")
-    assert "2040" in zone.to_ical().decode()
+    oslo = zone.to_tz()
+    assert dt.datetime(2040, 5, 28, 12, tzinfo=oslo).utcoffset() == dt.timedelta(hours=2)
+    assert dt.datetime(2040, 12, 1, 12, tzinfo=oslo).utcoffset() == dt.timedelta(hours=1)
 
 
 def test_progress_is_reported_to_the_end():
     seen: list[tuple[int, int]] = []
     slots = [make_slot(id=i) for i in range(1, 451)]
-    ics.calendar_bytes(slots, title="T", labels=ENGLISH, stamp=STAMP, progress=lambda d, t: seen.append((d, t)))
+    ics.calendar_bytes(slots, title="T", words=ENGLISH, stamp=STAMP, progress=lambda d, t: seen.append((d, t)))
     assert seen[0] == (200, 451) and seen[-2] == (450, 451) and seen[-1] == (451, 451)
 
 
-def test_department_file_names_are_safe_and_distinct():
-    names = ics.department_file_names(
-        ["Biblioteket", "biblioteket", "Kultur/Ung", "Kultur: Ung", "Miljø og ÆØÅ", "takeover-calendar", "..", "",
-         "CON", "x" * 300]
-    )
-    assert names["CON"] == "CON-department.ics"
-    assert len(names["x" * 300]) <= 84
-    assert names["Biblioteket"] == "Biblioteket.ics"
-    assert names["biblioteket"] == "biblioteket-2.ics"
-    assert names["Kultur/Ung"] != names["Kultur: Ung"]
-    assert names["Kultur/Ung"].startswith("Kultur-Ung")
-    assert names["Miljø og ÆØÅ"] == "Miljø-og-ÆØÅ.ics"
-    assert names["takeover-calendar"] == "takeover-calendar-2.ics"
-    assert {names[".."], names[""]} == {"department.ics", "department-2.ics"}
+def test_department_file_names_are_safe_distinct_and_stable_by_id():
+    departments = {1: "Biblioteket", 2: "biblioteket", 3: "Kultur/Ung", 4: "Kultur: Ung", 5: "Miljø og ÆØÅ",
+                   6: "takeover-calendar", 7: "..", 8: "", 9: "CON", 10: "x" * 300, 11: "Tab\there?*<>|\"end. "}
+    names = ics.department_file_names(departments)
+    assert names[1] == "Biblioteket-1.ics" and names[2] == "biblioteket-2.ics"
+    assert (names[3], names[4]) == ("Kultur-Ung-3.ics", "Kultur-Ung-4.ics")
+    assert names[5] == "Miljø-og-ÆØÅ-5.ics"
+    assert names[6] == "takeover-calendar-6.ics"
+    assert (names[7], names[8]) == ("department-7.ics", "department-8.ics")
+    assert names[9].split(".")[0].split("-")[0].upper() == "CON" and names[9] != "CON.ics"
+    assert len(names[10]) <= 90
+    assert names[11] == "Tab-here-end-11.ics"
     assert len({n.casefold() for n in names.values()}) == len(names)
-    assert all("/" not in n and not n.startswith(".") for n in names.values())
+    windows_refuses = set('<>:"/\\|?*') | {chr(c) for c in range(32)}
+    assert all(not set(n) & windows_refuses and not n.startswith(".") for n in names.values())
+    # Stable: a department keeps its file whatever else is exported (a/b and a:b used to swap).
+    assert ics.department_file_names({4: "Kultur: Ung"}) == {4: names[4]}
 
 
 def test_calendar_set_gives_the_full_calendar_and_one_per_department():
-    slots = [make_slot(id=1, department="Biblioteket"), make_slot(id=2, department="Brannvesenet"),
-             make_slot(id=3, department="Biblioteket", material_deadline=None)]
+    slots = [make_slot(id=1, department="Biblioteket", department_id=4),
+             make_slot(id=2, department="Brannvesenet", department_id=9),
+             make_slot(id=3, department="Biblioteket", department_id=4, material_deadline=None)]
     seen: list[tuple[int, int]] = []
     full, per_department = ics.calendar_set(
-        slots, title="Alle", department_title=lambda name: f"Kalender – {name}", labels=ENGLISH, stamp=STAMP,
+        slots, title="Alle", department_title=lambda name: f"Kalender – {name}", words=ENGLISH, stamp=STAMP,
         progress=lambda done, total: seen.append((done, total)))
     assert len(events(parse(full))) == 5
-    library = parse(per_department["Biblioteket"])
+    library = parse(per_department[4])
     assert str(library["x-wr-calname"]) == "Kalender – Biblioteket"
     assert set(events(library)) == {ics.slot_uid(slots[0]), ics.slot_uid(slots[0], "deadline"), ics.slot_uid(slots[2])}
-    fire = parse(per_department["Brannvesenet"])
+    fire = parse(per_department[9])
     assert set(events(fire)) == {ics.slot_uid(slots[1]), ics.slot_uid(slots[1], "deadline")}
     assert [str(z["tzid"]) for z in fire.walk("VTIMEZONE")] == ["Europe/Oslo"]
     assert seen[-1] == (6, 6)  # 3 slots built, then 3 files
+
+
+def test_blackouts_and_campaigns_are_events_of_their_own():
+    created = dt.datetime(2026, 10, 1, 8, tzinfo=dt.UTC)
+    periods = [
+        ExportPeriod("blackout", 3, created, 2, "Påskeferie", dt.date(2027, 3, 22), dt.date(2027, 3, 29), None,
+                     "Ingen overtakelser i påsken"),
+        ExportPeriod("blackout", 4, None, 1, "Valg", dt.date(2027, 9, 13), dt.date(2027, 9, 13), "Fjordvik kommune"),
+        ExportPeriod("campaign", 2, created, 1, "Leseuka", dt.date(2027, 3, 1), dt.date(2027, 3, 7)),
+    ]
+    found = events(parse(ics.calendar_bytes([make_slot()], title="T", words=BOKMAAL, stamp=STAMP,
+                                            periods=periods)))
+    easter = found[ics.period_uid(periods[0])]
+    assert ics.period_uid(periods[0]) == "blackout-3-20261001T080000000000Z@takeover-planner"
+    assert str(easter["summary"]) == "Sperreperiode: Påskeferie – Alle kontoer"
+    assert (easter.decoded("dtstart"), easter.decoded("dtend")) == (dt.date(2027, 3, 22), dt.date(2027, 3, 30))
+    assert str(easter["transp"]) == "TRANSPARENT" and int(easter["sequence"]) == 1
+    assert "Ingen overtakelser i påsken" in str(easter["description"])
+    assert str(found["blackout-4@takeover-planner"]["summary"]) == "Sperreperiode: Valg – Fjordvik kommune"
+    week = found[ics.period_uid(periods[2])]
+    assert str(week["summary"]) == "Kampanje: Leseuka"
+    assert [str(c) for c in week["categories"].cats] == ["Kampanje"]
+    full, per_department = ics.calendar_set([make_slot(department_id=4)], title="T",
+                                            department_title=str, words=BOKMAAL, stamp=STAMP, periods=periods)
+    assert ics.period_uid(periods[2]) in events(parse(per_department[4])), "every feed shows the periods"

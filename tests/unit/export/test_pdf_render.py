@@ -1,21 +1,25 @@
-"""The PDF as printed: Qt paints the layout, and an independent reader renders and reads it back.
-
-Uses the ``qapp`` fixture so that the process's Qt application is pytest-qt's QApplication (the adapter
-would otherwise make a bare QGuiApplication, which widget tests cannot use).
-"""
+"""The PDF as printed: Typst writes the layout as a tagged PDF, and an independent reader (poppler) renders it
+and reads back its text, its structure and its text alternatives."""
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
 
 from takeover_planner.domain.slots import SlotStatus
-from takeover_planner.exporting import pdf, pdf_qt
-from takeover_planner.exporting.labels import BOKMAAL
+from takeover_planner.exporting import pdf, typst_pdf
+from takeover_planner.texts.export_words import ExportWords
 from tests.unit.export.helpers import make_slot
 from tests.unit.export.pdf_reading import page_count, page_image, page_text
+from tests.unit.export.pdf_structure import alt_texts, assert_tagged, element_types, structure
+
+pytestmark = pytest.mark.skipif(not (shutil.which("pdftotext") and shutil.which("pdfinfo")),
+                                reason="poppler-utils (pdftotext, pdfinfo) is not installed")
+
+BOKMAAL = ExportWords("nb")
 
 D = dt.date
 MADE = dt.datetime(2027, 3, 1, 9, 0, tzinfo=dt.UTC)
@@ -24,7 +28,7 @@ RED = (0xC2, 0x41, 0x5D)
 
 
 @pytest.fixture
-def printed(qapp, tmp_path: Path) -> Path:
+def printed(tmp_path: Path) -> Path:
     slots = [
         make_slot(id=1, department="Biblioteket", department_color="#2f6fde", start=D(2027, 3, 1), end=D(2027, 3, 5)),
         make_slot(id=2, department="Brannvesenet", department_color="#c2415d", account="Fjordvik kultur",
@@ -33,9 +37,9 @@ def printed(qapp, tmp_path: Path) -> Path:
                   end=D(2027, 3, 22), status=SlotStatus.REQUESTED),
     ]
     document = pdf.layout_document(slots, first_month=D(2027, 3, 1), last_month=D(2027, 4, 30),
-                                   title="Overtakelseskalender", subtitle="Alle kontoer", labels=BOKMAAL, made=MADE)
+                                   title="Overtakelseskalender", subtitle="Alle kontoer", words=BOKMAAL, made=MADE)
     seen: list[tuple[int, int]] = []
-    data = pdf_qt.render_pdf(document, progress=lambda done, total: seen.append((done, total)))
+    data = typst_pdf.render_pdf(document, progress=lambda done, total: seen.append((done, total)), made=MADE)
     assert seen == [(1, 3), (2, 3), (3, 3)]
     target = tmp_path / "plan.pdf"
     target.write_bytes(data)
@@ -66,3 +70,17 @@ def test_page_text_names_the_departments_weeks_and_month(printed: Path):
         assert expected in text
     listing = page_text(printed, 3)
     assert "Alle overtakelser" in listing and "Fjordvik kultur" in listing and "Side 3 av 3" in listing
+
+
+def test_the_pdf_is_tagged_with_title_language_headings_figures_and_a_table(printed: Path):
+    assert_tagged(printed, title="Overtakelseskalender", language="nb")
+    tree = structure(printed)
+    for heading in ('H1 "Mars 2027"', 'H1 "April 2027"', 'H1 "Alle overtakelser"'):
+        assert heading in tree
+    types = element_types(printed)
+    assert "Table" in types and types.count("TH") == len(pdf.LIST_COLUMNS) and "Figure" in types
+    march, april = alt_texts(printed)
+    assert march.startswith("Kalender for mars 2027, overtakelser: Biblioteket på Fjordvik kommune, 1.–5. mars")
+    assert "bekreftet" in march and "Brannvesenet på Fjordvik kultur" in march and "booket" in march
+    assert april == "Kalender for april 2027: ingen overtakelser."
+    assert "Side 1 av 3" not in tree and "Laget" not in tree  # the footers are artifacts: not read aloud

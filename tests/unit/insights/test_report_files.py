@@ -6,11 +6,14 @@ import csv
 import io
 
 from takeover_planner.exporting.pdf import PAGE_HEIGHT, PAGE_WIDTH, Rect, Text
-from takeover_planner.insights.labels import BOKMAAL, ENGLISH, number_text, percent_text
 from takeover_planner.insights.report import by_campaign, by_department, compare
 from takeover_planner.insights.report_csv import KEYS, report_csv
 from takeover_planner.insights.report_pdf import Comparison, layout_report
+from takeover_planner.texts.report import ReportText, ReportWords
+from takeover_planner.texts.words import Word
 from tests.unit.insights.report_fixtures import MADE, two_day_report
+
+ENGLISH, BOKMAAL = ReportWords("en"), ReportWords("nb")
 
 
 def _rows(data: bytes, *, excel: bool) -> list[list[str]]:
@@ -20,7 +23,7 @@ def _rows(data: bytes, *, excel: bool) -> list[list[str]]:
 
 def test_plain_csv_has_one_row_per_frame_and_empty_cells_for_missing_numbers() -> None:
     report = two_day_report()
-    data = report_csv(report, labels=ENGLISH, excel=False)
+    data = report_csv(report, words=ENGLISH, excel=False)
     assert not data.startswith(b"\xef\xbb\xbf") and b"\r\n" not in data
     header, *rows = _rows(data, excel=False)
     assert tuple(header) == KEYS
@@ -35,7 +38,7 @@ def test_plain_csv_has_one_row_per_frame_and_empty_cells_for_missing_numbers() -
 
 def test_excel_csv_is_norwegian_excel_friendly() -> None:
     report = two_day_report()
-    data = report_csv(report, labels=BOKMAAL, excel=True)
+    data = report_csv(report, words=BOKMAAL, excel=True)
     assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
     header, *rows = _rows(data, excel=True)
     assert "Rekkevidde" in header and "Enhet" in header
@@ -47,8 +50,8 @@ def test_excel_csv_defuses_formulas_in_names() -> None:
     import dataclasses
 
     report = dataclasses.replace(two_day_report(), department="=HYPERLINK(\"x\")")
-    header, *rows = _rows(report_csv(report, labels=ENGLISH, excel=True), excel=True)
-    assert rows[0][header.index("Department")].startswith("'=")
+    header, *rows = _rows(report_csv(report, words=ENGLISH, excel=True), excel=True)
+    assert rows[0][header.index("Department")].startswith(" =")
 
 
 def _texts(document) -> list[str]:  # type: ignore[no-untyped-def]
@@ -58,16 +61,16 @@ def _texts(document) -> list[str]:  # type: ignore[no-untyped-def]
 def test_the_pdf_layout_shows_every_key_figure_in_the_readers_language() -> None:
     report = two_day_report()
     comparison = Comparison(compare([report], by_department), compare([report], by_campaign))
-    for labels in (ENGLISH, BOKMAAL):
-        document = layout_report(report, labels, made=MADE, comparison=comparison)
+    for words in (ENGLISH, BOKMAAL):
+        document = layout_report(report, words, made=MADE, comparison=comparison)
         texts = _texts(document)
         joined = "\n".join(texts)
-        assert labels.title in joined and "Biblioteket" in joined
-        assert number_text(report.totals["views"], labels) in texts
-        assert percent_text(report.stayed, labels) in texts
-        assert labels.statuses[report.frames[4].status] in texts
-        assert labels.comparison in texts and "Leseuka" in texts
-        assert f"{labels.page.format(page=1, pages=len(document.pages))}" in texts
+        assert words(ReportText.TITLE) in joined and "Biblioteket" in joined
+        assert words.number(report.totals["views"]) in texts
+        assert words.percent(report.stayed) in texts
+        assert words.collection(report.frames[4].status) in texts
+        assert words(ReportText.COMPARISON) in texts and "Leseuka" in texts
+        assert words(Word.PAGE, page=1, pages=len(document.pages)) in texts
         for page in document.pages:
             for item in page.items:
                 if isinstance(item, (Rect, Text)):
@@ -77,12 +80,12 @@ def test_the_pdf_layout_shows_every_key_figure_in_the_readers_language() -> None
 
 
 def test_numbers_in_norwegian_and_english() -> None:
-    assert number_text(12345, ENGLISH) == "12,345"
-    assert number_text(12345, BOKMAAL) == "12\u00a0345"
-    assert number_text(1.5, BOKMAAL, decimals=1, signed=True) == "+1,5"
-    assert number_text(-2.0, BOKMAAL, decimals=1, signed=True) == "−2,0"
-    assert number_text(None, BOKMAAL) == "ukjent"
-    assert percent_text(0.753, ENGLISH) == "75%" and percent_text(0.753, BOKMAAL) == "75\u00a0%"
+    assert ENGLISH.number(12345) == "12,345"
+    assert BOKMAAL.number(12345) == "12\u00a0345"
+    assert BOKMAAL.number(1.5, decimals=1, signed=True) == "+1,5"
+    assert BOKMAAL.number(-2.0, decimals=1, signed=True) == "−2,0"
+    assert BOKMAAL.number(None) == "ukjent"
+    assert ENGLISH.percent(0.753) == "75%" and BOKMAAL.percent(0.753) == "75\u00a0%"
 
 
 def test_a_report_without_published_frames_says_so() -> None:
@@ -90,4 +93,4 @@ def test_a_report_without_published_frames_says_so() -> None:
 
     empty = dataclasses.replace(two_day_report(), frames=[], retention=[])
     texts = _texts(layout_report(empty, ENGLISH, made=MADE))
-    assert ENGLISH.no_frames in texts
+    assert ENGLISH(ReportText.NO_FRAMES) in texts

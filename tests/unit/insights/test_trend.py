@@ -89,7 +89,8 @@ def test_a_goal_on_track_behind_and_stalled() -> None:
     assert on_track.remaining == 370
     assert on_track.needed_per_day == pytest.approx(370 / 47)
     behind = _progress(growing, 1500, day(30))
-    assert behind.state == GoalState.BEHIND and behind.days_late == 20
+    assert behind.state == GoalState.BEHIND and behind.projected is not None
+    assert (behind.projected - behind.due).days == 20  # 20 days late
     flat = [(day(i), 1000 + (i % 2)) for i in range(14)]
     assert _progress(flat, 1500, day(60)).state == GoalState.STALLED
 

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from takeover_planner.media.model import Finding, Judgement, MediaInfo, verdict_of
+from takeover_planner.media.rule_limits import LIMITS
 from takeover_planner.media.rules import CHECKS, RuleSetError, load_rules
 from takeover_planner.paths import resource
+from takeover_planner.texts.media import RuleSetText
 
 STORY = resource("rules", "instagram_story.toml")
 
@@ -130,21 +132,73 @@ def test_a_second_rule_set_from_a_file_changes_a_limit(tmp_path: Path) -> None:
     assert "image.file_size" not in rule_ids(_image(size_bytes=2000))
 
 
-@pytest.mark.parametrize(("text", "complaint"), [
-    ("this is = not [toml", "not valid TOML"),
-    ("[ruleset]\nname='x'\n", "at least one"),
-    ("[ruleset]\n[[rule]]\nid='a'\ncheck='nope'\n", "unknown check"),
-    ("[ruleset]\n[[rule]]\nid='a'\ncheck='gps'\nseverity='fatal'\n", "severity"),
-    ("[ruleset]\n[[rule]]\nid='a'\ncheck='gps'\nseverity='advice'\nkinds=['sound']\n", "kinds"),
-    ("[ruleset]\n[[rule]]\nid='a'\ncheck='gps'\nseverity='advice'\nmessage_en='x'\n", "message_nb"),
+@pytest.mark.parametrize(("text", "code"), [
+    ("this is = not [toml", RuleSetText.NOT_TOML),
+    ("[ruleset]\nname='x'\n", RuleSetText.NO_RULES),
+    ("[ruleset]\n[[rule]]\nid='a'\ncheck='nope'\n", RuleSetText.UNKNOWN_CHECK),
+    ("[ruleset]\n[[rule]]\nid='a'\ncheck='gps'\nseverity='fatal'\n", RuleSetText.BAD_SEVERITY),
+    ("[ruleset]\n[[rule]]\nid='a'\ncheck='gps'\nseverity='advice'\nkinds=['sound']\n", RuleSetText.BAD_KINDS),
+    ("[ruleset]\n[[rule]]\nid='a'\ncheck='gps'\nseverity='advice'\nmessage_en='x'\n", RuleSetText.NO_MESSAGES),
 ])
-def test_a_broken_rule_set_is_refused_with_a_clear_message(tmp_path: Path, text: str, complaint: str) -> None:
+def test_a_broken_rule_set_is_refused_with_a_clear_message(tmp_path: Path, text: str, code: RuleSetText) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text(text, encoding="utf-8")
-    with pytest.raises(RuleSetError, match=complaint):
+    with pytest.raises(RuleSetError) as refused:
         load_rules(bad)
+    assert refused.value.code == code and refused.value.params["file"] == str(bad)
 
 
 def test_a_missing_rule_set_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(RuleSetError, match="Cannot read"):
+    with pytest.raises(RuleSetError) as refused:
         load_rules(tmp_path / "none.toml")
+    assert refused.value.code == RuleSetText.CANNOT_READ
+
+
+def test_every_check_declares_its_limits() -> None:
+    assert set(LIMITS) == set(CHECKS)
+
+
+def _with_limits(tmp_path: Path, rule_id: str, old: str, new: str) -> Path:
+    """The built-in rule set with one rule's limits line changed (as a comms officer would edit a copy)."""
+    text = STORY.read_text(encoding="utf-8")
+    start = text.index(f'id = "{rule_id}"')
+    at = text.index(old, start)
+    custom = tmp_path / "custom.toml"
+    custom.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
+    return custom
+
+
+@pytest.mark.parametrize(("rule_id", "old", "new", "code", "key"), [
+    # A misspelt key would otherwise leave the check on its default: the change would silently do nothing.
+    ("video.too_long", "limits = { max = 60.0 }", "limits = { maxx = 30.0 }", RuleSetText.UNKNOWN_LIMIT, "maxx"),
+    ("video.audio", "max_channels = 2", "max_chanels = 1", RuleSetText.UNKNOWN_LIMIT, "max_chanels"),
+    ("image.format", "limits = { allowed = [\"JPEG\"] }", "limits = { alowed = [\"JPEG\"] }",
+     RuleSetText.UNKNOWN_LIMIT, "alowed"),
+    ("image.format", "limits = { allowed = [\"JPEG\"] }", "limits = { allowed = \"JPEG\" }",
+     RuleSetText.LIMIT_TYPE, "allowed"),
+    ("image.resolution", "width = 1080", "width = \"1080\"", RuleSetText.LIMIT_TYPE, "width"),
+    ("image.resolution", "width = 1080", "width = 1080.5", RuleSetText.LIMIT_TYPE, "width"),
+    ("video.fps", "min = 23", "min = true", RuleSetText.LIMIT_TYPE, "min"),
+    ("image.file_size", "unit = \"MiB\"", "unit = \"KB\"", RuleSetText.LIMIT_TYPE, "unit"),
+])
+def test_a_wrong_limit_is_refused_naming_its_key(tmp_path: Path, rule_id: str, old: str, new: str,
+                                                 code: RuleSetText, key: str) -> None:
+    with pytest.raises(RuleSetError) as refused:
+        load_rules(_with_limits(tmp_path, rule_id, old, new))
+    assert refused.value.code == code
+    assert refused.value.params["key"] == key and refused.value.params["rule"] == rule_id
+    assert refused.value.details == {"rule": rule_id}
+
+
+def test_a_limit_on_a_check_without_limits_is_refused(tmp_path: Path) -> None:
+    text = STORY.read_text(encoding="utf-8").replace('check = "gps"\n', 'check = "gps"\nlimits = { max = 1 }\n')
+    custom = tmp_path / "custom.toml"
+    custom.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleSetError) as refused:
+        load_rules(custom)
+    assert refused.value.code == RuleSetText.NO_LIMITS and refused.value.params["key"] == "max"
+
+
+def test_a_number_limit_takes_whole_numbers_too(tmp_path: Path) -> None:
+    rules = load_rules(_with_limits(tmp_path, "video.too_long", "limits = { max = 60.0 }", "limits = { max = 30 }"))
+    assert rules.rule("video.too_long").limits == {"max": 30}

@@ -15,7 +15,7 @@ from takeover_planner.media.importer import ImportJob, import_many, import_one
 from takeover_planner.media.probe import probe_file
 from takeover_planner.media.progress import Cancelled, CancelToken
 from takeover_planner.media.store import INCOMING, MediaStore, file_sha256
-from takeover_planner.media.thumbnails import ThumbnailCache, ThumbnailError, ThumbnailWorker, make_thumbnail
+from takeover_planner.media.thumbnails import ThumbnailCache, ThumbnailError, make_thumbnail
 from tests.unit.media.media_factory import write_clip, write_jpeg, write_png
 
 
@@ -81,16 +81,6 @@ def test_video_thumbnail_is_the_first_frame_and_broken_files_have_none(tmp_path:
     broken.write_bytes(write_png(tmp_path / "ok.png").read_bytes()[:100])
     with pytest.raises(ThumbnailError):
         make_thumbnail(broken, probe_file(broken))
-
-
-def test_thumbnail_worker_runs_in_the_background(tmp_path: Path) -> None:
-    source = write_png(tmp_path / "a.png", alpha=True)
-    worker = ThumbnailWorker(ThumbnailCache(tmp_path / "thumbs"))
-    try:
-        future = worker.request(source, file_sha256(source), probe_file(source))
-        assert future.result(timeout=30).is_file()
-    finally:
-        worker.shutdown()
 
 
 def test_import_many_on_two_processes(tmp_path: Path) -> None:

@@ -8,14 +8,16 @@ import random
 
 import pytest
 
-from takeover_planner.publishing.api_publisher import Policy, _parse_meta_time, parse_quota
-from takeover_planner.publishing.errors import (
+from takeover_planner.instagram.errors import (
     Family,
+    GraphError,
     classify,
     classify_container_status,
     parse_error_body,
 )
-from takeover_planner.publishing.graph_client import Usage
+from takeover_planner.instagram.graph_client import Usage
+from takeover_planner.publishing.api_publisher import Policy, _parse_meta_time, parse_quota
+from takeover_planner.texts.instagram import InstagramText
 
 
 @pytest.mark.parametrize(
@@ -54,7 +56,7 @@ def test_meta_codes_fall_into_the_documented_families(code: int | None, subcode:
                                                       family: Family) -> None:
     found = classify(code, subcode, status)
     assert found.family == family
-    assert found.reason and "{" not in found.reason
+    assert found.reason.code.key.startswith("instagram.") and found.reason.in_language("nb")
     if family in (Family.MEDIA, Family.TOKEN, Family.PERMISSION, Family.UNKNOWN):
         assert found.advice, "a person must be told what to do"
 
@@ -63,7 +65,8 @@ def test_special_cases_carry_their_retry_rules() -> None:
     assert classify(9004, 2207052).retry_limit > 0, "Meta's own fetch outages are retried a few times"
     assert classify(24, 2207008).new_container_after_retries
     assert classify(9, 2207042).quota and not classify(4).quota
-    assert "expired" in classify(190, 463).reason and "password" in classify(190, 460).reason
+    assert classify(190, 463).reason.code == InstagramText.TOKEN_EXPIRED
+    assert classify(190, 460).reason.code == InstagramText.TOKEN_PASSWORD_CHANGED
     assert classify(None, None, 400, is_transient=True).family == Family.TRANSIENT
 
 
@@ -121,3 +124,24 @@ def test_backoff_grows_exponentially_with_jitter_and_a_cap() -> None:
         waits = {policy.backoff(attempt).total_seconds() for _ in range(20)}
         assert all(full * 0.5 <= w <= full for w in waits)
         assert len(waits) > 1, "jitter spreads retries out"
+
+
+def test_instagram_errors_read_in_bokmaal_with_metas_code() -> None:
+    body = parse_error_body({"error": {"message": "Error validating access token", "code": 190, "error_subcode": 463}})
+    error = GraphError(classify(190, 463, 401), http_status=401, body=body)
+    assert error.code == InstagramText.GRAPH_ERROR and error.details == {
+        "family": "token", "http_status": 401, "meta_code": 190, "meta_subcode": 463}
+    # The one rendered check: the reason is Norwegian and Meta's code stays beside it.
+    assert error.message_in("nb") == "Instagram sier at tilgangstokenet til denne kontoen er utløpt. (Instagram-feil 190/463)"
+    without_body = GraphError(classify(None, None, 503), http_status=503, body=None)
+    assert without_body.code == InstagramText.GRAPH_HTTP_ERROR and without_body.params["http_status"] == 503
+
+
+def test_every_classification_has_both_languages() -> None:
+    found = [classify(code, sub) for code, sub in ((1, None), (9, None), (190, 458), (10, None), (4, None),
+                                                     (None, 2207004), (None, 2207052), (100, 33))]
+    found.append(classify_container_status("odd"))
+    for item in found:
+        for text in (item.reason, item.advice):
+            if text is not None:
+                assert text.in_language("nb") != text.in_language("en")

@@ -9,9 +9,12 @@ from pathlib import Path
 import pytest
 
 from takeover_planner.errors import ValidationError
-from takeover_planner.publishing.errors import Family, GraphError, HostingError, TransportError
-from takeover_planner.publishing.graph_client import USER_AGENT, GraphClient, TokenAuth, check_base_url
+from takeover_planner.instagram.errors import Family, GraphError, TransportError
+from takeover_planner.instagram.graph_client import USER_AGENT, GraphClient, TokenAuth, check_base_url
+from takeover_planner.publishing.errors import HostingError
 from takeover_planner.publishing.hosting import WebDavConfig, WebDavHost, new_hosted_name
+from takeover_planner.texts.instagram import InstagramText
+from takeover_planner.texts.publishing import PublishingText
 from tests.fakes.fake_graph import Container, Failure, FakeInstagram, FakeWebDav
 
 
@@ -97,6 +100,8 @@ def test_meta_errors_become_classified_errors_without_the_token(fake: FakeInstag
         client.get("me")
     error = caught.value
     assert error.family == Family.TOKEN and error.http_status == 401
+    assert error.code == InstagramText.GRAPH_ERROR and error.params["meta_code"] == "190/463"
+    assert error.details["family"] == "token"
     assert fake.token not in str(error) and fake.token not in error.technical
     assert "[token]" in error.technical
     client.session.close()
@@ -152,7 +157,7 @@ def test_a_wrong_password_is_a_permanent_hosting_error(dav: FakeWebDav, tmp_path
     local.write_bytes(b"data")
     with pytest.raises(HostingError) as caught:
         _host(dav, password="wrong-password-123").upload(local, "a.jpg")
-    assert caught.value.permanent and "user name or password" in caught.value.message
+    assert caught.value.permanent and caught.value.code == PublishingText.HOST_LOGIN_REFUSED
     dav.put_failures.append(500)
     with pytest.raises(HostingError) as temporary:
         _host(dav).upload(local, "b.jpg")
@@ -162,8 +167,9 @@ def test_a_wrong_password_is_a_permanent_hosting_error(dav: FakeWebDav, tmp_path
 def test_the_hosting_check_finds_a_public_address_that_does_not_work(dav: FakeWebDav) -> None:
     assert "deleted again" in _host(dav).check()
     dav.public_hidden = True
-    with pytest.raises(HostingError, match="not visible"):
+    with pytest.raises(HostingError) as caught:
         _host(dav).check()
+    assert caught.value.code == PublishingText.HOST_NOT_VISIBLE
     assert dav.files == {}, "the test file is removed either way"
 
 

@@ -1,0 +1,182 @@
+"""The "Needs attention" feature of the window shell (``ui.shell``): a dock with the ``AttentionPanel``, a View
+menu entry to show or hide it, and what each item's action opens.
+
+The list is asked for again (``services.attention.needs_attention``, on the READ lane) whenever the data may
+have changed: the database opened, the store's slots or catalog changed (the window's own edits, a reload, a
+colleague's change through live updates — they all end there), the language changed, and every few minutes,
+because some items come with the clock alone (a deadline passes, a frame waits a day). A change that arrives
+while a read is under way is answered by one more read when it is done, never by two at once; while the dock
+is hidden nothing is read, and showing it reads at once.
+
+What an item's action opens: the status menu of its slot (mark completed, move or cancel, decide between
+competing requests), the slot's review screen (a frame waiting, a consent to fix), the e-mail to the department
+(a missed deadline), or the slot in the calendar (publishing: the Publish menu is beside it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+from takeover_planner.texts.attention import AttentionAction
+from takeover_planner.ui.attention.panel import AttentionPanel
+from takeover_planner.ui.shell import Menu
+from takeover_planner.ui.tasks import READ
+
+if TYPE_CHECKING:
+    from takeover_planner.errors import TakeoverError
+    from takeover_planner.services.attention import AttentionItem
+    from takeover_planner.services.context import AppContext
+    from takeover_planner.ui.shell import Shell
+
+CLOCK_REFRESH_MS = 5 * 60 * 1000
+
+_STATUS_MENU = (AttentionAction.MARK_COMPLETED, AttentionAction.MOVE_OR_CANCEL, AttentionAction.DECIDE_REQUEST)
+_REVIEW = (AttentionAction.REVIEW, AttentionAction.FIX_CONSENT)
+
+
+class AttentionHook(QObject):
+    name: ClassVar[str] = "attention"
+    needs: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
+        self.setObjectName("attentionHook")
+        self.shell = shell
+        self.panel = AttentionPanel()
+        self.dock = QDockWidget(shell.window)
+        self.dock.setObjectName("attentionDock")
+        self.dock.setWidget(self.panel)
+        self.dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.LeftDockWidgetArea
+                                  | Qt.DockWidgetArea.RightDockWidgetArea)
+        shell.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.toggle_action = self.dock.toggleViewAction()
+        shell.add_menu_actions(Menu.VIEW, self.toggle_action)
+        self.items: list[AttentionItem] = []
+        self._reading = False
+        self._again = False  # something changed while a read was under way
+        self._generation = 0  # one per open database: a read from the one before is dropped
+        self.clock = QTimer(self)
+        self.clock.setObjectName("attentionClock")
+        self.clock.setInterval(CLOCK_REFRESH_MS)
+        self.clock.timeout.connect(self.refresh)
+
+        self.panel.action_requested.connect(self.resolve)
+        self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
+        shell.database_opened.connect(self._on_shell_database_opened)
+        shell.database_closing.connect(self._on_shell_database_closing)
+        shell.language_changed.connect(self._retranslate)
+        shell.store.slots_changed.connect(self.refresh)
+        shell.store.catalog_changed.connect(self.refresh)
+        self._retranslate()
+
+    # --- reading ---------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        ctx = self.shell.ctx
+        if ctx is None or self.dock.isHidden():
+            return
+        if self._reading:
+            self._again = True
+            return
+        self._reading, self._again = True, False
+        generation = self._generation
+
+        def work() -> list[AttentionItem]:
+            from takeover_planner.services.attention import needs_attention
+
+            return needs_attention(ctx)
+
+        self.shell.runner.op(work).lane(READ).on_done(lambda items: self._on_read(generation, items)).on_error(
+            self._on_read_failed).run()
+
+    def _on_read(self, generation: int, items: list[AttentionItem]) -> None:
+        self._reading = False
+        if generation != self._generation or self.shell.ctx is None:  # the database closed meanwhile
+            if self._again:
+                self.refresh()
+            return
+        self.items = items
+        self.panel.show_items(items)
+        self._retitle()
+        if self._again:
+            self.refresh()
+
+    def _on_read_failed(self, problem: TakeoverError) -> None:
+        self._reading = False
+        self.shell.show_status(problem.message)  # the list stays as it was; the next change reads again
+
+    def _on_shell_database_opened(self, _ctx: AppContext) -> None:
+        self.clock.start()
+        self.refresh()
+
+    def _on_shell_database_closing(self) -> None:
+        self.clock.stop()
+        self._generation += 1
+        self.items = []
+        self.panel.show_items([])
+        self._retitle()
+
+    def _on_dock_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.refresh()
+
+    # --- acting ------------------------------------------------------------------------------------------------
+
+    def resolve(self, item: AttentionItem, anchor: QWidget) -> None:
+        """Open what resolves ``item``."""
+        if item.slot_id is None:
+            return
+        slot_id = item.slot_id
+        page = self.shell.page
+        if item.action in _REVIEW:
+            page.review_requested.emit(slot_id)
+        elif item.action == AttentionAction.REMIND_DEPARTMENT:
+            page.email_requested.emit(slot_id, "missed")
+        elif item.action in _STATUS_MENU:
+            self._show_slot(slot_id, lambda: page.open_status_menu(
+                slot_id, anchor.mapToGlobal(anchor.rect().bottomLeft())))
+        else:
+            self._show_slot(slot_id, lambda: None)
+
+    def _show_slot(self, slot_id: int, then: Callable[[], None]) -> None:
+        """The slot in the calendar, selected (read first when its year is not loaded), then ``then()``."""
+        page = self.shell.page
+        known = self.shell.store.slot(slot_id)
+        if known is not None:
+            self._go(slot_id, known.start, then)
+            return
+        ctx = self.shell.ctx
+        if ctx is None:
+            return
+
+        def work() -> dt.date:
+            from takeover_planner.services import booking
+
+            return booking.get_slot(ctx, slot_id).start
+
+        self.shell.runner.op(work).lane(READ).on_done(lambda start: self._go(slot_id, start, then)).on_error(
+            lambda problem: page.status_message.emit(problem.message)).run()
+
+    def _go(self, slot_id: int, start: dt.date, then: Callable[[], None]) -> None:
+        page = self.shell.page
+        start_shown, end_shown = page.visible_range()
+        if not start_shown <= start <= end_shown:
+            page.go_to(start)
+        page.select(slot_id)
+        then()
+
+    # --- texts -------------------------------------------------------------------------------------------------
+
+    def _retitle(self) -> None:
+        count = len(self.items)
+        title = self.tr("Needs attention (%1)").replace("%1", str(count)) if count else self.tr("Needs attention")
+        self.dock.setWindowTitle(title)
+
+    def _retranslate(self) -> None:
+        self._retitle()
+        self.panel.show_items(self.items)  # the items' words render in the language now in force
