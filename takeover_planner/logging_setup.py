@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import logging.handlers
+import os
 from pathlib import Path
 
 from takeover_planner.fileio import make_private_file, make_private_folder
@@ -25,8 +26,14 @@ class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
 
 def configure_logging(paths: AppPaths, *, verbose: bool = False) -> None:
     root = logging.getLogger()
-    if any(getattr(h, "_takeover_planner", False) for h in root.handlers):
+    ours = [h for h in root.handlers if getattr(h, "_takeover_planner", False)]
+    target = os.path.abspath(paths.log_file)  # what FileHandler keeps as its baseFilename
+    if any(getattr(h, "baseFilename", None) == target for h in ours):
         return
+    # Another home in the same process (tests, or a command run in-process with --home): log where it says.
+    for handler in ours:
+        root.removeHandler(handler)
+        handler.close()
     make_private_folder(paths.log_dir)
     handler = _PrivateRotatingFileHandler(
         paths.log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8", delay=True
