@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from takeover_planner import __version__, texts
+from takeover_planner.cli import usage_language
 from takeover_planner.cli.common import Cli, apply_language
 from takeover_planner.cli.reporting import emit_error, emit_refusal, os_error_text
 from takeover_planner.errors import EXIT_ENVIRONMENT, EXIT_FAILURE, EXIT_USAGE, TakeoverError
@@ -94,6 +95,9 @@ def _global_only(args_list: list[str]) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    # argparse's own refusals (exit 2) speak the person's language too, so it must be known before parsing.
+    usage_language.install()
+    usage_language.language_before_parsing(args_list)
     gui_args = _global_only(args_list)
     if gui_args is not None:
         from takeover_planner.cli.gui_command import start_gui

@@ -11,6 +11,8 @@ from takeover_planner import texts
 from takeover_planner.domain.timekeeping import parse_date
 from takeover_planner.errors import ValidationError
 from takeover_planner.texts import Code
+from takeover_planner.texts.render import Text
+from takeover_planner.texts.usage import UsageText
 
 if TYPE_CHECKING:
     from takeover_planner.services.context import AppContext
@@ -82,8 +84,8 @@ def date_arg(text: str) -> dt.date:
     """argparse type: a date as YYYY-MM-DD (a bad one is a usage error, exit 2)."""
     try:
         return parse_date(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+    except ValueError:
+        raise argparse.ArgumentTypeError(str(Text(UsageText.BAD_DATE, {"text": text}))) from None
 
 
 def add_subcommand(sub: Any, name: str, help_text: str) -> argparse.ArgumentParser:

@@ -18,6 +18,8 @@ from takeover_planner.cli.common import Cli, add_subcommand
 from takeover_planner.errors import EXIT_FAILURE, EXIT_OK, ValidationError
 from takeover_planner.texts import current_language
 from takeover_planner.texts.cli import CliText
+from takeover_planner.texts.render import Text
+from takeover_planner.texts.usage import UsageText
 
 if TYPE_CHECKING:
     from takeover_planner.media.rules import RuleSet
@@ -60,9 +62,9 @@ def _focus_arg(text: str) -> tuple[float, float]:
         x_text, y_text = text.split(",")
         x, y = float(x_text), float(y_text)
     except ValueError:
-        raise argparse.ArgumentTypeError("the focus point is X,Y with numbers from 0 to 1, e.g. 0.5,0.3") from None
+        raise argparse.ArgumentTypeError(str(Text(UsageText.BAD_FOCUS))) from None
     if not (0 <= x <= 1 and 0 <= y <= 1):
-        raise argparse.ArgumentTypeError("the focus point's X and Y must lie between 0 and 1")
+        raise argparse.ArgumentTypeError(str(Text(UsageText.FOCUS_OUTSIDE)))
     return x, y
 
 

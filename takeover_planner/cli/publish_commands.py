@@ -21,6 +21,8 @@ from takeover_planner.publishing.publisher import OutcomeKind
 from takeover_planner.services import handoff_service
 from takeover_planner.services import publishing_service as svc
 from takeover_planner.texts.cli import CliText
+from takeover_planner.texts.render import Text
+from takeover_planner.texts.usage import UsageText
 
 
 def _moment(text: str) -> dt.datetime:
@@ -28,7 +30,7 @@ def _moment(text: str) -> dt.datetime:
     try:
         value = dt.datetime.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date and time like 2025-05-06T10:00+02:00") from None
+        raise argparse.ArgumentTypeError(str(Text(UsageText.BAD_MOMENT, {"text": text}))) from None
     return value if value.tzinfo is not None else value.replace(tzinfo=OSLO)
 
 

@@ -12,6 +12,8 @@ from takeover_planner.domain.timekeeping import to_oslo
 from takeover_planner.errors import EXIT_REFUSED, ValidationError
 from takeover_planner.texts import BOKMAAL
 from takeover_planner.texts.cli import CliText
+from takeover_planner.texts.render import Text
+from takeover_planner.texts.usage import UsageText
 
 
 class _FrameAction(argparse.Action):
@@ -36,7 +38,7 @@ def _time_arg(text: str) -> dt.time:
     try:
         value = dt.time.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a time like 09:30") from None
+        raise argparse.ArgumentTypeError(str(Text(UsageText.BAD_TIME, {"text": text}))) from None
     return value.replace(second=0, microsecond=0)
 
 

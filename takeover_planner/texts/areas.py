@@ -6,6 +6,7 @@ import importlib
 
 AREAS = (
     "takeover_planner.texts.general",
+    "takeover_planner.texts.usage",
     "takeover_planner.texts.booking",
     "takeover_planner.texts.catalog",
     "takeover_planner.texts.storage",

@@ -168,3 +168,24 @@ def test_file_system_refusals_are_coded_by_errno() -> None:
     text, reason = os_error_text(OSError(errno.EIO, "Input/output error", "/data/x"))
     assert (text.code, reason) == (GeneralText.FILE_SYSTEM, EnvReason.OTHER)
     assert text.params == {"reason": "Input/output error", "path": "/data/x"}, "the system's own words"
+
+
+def test_usage_refusals_speak_the_language_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """argparse's own words (a missing argument, a bad choice) and our argument types' words, exit 2."""
+    from takeover_planner.texts.usage import ArgparseText, UsageText
+
+    home = str(tmp_path / "home")
+
+    def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+        with pytest.raises(SystemExit) as stopped:
+            main(list(args))
+        out, err = capsys.readouterr()
+        return int(stopped.value.code or 0), out, err
+
+    code, _out, err = _run(capsys, "--language", "nb", "--home", home, "book")
+    assert code == 2
+    assert ArgparseText.REQUIRED.nb.replace("%s", "") in err and "feil:" in err
+    code, _out, err = _run(capsys, "--home", home, "slot", "list", "--from", "nope", "--language", "nb")
+    assert code == 2 and render(UsageText.BAD_DATE, {"text": "nope"}, "nb") in err
+    code, _out, err = _run(capsys, "--language", "en", "--home", home, "slot", "list", "--from", "nope")
+    assert code == 2 and render(UsageText.BAD_DATE, {"text": "nope"}, "en") in err and "error:" in err
