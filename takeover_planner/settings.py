@@ -67,6 +67,8 @@ declare("publish.late_grace_minutes", int, 120, "A frame later than this is held
 declare("instagram.graph_version", str, "v26.0", "Graph API version used with Meta's hosts (e.g. v26.0)")
 # Insights (insights/): how often the window looks for story insights and follower counts that are due.
 declare("insights.interval_seconds", int, 600, "How often the app collects story insights that are due")
+# The intake folder (services/intake_folder.py): the window imports the submission packages dropped there.
+declare("intake.folder", str, "", "Intake folder the window watches for submission packages (empty: none)")
 
 # Settings that hold a URL: a password inside one is taken out before it can reach the file.
 _URL_KEYS = frozenset({"database.url", "hosting.upload_url", "hosting.public_url"})

@@ -59,6 +59,7 @@ class ScanOutcome:
     frames: int = 0
     code: str | None = None  # the refusal's or failure's message code
     reason: Text | str | None = None
+    department: str = ""  # whose slot an imported package went into (the window's status line names it)
 
     def as_dict(self) -> dict[str, object]:
         return {"file": self.file, "verdict": self.verdict.value, "moved_to": self.moved_to,
@@ -204,7 +205,8 @@ def _handle(ctx: AppContext, folder: Path, package: Path) -> ScanOutcome:
     body += _frame_lines(ctx, result, language)
     body += ["", Text(ReceiptText.NEXT_IMPORTED)]
     moved, receipt = _file_away(folder, package, IMPORTED_DIR, _receipt(ctx, package.name, body, language))
-    return ScanOutcome(package.name, Verdict.IMPORTED, moved, receipt, result.submission_id, len(result.frame_ids))
+    return ScanOutcome(package.name, Verdict.IMPORTED, moved, receipt, result.submission_id, len(result.frame_ids),
+                       department=department)
 
 
 def scan_folder(ctx: AppContext, folder: Path, *, settle_seconds: float = SETTLE_SECONDS,

@@ -25,6 +25,7 @@ from takeover_planner.ui.email_hook import EmailHook
 from takeover_planner.ui.i18n import BOKMAAL, ENGLISH, Translations
 from takeover_planner.ui.icons import icon
 from takeover_planner.ui.insights.hook import InsightsHook
+from takeover_planner.ui.intake_hook import IntakeHook
 from takeover_planner.ui.management.table_models import Kind
 from takeover_planner.ui.messages import user_message
 from takeover_planner.ui.planner_store import PlannerStore
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.briefs = self.shell.install(BriefHook)
         # Issue 17: the "Needs attention" dock and "E-mail the department…" from a slot's menu.
         self.emails = self.shell.install(EmailHook)
+        self.intake = self.shell.install(IntakeHook)  # issue 18: the watched intake folder
         self.attention = self.shell.install(AttentionHook)
 
     # --- start-up -----------------------------------------------------------------------------------------------

@@ -182,6 +182,14 @@ class SettingsDialog(QDialog):
         self.media_hint.setWordWrap(True)
         media.addWidget(self.media_hint)
         outer.addWidget(self.media_box)
+        # The intake folder (issue 18): the window imports the submission packages departments drop there.
+        self.intake_box = QGroupBox(self)
+        intake = QHBoxLayout(self.intake_box)
+        self.intake_folder = QLineEdit(self.intake_box)
+        self.intake_browse = QPushButton(self.intake_box)
+        intake.addWidget(self.intake_folder, 1)
+        intake.addWidget(self.intake_browse)
+        outer.addWidget(self.intake_box)
 
         self.error = QLabel(self)
         self.error.setObjectName("errorText")
@@ -198,6 +206,7 @@ class SettingsDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_plan)
         self.use_button.clicked.connect(self.use_database)
         self.media_browse.clicked.connect(self._on_media_browse_clicked)
+        self.intake_browse.clicked.connect(self._on_intake_browse_clicked)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
@@ -231,6 +240,7 @@ class SettingsDialog(QDialog):
         on_server = not ctx.db.is_sqlite if ctx is not None else server is not None
         (self.team_radio if on_server else self.local_radio).setChecked(True)
         self.media_folder.setText(self.settings.get("media.folder"))
+        self.intake_folder.setText(self.settings.get("intake.folder"))
 
     # --- what is filled in -------------------------------------------------------------------------------
 
@@ -406,12 +416,18 @@ class SettingsDialog(QDialog):
     # --- media folder and saving ----------------------------------------------------------------------------
 
     def _on_media_browse_clicked(self) -> None:
-        start = self.media_folder.text().strip() or str(Path.home())
-        dialog = QFileDialog(self, self.tr("Choose the media folder"), start)
+        self._choose_folder(self.media_folder, self.tr("Choose the media folder"))
+
+    def _on_intake_browse_clicked(self) -> None:
+        self._choose_folder(self.intake_folder, self.tr("Choose the intake folder"))
+
+    def _choose_folder(self, field: QLineEdit, title: str) -> None:
+        start = field.text().strip() or str(Path.home())
+        dialog = QFileDialog(self, title, start)
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.fileSelected.connect(self.media_folder.setText)
+        dialog.fileSelected.connect(field.setText)
         dialog.open()
 
     def save(self) -> None:
@@ -421,6 +437,7 @@ class SettingsDialog(QDialog):
             name = " ".join(self.user_name.text().split())
             self.settings.set("user.name", name)
             self.settings.set("media.folder", folder)
+            self.settings.set("intake.folder", self.intake_folder.text().strip())
             try:
                 self.settings.save()
             except OSError as exc:
@@ -489,6 +506,11 @@ class SettingsDialog(QDialog):
         self.media_folder.setPlaceholderText(self.tr("inside the data folder"))
         self.media_hint.setText(self.tr("Where the story files are kept. A team uses one shared folder, for "
                                         "example on a network share; empty keeps them on this computer."))
+        self.intake_box.setTitle(self.tr("Intake folder"))
+        self.intake_browse.setText(self.tr("Ch&oose…"))
+        self.intake_folder.setPlaceholderText(self.tr("none: packages are imported by hand"))
+        self.intake_folder.setToolTip(self.tr("A folder shared with the departments: the window imports every "
+                                              "submission package dropped there, every minute."))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
