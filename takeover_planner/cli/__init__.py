@@ -67,7 +67,9 @@ def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool = Fals
     parser.add_argument("--db", metavar="URL", default=default,
                         help="database URL, e.g. postgresql+psycopg://user@host/db (or TAKEOVER_PLANNER_DB_URL)")
     parser.add_argument("--user", metavar="NAME", default=default,
-                        help="your name for the audit trail (or TAKEOVER_PLANNER_USER)")
+                        help="on a personal SQLite database: your name in the audit trail (or "
+                             "TAKEOVER_PLANNER_USER); refused on PostgreSQL, where your database login says who "
+                             "you are")
     parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS if suppress else False,
                         help="print machine-readable JSON")
     parser.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS if suppress else False,

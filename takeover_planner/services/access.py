@@ -63,7 +63,8 @@ def require_planner(session: Session, actor: str, action: Code) -> Profile:
     profile = current_profile(session, actor)
     if not profile.can_plan:
         if _unknown_here(profile):
-            raise PermissionDenied(AccessText.PLANNERS_ONLY_NO_PROFILE, action=action, name=profile.name)
+            code = AccessText.PLANNERS_ONLY_NO_LOGIN_PROFILE if on_server(session) else AccessText.PLANNERS_ONLY_NO_PROFILE
+            raise PermissionDenied(code, action=action, name=profile.name)
         raise PermissionDenied(AccessText.PLANNERS_ONLY, action=action)
     return profile
 
@@ -74,6 +75,8 @@ def require_department(session: Session, actor: str, department_id: int, action:
         if profile.role == Role.CONTRIBUTOR:
             raise PermissionDenied(AccessText.OWN_DEPARTMENT_ONLY, action=action)
         if _unknown_here(profile):
-            raise PermissionDenied(AccessText.READERS_MAY_NOT_NO_PROFILE, action=action, name=profile.name)
+            code = (AccessText.READERS_MAY_NOT_NO_LOGIN_PROFILE if on_server(session)
+                    else AccessText.READERS_MAY_NOT_NO_PROFILE)
+            raise PermissionDenied(code, action=action, name=profile.name)
         raise PermissionDenied(AccessText.READERS_MAY_NOT, action=action)
     return profile

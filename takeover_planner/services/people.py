@@ -46,6 +46,12 @@ def _info(p: Person) -> PersonInfo:
                       p.login)
 
 
+def uses_logins(ctx: AppContext) -> bool:
+    """Whether a person here is a database login (PostgreSQL) rather than a name (a personal SQLite database).
+    Read from the engine's dialect: no round trip, so a window may ask it while building a form."""
+    return ctx.db.engine.dialect.name == "postgresql"
+
+
 def parse_role(text: str) -> Role:
     aliases = {"comms": Role.COMMS_OFFICER, "officer": Role.COMMS_OFFICER, "comms-officer": Role.COMMS_OFFICER}
     key = text.strip().lower().replace(" ", "_")

@@ -9,10 +9,18 @@ from __future__ import annotations
 
 from takeover_planner.texts.codes import Code
 
+# The advice differs by backend: on SQLite you are the name you give (--user or the settings); on PostgreSQL you
+# are your database login, --user is refused, and what you need is a profile for that login.
 _NO_PROFILE_EN = (" '{name}' is a reader or has no profile in this team database; a comms officer can add you "
                   "(person add), and you can say who you are with --user or in the settings.")
 _NO_PROFILE_NB = (" «{name}» er leser eller har ingen profil i denne teamdatabasen; en kommunikasjonsrådgiver kan "
                   "legge deg til (person add), og du kan si hvem du er med --user eller i innstillingene.")
+_NO_LOGIN_PROFILE_EN = (" '{name}' is a reader or has no profile in this team database; here your database login "
+                        "says who you are, so ask a comms officer to add a profile for your login "
+                        "(person add … --login).")
+_NO_LOGIN_PROFILE_NB = (" «{name}» er leser eller har ingen profil i denne teamdatabasen; her er det "
+                        "databasepåloggingen din som sier hvem du er, så be en kommunikasjonsrådgiver legge til en "
+                        "profil for påloggingen din (person add … --login).")
 
 
 class AccessText(Code):
@@ -30,6 +38,12 @@ class AccessText(Code):
                       "Ikke tillatt for rollen din: {database} avviste det ({problem}).")
     READERS_MAY_NOT_NO_PROFILE = ("access.readers_may_not_no_profile", "Readers may not {action}." + _NO_PROFILE_EN,
                                   "Lesere kan ikke {action}." + _NO_PROFILE_NB)
+    PLANNERS_ONLY_NO_LOGIN_PROFILE = ("access.planners_only_no_login_profile",
+                                      "Only comms officers may {action}." + _NO_LOGIN_PROFILE_EN,
+                                      "Bare kommunikasjonsrådgivere kan {action}." + _NO_LOGIN_PROFILE_NB)
+    READERS_MAY_NOT_NO_LOGIN_PROFILE = ("access.readers_may_not_no_login_profile",
+                                        "Readers may not {action}." + _NO_LOGIN_PROFILE_EN,
+                                        "Lesere kan ikke {action}." + _NO_LOGIN_PROFILE_NB)
 
 
 class ActionText(Code):

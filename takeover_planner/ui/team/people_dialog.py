@@ -1,8 +1,12 @@
-"""Manage ▸ People: the team's profiles (name, role, department, e-mail, active) and adding someone.
+"""Manage ▸ People: the team's profiles (name, role, department, login, e-mail, active) and adding someone.
 
 Everyone may look; adding and (de)activating are for comms officers. The buttons are greyed out for
 others, and the service refuses anyway (its message is shown). In a personal database (nobody listed yet)
 the first person added must be a comms officer: it is what turns the database into a team one.
+
+On PostgreSQL a person is a database login (docs/security.md): the form then asks for the login and, for a
+new one, its password. The password goes straight to the people service and the field is cleared before the
+work starts, so it stays in no widget; an empty password adopts a login IT already made (e.g. single sign-on).
 """
 
 from __future__ import annotations
@@ -41,6 +45,8 @@ if TYPE_CHECKING:
     from takeover_planner.ui.planner_store import PlannerStore
 
 ROLES = (Role.COMMS_OFFICER, Role.CONTRIBUTOR, Role.READER)
+COLUMNS = ("name", "role", "department", "login", "email", "active")
+LOGIN_COLUMN = COLUMNS.index("login")
 
 
 class PeopleDialog(QDialog):
@@ -54,6 +60,7 @@ class PeopleDialog(QDialog):
         self.profile = profile
         self.on_changed = on_changed
         self.people: list[PersonInfo] = []
+        self.logins = store.ctx is not None and self._uses_logins(store.ctx)
         self._build()
         self._retranslate()
         self.resize(720, 520)
@@ -65,7 +72,8 @@ class PeopleDialog(QDialog):
         self.intro.setWordWrap(True)
         self.intro.setObjectName("muted")
         layout.addWidget(self.intro)
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setColumnHidden(LOGIN_COLUMN, not self.logins)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -88,12 +96,23 @@ class PeopleDialog(QDialog):
             self.role.addItem("", role.value)
         self.department = QComboBox(self.add_box)
         self.email = QLineEdit(self.add_box)
+        self.login = QLineEdit(self.add_box)
+        self.login.setObjectName("personLogin")
+        self.password = QLineEdit(self.add_box)
+        self.password.setObjectName("personPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.name_label, self.role_label, self.department_label, self.email_label = (
             QLabel(self), QLabel(self), QLabel(self), QLabel(self))
+        self.login_label, self.password_label = QLabel(self), QLabel(self)
         form.addRow(self.name_label, self.name)
         form.addRow(self.role_label, self.role)
         form.addRow(self.department_label, self.department)
+        form.addRow(self.login_label, self.login)
+        form.addRow(self.password_label, self.password)
         form.addRow(self.email_label, self.email)
+        # A personal SQLite database has no logins: its people are names, so the rows are not shown at all.
+        form.setRowVisible(self.login, self.logins)
+        form.setRowVisible(self.password, self.logins)
         self.add_button = QPushButton(self.add_box)
         self.add_button.setObjectName("primary")
         form.addRow("", self.add_button)
@@ -117,6 +136,12 @@ class PeopleDialog(QDialog):
     def _ctx(self) -> AppContext | None:
         return self.store.ctx
 
+    @staticmethod
+    def _uses_logins(ctx: AppContext) -> bool:
+        from takeover_planner.services import people
+
+        return people.uses_logins(ctx)
+
     def reload(self) -> None:
         ctx = self._ctx()
         if ctx is None:
@@ -133,8 +158,8 @@ class PeopleDialog(QDialog):
         self.people = list(found)
         self.table.setRowCount(len(found))
         for row, person in enumerate(found):
-            values = (person.name, role_label(person.role), person.department or "", person.email,
-                      self.tr("yes") if person.active else self.tr("no"))
+            values = (person.name, role_label(person.role), person.department or "", person.login or "",
+                      person.email, self.tr("yes") if person.active else self.tr("no"))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, person.id)
@@ -148,15 +173,20 @@ class PeopleDialog(QDialog):
         name, email = self.name.text().strip(), self.email.text().strip()
         role = Role(str(self.role.currentData()))
         department = self.department.currentData() if role == Role.CONTRIBUTOR else None
+        login = (self.login.text().strip() or None) if self.logins else None
+        password = (self.password.text() or None) if self.logins else None
+        self.password.clear()  # used once, for this request: it is kept in no widget
 
         def work() -> Any:
             from takeover_planner.services import people
 
-            return people.add_person(ctx, name, role, department=department, email=email)
+            return people.add_person(ctx, name, role, department=department, email=email, login=login,
+                                     password=password)
 
         def done(_person: Any) -> None:
             self.name.clear()
             self.email.clear()
+            self.login.clear()
             self.error.hide()
             self.reload()
             if self.on_changed is not None:
@@ -210,12 +240,17 @@ class PeopleDialog(QDialog):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("People"))
-        self.intro.setText(self.tr(
+        roles = self.tr(
             "Each person's role decides what they may do: comms officers plan, review and publish; contributors "
-            "request slots and prepare their own department's stories; readers only look. The audit trail records "
-            "the person by this name (set yours in File ▸ Settings)."))
+            "request slots and prepare their own department's stories; readers only look.")
+        who = (self.tr("On this team database everyone signs in with their own database login, and the database "
+                       "server enforces their role; deactivating a person takes their login away.")
+               if self.logins else
+               self.tr("The audit trail records the person by this name (set yours in File ▸ Settings)."))
+        self.intro.setText(f"{roles} {who}")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Role"), self.tr("Department"), self.tr("E-mail"), self.tr("Active")])
+            [self.tr("Name"), self.tr("Role"), self.tr("Department"), self.tr("Database login"), self.tr("E-mail"),
+             self.tr("Active")])
         self.add_box.setTitle(self.tr("Add a person"))
         for index, role in enumerate(ROLES):
             self.role.setItemText(index, role_label(role))
@@ -227,6 +262,11 @@ class PeopleDialog(QDialog):
         self.department_label.setBuddy(self.department)
         self.email_label.setText(self.tr("&E-mail"))
         self.email_label.setBuddy(self.email)
+        self.login_label.setText(self.tr("Database &login"))
+        self.login_label.setBuddy(self.login)
+        self.password_label.setText(self.tr("Pass&word"))
+        self.password_label.setBuddy(self.password)
+        self.password.setPlaceholderText(self.tr("for a new login; empty if IT already made it"))
         self.add_button.setText(self.tr("&Add person"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         self._update_enabled()
