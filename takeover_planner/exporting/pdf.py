@@ -322,7 +322,8 @@ def _legend(items: list[Item], slots: Sequence[ExportSlot], top: float, words: E
         items.append(Text(x + 13, y, LEGEND_ITEM - 18, LEGEND_ROW, name, 8))
     y = top + max(math.ceil(len(departments) / per_row), 1) * LEGEND_ROW + 3
     items.append(Text(MARGIN, y, 80, LEGEND_ROW, words(E.STATUS), 8, True))
-    for index, status in enumerate((SlotStatus.CONFIRMED, SlotStatus.BOOKED, SlotStatus.REQUESTED)):
+    keyed = (SlotStatus.CONFIRMED, SlotStatus.COMPLETED, SlotStatus.BOOKED, SlotStatus.REQUESTED)
+    for index, status in enumerate(keyed):
         x = MARGIN + 80 + index * LEGEND_ITEM
         fill, outline, dashed, _ink = bar_style(status, MUTED)
         items.append(Rect(x, y + 2, 22, 9, fill=fill, stroke=outline, stroke_width=0.8, dashed=dashed))

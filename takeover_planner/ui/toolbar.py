@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from takeover_planner.services.catalog import AccountInfo, CampaignInfo, DepartmentInfo
 
 SEARCH_DELAY_MS = 150
+SEARCH_MIN_WIDTH = 160
+SEARCH_MAX_WIDTH = 320
 VIEWS = ("month", "week", "agenda")
 
 
@@ -95,13 +97,18 @@ class PlannerToolbar(QWidget):
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setMinimumWidth(280)
-        self.search.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        top.addWidget(self.search)
+        # The search box is what gives way on a narrow window (1024 px): it shrinks to SEARCH_MIN_WIDTH and grows
+        # to SEARCH_MAX_WIDTH, while the view switch and "New booking" keep their full size.
+        self.search.setMinimumWidth(SEARCH_MIN_WIDTH)
+        self.search.setMaximumWidth(SEARCH_MAX_WIDTH)
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        top.addWidget(self.search, 1)
         self.new_button = QPushButton(self)
         self.new_button.setObjectName("primary")
         self.new_button.setIcon(icon("plus-white"))
         top.addWidget(self.new_button)
+        for keeps_size in (self.new_button, *self.view_buttons.values()):
+            keeps_size.setSizePolicy(QSizePolicy.Policy.Fixed, keeps_size.sizePolicy().verticalPolicy())
         outer.addLayout(top)
 
         filters = QHBoxLayout()
