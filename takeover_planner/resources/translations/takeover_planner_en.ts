@@ -83,6 +83,16 @@
     </message>
 </context>
 <context>
+    <name>IntakeHook</name>
+    <message numerus="yes">
+        <source>Imported the submission for %1 (%n frame(s))</source>
+        <translation>
+            <numerusform>Imported the submission for %1 (%n frame)</numerusform>
+            <numerusform>Imported the submission for %1 (%n frames)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n slot(s) loaded</source>

@@ -1505,6 +1505,36 @@
     </message>
 </context>
 <context>
+    <name>IntakeHook</name>
+    <message>
+        <source>The intake folder %1 cannot be found; it is watched again once it is back.</source>
+        <translation>Finner ikke mottaksmappen %1. Den overvåkes igjen når den er tilbake.</translation>
+    </message>
+    <message>
+        <source>The intake folder %1 cannot be read: %2</source>
+        <translation>Kan ikke lese mottaksmappen %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported the submission for %1 (%n frame(s))</source>
+        <translation>
+            <numerusform>Importerte innsendingen for %1 (%n storybilde)</numerusform>
+            <numerusform>Importerte innsendingen for %1 (%n storybilder)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was imported before; it is moved to %2</source>
+        <translation>%1 er importert før og er flyttet til %2</translation>
+    </message>
+    <message>
+        <source>Refused %1: %2</source>
+        <translation>Avviste %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 was not imported now (%2); the next scan tries again</source>
+        <translation>%1 ble ikke importert nå (%2); neste skanning prøver igjen</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Instagram login</source>
@@ -1927,8 +1957,16 @@
         <translation>Personer</translation>
     </message>
     <message>
-        <source>Each person&apos;s role decides what they may do: comms officers plan, review and publish; contributors request slots and prepare their own department&apos;s stories; readers only look. The audit trail records the person by this name (set yours in File ▸ Settings).</source>
-        <translation>Rollen bestemmer hva hver person kan gjøre: kommunikasjonsrådgivere planlegger, går gjennom og publiserer; bidragsytere ønsker perioder og lager storyer for sin egen enhet; lesere kan bare se. Endringsloggen registrerer personen med dette navnet (ditt eget setter du i Fil ▸ Innstillinger).</translation>
+        <source>Each person&apos;s role decides what they may do: comms officers plan, review and publish; contributors request slots and prepare their own department&apos;s stories; readers only look.</source>
+        <translation>Rollen bestemmer hva hver person kan gjøre: kommunikasjonsrådgivere planlegger, går gjennom og publiserer; bidragsytere ønsker perioder og lager storyer for sin egen enhet; lesere kan bare se.</translation>
+    </message>
+    <message>
+        <source>On this team database everyone signs in with their own database login, and the database server enforces their role; deactivating a person takes their login away.</source>
+        <translation>I denne teamdatabasen logger alle på med sin egen databasepålogging, og databaseserveren håndhever rollen deres; deaktiverer du en person, mister personen påloggingen sin.</translation>
+    </message>
+    <message>
+        <source>The audit trail records the person by this name (set yours in File ▸ Settings).</source>
+        <translation>Endringsloggen registrerer personen med dette navnet (ditt eget setter du i Fil ▸ Innstillinger).</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1945,6 +1983,10 @@
     <message>
         <source>E-mail</source>
         <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Database login</source>
+        <translation>Databasepålogging</translation>
     </message>
     <message>
         <source>Active</source>
@@ -1969,6 +2011,18 @@
     <message>
         <source>&amp;E-mail</source>
         <translation>E-&amp;post</translation>
+    </message>
+    <message>
+        <source>Database &amp;login</source>
+        <translation>&amp;Databasepålogging</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Pass&amp;ord</translation>
+    </message>
+    <message>
+        <source>for a new login; empty if IT already made it</source>
+        <translation>for en ny pålogging; la stå tomt hvis IT allerede har laget den</translation>
     </message>
     <message>
         <source>&amp;Add person</source>
@@ -2808,6 +2862,10 @@
         <translation>Velg mediemappen</translation>
     </message>
     <message>
+        <source>Choose the intake folder</source>
+        <translation>Velg mottaksmappen</translation>
+    </message>
+    <message>
         <source>Could not save the settings: %1</source>
         <translation>Kunne ikke lagre innstillingene: %1</translation>
     </message>
@@ -2922,6 +2980,22 @@
     <message>
         <source>Where the story files are kept. A team uses one shared folder, for example on a network share; empty keeps them on this computer.</source>
         <translation>Hvor filene til storyene lagres. Et team bruker én felles mappe, for eksempel på en nettverksressurs; tomt lagrer dem på denne datamaskinen.</translation>
+    </message>
+    <message>
+        <source>Intake folder</source>
+        <translation>Mottaksmappe</translation>
+    </message>
+    <message>
+        <source>Ch&amp;oose…</source>
+        <translation>V&amp;elg …</translation>
+    </message>
+    <message>
+        <source>none: packages are imported by hand</source>
+        <translation>ingen: pakker importeres for hånd</translation>
+    </message>
+    <message>
+        <source>A folder shared with the departments: the window imports every submission package dropped there, every minute.</source>
+        <translation>En mappe du deler med enhetene: vinduet importerer hvert minutt alle innsendingspakker som legges der.</translation>
     </message>
     <message>
         <source>Save</source>
