@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from takeover_planner.ui.shell import Shell
 
 CLOCK_REFRESH_MS = 5 * 60 * 1000
+SETTLE_MS = 1_500  # after the last change of a burst
 
 _STATUS_MENU = (AttentionAction.MARK_COMPLETED, AttentionAction.MOVE_OR_CANCEL, AttentionAction.DECIDE_REQUEST)
 _REVIEW = (AttentionAction.REVIEW, AttentionAction.FIX_CONSENT)
@@ -64,17 +65,32 @@ class AttentionHook(QObject):
         self.clock.setObjectName("attentionClock")
         self.clock.setInterval(CLOCK_REFRESH_MS)
         self.clock.timeout.connect(self.refresh)
+        # Changes come in bursts (a move, a reload of several years, browsing months) and the calendar's own reads
+        # share the READ lane: the list is read once things have settled, never ahead of the month being shown.
+        self.settle = QTimer(self)
+        self.settle.setObjectName("attentionSettle")
+        self.settle.setSingleShot(True)
+        self.settle.setInterval(SETTLE_MS)
+        self.settle.timeout.connect(self.refresh)
 
         self.panel.action_requested.connect(self.resolve)
         self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
         shell.database_opened.connect(self._on_shell_database_opened)
         shell.database_closing.connect(self._on_shell_database_closing)
         shell.language_changed.connect(self._retranslate)
-        shell.store.slots_changed.connect(self.refresh)
-        shell.store.catalog_changed.connect(self.refresh)
+        shell.store.slots_changed.connect(self.refresh_soon)
+        shell.store.catalog_changed.connect(self.refresh_soon)
         self._retranslate()
 
     # --- reading ---------------------------------------------------------------------------------------------
+
+    def refresh_soon(self) -> None:
+        """Read the list once the changes have settled (at once with the tests' inline runner, which has no
+        background to wait for)."""
+        if self.shell.runner.inline:
+            self.refresh()
+        else:
+            self.settle.start()  # restarts: a burst of changes makes one read
 
     def refresh(self) -> None:
         ctx = self.shell.ctx
@@ -112,10 +128,11 @@ class AttentionHook(QObject):
 
     def _on_shell_database_opened(self, _ctx: AppContext) -> None:
         self.clock.start()
-        self.refresh()
+        self.refresh_soon()  # after the calendar's first read: the month is painted first
 
     def _on_shell_database_closing(self) -> None:
         self.clock.stop()
+        self.settle.stop()
         self._generation += 1
         self.items = []
         self.panel.show_items([])
