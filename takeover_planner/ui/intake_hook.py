@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QObject, QTimer
 
-from takeover_planner.services.intake_folder import SETTLE_SECONDS, ScanOutcome, Verdict, scan_folder
 from takeover_planner.ui.messages import user_message
 from takeover_planner.ui.tasks import WRITE
 
 if TYPE_CHECKING:
     from takeover_planner.errors import TakeoverError
     from takeover_planner.services.context import AppContext
+    from takeover_planner.services.intake_folder import ScanOutcome
     from takeover_planner.ui.shell import Shell
 
 INTERVAL_MS = 60_000
@@ -47,12 +47,16 @@ class FolderScan:
     outcomes: list[ScanOutcome] = field(default_factory=list)
 
 
-def scan_once(ctx: AppContext, folder: Path, settle_seconds: float) -> FolderScan:
+def scan_once(ctx: AppContext, folder: Path, settle_seconds: float | None) -> FolderScan:
     """One scan on a worker thread; a folder that is gone or unreadable is a state, not a crash."""
+    # Imported here, on the worker: the import pulls in the whole package import (a second at start-up).
+    from takeover_planner.services.intake_folder import SETTLE_SECONDS, scan_folder
+
     if not folder.is_dir():
         return FolderScan(folder, FolderState.MISSING)
     try:
-        return FolderScan(folder, outcomes=scan_folder(ctx, folder, settle_seconds=settle_seconds))
+        return FolderScan(folder, outcomes=scan_folder(
+            ctx, folder, settle_seconds=SETTLE_SECONDS if settle_seconds is None else settle_seconds))
     except OSError as exc:
         return FolderScan(folder, FolderState.UNREADABLE, exc.strerror or str(exc))
 
@@ -65,7 +69,8 @@ class IntakeHook(QObject):
         super().__init__(shell)
         self.setObjectName("intakeHook")
         self.shell = shell
-        self.settle_seconds = SETTLE_SECONDS  # how long a scan waits to see whether a package is still growing
+        # How long a scan waits to see whether a package is still growing; None: the service's own wait.
+        self.settle_seconds: float | None = None
         self.busy = False
         self.last: FolderScan | None = None
         self._said: tuple[str, str] | None = None  # (folder, problem) already told: not told again every minute
@@ -115,6 +120,8 @@ class IntakeHook(QObject):
             self._say_once(result.folder, "unreadable", self.tr("The intake folder %1 cannot be read: %2").replace(
                 "%1", str(result.folder)).replace("%2", result.problem))
             return
+        from takeover_planner.services.intake_folder import Verdict  # loaded by the scan already
+
         self._said = None
         for outcome in result.outcomes:
             line = self._line(outcome)
@@ -125,6 +132,8 @@ class IntakeHook(QObject):
             self.shell.store.reload(*self.shell.page.visible_range())
 
     def _line(self, outcome: ScanOutcome) -> str:
+        from takeover_planner.services.intake_folder import Verdict  # loaded by the scan already
+
         if outcome.verdict is Verdict.IMPORTED:
             return self.tr("Imported the submission for %1 (%n frame(s))", "", outcome.frames).replace(
                 "%1", outcome.department)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from takeover_planner.texts import render
+from takeover_planner.texts import current_language, render
 
 if TYPE_CHECKING:
     # Only for types: the service (with the publishing ledger and the storage models) loads on the READ lane
@@ -55,6 +55,7 @@ class AttentionPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("attentionPanel")
         self.items: list[AttentionItem] = []
+        self._shown_language = ""  # the language the rows were last written in
         self.list = QListWidget(self)
         self.list.setObjectName("attentionList")
         self.list.setWordWrap(True)
@@ -87,6 +88,10 @@ class AttentionPanel(QWidget):
 
     def show_items(self, items: list[AttentionItem]) -> None:
         """Put ``items`` in; the selected item stays selected while it lasts (its ``key``)."""
+        language = current_language()
+        if items == self.items and language == self._shown_language and self.list.count() == len(items):
+            return  # nothing new: a ten-year plan lists hundreds of rows, and rebuilding them blocks the window
+        self._shown_language = language
         current = self.current_item()
         keep = current.key if current is not None else None
         self.items = list(items)
