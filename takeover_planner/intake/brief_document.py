@@ -24,6 +24,7 @@ from takeover_planner.exporting.typst_markup import breakable, color, literal, m
 from takeover_planner.exporting.typst_pdf import compile_pdf, preamble
 from takeover_planner.intake.brief import STICKERS
 from takeover_planner.intake.brief_rules import SAFE_BOTTOM_PX, SAFE_TOP_PX, RuleGroup
+from takeover_planner.intake.kit import kit_file_name
 from takeover_planner.intake.manifest import BriefManifest
 from takeover_planner.texts.brief import BriefText as B
 from takeover_planner.texts.brief import BriefWords
@@ -185,7 +186,8 @@ def _send(letter: BriefLetter, words: BriefWords) -> list[str]:
         f"#block(below: 6pt, enum({steps}))",
         _paragraph(words(B.COMMAND, package=letter.package_name), size=SMALL, fill=MUTED, indent=BULLET_INDENT,
                    after=2),
-        _paragraph(words(B.NO_APP), size=SMALL, fill=MUTED, indent=BULLET_INDENT, after=0),
+        _paragraph(words(B.NO_APP, kit=kit_file_name(letter.brief, words.language), package=letter.package_name),
+                   size=SMALL, fill=MUTED, indent=BULLET_INDENT, after=0),
     ]
 
 

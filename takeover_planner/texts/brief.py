@@ -58,8 +58,11 @@ class BriefText(Code):
                  "Velg Fil ▸ Lagre innsending …, og send filen til kontaktpersonen din før fristen.")
     COMMAND = ("brief.command", "From the command line: takeover-planner gui --contributor {package}",
                "Fra kommandolinjen: takeover-planner gui --contributor {package}")
-    NO_APP = ("brief.no_app", "No app yet? Tell your contact and we will help you get started.",
-              "Har du ikke appen? Si fra til kontaktpersonen din, så hjelper vi deg i gang.")
+    NO_APP = ("brief.no_app",
+              "No app? Open {kit} (beside this letter, and inside {package}) in your web browser instead: it does "
+              "the same, with nothing to install, and saves the file to send.",
+              "Har du ikke appen? Åpne {kit} (ved siden av dette brevet, og inne i {package}) i nettleseren i "
+              "stedet: den gjør det samme uten at noe må installeres, og lagrer filen du skal sende.")
     FORMAT_TITLE = ("brief.format_title", "Format", "Format")
     CONSENT_TITLE = ("brief.consent_title", "Consent", "Samtykke")
     STICKERS_TITLE = ("brief.stickers_title", "Stickers", "Klistremerker")
