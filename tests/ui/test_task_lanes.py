@@ -173,7 +173,7 @@ def test_a_banner_that_shows_a_problem_keeps_the_message_box_away(qtbot: Any, wi
     assert window.status_area.label.text() == locked.message and len(boxes()) == 1
     for box in boxes():
         box.close()
-    assert shell.features.keys() == {"insights", "team", "publishing", "briefs", "emails", "attention"}
+    assert shell.features.keys() == {"insights", "team", "publishing", "briefs", "emails", "intake", "attention"}
 
 
 def test_a_feature_that_needs_another_is_refused_before_it(window: MainWindow) -> None:
