@@ -99,10 +99,14 @@ def _follower_expectations(fake: FakeInstagramInsights, start: dt.date, end: dt.
     served = sorted((dt.datetime.fromtimestamp(t, dt.UTC), v) for t, v in fake.followers_served)
     day = lambda moment: to_oslo(moment).date()  # noqa: E731
     before = [(m, v) for m, v in served if day(m) < start][-1]
-    last = [(m, v) for m, v in served if start <= day(m) <= end][-1]
+    on_the_days = [(m, v) for m, v in served if start <= day(m) <= end]
     earliest = [(m, v) for m, v in served if day(m) >= start - 29 * D][0]
+    # Published late in the evening, every reading after the stories may fall on the next day: then the
+    # takeover's days have no reading and there is no change to report (not a change to the next day).
+    during = on_the_days[-1][1] - before[1] if on_the_days else None
+    during_days = (day(on_the_days[-1][0]) - day(before[0])).days if on_the_days else 0
     return {
-        "during": last[1] - before[1], "during_days": (day(last[0]) - day(before[0])).days,
+        "during": during, "during_days": during_days,
         "before_days": (day(before[0]) - day(earliest[0])).days,
         "before_per_day": (before[1] - earliest[1]) / (day(before[0]) - day(earliest[0])).days,
     }
