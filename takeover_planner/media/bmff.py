@@ -47,6 +47,9 @@ class TrackInfo:
     edit_entries: int = 0
     edit_cuts: bool = False  # an edit list that does more than drop a few priming samples
     dolby_vision: bool = False  # the sample description carries a Dolby Vision configuration (dvcC/dvvC/dvwC)
+    dolby_vision_profile: int = 0  # its profile (5: IPT-PQ-c2, no backward-compatible base layer; 8: HLG/HDR10 base)
+    max_cll: int = 0  # clli/CoLL: the brightest pixel of the content, cd/m² (0: not said)
+    mastering_peak: float = 0.0  # mdcv/SmDm: the mastering display's peak luminance, cd/m² (0: not said)
 
 
 @dataclass
@@ -81,6 +84,8 @@ class HeifFacts:
     primaries: str = ""  # "bt709", "bt2020", "p3", … or "" when no nclx box says
     gain_map: str = ""  # "heif_aux" (an hdrgainmap auxiliary image: Apple, Samsung), "iso" (a tmap item), ""
     extents_past_end: bool = False
+    max_cll: int = 0  # a clli property: the brightest pixel, cd/m² (0: not said)
+    mastering_peak: float = 0.0  # an mdcv property: the mastering display's peak luminance, cd/m² (0: not said)
 
 
 def iter_boxes(f: BinaryIO, start: int, end: int, deadline: Deadline | None = None) -> Iterator[Box]:
@@ -175,7 +180,7 @@ def _read_track(f: BinaryIO, trak: Box, budget: int, deadline: Deadline, movie_s
                 elif sub.type == b"mdhd":
                     media_scale = _timescale(read_body(f, sub, 256))
                 elif sub.type == b"minf":
-                    track.dolby_vision = _has_dolby_vision(f, sub, deadline)
+                    _read_sample_entry_colour(f, sub, deadline, track)
     track.edit_entries = len(edits)
     track.edit_cuts = _edits_cut(edits, media_scale, movie_scale)
     return track
@@ -185,8 +190,9 @@ _DOLBY_VISION_BOXES = (b"dvcC", b"dvvC", b"dvwC")
 _SAMPLE_DESCRIPTION_BYTES = 64 * 1024
 
 
-def _has_dolby_vision(f: BinaryIO, minf: Box, deadline: Deadline) -> bool:
-    """A Dolby Vision configuration box inside minf/stbl/stsd (the sample entry's child boxes)."""
+def _read_sample_entry_colour(f: BinaryIO, minf: Box, deadline: Deadline, track: TrackInfo) -> None:
+    """Dolby Vision's configuration and HDR10's static metadata: child boxes of the sample entry in
+    minf/stbl/stsd (dvcC/dvvC/dvwC; clli or QuickTime's CoLL; mdcv or QuickTime's SmDm)."""
     for stbl in iter_boxes(f, minf.body, minf.end, deadline):
         if stbl.type != b"stbl":
             continue
@@ -195,9 +201,41 @@ def _has_dolby_vision(f: BinaryIO, minf: Box, deadline: Deadline) -> bool:
                 try:
                     body = read_body(f, stsd, _SAMPLE_DESCRIPTION_BYTES)
                 except BoxError:
-                    return False  # an odd sample description is not this reader's business to refuse
-                return any(tag in body for tag in _DOLBY_VISION_BOXES)
-    return False
+                    return  # an odd sample description is not this reader's business to refuse
+                _sample_entry_colour(body, track)
+                return
+
+
+def _sample_entry_colour(body: bytes, track: TrackInfo) -> None:
+    for tag in _DOLBY_VISION_BOXES:
+        payload = _child_payload(body, tag, 5)
+        if payload is not None:
+            # dv_version_major, dv_version_minor, then dv_profile (7 bits), dv_level (6 bits), three flags.
+            track.dolby_vision, track.dolby_vision_profile = True, payload[2] >> 1
+            break
+    light = _child_payload(body, b"clli", 4)
+    coll = _child_payload(body, b"CoLL", 8)  # a full box: version and flags first
+    if light is not None:
+        track.max_cll = struct.unpack_from(">H", light)[0]
+    elif coll is not None:
+        track.max_cll = struct.unpack_from(">H", coll, 4)[0]
+    mdcv = _child_payload(body, b"mdcv", 24)
+    smdm = _child_payload(body, b"SmDm", 28)
+    if mdcv is not None:  # 8 chromaticities (u16), then max and min luminance in 0.0001 cd/m²
+        track.mastering_peak = struct.unpack_from(">I", mdcv, 16)[0] / 10_000
+    elif smdm is not None:  # version and flags, 8 chromaticities, then the max luminance as 24.8 fixed point
+        track.mastering_peak = struct.unpack_from(">I", smdm, 20)[0] / 256
+
+
+def _child_payload(body: bytes, tag: bytes, needed: int) -> bytes | None:
+    """The payload of the first box ``tag`` found in ``body`` whose size fits, or None."""
+    at = body.find(tag, 4)
+    while at >= 4:
+        size = struct.unpack_from(">I", body, at - 4)[0]
+        if 8 + needed <= size <= len(body) - (at - 4):
+            return body[at + 4: at - 4 + size]
+        at = body.find(tag, at + 1)
+    return None
 
 
 def _timescale(body: bytes) -> int:
@@ -338,6 +376,10 @@ def _read_properties(data: bytes, start: int, end: int, facts: HeifFacts) -> Non
             primaries, transfer = struct.unpack_from(">HH", data, body + 4)
             facts.primaries = facts.primaries or PRIMARIES_BY_CODE.get(primaries, "")
             facts.transfer = facts.transfer or TRANSFER_BY_CODE.get(transfer, "")
+        elif kind == b"clli" and stop - body >= 4 and not facts.max_cll:
+            facts.max_cll = struct.unpack_from(">H", data, body)[0]
+        elif kind == b"mdcv" and stop - body >= 24 and not facts.mastering_peak:
+            facts.mastering_peak = struct.unpack_from(">I", data, body + 16)[0] / 10_000
         elif kind == b"auxC" and b"hdrgainmap" in data[body:stop] and not facts.gain_map:
             facts.gain_map = "heif_aux"
 

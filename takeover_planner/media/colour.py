@@ -11,7 +11,8 @@ pictures. The maths mirrors the reference our tests compare against, FFmpeg's ``
 2. the source primaries to BT.709/sRGB primaries (a 3×3 matrix in linear light, D65 white on both sides);
 3. HDR only: Hable's filmic curve on the brightest component (maxRGB, which keeps hues), scaled so that the
    peak becomes white, no extra desaturation (``tonemap=hable:desat=0``); the peak is 1000 cd/m² for HLG (its
-   nominal display) and for PQ (what phones master to);
+   nominal display); for PQ the content's own by its metadata (MaxCLL, else the mastering display's peak, as
+   FFmpeg's ``tonemap`` reads it), else 1000 cd/m² (what phones master to);
 4. clipped to the gamut and encoded with BT.1886's inverse (video) or the sRGB curve (pictures).
 """
 
@@ -26,8 +27,11 @@ from pathlib import Path
 
 REFERENCE_WHITE_NITS = 100.0
 HLG_PEAK_NITS = 1000.0
-# PQ content from phones is mastered to about 1000 cd/m²; a file's mastering-display metadata is not read.
+# PQ content without usable metadata: phones master to about 1000 cd/m².
 PQ_PEAK_NITS = 1000.0
+# A stated peak outside this range is a mistake or a placeholder (0 means "not said"; some encoders write 1 or a
+# mastering display's 10000 for "unknown"): it is passed over. Below reference white it would brighten the picture.
+_USABLE_PEAK = (REFERENCE_WHITE_NITS, 10_000.0)
 LUT_SIZE = 33  # 33 points per axis: FFmpeg and Pillow interpolate between them (tetrahedral / trilinear)
 _LUT_VERSION = 1  # bump when the maths changes, so cached .cube files are made again
 
@@ -84,12 +88,25 @@ class ColourSpec:
         return f"converted {curve} {names[self.primaries]} to {target}"
 
 
-def spec_for(primaries: str, transfer: str, output: str) -> ColourSpec:
-    """A spec from probe facts; unknown primaries are taken as BT.709 and an unknown curve as SDR."""
+def spec_for(primaries: str, transfer: str, output: str, peak_nits: float = 0.0) -> ColourSpec:
+    """A spec from probe facts; unknown primaries are taken as BT.709 and an unknown curve as SDR.
+
+    ``peak_nits`` is PQ content's peak by its metadata (``content_peak``; 0: not said, 1000 cd/m² then). HLG
+    keeps its nominal 1000 cd/m² display: its signal is relative to the display, not to the content."""
     chosen = primaries if primaries in _PRIMARIES else "bt709"
     curve = transfer if transfer in ("sdr", "srgb", "hlg", "pq") else ("srgb" if output == "srgb" else "sdr")
-    peak = {"hlg": HLG_PEAK_NITS, "pq": PQ_PEAK_NITS}.get(curve, REFERENCE_WHITE_NITS)
+    peak = {"hlg": HLG_PEAK_NITS, "pq": peak_nits or PQ_PEAK_NITS}.get(curve, REFERENCE_WHITE_NITS)
     return ColourSpec(chosen, curve, output, peak)
+
+
+def content_peak(max_cll: float, mastering_peak: float) -> float:
+    """The content's peak luminance (cd/m², whole) from HDR10 static metadata, or 0 when none is usable:
+    MaxCLL (its brightest pixel) first, else the mastering display's peak, the order FFmpeg's ``tonemap``
+    reads them in."""
+    for value in (max_cll, mastering_peak):
+        if _USABLE_PEAK[0] <= value <= _USABLE_PEAK[1]:
+            return float(round(value))
+    return 0.0
 
 
 # --- transfer functions (non-linear signal ↔ linear light, 1.0 = reference white) -------------------------

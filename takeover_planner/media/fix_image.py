@@ -152,7 +152,7 @@ def _to_srgb(picture: Image.Image, icc: bytes | None, info: MediaInfo, recipe: d
 def _nclx_to_srgb(picture: Image.Image, info: MediaInfo, recipe: dict[str, Any]) -> Image.Image:
     """Colours given by an nclx box (no ICC profile): through the LUT (tone-mapped when HDR) to sRGB."""
     transfer = info.colour_transfer if info.colour_transfer in HDR_TRANSFERS else "srgb"
-    spec = spec_for(info.colour_primaries, transfer, "srgb")
+    spec = spec_for(info.colour_primaries, transfer, "srgb", info.hdr_peak_nits)
     table = [value for pixel in lut_table(spec, LUT_SIZE) for value in pixel]
     recipe["steps"].append(spec.describe())
     return picture.filter(ImageFilter.Color3DLUT(LUT_SIZE, table))

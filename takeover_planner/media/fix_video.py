@@ -25,13 +25,18 @@ from typing import Any
 import av
 import av.filter
 
-from takeover_planner.media.colour import ColourSpec, cube_file, spec_for
 from takeover_planner.media.fix_types import DEFAULT_FIX, FixedFile, FixOptions, FixRefused
 from takeover_planner.media.geometry import crop_box, fit_size
 from takeover_planner.media.model import Finding, MediaInfo
 from takeover_planner.media.outputs import atomic_output
 from takeover_planner.media.progress import CancelToken, ProgressCallback, no_progress
-from takeover_planner.paths import resolve_paths
+from takeover_planner.media.video_colour import (
+    frame_peak,
+    frame_source,
+    input_matrix,
+    to_sdr_chain,
+    video_colour,
+)
 from takeover_planner.texts.media import MediaText
 
 _MUXER_OPTIONS = {"movflags": "+faststart", "use_editlist": "0"}
@@ -50,9 +55,10 @@ _DARKEN = "y=val*0.55:u=128+(val-128)*0.8:v=128+(val-128)*0.8"
 # AVCOL_RANGE_MPEG = limited range). x264 writes them into the stream's VUI, the MP4 muxer into a colr box.
 _BT709 = 1
 _LIMITED_RANGE = 1
-_LUT_FOLDER = "colour-luts"
 # Our matrix names (media.probe_video) → the names FFmpeg's colorspace filter knows (BT.601 = bt470bg).
 _COLORSPACE_MATRIX = {"bt601": "bt470bg", "bt709": "bt709", "bt2020": "bt2020ncl"}
+# Dolby Vision profiles whose base layer no other player can show (5: IPT-PQ-c2, single layer, no compatible base).
+DOLBY_VISION_WITHOUT_BASE = frozenset({5})
 
 
 def needs_transcode(findings: list[Finding], force: bool = False) -> bool:
@@ -66,6 +72,10 @@ def fix_video(source: Path, dest: Path, info: MediaInfo, findings: list[Finding]
     """Write the derivative(s) for ``source``: ``dest`` itself, or ``dest`` with ``.part1``… for a long clip."""
     if info.kind != "video" or info.problem:
         raise FixRefused(MediaText.NOT_A_VIDEO, details=info.problem_facts(), file=source.name)
+    if info.dolby_vision_profile in DOLBY_VISION_WITHOUT_BASE:
+        # Its base layer is IPT-PQ-c2 (Dolby's own colours): read as YUV it turns green and purple, and kept as
+        # it is (a remux) Instagram would show it so too.
+        raise FixRefused(MediaText.DOLBY_VISION_ONLY, file=source.name, profile=info.dolby_vision_profile)
     try:
         # HDR or wide-gamut colours are advice, but a remux would keep them: such a clip is re-encoded.
         if not needs_transcode(findings, options.reencode) and not video_colour(info).needs_lut:
@@ -73,12 +83,6 @@ def fix_video(source: Path, dest: Path, info: MediaInfo, findings: list[Finding]
         return _Transcoder(source, dest, info, options, progress, cancel).run()
     except av.FFmpegError as exc:
         raise FixRefused(MediaText.VIDEO_UNCONVERTIBLE, details={"error": str(exc)}, file=source.name) from None
-
-
-def video_colour(info: MediaInfo) -> ColourSpec:
-    """What the re-encode does to a clip's colours (see media.colour)."""
-    transfer = info.colour_transfer if info.colour_transfer in ("hlg", "pq") else "sdr"
-    return spec_for(info.colour_primaries, transfer, "bt709")
 
 
 # --- remux -----------------------------------------------------------------------------------------------
@@ -196,7 +200,8 @@ class _Transcoder:
                 video.codec_context.thread_type = "AUTO"
                 audio = next(iter(src.streams.audio), None)
                 self.has_audio = audio is not None
-                graph, sink_steps = self._graph(video)
+                graph: Any = None
+                sink_steps: list[str] = []
                 resampler = av.AudioResampler(format="fltp", layout="stereo", rate=_AUDIO_RATE,
                                               frame_size=_AUDIO_FRAME) if audio is not None else None
                 self._next_part()
@@ -204,13 +209,16 @@ class _Transcoder:
                 with _Decoder(src, streams) as decoder:
                     for kind, frame in decoder:
                         if kind == "video":
+                            if graph is None:  # built for the first picture: it says what the frames carry
+                                graph, sink_steps = self._graph(video, frame)
                             graph.push(frame)
                             self._drain(graph)
                         elif resampler is not None:
                             for chunk in resampler.resample(frame):
                                 self._audio(chunk)
-                graph.push(None)
-                self._drain(graph, final=True)
+                if graph is not None:
+                    graph.push(None)
+                    self._drain(graph, final=True)
                 if resampler is not None:
                     for chunk in resampler.resample(None):
                         self._audio(chunk)
@@ -230,10 +238,10 @@ class _Transcoder:
             fixed.recipe["steps"] = steps
         return self.finished
 
-    def _graph(self, video: Any) -> tuple[Any, list[str]]:
+    def _graph(self, video: Any, first: Any) -> tuple[Any, list[str]]:
         info, options = self.info, self.options
         graph = av.filter.Graph()
-        node = graph.add_buffer(template=video)
+        node = frame_source(graph, first, video.time_base)
         steps: list[str] = []
         for name, argument in _TURN_FILTERS.get(info.orientation, []):
             node = _link(node, graph.add(name, argument))
@@ -242,7 +250,7 @@ class _Transcoder:
         shown_w = info.display_width or video.codec_context.width
         shown_h = info.display_height or video.codec_context.height
         target_w, target_h = options.target
-        spec = video_colour(info)
+        spec = video_colour(info, frame_peak(first))  # the stream's SEI may say the peak when the box did not
         if spec.needs_lut:
             # Tone-mapped at the size the story needs (the crop, or the fitted picture the pad starts from),
             # not at the camera's: the LUT's cost follows the pixels it sees.
@@ -252,10 +260,10 @@ class _Transcoder:
                 node = _link(node, graph.add("crop", f"{right - left}:{bottom - top}:{left}:{top}"))
                 shown_w, shown_h = right - left, bottom - top
                 steps.append(f"cropped {right - left}×{bottom - top} around the focus point")
-                node = self._tone_map(graph, node, spec, target_w, target_h)
+                node = to_sdr_chain(graph, node, info, spec, target_w, target_h)
             else:
                 shown_w, shown_h = fit_size(shown_w, shown_h, options.target, even=True)
-                node = self._tone_map(graph, node, spec, shown_w, shown_h)
+                node = to_sdr_chain(graph, node, info, spec, shown_w, shown_h)
         else:
             # Everything after this point works on 8-bit 4:2:0 BT.709 limited range (10-bit sources too).
             width, height = video.codec_context.width, video.codec_context.height
@@ -293,19 +301,6 @@ class _Transcoder:
         steps.append("tagged BT.709 (primaries, transfer, matrix, limited range)")
         return graph, steps
 
-    def _tone_map(self, graph: Any, node: Any, spec: ColourSpec, width: int, height: int) -> Any:
-        """Scale to ``width``×``height`` in 16-bit RGB, apply the LUT, back to 8-bit 4:2:0 BT.709 limited range."""
-        info = self.info
-        matrix = info.colour_matrix or ("bt2020" if spec.primaries == "bt2020" else "bt709")
-        in_range = info.colour_range or "tv"
-        cube = cube_file(spec, resolve_paths().cache_dir / _LUT_FOLDER)
-        node = _link(node, graph.add("scale", f"w={width}:h={height}:in_color_matrix={matrix}:in_range={in_range}"))
-        node = _link(node, graph.add("format", "gbrp16le"))
-        # Options as keywords, not an argument string: the LUT's path is not escaped for FFmpeg's parser.
-        node = _link(node, graph.add("lut3d", file=str(cube), interp="tetrahedral"))
-        node = _link(node, graph.add("scale", "out_color_matrix=bt709:out_range=tv"))
-        return _link(node, graph.add("format", "yuv420p"))
-
     def _sdr_to_bt709(self, steps: list[str], width: int, height: int) -> list[tuple[str, str]]:
         """The filters that bring an SDR picture to 8-bit 4:2:0 BT.709 limited range, keeping its look.
 
@@ -317,9 +312,7 @@ class _Transcoder:
         or two code values (darker, +3 % mean saturation on the corpus's BT.601 clips), and, left without a
         pinned output format, it kept a full-range clip's ``yuvj420p`` holding limited-range samples, which the
         next scaler read wrongly (+4 % more on a 4K Android clip)."""
-        info = self.info
-        matrix = info.colour_matrix or ("bt601" if (info.height or 0) < 720 else "bt709")
-        in_range = info.colour_range or "tv"
+        matrix, in_range = input_matrix(self.info, video_colour(self.info))
         if matrix == "bt709" and in_range == "tv":
             return [("format", "yuv420p")]
         steps.append(f"converted {'BT.601' if matrix == 'bt601' else matrix.upper()} "

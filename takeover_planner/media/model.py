@@ -73,6 +73,8 @@ class MediaInfo:
     colour_matrix: str = ""  # video: "bt709", "bt2020", "bt601", "" (not said)
     colour_range: str = ""  # video: "tv" (limited) or "pc" (full), "" (not said)
     dolby_vision: bool = False  # a Dolby Vision configuration box; the colours above are its base layer's
+    dolby_vision_profile: int = 0  # its profile, when said (5: no backward-compatible base layer; the fix refuses it)
+    hdr_peak_nits: float = 0.0  # the content's peak by its metadata (MaxCLL, else mastering display), cd/m²; 0: not said
     gain_map: str = ""  # pictures: "heif_aux" (HEIC hdrgainmap), "iso" (tmap item), "ultrahdr" (JPEG XMP); noted only
     # what went wrong while reading, if anything (see PROBLEM_*), with a short technical detail
     problem: str = ""

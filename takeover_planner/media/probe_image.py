@@ -17,7 +17,7 @@ from PIL import Image
 
 from takeover_planner.media import bmff, containers
 from takeover_planner.media.codecs import ensure_codecs
-from takeover_planner.media.colour import HDR_TRANSFERS, PRIMARIES_BY_CODE, TRANSFER_BY_CODE
+from takeover_planner.media.colour import HDR_TRANSFERS, PRIMARIES_BY_CODE, TRANSFER_BY_CODE, content_peak
 from takeover_planner.media.jpeg_header import HEADER_BYTES, JpegHeader, read_jpeg_header
 from takeover_planner.media.limits import Deadline, ProbeLimits
 from takeover_planner.media.model import (
@@ -227,6 +227,7 @@ def _heif_container_facts(f: BinaryIO, info: MediaInfo, limits: ProbeLimits,
     info.colour_primaries = facts.primaries or info.colour_primaries
     info.gain_map = facts.gain_map or info.gain_map
     info.hdr = info.colour_transfer in HDR_TRANSFERS
+    info.hdr_peak_nits = content_peak(facts.max_cll, facts.mastering_peak)
     return facts
 
 

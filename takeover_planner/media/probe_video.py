@@ -12,7 +12,7 @@ from typing import Any, BinaryIO
 import av
 
 from takeover_planner.media import bmff, containers, h264_sps
-from takeover_planner.media.colour import PRIMARIES_BY_CODE, TRANSFER_BY_CODE
+from takeover_planner.media.colour import PRIMARIES_BY_CODE, TRANSFER_BY_CODE, content_peak
 from takeover_planner.media.limits import Deadline, ProbeLimits, ProbeTimeout
 from takeover_planner.media.model import (
     PROBLEM_BOMB,
@@ -195,6 +195,9 @@ def _colour(info: MediaInfo, context: Any, picture: _Picture | None, layout: bmf
     if layout is not None:
         track = layout.video_track()
         info.dolby_vision = track is not None and track.dolby_vision
+        if track is not None:
+            info.dolby_vision_profile = track.dolby_vision_profile
+            info.hdr_peak_nits = content_peak(track.max_cll, track.mastering_peak)
     info.hdr = info.colour_transfer in ("hlg", "pq")
 
 

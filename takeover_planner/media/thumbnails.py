@@ -1,7 +1,9 @@
 """Thumbnails cached on disk by content hash: ``<cache>/<ab>/<sha256>-<size>.jpg``.
 
 JPEGs are decoded at a reduced DCT scale (Pillow's ``thumbnail`` uses ``draft``), so a 12 MP photo costs
-a fraction of a full decode and little memory; a video gives its first frame.
+a fraction of a full decode and little memory; a video gives its first frame. Colours are shown as the fix
+will make them: an HDR or wide-gamut video or picture goes through the same tone-mapping LUT
+(``media.colour``), and a video's YUV is read with its own matrix and range.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ import tempfile
 import warnings
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageFilter
 
 from takeover_planner.media.codecs import ensure_codecs
+from takeover_planner.media.colour import HDR_TRANSFERS, LUT_SIZE, WIDE_GAMUTS, lut_table, spec_for
 from takeover_planner.media.model import MediaInfo
 
 DEFAULT_SIZE = 320
@@ -79,7 +82,7 @@ def make_thumbnail(source: Path, info: MediaInfo, size: int = DEFAULT_SIZE) -> b
     if info.problem or info.kind == "unknown":
         raise ThumbnailError(f"{source.name} is not readable media")
     try:
-        picture = _video_frame(source) if info.kind == "video" else _image(source, info, size)
+        picture = _video_frame(source, info, size) if info.kind == "video" else _image(source, info, size)
     except ThumbnailError:
         raise
     except Exception as exc:  # hostile input: any decoder failure means "no thumbnail", never a crash
@@ -87,6 +90,8 @@ def make_thumbnail(source: Path, info: MediaInfo, size: int = DEFAULT_SIZE) -> b
     # Shrink first, then turn: the box is square, so the result is the same, and turning 320 pixels is
     # nearly free where turning the draft-decoded 1008×756 costs about a tenth of the whole thumbnail.
     picture.thumbnail((size, size), Image.Resampling.BICUBIC, reducing_gap=2.0)
+    if info.kind == "image":
+        picture = _picture_to_srgb(picture, info)  # after shrinking: the LUT then sees a few thousand pixels
     if info.format != "HEIF" and info.orientation in _TRANSPOSE:
         picture = picture.transpose(_TRANSPOSE[info.orientation])
     if picture.mode != "RGB":
@@ -114,14 +119,40 @@ def _image(source: Path, info: MediaInfo, size: int) -> Image.Image:
     return image
 
 
-def _video_frame(source: Path) -> Image.Image:
+def _picture_to_srgb(picture: Image.Image, info: MediaInfo) -> Image.Image:
+    """A picture described only by nclx (wide gamut, PQ or HLG) through the fix's LUT to sRGB; an ICC-described
+    one or a gain map's SDR base image is left as it is (as the fix leaves the latter)."""
+    if info.icc_description or picture.mode != "RGB" or not (info.colour_transfer in HDR_TRANSFERS
+                                                            or info.colour_primaries in WIDE_GAMUTS):
+        return picture
+    transfer = info.colour_transfer if info.colour_transfer in HDR_TRANSFERS else "srgb"
+    spec = spec_for(info.colour_primaries, transfer, "srgb", info.hdr_peak_nits)
+    table = [value for pixel in lut_table(spec, LUT_SIZE) for value in pixel]
+    return picture.filter(ImageFilter.Color3DLUT(LUT_SIZE, table))
+
+
+def _video_frame(source: Path, info: MediaInfo, size: int) -> Image.Image:
+    """The first frame, at most twice ``size`` across, in the colours the video fix gives it."""
     import av
+    import av.filter
+
+    from takeover_planner.media.video_colour import frame_peak, frame_source, to_sdr_chain, video_colour
 
     with av.open(str(source)) as container:
         stream = container.streams.video[0]
         stream.codec_context.thread_type = "AUTO"
         for frame in container.decode(stream):
-            picture: Image.Image = frame.to_image()
+            scale = min(1.0, 2 * size / max(frame.width, frame.height, 1))
+            width, height = max(2, round(frame.width * scale)), max(2, round(frame.height * scale))
+            graph = av.filter.Graph()
+            node = frame_source(graph, frame, stream.time_base)
+            node = to_sdr_chain(graph, node, info, video_colour(info, frame_peak(frame)), width, height, "rgb24")
+            node.link_to(graph.add("buffersink"))
+            graph.configure()
+            graph.push(frame)
+            out = graph.pull()
+            assert isinstance(out, av.VideoFrame)
+            picture: Image.Image = out.to_image()
             return picture
     raise ThumbnailError(f"{source.name} has no picture")
 

@@ -77,6 +77,13 @@ class MediaText(Code):
         "{file} kunne ikke gjøres om; videoen kan være skadet. Be om originalen på nytt.",
     )
     NO_PICTURE = ("media.no_picture", "{file} has no picture to convert.", "{file} har ikke noe bilde å gjøre om.")
+    DOLBY_VISION_ONLY = (
+        "media.dolby_vision_only",
+        "{file} is Dolby Vision profile {profile}: only a Dolby Vision player can show its colours, so it cannot be "
+        "converted. Ask for the clip exported as SDR, HLG or HDR10.",
+        "{file} er Dolby Vision profil {profile}: bare en Dolby Vision-spiller kan vise fargene, så den kan ikke "
+        "gjøres om. Be om klippet eksportert som SDR, HLG eller HDR10.",
+    )
     FIXED_NOT_STORED = (
         "media.fixed_not_stored",
         "The fixed copy could not be stored ({problem}).",

@@ -1,8 +1,8 @@
 """Colour from HDR phones (issue 21): probe facts, the colour rule, and fixed outputs against FFmpeg's zscale.
 
 The reference for an HDR source is Debian's ``ffmpeg`` (zimg's ``zscale`` linearising at 100 cd/m² reference
-white, then ``tonemap=hable:peak=10:desat=0``, i.e. the same Hable curve with a 1000 cd/m² peak), made from the
-source's first frame. Our output's first frame is compared over the picture area (the pad excluded), both
+white, then ``tonemap=hable:peak=10:desat=0``, i.e. the same Hable curve with a 1000 cd/m² peak; for the PQ
+picture the peak its metadata gives, MaxCLL 712 cd/m²), made from the source's first frame. Our output's first frame is compared over the picture area (the pad excluded), both
 reduced to the same small size: the mean HSV saturation and the mean luma must be within 15 %. An SDR source's
 output must stay within 3 % of the source itself.
 
@@ -38,10 +38,13 @@ FAST = FixOptions(video_preset="ultrafast")
 NO_HOLD = FixOptions(video_preset="ultrafast", duration_range=(0.0, 60.0))
 HDR_VIDEOS = ["video/ax_iphone12promax_hevc_hlg.mp4", "video/ax_android14_hevc_hlg.mp4",
               "video/ax_iphone14pro_dolbyvision.MOV"]
+# BT.601 limited and full range, untagged, a 4K full-range phone clip, and two BT.709 clips scaled down a lot
+# (8K → 1080×608; Apple's 1934×2160 spatial video), which once moved +19 % and +3.6 % in saturation.
 SDR_VIDEOS = ["video/ax_bt601_odd_height.mov", "video/ax_h264_aac_baseline.mp4", "video/ax_android_slow_motion.mp4",
-              "video/ax_android_portrait_4k60_rot90.mp4"]
+              "video/ax_android_portrait_4k60_rot90.mp4", "video/ax_8k_hevc_300ms.mp4",
+              "video/ax_apple_spatial_mvhevc.mov"]
 PQ_PICTURE = "images/imm_10bit_hdr_p3.avif"
-_TONE_MAP = "zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=tonemap=hable:peak=10:desat=0"
+_TONE_MAP = "zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=tonemap=hable:peak={peak}:desat=0"
 
 
 def _stats(picture: Image.Image, size: tuple[int, int]) -> tuple[float, float]:
@@ -84,9 +87,11 @@ def _picture_area(path: Path, info: MediaInfo) -> Image.Image:
     return story.crop((left + 2, top + 2, left + width - 2, top + height - 2))
 
 
-def _ffmpeg_reference(source: Path, info: MediaInfo, out: Path, transfer: str) -> Image.Image:
+def _ffmpeg_reference(source: Path, info: MediaInfo, out: Path, transfer: str, peak_nits: float = 1000) -> Image.Image:
+    """``peak_nits``: the source's peak, which tonemap takes relative to zscale's 100 cd/m² reference white."""
+    tone_map = _TONE_MAP.format(peak=f"{peak_nits / 100:g}")
     subprocess.run(["ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-i", str(source), "-frames:v", "1",
-                    "-vf", f"scale=1080:-2,{_TONE_MAP},zscale=t={transfer},format=gbrp", str(out)], check=True)
+                    "-vf", f"scale=1080:-2,{tone_map},zscale=t={transfer},format=gbrp", str(out)], check=True)
     picture = Image.open(out)
     # FFmpeg 5.1 applies neither a video's display matrix nor (for a still) anything to undo: turn it upright.
     return picture.transpose(_TRANSPOSE[info.orientation]) if info.kind == "video" and info.orientation in _TRANSPOSE \
@@ -127,6 +132,32 @@ def test_hdr_peak_becomes_white_and_reference_white_stays_below_it() -> None:
 def test_a_wide_gamut_red_is_clipped_into_bt709_not_wrapped() -> None:
     red = colour.to_sdr((1.0, 0.0, 0.0), colour.spec_for("bt2020", "sdr", "bt709"))
     assert red[0] == pytest.approx(1.0) and red[1] == 0.0 and red[2] == 0.0
+
+
+def _plane_means(frame: av.VideoFrame) -> list[float]:
+    return [ImageStat.Stat(Image.frombytes("L", (plane.line_size, plane.height), bytes(plane))
+                           .crop((0, 0, plane.width, plane.height))).mean[0] for plane in frame.planes]
+
+
+def test_the_fix_graph_declares_the_frames_matrix_so_scaling_keeps_the_colours() -> None:
+    """A BT.709 frame scaled by a graph fed through ``frame_source`` keeps its YUV values; through PyAV's bare
+    ``add_buffer`` (matrix and range "unspecified") swscale converted it to BT.601 on the way."""
+    from takeover_planner.media.fix_video import frame_source
+
+    frame = av.VideoFrame(640, 360, "yuv420p")
+    for plane, value in zip(frame.planes, (120, 90, 170), strict=True):
+        plane.update(bytes([value]) * (plane.line_size * plane.height))
+    frame.colorspace, frame.color_range = 1, 1  # BT.709, limited range
+    graph = av.filter.Graph()
+    source = frame_source(graph, frame, Fraction(1, 30))
+    scale, sink = graph.add("scale", "320:180"), graph.add("buffersink")
+    source.link_to(scale)
+    scale.link_to(sink)
+    graph.configure()
+    graph.push(frame)
+    out = graph.pull()
+    assert isinstance(out, av.VideoFrame)
+    assert _plane_means(out) == pytest.approx([120, 90, 170], abs=0.5)
 
 
 def test_probe_reads_video_colour_and_dolby_vision(corpus: Path) -> None:
@@ -207,7 +238,8 @@ def test_pq_picture_is_tone_mapped_like_zscale(corpus: Path, tmp_path: Path, zsc
     assert after.verdict == "ok"
     ours = _picture_area(fixed.path, info)
     size = (48, max(1, round(ours.height * 48 / ours.width)))
-    reference = _ffmpeg_reference(source, info, tmp_path / "reference.png", "iec61966-2-1")
+    assert info.hdr_peak_nits == 712  # its clli box's MaxCLL: the peak the tone mapping uses instead of 1000
+    reference = _ffmpeg_reference(source, info, tmp_path / "reference.png", "iec61966-2-1", info.hdr_peak_nits)
     _close(_stats(ours, size), _stats(reference, size), 0.15)
 
 
