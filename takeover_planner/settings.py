@@ -64,6 +64,8 @@ declare("publish.inline_wait_seconds", int, 20, "Seconds one run waits for Insta
 declare("publish.unknown_grace_seconds", int, 120, "Seconds to wait before re-checking a publish whose reply was lost")
 declare("publish.max_attempts", int, 6, "Tries for a frame after temporary errors before it fails")
 declare("publish.late_grace_minutes", int, 120, "A frame later than this is held until a person decides")
+declare("publish.text_frames", str, "burn", "Frames with on-screen text: burn the text into the picture or video "
+        "(burn), or post them by hand from a hand-off pack, the text added on the phone (handoff)")
 declare("instagram.graph_version", str, "v26.0", "Graph API version used with Meta's hosts (e.g. v26.0)")
 # Insights (insights/): how often the window looks for story insights and follower counts that are due.
 declare("insights.interval_seconds", int, 600, "How often the app collects story insights that are due")

@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -122,6 +124,26 @@ def sqlite_ctx(tmp_path: Path) -> Iterator[AppContext]:
     upgrade(database, paths.backup_dir)
     yield AppContext(paths=paths, settings=Settings(paths), db=database, actor="Test Officer")
     database.dispose()
+
+
+ATSPI_BUS_LAUNCHER = Path("/usr/libexec/at-spi-bus-launcher")
+DEBIAN_PYTHON = Path("/usr/bin/python3")
+
+
+@pytest.fixture
+def atspi_tools() -> None:
+    """Skips unless Debian's Xvfb, dbus, at-spi2-core and python3-pyatspi are installed (the screen-reader tree
+    test); with TAKEOVER_PLANNER_REQUIRE_ATSPI=1 (CI) a missing tool fails the test instead."""
+    missing = [tool for tool in ("Xvfb", "dbus-daemon") if shutil.which(tool) is None]
+    if not ATSPI_BUS_LAUNCHER.exists():
+        missing.append("at-spi2-core")
+    if not DEBIAN_PYTHON.exists() or subprocess.run([DEBIAN_PYTHON, "-c", "import pyatspi"],
+                                                    capture_output=True, check=False).returncode != 0:
+        missing.append("python3-pyatspi")
+    if missing:
+        if os.environ.get("TAKEOVER_PLANNER_REQUIRE_ATSPI") == "1":
+            pytest.fail(f"missing {', '.join(missing)} but TAKEOVER_PLANNER_REQUIRE_ATSPI=1: CI must run this test")
+        pytest.skip(f"missing {', '.join(missing)}: no AT-SPI tree to walk")
 
 
 @pytest.fixture

@@ -76,7 +76,8 @@ def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool = Fals
                         help="log debug detail to the log file")
     parser.add_argument("--language", choices=texts.LANGUAGES, default=default,
                         help="nb (Bokmål) or en: the language of messages, and of exports, reports and "
-                             "checklists (default: the language setting, else the system's; a brief: nb)")
+                             "checklists (default: the language setting, else the system's; a brief: nb; a hand-off "
+                             "checklist: the slot's brief's)")
 
 
 def _global_only(args_list: list[str]) -> argparse.Namespace | None:

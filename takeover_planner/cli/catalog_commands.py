@@ -13,7 +13,7 @@ from takeover_planner.texts.catalog import CatalogText
 from takeover_planner.texts.cli import CliText
 
 # Other command modules add their own actions to the `account` group (e.g. set-token, check).
-ACCOUNT_EXTENSIONS: list[str] = ["takeover_planner.cli.publish_commands"]
+ACCOUNT_EXTENSIONS: list[str] = ["takeover_planner.cli.publish_commands", "takeover_planner.cli.page_commands"]
 
 
 def register(sub: Any) -> None:
@@ -27,6 +27,9 @@ def register(sub: Any) -> None:
     p.add_argument("--ig-user-id", default=None, help="the Instagram user id (from the API)")
     p.add_argument("--graph-host", default=None, help="override the Graph API base URL")
     p.add_argument("--graph-version", default="v25.0")
+    p.add_argument("--platform", choices=["instagram", "facebook_page"], default="instagram",
+                   help="an Instagram account (the default) or a Facebook Page")
+    p.add_argument("--page-id", default=None, help="the Facebook Page's id (with --platform facebook_page)")
     p.set_defaults(handler=_account_add)
     p = add_subcommand(acc_sub, "set", "change an account's handle or Graph API settings")
     p.add_argument("name", help="the account's name (or #id)")
@@ -105,7 +108,8 @@ def _account_add(args: argparse.Namespace, cli: Cli) -> int:
     info = catalog.add_account(cli.context(), require(args.name, CliText.ACCOUNT_NAME_EMPTY),
                                handle=args.handle,
                                api_variant=args.api_variant, ig_user_id=args.ig_user_id,
-                               graph_host=args.graph_host, graph_version=args.graph_version)
+                               graph_host=args.graph_host, graph_version=args.graph_version,
+                               platform=args.platform, page_id=args.page_id)
     cli.out(f"Added account #{info.id} {info.name}.", info.__dict__)
     return 0
 
@@ -139,8 +143,12 @@ def _account_move_slot(args: argparse.Namespace, cli: Cli) -> int:
 
 def _account_list(_args: argparse.Namespace, cli: Cli) -> int:
     accounts = catalog.list_accounts(cli.context())
-    rows = [[str(a.id), a.name, f"@{a.handle}" if a.handle else "", a.api_variant] for a in accounts]
-    cli.out(table(rows, ["ID", "NAME", "HANDLE", "API"]), [a.__dict__ for a in accounts])
+    names = {a.id: a.name for a in accounts}
+    rows = [[str(a.id), a.name, f"@{a.handle}" if a.handle else "", a.api_variant,
+             a.platform + (f" {a.page_id}" if a.page_id else ""),
+             names.get(a.facebook_page_account_id, "") if a.facebook_page_account_id else ""] for a in accounts]
+    cli.out(table(rows, ["ID", "NAME", "HANDLE", "API", "PLATFORM", "CROSS-POSTS TO"]),
+            [a.__dict__ for a in accounts])
     return 0
 
 

@@ -31,6 +31,9 @@ def register(sub: Any) -> None:
     p = add_subcommand(sub, "validate", "check media files against Instagram's story rules")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (folders are searched)")
     p.add_argument("--rules", metavar="PATH", default=None, help="a rule set file instead of the built-in one")
+    p.add_argument("--for", dest="channel", choices=("instagram", "facebook", "both"), default="instagram",
+                   help="the channel the files go to: Instagram (the rules in force), a Facebook Page story, or "
+                        "both (a cross-posted takeover)")
     p.add_argument("--lang", choices=("en", "nb"), default=None,
                    help="language of the findings (default: that of --language, else the language in force)")
     p.set_defaults(handler=_validate)
@@ -45,6 +48,8 @@ def register(sub: Any) -> None:
     p.add_argument("--reencode", action="store_true",
                    help="re-encode (and fit to 1080×1920) even a video that only needs a new container")
     p.add_argument("--rules", metavar="PATH", default=None, help="a rule set file instead of the built-in one")
+    p.add_argument("--for", dest="channel", choices=("instagram", "facebook", "both"), default="instagram",
+                   help="fix for Instagram (the rules in force), a Facebook Page story, or both")
     p.add_argument("--lang", choices=("en", "nb"), default="en", help="language of the messages (default en)")
     p.set_defaults(handler=_fix)
 
@@ -86,15 +91,16 @@ def expand_paths(paths: list[str]) -> list[str]:
 
 
 def _rules(cli: Cli, path: str | None) -> RuleSet:
-    from takeover_planner.services.media_checks import rules_in_force
+    from takeover_planner.services.media_checks import rules_for_channel, rules_in_force
 
+    channel = getattr(cli.args, "channel", "instagram")
     if path:
-        return rules_in_force(path)
+        return rules_for_channel(rules_in_force(path), channel)
     # The "rules.path" setting, without opening the database (validate stays fast).
     from takeover_planner.paths import resolve_paths
     from takeover_planner.settings import Settings
 
-    return rules_in_force(settings=Settings.load(resolve_paths(cli.args.home)))
+    return rules_for_channel(rules_in_force(settings=Settings.load(resolve_paths(cli.args.home))), channel)
 
 
 def _validate(args: argparse.Namespace, cli: Cli) -> int:

@@ -1,5 +1,5 @@
-"""`publish-due`, `hosting set | show | test`, `handoff pack | posted`, and the publishing actions of `account`
-(`set-token`, `check`, `remove-token`, `publish-method`, `resume`).
+"""`publish-due`, `publish late …`, `publish text-frames`, `hosting set | show | test`, `handoff pack | posted`,
+and the publishing actions of `account` (`set-token`, `check`, `remove-token`, `publish-method`, `resume`).
 
 `publish-due` is what Windows Task Scheduler or cron runs; it is safe to run from two places at once. Its exit
 code is 0 when nothing needs a person's attention, 1 when a frame failed or an account is stopped or blocked.
@@ -18,7 +18,7 @@ from takeover_planner.cli.common import Cli, add_subcommand, date_arg
 from takeover_planner.domain.timekeeping import OSLO, to_oslo
 from takeover_planner.errors import EXIT_FAILURE, ValidationError
 from takeover_planner.publishing.publisher import OutcomeKind
-from takeover_planner.services import handoff_service
+from takeover_planner.services import handoff_service, text_frames_setting
 from takeover_planner.services import publishing_service as svc
 from takeover_planner.texts.cli import CliText
 from takeover_planner.texts.render import Text
@@ -58,6 +58,12 @@ def register(sub: Any) -> None:
     p = add_subcommand(l_sub, "drop", "do not post a late frame (it is withdrawn)")
     p.add_argument("frame", type=int, help="the frame's id")
     p.set_defaults(handler=_late_drop)
+    p = add_subcommand(pub_sub, "text-frames", "frames with on-screen text: burn the text in and publish through "
+                                               "the API (burn), or post them by hand (handoff); no choice: show it")
+    p.add_argument("choice", nargs="?", choices=["burn", "handoff"], default=None,
+                   help="burn: the text is set into the picture or video; handoff: such frames go into the "
+                        "hand-off pack, whose checklist shows the text to add on the phone")
+    p.set_defaults(handler=_text_frames)
 
     hosting = add_subcommand(sub, "hosting", "the media host Instagram fetches files from")
     h_sub = hosting.add_subparsers(dest="hosting_command", metavar="ACTION", required=True)
@@ -169,6 +175,9 @@ def _check(args: argparse.Namespace, cli: Cli) -> int:
         f"Account:  {result.account} → @{result.username} (Instagram user {result.ig_user_id}, {result.api_variant})",
         f"Token:    {result.token_notice}",
         f"Quota:    {quota}",
+    ] if result.api_variant != "facebook_page" else [
+        f"Account:  {result.account} → Facebook Page {result.username} ({result.ig_user_id})",
+        f"Token:    {result.token_notice}",
     ]
     if result.paused_until:
         lines.append(f"Paused:   until {_when(result.paused_until)}: {result.pause_reason}")
@@ -190,6 +199,17 @@ def _publish_method(args: argparse.Namespace, cli: Cli) -> int:
     text = ("Frames of this account are published through the API (stickers still go by hand)."
             if args.method == "api" else "Frames of this account go into hand-off packs and are posted by hand.")
     cli.out(text, {"account": args.name, "method": args.method})
+    return 0
+
+
+def _text_frames(args: argparse.Namespace, cli: Cli) -> int:
+    ctx = cli.context()
+    choice = text_frames_setting.set_text_frames(ctx, args.choice) if args.choice else \
+        text_frames_setting.text_frames_choice(ctx)
+    text = ("Frames with on-screen text: the text is burned into the picture or video, which is published "
+            "through the API." if choice == "burn" else
+            "Frames with on-screen text go into hand-off packs; the checklist shows the text to add on the phone.")
+    cli.out(text, {"text_frames": choice})
     return 0
 
 

@@ -1,4 +1,8 @@
-"""`book` and `slot list | show | set-status | move`."""
+"""`book` and `slot list | show | update | set-status | move`.
+
+A slot has two notes: ``--department-note`` goes to the department (brief, letter, e-mail, calendars);
+``--notes`` is the internal note, for the comms team only.
+"""
 
 from __future__ import annotations
 
@@ -28,7 +32,7 @@ def register(sub: Any) -> None:
     p.add_argument("--campaign", default=None)
     p.add_argument("--status", type=_status_arg, default=SlotStatus.REQUESTED,
                    help="requested (default), booked or confirmed")
-    p.add_argument("--notes", default="")
+    _note_arguments(p, default="")
     p.add_argument("--news-url", default="")
     p.set_defaults(handler=_book)
 
@@ -44,6 +48,11 @@ def register(sub: Any) -> None:
     p = add_subcommand(slot_sub, "show", "show one slot and its audit trail")
     p.add_argument("id", type=int)
     p.set_defaults(handler=_show)
+    p = add_subcommand(slot_sub, "update", "change a slot's notes or news link (what is not given stays)")
+    p.add_argument("id", type=int)
+    _note_arguments(p, default=None)
+    p.add_argument("--news-url", default=None)
+    p.set_defaults(handler=_update)
     p = add_subcommand(slot_sub, "set-status", "change a slot's status")
     p.add_argument("id", type=int)
     p.add_argument("status", type=_status_arg)
@@ -55,6 +64,13 @@ def register(sub: Any) -> None:
     p.add_argument("--end", type=date_arg, required=True)
     p.set_defaults(handler=_move)
     reminder_commands.register_slot_email(slot_sub)
+
+
+def _note_arguments(p: argparse.ArgumentParser, *, default: str | None) -> None:
+    p.add_argument("--notes", default=default, metavar="TEXT",
+                   help="internal note: for the comms team only, never sent to the department")
+    p.add_argument("--department-note", default=default, metavar="TEXT",
+                   help="note to the department: printed in the brief and the e-mail, shown in calendars")
 
 
 def _result_text(verb: str, result: booking.BookingResult) -> str:
@@ -75,7 +91,7 @@ def _result_json(result: booking.BookingResult) -> dict[str, Any]:
 def _book(args: argparse.Namespace, cli: Cli) -> int:
     result = booking.book(cli.context(), department=args.department, account=args.account, start=args.start,
                           end=args.end, campaign=args.campaign, status=args.status, notes=args.notes,
-                          news_url=args.news_url)
+                          department_note=args.department_note, news_url=args.news_url)
     cli.out(_result_text("Booked", result), _result_json(result))
     return 0
 
@@ -103,11 +119,26 @@ def _show(args: argparse.Namespace, cli: Cli) -> int:
              f"  Status:   {slot.status.value}" + (f" ({slot.cancel_reason})" if slot.cancel_reason else ""),
              f"  Campaign: {slot.campaign or '-'}",
              f"  Deadline: {slot.material_deadline.isoformat() if slot.material_deadline else '-'}",
-             "  History:"]
+             f"  Note to the department: {_one_line(slot.department_note)}"]
+    if not slot.internal_note_hidden:  # the comms team's own: nobody else is shown it, not even as "-"
+        lines.append(f"  Internal note:          {_one_line(slot.notes)}")
+    lines.append("  History:")
     lines += [f"    {e.at:%Y-%m-%d %H:%M} {e.actor}: {e.action}" + (f" ({e.comment})" if e.comment else "") for e in events]
     cli.out("\n".join(lines), {**slot.as_dict(), "history": [
         {"at": e.at.isoformat(), "actor": e.actor, "action": e.action, "before": e.before, "after": e.after,
          "comment": e.comment} for e in events]})
+    return 0
+
+
+def _one_line(text: str) -> str:
+    return " / ".join(line.strip() for line in text.splitlines() if line.strip()) or "-"
+
+
+def _update(args: argparse.Namespace, cli: Cli) -> int:
+    slot = booking.update_details(cli.context(), args.id, notes=args.notes, department_note=args.department_note,
+                                  news_url=args.news_url)
+    cli.out(f"Updated slot #{slot.id}: {slot.department} on {slot.account}, {slot.dates.describe()}.",
+            {"slot": slot.as_dict()})
     return 0
 
 

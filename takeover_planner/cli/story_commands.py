@@ -212,9 +212,12 @@ def _import(args: argparse.Namespace, cli: Cli) -> int:
 
 
 def _list(args: argparse.Namespace, cli: Cli) -> int:
-    from takeover_planner.services import stories
+    from takeover_planner.services import page_accounts, stories
 
-    frames = stories.list_frames(cli.context(), args.slot)
+    ctx = cli.context()
+    frames = stories.list_frames(ctx, args.slot)
+    # Each channel's job (Instagram, and the Facebook Page it is cross-posted to): state and reason.
+    channels = page_accounts.channel_states(ctx, [f.id for f in frames])
     lines = []
     for f in frames:
         when = to_oslo(f.planned_at).strftime("%Y-%m-%d %H:%M") if f.planned_at else "no time"
@@ -228,8 +231,11 @@ def _list(args: argparse.Namespace, cli: Cli) -> int:
             flags.append(f"{len(problems)} problem(s): {problems[0].text()}")
         lines.append(f"#{f.id:<5} {f.position:>2}. {f.state.value:<18} {when}  {name}"
                      + (f"  [{'; '.join(flags)}]" if flags else ""))
+        lines += [f"{'':9}{c.channel}: {c.status}" + (f" — {c.reason}" if c.reason and c.status != "published" else "")
+                  for c in channels.get(f.id, [])]
     cli.out("\n".join(lines) or f"Slot #{args.slot} has no frames yet.",
-            {"slot_id": args.slot, "frames": [f.as_dict() for f in frames]})
+            {"slot_id": args.slot, "frames": [{**f.as_dict(), "channels": [c.to_json() for c in channels.get(f.id, [])]}
+                                              for f in frames]})
     return 0
 
 

@@ -24,6 +24,11 @@ class Profile:
         """Book, move, confirm, cancel; edit accounts, departments, campaigns, blackouts; review and publish."""
         return self.role == Role.COMMS_OFFICER
 
+    @property
+    def sees_internal_notes(self) -> bool:
+        """A slot's internal note is the comms team's own; on PostgreSQL only they may read the column."""
+        return self.role == Role.COMMS_OFFICER
+
     def can_edit_department(self, department_id: int) -> bool:
         """Edit a department's frames and request slots for it."""
         if self.role == Role.COMMS_OFFICER:

@@ -41,7 +41,7 @@ Progress = Callable[[int, int], None]
 COLUMNS = (
     "id", "start", "end", "week", "days", "account", "department", "status", "campaign", "contact_name",
     "contact_email", "contact_phone", "material_deadline", "frames_submitted", "frames_approved",
-    "frames_published", "news_url", "notes", "cancel_reason",
+    "frames_published", "news_url", "department_note", "notes", "cancel_reason",
 )
 
 # Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").
@@ -58,7 +58,8 @@ def excel_headers(words: ExportWords) -> list[str]:
         words(E.STATUS), words(W.CAMPAIGN), words(E.CONTACT), f"{words(E.CONTACT)} ({words(E.EMAIL)})",
         f"{words(E.CONTACT)} ({words(E.PHONE)})", f"{words(W.MATERIAL_DEADLINE)} ({words(W.OSLO_TIME)})",
         f"{words(W.FRAMES)} {words(E.SUBMITTED)}", f"{words(W.FRAMES)} {words(E.APPROVED)}",
-        f"{words(W.FRAMES)} {words(E.PUBLISHED)}", words(E.NEWS_LINK), words(E.NOTES), words(E.CANCEL_REASON),
+        f"{words(W.FRAMES)} {words(E.PUBLISHED)}", words(E.NEWS_LINK), words(E.DEPARTMENT_NOTE),
+        words(E.INTERNAL_NOTE), words(E.CANCEL_REASON),
     ]
 
 
@@ -83,7 +84,7 @@ def _row(slot: ExportSlot, *, excel: bool, guard: bool, words: ExportWords) -> l
         slot.account, slot.department, status, slot.campaign or "", slot.contact_name, slot.contact_email,
         slot.contact_phone, deadline,
     )]
-    tail = [_one_line_ends(t) for t in (slot.news_url, slot.notes, slot.cancel_reason)]
+    tail = [_one_line_ends(t) for t in (slot.news_url, slot.department_note, slot.notes, slot.cancel_reason)]
     if guard:
         texts = [defuse(t) for t in texts]
         tail = [defuse(t) for t in tail]

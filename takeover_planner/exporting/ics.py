@@ -85,7 +85,7 @@ def deadline_text(moment: dt.datetime, words: ExportWords) -> str:
 
 
 def description(slot: ExportSlot, words: ExportWords) -> str:
-    """Status, contact person, material deadline, campaign, news link, frames and notes.
+    """Status, contact person, material deadline, campaign, news link, frames and the note to the department.
 
     Department and account are in the SUMMARY already; the status is repeated here because TENTATIVE alone
     does not tell requested from booked.
@@ -108,14 +108,15 @@ def description(slot: ExportSlot, words: ExportWords) -> str:
             f"{words(W.FRAMES)}: {counts.submitted} {words(E.SUBMITTED)}, {counts.approved} {words(E.APPROVED)}, "
             f"{counts.published} {words(E.PUBLISHED)}"
         )
-    if slot.notes:
-        lines.append(f"{words(E.NOTES)}:\n{slot.notes}")
+    # Calendars are subscribed to by departments and readers: the note to the department, never the internal note.
+    if slot.department_note:
+        lines.append(f"{words(E.NOTES)}:\n{slot.department_note}")
     return "\n".join(lines)
 
 
 def deadline_description(slot: ExportSlot, words: ExportWords) -> str:
     """Short on purpose: the takeover's own event carries the full description."""
-    days = slot.start.isoformat() if slot.start == slot.end else f"{slot.start.isoformat()} – {slot.end.isoformat()}"
+    days = words.table_span(slot.start, slot.end)  # words for a person; the event's own values stay ISO
     lines = [f"{words(E.TAKEOVER)}: {days}", f"{words(E.STATUS)}: {words.slot_status(slot.status)}"]
     if slot.contact_line:
         lines.append(f"{words(E.CONTACT)}: {slot.contact_line}")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from takeover_planner.domain.slots import SlotStatus
-from takeover_planner.domain.timekeeping import OSLO, iso_week
+from takeover_planner.domain.timekeeping import iso_week
 from takeover_planner.exporting.records import ExportSlot
 from takeover_planner.texts.documents import DocumentText as D
 from takeover_planner.texts.export_words import ExportWord as E
@@ -401,8 +401,8 @@ def _week_text(slot: ExportSlot) -> str:
 
 
 def _list_cells(slot: ExportSlot, words: ExportWords) -> dict[str, str]:
-    dates = slot.start.isoformat() if slot.start == slot.end else f"{slot.start.isoformat()} – {slot.end.isoformat()}"
-    deadline = f"{slot.material_deadline.astimezone(OSLO):%Y-%m-%d %H:%M}" if slot.material_deadline else ""
+    dates = words.table_span(slot.start, slot.end)  # "04.03.2027" in Bokmål, ISO in English
+    deadline = words.table_moment(slot.material_deadline) if slot.material_deadline else ""
     f = slot.frames
     return {
         "dates": dates, "week": _week_text(slot), "department": slot.department, "account": slot.account,
@@ -493,5 +493,5 @@ def layout_document(
     ordered = sorted(slots, key=lambda s: (s.start, s.end, s.department.casefold(), s.id))
     pages = [month_page(ordered, y, m, subtitle, words) for y, m in months_between(first_month, last_month)]
     pages.extend(list_pages(ordered, subtitle, words))
-    _footers(pages, title, words(W.MADE, when=f"{made.astimezone(OSLO):%Y-%m-%d %H:%M}"), words)
+    _footers(pages, title, words(W.MADE, when=words.table_moment(made)), words)
     return Document(title, pages, words.language)

@@ -36,7 +36,8 @@ class ExportSlot:
     contact_email: str = ""
     contact_phone: str = ""
     material_deadline: dt.datetime | None = None  # aware, UTC in storage
-    notes: str = ""
+    notes: str = ""  # the internal note: the team's own spreadsheets only, never a calendar
+    department_note: str = ""  # the note to the department: what calendars show
     news_url: str = ""
     cancel_reason: str = ""
     frames: FrameCounts = FrameCounts()

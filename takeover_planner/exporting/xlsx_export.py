@@ -38,11 +38,11 @@ Progress = Callable[[int, int], None]
 DATE_FORMATS = {"nb": "dd.mm.yyyy", "en": "yyyy-mm-dd"}
 MOMENT_FORMATS = {"nb": "dd.mm.yyyy hh:mm", "en": "yyyy-mm-dd hh:mm"}
 MIN_WIDTH, MAX_WIDTH = 6, 60  # characters
-WRAPPED_COLUMNS = frozenset({"notes", "cancel_reason"})
+WRAPPED_COLUMNS = frozenset({"department_note", "notes", "cancel_reason"})
 COLUMN_KEYS = (
     "id", "start", "end", "week", "days", "account", "department", "status", "campaign", "contact_name",
     "contact_email", "contact_phone", "material_deadline", "frames_submitted", "frames_approved",
-    "frames_published", "news_url", "notes", "cancel_reason",
+    "frames_published", "news_url", "department_note", "notes", "cancel_reason",
 )
 
 
@@ -56,8 +56,13 @@ def _values(slot: ExportSlot, words: ExportWords) -> list[Any]:
         slot.id, slot.start, slot.end, iso_week(slot.start), slot.day_count, slot.account, slot.department,
         words.slot_status(slot.status), slot.campaign or "", slot.contact_name, slot.contact_email,
         slot.contact_phone, deadline, frames.submitted, frames.approved, frames.published, slot.news_url,
-        slot.notes.replace("\r\n", "\n").replace("\r", "\n"), slot.cancel_reason,
+        _lines(slot.department_note), _lines(slot.notes), slot.cancel_reason,
     ]
+
+
+def _lines(text: str) -> str:
+    """One kind of line break inside a cell (as in the CSV)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _put(sheet: Worksheet, row: int, column: int, value: Any, language: str) -> Cell:

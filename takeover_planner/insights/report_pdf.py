@@ -237,7 +237,7 @@ def layout_report(report: TakeoverReport, words: ReportWords, *, made: dt.dateti
     pages = [_summary_page(report, words), *_frame_pages(report, words)]
     if comparison is not None and (comparison.departments or comparison.campaigns):
         pages.append(_comparison_page(comparison, words))
-    stamp = words(W.MADE, when=to_oslo(made).strftime("%Y-%m-%d %H:%M"))
+    stamp = words(W.MADE, when=words.table_moment(made))
     for number, page in enumerate(pages, start=1):
         page.items.append(Line(MARGIN, FOOTER_TOP - 2, PAGE_WIDTH - MARGIN, FOOTER_TOP - 2, GRID))
         page.items.append(Text(MARGIN, FOOTER_TOP, CONTENT_WIDTH / 2, 12,

@@ -104,7 +104,8 @@ def reports_for_slots(session: Session, slot_ids: Sequence[int], now: dt.datetim
     jobs: dict[int, PublishJob] = {}
     insights: dict[int, StoryInsight] = {}
     for chunk in _chunks(frame_ids):
-        jobs.update((j.frame_id, j) for j in session.scalars(select(PublishJob).where(PublishJob.frame_id.in_(chunk))))
+        jobs.update((j.frame_id, j) for j in session.scalars(select(PublishJob).where(PublishJob.frame_id.in_(chunk),
+                                                                                   PublishJob.channel == "instagram")))
         insights.update((i.frame_id, i) for i in session.scalars(select(StoryInsight)
                                                                  .where(StoryInsight.frame_id.in_(chunk))))
     series: dict[int, tuple[list[DailyPoint], bool]] = {}

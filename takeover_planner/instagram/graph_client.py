@@ -245,6 +245,12 @@ class GraphClient:
     def post(self, path: str, data: Mapping[str, str] | None = None) -> GraphResponse:
         return self._send("POST", self.url(path), data=data, operation=f"POST {path}")
 
+    def post_file(self, path: str, data: Mapping[str, str], field: str, filename: str, handle: Any,
+                  content_type: str) -> GraphResponse:
+        """A multipart/form-data POST with one file part (a Page's ``photos`` upload takes the picture so)."""
+        return self._send("POST", self.url(path), data=data, files={field: (filename, handle, content_type)},
+                          operation=f"POST {path}")
+
     def post_bytes(self, url: str, body: Any, headers: Mapping[str, str], *, scheme: str = "OAuth") -> GraphResponse:
         """Send a file body to another Meta host (rupload) with the same token and rules."""
         check_base_url(url, InstagramText.UPLOAD_ADDRESS)
@@ -266,6 +272,7 @@ class GraphClient:
         auth: AuthBase | None = None,
         operation: str,
         query: Mapping[str, str] | None = None,
+        files: Mapping[str, tuple[str, Any, str]] | None = None,
     ) -> GraphResponse:
         for value in list((params or {}).values()) + list((data or {}).values()):
             if self._auth.scrub(str(value)) != str(value):
@@ -273,7 +280,7 @@ class GraphClient:
         try:
             response = self.session.request(
                 method, url, params=query if query is not None else params,
-                data=body if body is not None else data,
+                data=body if body is not None else data, files=files,
                 headers=dict(extra_headers or {}), auth=auth or self._auth, timeout=self.timeout,
                 allow_redirects=False,
             )

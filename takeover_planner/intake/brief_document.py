@@ -18,7 +18,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from takeover_planner.domain.timekeeping import to_oslo
 from takeover_planner.exporting.pdf import GRID, INK, MUTED, PAGE_HEIGHT, PAGE_WIDTH
 from takeover_planner.exporting.typst_markup import breakable, color, literal, markup, pt
 from takeover_planner.exporting.typst_pdf import compile_pdf, preamble
@@ -131,7 +130,9 @@ _STYLE = f"""#set par(leading: {LEADING}em, spacing: {LEADING}em)
 def _header(letter: BriefLetter, words: BriefWords) -> list[str]:
     s = letter.brief.slot
     account = f"{s.account} · @{s.account_handle}" if s.account_handle else s.account
-    greeting = words(B.GREETING_TO, name=letter.addressee.name) if letter.addressee else words(B.GREETING)
+    # A letter greets by first name ("Hei, Magnus!"), as the reminder e-mails do.
+    first_name = letter.addressee.name.split()[0] if letter.addressee and letter.addressee.name.split() else ""
+    greeting = words(B.GREETING_TO, name=first_name) if first_name else words(B.GREETING)
     handle = f"@{s.account_handle}" if s.account_handle else s.account
     return [
         f"#grid(columns: (auto, 1fr), {_styled(words(B.KIND), bold=True, fill=ACCENT).lstrip('#')}, "
@@ -266,7 +267,7 @@ def _closing(letter: BriefLetter, words: BriefWords) -> list[str]:
 
 def _footer(letter: BriefLetter, words: BriefWords) -> str:
     brief = letter.brief
-    when = to_oslo(brief.created_at).strftime("%Y-%m-%d %H:%M")
+    when = words.table_moment(brief.created_at)
     left = words(B.FOOTER, department=brief.slot.department, when=when, who=brief.created_by)
     full = f"{left} · {words(B.RULE_SET, name=brief.rule_set)}"
     before, rest = words(W.PAGE, page=_PAGE_MARK, pages=_PAGES_MARK).split(_PAGE_MARK)

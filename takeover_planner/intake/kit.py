@@ -18,6 +18,7 @@ from typing import Any
 
 from takeover_planner import __version__
 from takeover_planner.intake.manifest import FORMAT_VERSION, MAX_FRAMES, SUBMISSION_FORMAT, BriefManifest
+from takeover_planner.media.text_overlay import BROWSER_LAYOUT
 from takeover_planner.paths import resource
 from takeover_planner.texts import BOKMAAL, ENGLISH, DateSpan, Text
 from takeover_planner.texts.brief import BriefWords
@@ -95,6 +96,7 @@ def kit_data(brief: BriefManifest, rule_set: Any, language: str) -> dict[str, An
         "rule_set": brief.rule_set, "rules": _browser_rules(rule_set),
         "file_name": {lang: submission_file_name(brief, lang) for lang in _LANGUAGES},
         "words": {code.key.split(".", 1)[1]: {"en": code.en, "nb": code.nb} for code in KitText},
+        "text_layout": BROWSER_LAYOUT,  # the on-screen text previewed as it will be burned in
     }
 
 

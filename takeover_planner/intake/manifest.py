@@ -47,7 +47,7 @@ class SlotFacts:
     material_deadline: dt.datetime | None
     campaign: str
     news_url: str
-    notes: str
+    notes: str  # the note to the department; a slot's internal note never goes into a package
 
 
 @dataclass(frozen=True)

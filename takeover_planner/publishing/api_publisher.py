@@ -36,6 +36,7 @@ from takeover_planner.instagram.errors import (
     classify_container_status,
 )
 from takeover_planner.instagram.graph_client import GraphClient
+from takeover_planner.media.fix_types import FixRefused
 from takeover_planner.media.text_overlay import TextTooLong
 from takeover_planner.publishing.errors import HostingError, PublishingError
 from takeover_planner.publishing.frame_gate import FrameGate
@@ -48,7 +49,7 @@ from takeover_planner.publishing.publisher import (
     Publisher,
     PublishOutcome,
 )
-from takeover_planner.publishing.text_frames import burns_text, published_picture
+from takeover_planner.publishing.text_frames import published_media, published_suffix
 from takeover_planner.storage.models import PublishJob
 from takeover_planner.texts import Text
 from takeover_planner.texts.instagram import InstagramText
@@ -157,7 +158,8 @@ class ApiPublisher(Publisher):
     # --- one frame -------------------------------------------------------------------------------------
 
     def _one(self, frame: FrameToPublish) -> PublishOutcome:
-        job = self.ledger.ensure_job(frame.frame_id, frame.account_id, Method.API.value, frame.planned_at)
+        job = self.ledger.ensure_job(frame.frame_id, frame.account_id, Method.API.value, frame.planned_at,
+                                     frame.channel)
         if job.state not in (JobState.QUEUED.value, JobState.ACTIVE.value):
             return self._out(frame, OutcomeKind.SKIPPED,
                              Text(OutcomeText.ALREADY_IN_STATE, {"frame": frame.label, "state": job.state}))
@@ -174,7 +176,7 @@ class ApiPublisher(Publisher):
             try:
                 job = self.ledger.get(job.id)
                 if job.step not in PUBLISH_MAYBE_DONE:
-                    problem = self._gate_problem(frame.frame_id)
+                    problem = self._gate_problem(frame)
                     if problem is not None:
                         return self._cancel(frame, job, problem)
                 return self._advance(frame, job)
@@ -223,12 +225,12 @@ class ApiPublisher(Publisher):
         log.info("Frame #%s failed: %s", frame.frame_id, exc.technical)
         return self._fail(frame, job, found)
 
-    def _gate_problem(self, frame_id: int) -> Text | None:
+    def _gate_problem(self, frame: FrameToPublish) -> Text | None:
         try:
             with self._db_write() as s:  # type: ignore[attr-defined]
-                problem = self.gate.problem(s, frame_id)
+                problem = self.gate.problem(s, frame.frame_id, cross_post=frame.cross_post)
                 if problem is None:
-                    self.gate.schedule(s, frame_id)
+                    self.gate.schedule(s, frame.frame_id)
                 return problem
         except (TransitionRefused, ConflictError) as exc:  # the state machine said no, or the frame just changed
             return exc.text
@@ -354,15 +356,15 @@ class ApiPublisher(Publisher):
         if self.host is None:
             raise _Blocked(PublishingText.NO_MEDIA_HOST, advice=Text(PublishingText.ADVICE_MEDIA_HOST))
         assert frame.media_path is not None
-        suffix = ".jpg" if burns_text(frame) else (frame.media_suffix or frame.media_path.suffix)
+        suffix = published_suffix(frame)
         name = job.hosted_name or new_hosted_name(suffix)
         if job.hosted_name and job.step not in (Step.HOST_REQUESTED, Step.NEW) and self.host.exists(name):
             return self.host.public_url(name)
         self.ledger.record(job.id, Step.HOST_REQUESTED, hosted_name=name, state=JobState.ACTIVE.value)
         try:
-            with published_picture(frame) as picture:  # with its on-screen text burned in
-                url = self.host.upload(picture, name)
-        except TextTooLong as exc:
+            with published_media(frame) as media:  # with its on-screen text burned in
+                url = self.host.upload(media, name)
+        except (TextTooLong, FixRefused) as exc:
             raise _FrameFailure(Classification(Family.MEDIA, exc.text)) from None
         self.ledger.record(job.id, Step.HOSTED)
         return url
@@ -376,9 +378,12 @@ class ApiPublisher(Publisher):
             raise _FrameFailure(Classification(Family.MEDIA, Text(PublishingText.VIDEO_MISSING),
                                                Text(PublishingText.ADVICE_VIDEO_MISSING)))
         self.ledger.record(job.id, Step.UPLOAD_REQUESTED)
-        path = frame.media_path
         target = upload_target(self.link.graph, job.upload_uri, self.link.upload_host, job.container_id or "")
-        self._call(lambda: upload_resumable(self.link.graph, target, path))
+        try:
+            with published_media(frame) as path:  # with its on-screen text burned in
+                self._call(lambda: upload_resumable(self.link.graph, target, path))
+        except (TextTooLong, FixRefused) as exc:
+            raise _FrameFailure(Classification(Family.MEDIA, exc.text)) from None
         self.ledger.record(job.id, Step.UPLOADED)
 
     def _check_quota(self, job: JobRow, frame: FrameToPublish) -> None:
@@ -402,7 +407,7 @@ class ApiPublisher(Publisher):
     def _publish(self, frame: FrameToPublish, job: JobRow) -> PublishOutcome:
         if job.step not in PUBLISH_MAYBE_DONE:
             # The plan may have changed while the file was being prepared (slot cancelled or moved).
-            problem = self._gate_problem(frame.frame_id)
+            problem = self._gate_problem(frame)
             if problem is not None:
                 return self._cancel(frame, job, problem)
         self._check_quota(job, frame)
@@ -549,7 +554,7 @@ class ApiPublisher(Publisher):
              media_id: str | None = None, retry_at: dt.datetime | None = None) -> PublishOutcome:
         """An outcome in words (``str``: words already made, e.g. an account's stored stop reason)."""
         return PublishOutcome(frame.frame_id, kind, str(message), str(advice or ""), media_id, retry_at,
-                              frame.account_id)
+                              frame.account_id, frame.channel)
 
 
 class _Blocked(PublishingError):

@@ -31,6 +31,9 @@ from takeover_planner.texts.publishing import PublishingText
 log = logging.getLogger(__name__)
 
 PUBLISHABLE_STATES = frozenset({FrameState.APPROVED, FrameState.SCHEDULED})
+# A cross-post (the Page story of an Instagram frame) follows the frame's approval, not its Instagram outcome:
+# the frame may already be published or have failed on Instagram, and the Page story still goes.
+CROSS_POST_STATES = PUBLISHABLE_STATES | {FrameState.PUBLISHED, FrameState.FAILED}
 # Slots whose frames may go out: a requested slot is not agreed yet, a cancelled or completed one is over.
 LIVE_SLOT_STATES = frozenset({SlotStatus.BOOKED.value, SlotStatus.CONFIRMED.value})
 QUEUE_COMMENT = "taken by the publishing queue"
@@ -77,8 +80,9 @@ def plan_problem(frame: StoryFrame) -> Text | None:
     return None
 
 
-def publish_problem(session: Session, frame: StoryFrame, rules: FrameRules) -> Text | None:
-    """Why this frame may not be published now; None if it may."""
+def publish_problem(session: Session, frame: StoryFrame, rules: FrameRules, *, cross_post: bool = False
+                    ) -> Text | None:
+    """Why this frame may not be published now (on its own channel, or as a cross-post); None if it may."""
     planned = plan_problem(frame)
     if planned is not None:
         return planned
@@ -86,7 +90,7 @@ def publish_problem(session: Session, frame: StoryFrame, rules: FrameRules) -> T
         state = parse_state(frame.state)
     except TransitionRefused:
         return Text(PublishingText.FRAME_STATE_UNKNOWN, {"frame_id": frame.id, "state": frame.state})
-    if state not in PUBLISHABLE_STATES:
+    if state not in (CROSS_POST_STATES if cross_post else PUBLISHABLE_STATES):
         return Text(PublishingText.FRAME_NOT_APPROVED, {"frame_id": frame.id, "state": state.value.replace("_", " ")})
     if recorded_approver(session, frame.id) is None:
         return Text(PublishingText.NO_NAMED_APPROVAL, {"frame_id": frame.id})
@@ -102,11 +106,15 @@ class FrameGate:
         self.actor = actor
         self.rules = rules
 
-    def problem(self, session: Session, frame_id: int) -> Text | None:
+    def problem(self, session: Session, frame_id: int, *, cross_post: bool = False) -> Text | None:
         frame = session.get(StoryFrame, frame_id)
         if frame is None:
             return Text(PublishingText.FRAME_GONE, {"frame_id": frame_id})
-        return publish_problem(session, frame, self.rules)
+        return publish_problem(session, frame, self.rules, cross_post=cross_post)
+
+    def note(self, session: Session, frame_id: int, action: str, comment: str) -> None:
+        """An audit entry for the frame without moving it (what a cross-post channel did)."""
+        self.rules.note(session, self.actor, "story_frame", frame_id, action, comment=comment[:500])
 
     def schedule(self, session: Session, frame_id: int) -> None:
         """approved → scheduled as the queue takes the frame (already scheduled: nothing to do)."""

@@ -46,6 +46,10 @@ _LABELS = {
         "frame": "Frame", "video": "video", "image": "picture", "missing": "FILE MISSING — ask the department",
         "link": "link", "prepared": "Prepared by",
         "no_contact": "contact details missing (no profile filled in in Takeover Planner)",
+        "facebook": "Facebook Page",
+        "facebook_steps": "Post the same story on the Facebook Page {page} too: in the Facebook app (or Meta "
+                          "Business Suite), switch to the Page, Create story, choose the same file, add the same "
+                          "text and sticker, Share to story.",
     },
     "nb": {
         "title": "Manuell publiseringspakke",
@@ -60,6 +64,10 @@ _LABELS = {
         "frame": "Storybilde", "video": "video", "image": "bilde", "missing": "FILEN MANGLER — spør enheten",
         "link": "lenke", "prepared": "Klargjort av",
         "no_contact": "kontaktopplysninger mangler (profilen i Takeover Planner er ikke fylt ut)",
+        "facebook": "Facebook-side",
+        "facebook_steps": "Legg ut den samme storyen på Facebook-siden {page} også: i Facebook-appen (eller Meta "
+                          "Business Suite) bytter du til siden, velger Lag story, velger den samme filen, legger "
+                          "til den samme teksten og det samme klistremerket og trykker Del i story.",
     },
 }
 _STICKERS_NB = {"link": "Lenke-klistremerke", "poll": "Avstemning", "mention": "Omtale",
@@ -189,6 +197,9 @@ def render_checklist(entries: Sequence[PackEntry], *, title: str, language: str,
             preview = (f"<img src='{e(entry.file_name, quote=True)}' alt=''>" if f.media_kind == "image" else "")
         text_html = f"<div class='type'>{e(f.text)}</div>" if f.text.strip() else e(t["none"])
         notes_html = f"<div class='notes'>{e(t['notes'])}: {e(f.notes)}</div>" if f.notes.strip() else ""
+        # A cross-posted frame goes on the linked Facebook Page as well: the steps, once per frame.
+        facebook_html = (f"<tr><th>{e(t['facebook'])}</th><td>{e(t['facebook_steps'].format(page=f.facebook_page))}"
+                         "</td></tr>") if f.facebook_page else ""
         rows.append(f"""
 <section class="frame">
   <label class="check"><input type="checkbox" aria-label="{e(t['frame'])} {entry.number}"></label>
@@ -201,6 +212,7 @@ def render_checklist(entries: Sequence[PackEntry], *, title: str, language: str,
       <tr><th>{e(t['sticker'])}</th><td>{sticker_html}</td></tr>
       <tr><th>{e(t['text'])}</th><td>{text_html}</td></tr>
       <tr><th>{e(t['credit'])}</th><td>{e(f.credit) if f.credit.strip() else e(t['none'])}</td></tr>
+      {facebook_html}
     </table>
     {notes_html}
     <div class="posted">{e(t['posted'])}</div>

@@ -1,4 +1,5 @@
-"""The publish ledger: one ``publish_job`` row per frame, written before and after every call to Instagram.
+"""The publish ledger: one ``publish_job`` row per frame and channel (``instagram`` | ``facebook``), written before
+and after every call to Meta.
 
 Each write is its own committed transaction, so whatever happens next (a crash, a killed process, a lost
 reply) the row tells the next runner exactly how far the job got:
@@ -53,6 +54,11 @@ class JobState(enum.StrEnum):
     CANCELLED = "cancelled"  # the frame left the queue (withdrawn, approval revoked) before anything went out
     HELD = "held"  # waits for a person: ``error_family`` says why (``late``: more than the grace period late)
 
+
+# The channels a frame can go out on; every job is on exactly one.
+INSTAGRAM = "instagram"
+FACEBOOK = "facebook"
+CHANNELS = (INSTAGRAM, FACEBOOK)
 
 CLAIMABLE = (JobState.QUEUED.value, JobState.ACTIVE.value)
 FINAL = (JobState.PUBLISHED.value, JobState.FAILED.value, JobState.CANCELLED.value)
@@ -113,6 +119,7 @@ class JobRow:
     published_by: str
     handoff_pack: str
     upload_uri: str | None
+    channel: str
 
     @classmethod
     def of(cls, row: PublishJob) -> JobRow:
@@ -191,29 +198,32 @@ class Ledger:
                 raise KeyError(job_id)
             return JobRow.of(row)
 
-    def job_for_frame(self, frame_id: int) -> JobRow | None:
+    def job_for_frame(self, frame_id: int, channel: str = INSTAGRAM) -> JobRow | None:
         with self.db.session() as s:
-            row = s.scalar(select(PublishJob).where(PublishJob.frame_id == frame_id))
+            row = s.scalar(select(PublishJob).where(PublishJob.frame_id == frame_id, PublishJob.channel == channel))
             return JobRow.of(row) if row else None
 
-    def ensure_job(self, frame_id: int, account_id: int, method: str, due_at: dt.datetime | None) -> JobRow:
-        """The frame's job, created if missing. Two runners creating it at once end up with the same row."""
+    def ensure_job(self, frame_id: int, account_id: int, method: str, due_at: dt.datetime | None,
+                   channel: str = INSTAGRAM) -> JobRow:
+        """The frame's job on ``channel``, created if missing. Two runners creating it at once end up with the
+        same row (the unique key is frame and channel)."""
         try:
             with self.db.write() as s:
-                row = s.scalar(select(PublishJob).where(PublishJob.frame_id == frame_id))
+                row = s.scalar(select(PublishJob).where(PublishJob.frame_id == frame_id,
+                                                        PublishJob.channel == channel))
                 if row is None:
                     row = PublishJob(frame_id=frame_id, account_id=account_id, method=method, due_at=due_at,
-                                     state=JobState.QUEUED.value, step=Step.NEW.value)
+                                     state=JobState.QUEUED.value, step=Step.NEW.value, channel=channel)
                     s.add(row)
                     s.flush()
-                    log.info("Ledger: job #%s created for frame #%s (%s)", row.id, frame_id, method)
+                    log.info("Ledger: job #%s created for frame #%s (%s, %s)", row.id, frame_id, method, channel)
                 elif row.state == JobState.QUEUED.value and row.step == Step.NEW.value and row.claimed_by is None:
                     # Nothing has happened yet: follow a changed plan (time, account, method).
                     row.due_at, row.account_id, row.method = due_at, account_id, method
                 return JobRow.of(row)
         except IntegrityError:
             # Someone else inserted it between our SELECT and INSERT (PostgreSQL); theirs is the row.
-            found = self.job_for_frame(frame_id)
+            found = self.job_for_frame(frame_id, channel)
             if found is None:
                 raise
             return found

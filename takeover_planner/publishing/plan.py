@@ -34,8 +34,9 @@ def _frames(session: Session, slot_id: int) -> list[StoryFrame]:
                                 .order_by(StoryFrame.position, StoryFrame.id)))
 
 
-def _job(session: Session, frame_id: int) -> PublishJob | None:
-    return session.scalar(select(PublishJob).where(PublishJob.frame_id == frame_id))
+def _jobs(session: Session, frame_id: int) -> list[PublishJob]:
+    """The frame's jobs, one per channel (Instagram, and the Facebook Page it is cross-posted to)."""
+    return list(session.scalars(select(PublishJob).where(PublishJob.frame_id == frame_id).order_by(PublishJob.id)))
 
 
 def _untouched(job: PublishJob | None) -> bool:
@@ -65,10 +66,12 @@ def withdraw_slot(session: Session, slot: TakeoverSlot, actor: str, rules: Frame
     for frame in _frames(session, slot.id):
         if frame.state not in {s.value for s in RELEASED}:
             continue
-        job = _job(session, frame.id)
-        if job is not None and job.state == JobState.CANCELLED.value and frame.state != FrameState.SCHEDULED.value:
+        jobs = _jobs(session, frame.id)
+        if jobs and all(j.state == JobState.CANCELLED.value for j in jobs) \
+                and frame.state != FrameState.SCHEDULED.value:
             continue  # already off the queue (the slot was withdrawn before)
-        _cancel_job(job, plan_problem(frame))
+        for job in jobs:
+            _cancel_job(job, plan_problem(frame))
         if frame.state == FrameState.SCHEDULED.value:
             rules.move(session, frame, FrameState.APPROVED, actor, "slot cancelled: taken off the publishing queue")
         rules.note(session, actor, "story_frame", frame.id, "withdrawn_with_slot",
@@ -110,16 +113,19 @@ def shift_slot(session: Session, slot: TakeoverSlot, days: int, actor: str, rule
                        before={"planned_at": before}, after={"planned_at": frame.planned_at},
                        comment=f"slot #{slot.id} moved {days:+d} day(s)")
             moved.append(frame.id)
-        job = _job(session, frame.id)
+        jobs = _jobs(session, frame.id)
         outside = not slot.start_date <= to_oslo(frame.planned_at).date() <= slot.end_date
         if outside and parse_state(frame.state) in RELEASED:
-            _cancel_job(job, plan_problem(frame))
+            for job in jobs:
+                _cancel_job(job, plan_problem(frame))
             rules.move(session, frame, FrameState.SUBMITTED, actor,
                        f"slot #{slot.id} moved: the frame's new time falls outside the slot; review it again")
             to_review.append(frame.id)
-        elif job is not None and job.step == Step.NEW.value and _untouched(job):
-            job.due_at = frame.planned_at
-            if job.state == JobState.HELD.value:  # held as late for its old time: the plan decides again
-                job.state, job.error_family, job.last_error, job.advice = JobState.QUEUED.value, "", "", ""
+            continue
+        for job in jobs:
+            if job.step == Step.NEW.value and _untouched(job):
+                job.due_at = frame.planned_at
+                if job.state == JobState.HELD.value:  # held as late for its old time: the plan decides again
+                    job.state, job.error_family, job.last_error, job.advice = JobState.QUEUED.value, "", "", ""
     session.flush()
     return ShiftResult(moved, to_review)

@@ -42,6 +42,14 @@ class FrameToPublish:
     sticker_value: str = ""
     credit: str = ""
     notes: str = ""
+    # Which channel this item goes out on: "instagram", or "facebook" (a Page story). ``account_id`` is that
+    # channel's account (for a cross-posted frame: the Page account linked to the slot's Instagram account).
+    channel: str = "instagram"
+    # A cross-post: the frame's own state follows its Instagram job; this channel only keeps its ledger row.
+    cross_post: bool = False
+    # The Facebook Page (account name) this Instagram frame is cross-posted to; "" if none. Read by the hand-off
+    # checklist, which then gives the Facebook steps too.
+    facebook_page: str = ""
 
     @property
     def label(self) -> Text:
@@ -72,10 +80,12 @@ class PublishOutcome:
     media_id: str | None = None
     retry_at: dt.datetime | None = None
     account_id: int | None = None
+    channel: str = "instagram"  # instagram | facebook
 
     def to_json(self) -> dict[str, object]:
         return {
             "frame_id": self.frame_id,
+            "channel": self.channel,
             "outcome": self.kind.value,
             "message": self.message,
             "advice": self.advice,

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
-from sqlalchemy import and_, or_, select, update
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import and_, case, func, or_, select, update
+from sqlalchemy.orm import Session, aliased, joinedload, object_session
 
 from takeover_planner.domain.review import FrameState
 from takeover_planner.domain.timekeeping import now_utc
@@ -37,13 +37,17 @@ from takeover_planner.publishing.errors import HostingError, PublishingError
 from takeover_planner.publishing.frame_gate import LIVE_SLOT_STATES, FrameGate, FrameRules, publish_asset
 from takeover_planner.publishing.hosting import MediaHost
 from takeover_planner.publishing.ledger import (
+    CLAIMABLE,
+    FACEBOOK,
     FINAL,
+    INSTAGRAM,
     PUBLISH_MAYBE_DONE,
     JobState,
     Ledger,
     Step,
     new_runner_id,
 )
+from takeover_planner.publishing.page_publisher import PageLink, PagePublisher
 from takeover_planner.publishing.publisher import (
     FrameToPublish,
     Method,
@@ -51,6 +55,7 @@ from takeover_planner.publishing.publisher import (
     PublishOutcome,
     choose_method,
 )
+from takeover_planner.publishing.text_frames import BURN, text_goes_by_hand
 from takeover_planner.storage.database import Database
 from takeover_planner.storage.models import (
     Account,
@@ -61,6 +66,7 @@ from takeover_planner.storage.models import (
     TakeoverSlot,
 )
 from takeover_planner.texts import Text
+from takeover_planner.texts.facebook import FacebookText
 from takeover_planner.texts.publishing import OutcomeText, PublishingText
 
 log = logging.getLogger(__name__)
@@ -85,6 +91,7 @@ class QueueEnv:
     # A frame more than this late is held for a person to decide (post now, re-time or drop).
     late_grace: dt.timedelta = dt.timedelta(hours=2)
     graph_version: str = versions.DEFAULT_VERSION  # the setting; used on Meta's hosts
+    text_frames: str = BURN  # the publish.text_frames setting: burn the text in, or hand such frames off
     timeout: tuple[float, float] = (10.0, 60.0)
     http: Callable[[], requests.Session] = new_session
     runner_id: str = field(default_factory=new_runner_id)
@@ -114,9 +121,11 @@ class HeldFrame:
     planned_at: dt.datetime | None
     reason: str
     message: str  # in the language in force when the report was made
+    channel: str = INSTAGRAM
 
     def to_json(self) -> dict[str, object]:
-        return {"frame_id": self.frame_id, "account": self.account, "department": self.department,
+        return {"frame_id": self.frame_id, "channel": self.channel, "account": self.account,
+                "department": self.department,
                 "planned_at": self.planned_at.isoformat() if self.planned_at else None, "reason": self.reason,
                 "message": self.message}
 
@@ -169,15 +178,31 @@ def account_state(session: Session, account_id: int) -> AccountPublishing:
     return row
 
 
-def frame_to_publish(frame: StoryFrame, media_path: MediaPath) -> FrameToPublish:
+FACEBOOK_PAGE = "facebook_page"  # account.platform of a Facebook Page account
+
+
+def own_channel(account: Account) -> str:
+    """The channel an account's own slots go out on."""
+    return FACEBOOK if account.platform == FACEBOOK_PAGE else INSTAGRAM
+
+
+def frame_to_publish(frame: StoryFrame, media_path: MediaPath, *, page: Account | None = None) -> FrameToPublish:
+    """The frame as its own account's channel sees it, or (``page``) as a cross-post to that Page account."""
     asset = publish_asset(frame)
+    account = page if page is not None else frame.slot.account
+    linked = None
+    if page is None and account.facebook_page_account_id is not None:
+        session = object_session(frame)
+        linked = session.get(Account, account.facebook_page_account_id) if session is not None else None
     return FrameToPublish(
-        frame_id=frame.id, account_id=frame.slot.account_id, account_name=frame.slot.account.name,
+        frame_id=frame.id, account_id=account.id, account_name=account.name,
         slot_id=frame.slot_id, department=frame.slot.department.name, position=frame.position,
         planned_at=frame.planned_at, media_path=media_path(asset) if asset is not None else None,
         media_kind=asset.kind if asset is not None else "unknown",
         media_suffix=media_suffix(asset) if asset is not None else "", text=frame.text, sticker_kind=frame.sticker_kind,
         sticker_value=frame.sticker_value, credit=frame.credit, notes=frame.notes,
+        channel=FACEBOOK if page is not None else own_channel(account), cross_post=page is not None,
+        facebook_page=linked.name if linked is not None else "",
     )
 
 
@@ -195,15 +220,18 @@ def media_suffix(asset: MediaAsset) -> str:
 
 
 def _due_frames(session: Session, now: dt.datetime) -> list[tuple[StoryFrame, PublishJob | None]]:
-    """Approved/scheduled frames of live slots whose time has come, plus any job that may already have gone out.
+    """Approved/scheduled frames of live slots whose time has come, plus any job that may already have gone out
+    — each with its job on its own account's channel (Instagram, or Facebook for a slot on a Page account).
 
     Frames of a requested, cancelled or completed slot are not due at all (the gate refuses them too, should
     the slot change between this query and the claim).
     """
+    channel = case((Account.platform == FACEBOOK_PAGE, FACEBOOK), else_=INSTAGRAM)
     rows = session.execute(
         select(StoryFrame, PublishJob)
         .join(TakeoverSlot, TakeoverSlot.id == StoryFrame.slot_id)
-        .outerjoin(PublishJob, PublishJob.frame_id == StoryFrame.id)
+        .join(Account, Account.id == TakeoverSlot.account_id)
+        .outerjoin(PublishJob, and_(PublishJob.frame_id == StoryFrame.id, PublishJob.channel == channel))
         .options(joinedload(StoryFrame.slot).joinedload(TakeoverSlot.account),
                  joinedload(StoryFrame.slot).joinedload(TakeoverSlot.department),
                  joinedload(StoryFrame.original), joinedload(StoryFrame.derivative))
@@ -216,6 +244,57 @@ def _due_frames(session: Session, now: dt.datetime) -> list[tuple[StoryFrame, Pu
         .order_by(StoryFrame.planned_at, StoryFrame.slot_id, StoryFrame.position, StoryFrame.id)
     ).unique().all()
     return [(frame, job) for frame, job in rows]
+
+
+_RELEASED_STATES = (FrameState.APPROVED.value, FrameState.SCHEDULED.value)
+_SETTLED_ON_INSTAGRAM = (FrameState.PUBLISHED.value, FrameState.FAILED.value)
+
+
+def _cross_posts(session: Session, now: dt.datetime, grace: dt.timedelta
+                 ) -> list[tuple[StoryFrame, PublishJob | None, Account]]:
+    """Frames of Instagram accounts linked to a Facebook Page that are due on the Page: released (or already
+    published or failed on Instagram, which does not stop the Page) and without a finished Page job, plus any
+    Page job that may already have gone out (even after the link was undone: it is confirmed on its Page).
+    Each with its Facebook job and the Page account (the job's own, else the linked one).
+
+    A frame already settled on Instagram and more than the grace period late gets no new Page job: linking a
+    Page later does not post an old takeover there (nor hold every old frame for a person)."""
+    page = aliased(Account)
+    maybe_out = and_(PublishJob.state == JobState.ACTIVE.value, PublishJob.step.in_(tuple(PUBLISH_MAYBE_DONE)))
+    rows = session.execute(
+        select(StoryFrame, PublishJob, page)
+        .join(TakeoverSlot, TakeoverSlot.id == StoryFrame.slot_id)
+        .join(Account, Account.id == TakeoverSlot.account_id)
+        .outerjoin(PublishJob, and_(PublishJob.frame_id == StoryFrame.id, PublishJob.channel == FACEBOOK))
+        .join(page, page.id == func.coalesce(PublishJob.account_id, Account.facebook_page_account_id))
+        .options(joinedload(StoryFrame.slot).joinedload(TakeoverSlot.account),
+                 joinedload(StoryFrame.slot).joinedload(TakeoverSlot.department),
+                 joinedload(StoryFrame.original), joinedload(StoryFrame.derivative))
+        .where(Account.platform != FACEBOOK_PAGE, page.platform == FACEBOOK_PAGE)
+        .where(or_(
+            and_(Account.facebook_page_account_id.is_not(None), TakeoverSlot.status.in_(tuple(LIVE_SLOT_STATES)),
+                 StoryFrame.planned_at.is_not(None), StoryFrame.planned_at <= now,
+                 or_(StoryFrame.state.in_(_RELEASED_STATES),
+                     and_(StoryFrame.state.in_(_SETTLED_ON_INSTAGRAM),
+                          or_(and_(PublishJob.id.is_(None), StoryFrame.planned_at >= now - grace),
+                              PublishJob.state.in_((*CLAIMABLE, JobState.HELD.value)))))),
+            maybe_out,
+        ))
+        .order_by(StoryFrame.planned_at, StoryFrame.slot_id, StoryFrame.position, StoryFrame.id)
+    ).unique().all()
+    return [(frame, job, page_account) for frame, job, page_account in rows]
+
+
+def _cross_post_finished(frame: StoryFrame, job: PublishJob | None) -> bool:
+    """A Page job that is over for good: published, or failed/cancelled while the frame was not released again
+    (a person re-approving the frame after a fix releases it again; a frame still scheduled does not)."""
+    if job is None or job.state not in FINAL:
+        return False
+    if job.state == JobState.PUBLISHED.value:
+        return True
+    if job.state == JobState.CANCELLED.value:
+        return frame.state not in _RELEASED_STATES
+    return frame.state != FrameState.APPROVED.value
 
 
 def run_due(env: QueueEnv, now: dt.datetime | None = None, progress: Progress | None = None) -> RunReport:
@@ -232,16 +311,23 @@ def run_due(env: QueueEnv, now: dt.datetime | None = None, progress: Progress | 
     by_account: dict[int, list[FrameToPublish]] = defaultdict(list)
     with env.db.session() as s:
         methods = {row.account_id: row.method for row in s.scalars(select(AccountPublishing))}
-        for frame, job in _due_frames(s, clock_now):
-            item = frame_to_publish(frame, env.media_path)
+        due: list[tuple[FrameToPublish, PublishJob | None]] = [
+            (frame_to_publish(frame, env.media_path), job) for frame, job in _due_frames(s, clock_now)]
+        due += [(frame_to_publish(frame, env.media_path, page=page), job)
+                for frame, job, page in _cross_posts(s, clock_now, env.late_grace)
+                if not _cross_post_finished(frame, job)]
+        for item, job in due:
             maybe_done = job is not None and job.state == JobState.ACTIVE.value and job.step in PUBLISH_MAYBE_DONE
             if job is not None and job.method == Method.HANDOFF.value and not maybe_done:
-                if job.state == JobState.HANDOFF.value:
+                if job.state == JobState.HANDOFF.value and not item.cross_post:
                     report.handoff_due.append(_handoff_due(item, str(Text(OutcomeText.IN_PACK))))
                 continue
-            if not maybe_done and choose_method(item, methods.get(item.account_id, "api")) == Method.HANDOFF:
-                why = OutcomeText.HAS_STICKER if item.sticker_kind else OutcomeText.ACCOUNT_BY_HAND
-                report.handoff_due.append(_handoff_due(item, str(Text(why))))
+            by_hand = choose_method(item, methods.get(item.account_id, "api")) == Method.HANDOFF
+            if not maybe_done and (by_hand or text_goes_by_hand(item, env.text_frames)):
+                why = OutcomeText.HAS_STICKER if item.sticker_kind else \
+                    OutcomeText.ACCOUNT_BY_HAND if by_hand else OutcomeText.HAS_TEXT
+                if not item.cross_post:  # the hand-off pack lists the frame once, for both channels
+                    report.handoff_due.append(_handoff_due(item, str(Text(why))))
                 continue
             if job is not None and job.state == JobState.HELD.value:
                 report.held.append(_held(item, job.error_family or LATE))
@@ -293,7 +379,7 @@ def _is_late(item: FrameToPublish, job: PublishJob | None, now: dt.datetime, gra
 
 def _hold(db: Database, ledger: Ledger, item: FrameToPublish, grace: dt.timedelta) -> None:
     """Hold the frame's job with the reason "late" (created if missing; only a job that has not started)."""
-    job = ledger.ensure_job(item.frame_id, item.account_id, Method.API.value, item.planned_at)
+    job = ledger.ensure_job(item.frame_id, item.account_id, Method.API.value, item.planned_at, item.channel)
     message = Text(PublishingText.LATE_HELD, {"frame_id": item.frame_id, "moment": item.planned_at,
                                               "minutes": int(grace.total_seconds() // 60)})
     with db.write() as s:
@@ -309,7 +395,8 @@ def _hold(db: Database, ledger: Ledger, item: FrameToPublish, grace: dt.timedelt
 
 def _held(item: FrameToPublish, reason: str) -> HeldFrame:
     message = Text(OutcomeText.HELD_LATE, {"frame": item.label, "moment": item.planned_at})
-    return HeldFrame(item.frame_id, item.account_name, item.department, item.planned_at, reason, str(message))
+    return HeldFrame(item.frame_id, item.account_name, item.department, item.planned_at, reason, str(message),
+                     item.channel)
 
 
 def _stop_notices(env: QueueEnv, report: RunReport) -> None:
@@ -361,8 +448,8 @@ def _run_account(
 ) -> list[PublishOutcome]:
     def all_(kind: OutcomeKind, message: Text, advice: Text | str = "", retry_at: dt.datetime | None = None
              ) -> list[PublishOutcome]:
-        return [PublishOutcome(f.frame_id, kind, str(message), str(advice), retry_at=retry_at, account_id=account_id)
-                for f in frames]
+        return [PublishOutcome(f.frame_id, kind, str(message), str(advice), retry_at=retry_at, account_id=account_id,
+                               channel=f.channel) for f in frames]
 
     with env.db.write() as s:
         account = s.get(Account, account_id)
@@ -375,6 +462,7 @@ def _run_account(
         stopped, stopped_advice = state.stopped_reason, state.stopped_advice
         paused_until, pause_reason = state.paused_until, state.pause_reason
         token_ref, upload_host = state.token_ref, state.upload_host
+        is_page, page_id = account.platform == FACEBOOK_PAGE, account.page_id
     if stopped:
         return all_(OutcomeKind.STOPPED, Text(OutcomeText.STOPPED_FOR, {"account": name, "reason": stopped}),
                     stopped_advice)
@@ -384,7 +472,10 @@ def _run_account(
     if not token_ref:
         return all_(OutcomeKind.BLOCKED, Text(OutcomeText.NO_TOKEN, {"account": name}),
                     Text(OutcomeText.ADVICE_SET_ONE, {"account": name}))
-    if not ig_user_id:
+    if is_page and not page_id:
+        return all_(OutcomeKind.BLOCKED, Text(FacebookText.NO_PAGE_ID, {"account": name}),
+                    Text(FacebookText.ADVICE_PAGE_ID))
+    if not is_page and not ig_user_id:
         return all_(OutcomeKind.BLOCKED, Text(OutcomeText.NO_IG_USER_ID, {"account": name}),
                     Text(OutcomeText.ADVICE_CHECK, {"account": name}))
     try:
@@ -398,12 +489,17 @@ def _run_account(
         graph = GraphClient(graph_host, version, token, session=http, timeout=env.timeout)
     except TakeoverError as exc:  # e.g. a graph host that is not https
         return all_(OutcomeKind.BLOCKED, Text(OutcomeText.ACCOUNT_PROBLEM, {"account": name, "problem": exc.text}))
-    try:
-        host = env.host(http)
-    except (PublishingError, HostingError, SecretStoreUnavailable) as exc:
-        return all_(OutcomeKind.BLOCKED, exc.text)
-    link = AccountLink(account_id, name, variant, ig_user_id, graph, upload_host)
-    publisher = ApiPublisher(link, ledger, gate, env.db.write, host, clock=clock, policy=env.policy)
+    publisher: ApiPublisher
+    if is_page:  # a Page takes the files itself: no media host
+        publisher = PagePublisher(PageLink(account_id, name, page_id or "", graph), ledger, gate, env.db.write,
+                                  clock=clock, policy=env.policy)
+    else:
+        try:
+            host = env.host(http)
+        except (PublishingError, HostingError, SecretStoreUnavailable) as exc:
+            return all_(OutcomeKind.BLOCKED, exc.text)
+        link = AccountLink(account_id, name, variant, ig_user_id or "", graph, upload_host)
+        publisher = ApiPublisher(link, ledger, gate, env.db.write, host, clock=clock, policy=env.policy)
     outcomes = publisher.publish(frames)
     if publisher.stop is not None:
         reason, advice, family = publisher.stop

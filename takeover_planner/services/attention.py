@@ -16,6 +16,10 @@ Kinds:
 - ``review_waiting``: a frame submitted more than ``REVIEW_GRACE`` ago (its latest move to submitted).
 - ``consent``: an unpublished frame relying on a consent that was withdrawn, or that runs out before the
   frame's planned day.
+- ``handoff_due``: a frame that goes by hand (a sticker, an account set to hand-off, or on-screen text when
+  ``publish.text_frames`` says so; or already in a hand-off pack) whose planned time has come and that nobody has
+  marked posted yet. ``next_handoff_due`` says when the next one falls due, so the window can tell the comms
+  officer at that moment instead of at its next look.
 - ``publishing``: a frame the publisher holds: its job failed; its account's queue is stopped; the queue held
   it because it was late (``JobState.HELD``, a person decides: post now, re-time or drop); or its job waits
   more than ``LATE_GRACE`` past its time or its last change (the publisher did not run). ``details.reason``
@@ -71,6 +75,7 @@ FRAME_ENTITY = "story_frame"
 
 class AttentionKind(enum.StrEnum):
     # In this order in the list: what goes wrong soonest and hurts most first.
+    HANDOFF_DUE = "handoff_due"
     PUBLISHING = "publishing"
     CONSENT = "consent"
     DEADLINE_MISSED = "deadline_missed"
@@ -126,6 +131,7 @@ def needs_attention(ctx: AppContext, *, now: dt.datetime | None = None) -> list[
             *_review_items(s, now),
             *_consent_items(s),
             *_publishing_items(s, now),
+            *_handoff_items(s, now, _text_by_hand(ctx)),
         ]
     visible = [i for i in items if profile.can_see_department(i.department_id)]
     return sorted(visible, key=lambda i: (_ORDER[i.kind], i.slot_id or 0, i.frame_id or 0))
@@ -340,3 +346,63 @@ def _overdue(job: PublishJob, now: dt.datetime) -> bool:
         return False
     since = max(m for m in (job.due_at, job.next_attempt_at, job.updated_at) if m is not None)
     return now - since > LATE_GRACE
+
+
+# --- frames posted by hand ----------------------------------------------------------------------------------
+
+# A hand-off frame waits for a person while its job is one of these (or it has none yet): published, failed,
+# held, cancelled or on its way through the API are the publishing items' business, or nobody's.
+_WAITING_BY_HAND = (JobState.QUEUED.value, JobState.HANDOFF.value)
+_READY = (FrameState.APPROVED.value, FrameState.SCHEDULED.value)
+
+
+def _text_by_hand(ctx: AppContext) -> bool:
+    from takeover_planner.publishing.text_frames import HANDOFF
+    from takeover_planner.services.text_frames_setting import text_frames_choice
+
+    return text_frames_choice(ctx) == HANDOFF
+
+
+def _by_hand_rows(s: Session, text_by_hand: bool, *where: Any) -> list[tuple[StoryFrame, TakeoverSlot, Account]]:
+    """Approved frames of booked slots that go by hand and are not posted yet, with their slot and account."""
+    query = (select(StoryFrame, TakeoverSlot, Account, PublishJob.state, PublishJob.method,
+                    AccountPublishing.method)
+             .join(TakeoverSlot, TakeoverSlot.id == StoryFrame.slot_id)
+             .join(Account, Account.id == TakeoverSlot.account_id)
+             .outerjoin(PublishJob, PublishJob.frame_id == StoryFrame.id)
+             .outerjoin(AccountPublishing, AccountPublishing.account_id == TakeoverSlot.account_id)
+             .where(TakeoverSlot.status.in_(BOOKED), StoryFrame.state.in_(_READY),
+                    StoryFrame.planned_at.is_not(None), *where)
+             .options(joinedload(TakeoverSlot.department))
+             .order_by(StoryFrame.planned_at, StoryFrame.id))
+    rows = []
+    for frame, slot, account, job_state, job_method, account_method in s.execute(query):
+        if job_state is not None and job_state not in _WAITING_BY_HAND:
+            continue
+        by_hand = (job_state == JobState.HANDOFF.value or job_method == "handoff" or bool(frame.sticker_kind.strip())
+                   or account_method == "handoff" or (text_by_hand and bool(frame.text.strip())))
+        if by_hand:
+            rows.append((frame, slot, account))
+    return rows
+
+
+def _handoff_items(s: Session, now: dt.datetime, text_by_hand: bool) -> list[AttentionItem]:
+    items = []
+    for frame, slot, account in _by_hand_rows(s, text_by_hand, StoryFrame.planned_at <= now):
+        message = Text(AttentionText.HANDOFF_DUE_STICKER if frame.sticker_kind.strip() else AttentionText.HANDOFF_DUE, {
+            "account": account.name, "department": slot.department.name, "position": frame.position,
+            "slot_id": slot.id, "due": frame.planned_at})
+        items.append(AttentionItem(AttentionKind.HANDOFF_DUE, AttentionAction.POST_BY_HAND, message,
+                                   slot.department_id, slot.id, frame.id, details={"due": frame.planned_at}))
+    return items
+
+
+def next_handoff_due(ctx: AppContext, *, now: dt.datetime | None = None) -> dt.datetime | None:
+    """When the next frame that goes by hand falls due (after ``now``), for the window's alarm; None: none waits."""
+    now = (now or now_utc()).astimezone(dt.UTC)
+    with ctx.db.session() as s:
+        profile = current_profile(s, ctx.actor)
+        rows = _by_hand_rows(s, _text_by_hand(ctx), StoryFrame.planned_at > now)
+    moments = [frame.planned_at for frame, slot, _account in rows
+               if frame.planned_at is not None and profile.can_see_department(slot.department_id)]
+    return min(moments) if moments else None

@@ -7,22 +7,31 @@ people — or two processes — booking overlapping days on one account cannot b
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, joinedload, undefer
 
 from takeover_planner.domain.booking import ExistingBlackout, ExistingSlot, check_booking
+from takeover_planner.domain.roles import Profile
 from takeover_planner.domain.slots import DateRange, SlotStatus, check_transition, status_name
 from takeover_planner.domain.validation import clean_url
-from takeover_planner.errors import ConflictError, NotFoundError, TransitionRefused, ValidationError
+from takeover_planner.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDenied,
+    TransitionRefused,
+    ValidationError,
+)
 from takeover_planner.services import audit, publishing_service
 from takeover_planner.services.access import current_profile, require_department, require_planner
 from takeover_planner.services.catalog import find_account, find_campaign, find_department
 from takeover_planner.services.context import AppContext
 from takeover_planner.storage.models import Account, Blackout, TakeoverSlot
-from takeover_planner.texts.access import ActionText
+from takeover_planner.texts.access import AccessText, ActionText
 from takeover_planner.texts.booking import BookingText
 
 
@@ -40,17 +49,21 @@ class SlotInfo:
     end: dt.date
     status: SlotStatus
     cancel_reason: str
-    notes: str
+    notes: str  # the internal note: the comms team's own, never sent to the department
     news_url: str
     material_deadline: dt.datetime | None
     version: int
+    department_note: str = ""  # the note to the department: what the brief, letter and e-mail say
+    # The reader may not see the internal note (anyone but the comms team): ``notes`` is empty, whatever it holds.
+    internal_note_hidden: bool = False
 
     @property
     def dates(self) -> DateRange:
         return DateRange(self.start, self.end)
 
     def as_dict(self) -> dict[str, object]:
-        return {
+        """Without the ``notes`` key for someone who may not see the internal note."""
+        values: dict[str, object] = {
             "id": self.id,
             "account": self.account,
             "department": self.department,
@@ -60,10 +73,14 @@ class SlotInfo:
             "status": self.status.value,
             "cancel_reason": self.cancel_reason,
             "notes": self.notes,
+            "department_note": self.department_note,
             "news_url": self.news_url,
             "material_deadline": self.material_deadline.isoformat() if self.material_deadline else None,
             "version": self.version,
         }
+        if self.internal_note_hidden:
+            del values["notes"]
+        return values
 
 
 @dataclass(frozen=True)
@@ -75,7 +92,14 @@ class BookingResult:
     frames_to_review: int = 0  # moved: frames whose new time fell outside the slot, sent back to review
 
 
-def slot_info(slot: TakeoverSlot) -> SlotInfo:
+# The internal note's own audit entries: the slot's entries carry no internal note, because contributors and
+# readers read those (on PostgreSQL row-level security keeps these from everyone but the comms team).
+INTERNAL_NOTE_ENTITY = "slot_note"
+
+
+def slot_info(slot: TakeoverSlot, *, internal_note: bool) -> SlotInfo:
+    """``internal_note``: whether the reader may see the comms team's internal note (else it is empty, and the
+    deferred column is never loaded: on PostgreSQL contributors and readers may not SELECT it)."""
     return SlotInfo(
         id=slot.id,
         account_id=slot.account_id,
@@ -89,14 +113,17 @@ def slot_info(slot: TakeoverSlot) -> SlotInfo:
         end=slot.end_date,
         status=SlotStatus(slot.status),
         cancel_reason=slot.cancel_reason,
-        notes=slot.notes,
+        notes=slot.notes if internal_note else "",
         news_url=slot.news_url,
         material_deadline=slot.material_deadline,
         version=slot.version,
+        department_note=slot.department_note or "",
+        internal_note_hidden=not internal_note,
     )
 
 
 def _snapshot(slot: TakeoverSlot) -> dict[str, object]:
+    """The slot as its audit entries record it, without the internal note (``_record_internal_note``)."""
     return {
         "account_id": slot.account_id,
         "department_id": slot.department_id,
@@ -105,10 +132,33 @@ def _snapshot(slot: TakeoverSlot) -> dict[str, object]:
         "end": slot.end_date,
         "status": slot.status,
         "cancel_reason": slot.cancel_reason,
-        "notes": slot.notes,
+        "department_note": slot.department_note or "",
         "news_url": slot.news_url,
         "material_deadline": slot.material_deadline,
     }
+
+
+def _record_internal_note(session: Session, actor: str, slot_id: int, action: str, before: str | None,
+                          after: str) -> None:
+    """An entry of its own for a change of the internal note, under the same action as the slot's entry."""
+    if before != after and (before is not None or after):
+        audit.record(session, actor, INTERNAL_NOTE_ENTITY, slot_id, action,
+                     before=None if before is None else {"notes": before}, after={"notes": after})
+
+
+def _internal_note_allowed(profile: Profile, notes: str | None) -> bool:
+    """Whether to write ``notes`` as the internal note. Someone who may not see it cannot write it either; an
+    empty one from them is what they saw (nothing), so it is left alone rather than refused."""
+    if profile.sees_internal_notes:
+        return notes is not None
+    if notes and notes.strip():
+        raise PermissionDenied(AccessText.PLANNERS_ONLY, action=ActionText.EDIT_INTERNAL_NOTE)
+    return False
+
+
+def _department_note(text: str) -> str | None:
+    """Stored as NULL when empty, so "no note to the department" has one spelling in the database."""
+    return text.strip() or None
 
 
 def _lock_account(session: Session, account_id: int) -> Account:
@@ -172,7 +222,9 @@ def book(
     notes: str = "",
     news_url: str = "",
     material_deadline: dt.datetime | None = None,
+    department_note: str = "",
 ) -> BookingResult:
+    """``notes`` is the internal note (the comms team's only); ``department_note`` goes to the department."""
     dates = DateRange(start, end)
     if status in (SlotStatus.CANCELLED, SlotStatus.COMPLETED):
         raise ValidationError(BookingText.NEW_SLOT_STATUS, status=status_name(status))
@@ -180,9 +232,10 @@ def book(
     with ctx.db.write() as s:
         dept = find_department(s, department)
         if status == SlotStatus.REQUESTED:
-            require_department(s, ctx.actor, dept.id, ActionText.REQUEST_SLOTS)
+            profile = require_department(s, ctx.actor, dept.id, ActionText.REQUEST_SLOTS)
         else:
-            require_planner(s, ctx.actor, ActionText.BOOK_SLOTS)
+            profile = require_planner(s, ctx.actor, ActionText.BOOK_SLOTS)
+        internal = _internal_note_allowed(profile, notes)
         account_row = _lock_account(s, find_account(s, account).id)
         campaign_row = find_campaign(s, campaign) if campaign is not None else None
         competing = _check_rules(s, account_row, dates, status, None)
@@ -193,7 +246,8 @@ def book(
             start_date=dates.start,
             end_date=dates.end,
             status=status.value,
-            notes=notes.strip(),
+            notes=notes.strip() if internal else "",
+            department_note=_department_note(department_note),
             news_url=news_url,
             material_deadline=material_deadline or default_material_deadline(dates.start),
         )
@@ -201,7 +255,9 @@ def book(
         s.flush()
         s.refresh(slot)
         audit.record(s, ctx.actor, "slot", slot.id, "booked", after=_snapshot(slot))
-        return BookingResult(slot_info(slot), competing)
+        if internal:
+            _record_internal_note(s, ctx.actor, slot.id, "booked", None, notes.strip())
+        return BookingResult(slot_info(slot, internal_note=profile.sees_internal_notes), competing)
 
 
 def shift_deadline(moment: dt.datetime, days: int) -> dt.datetime:
@@ -213,12 +269,12 @@ def shift_deadline(moment: dt.datetime, days: int) -> dt.datetime:
     return oslo_datetime(local.date() + dt.timedelta(days=days), local.time().replace(tzinfo=None))
 
 
-def _load_slot(session: Session, slot_id: int) -> TakeoverSlot:
-    slot = session.get(
-        TakeoverSlot,
-        slot_id,
-        options=[joinedload(TakeoverSlot.account), joinedload(TakeoverSlot.department), joinedload(TakeoverSlot.campaign)],
-    )
+def _load_slot(session: Session, slot_id: int, *, internal_note: bool = False) -> TakeoverSlot:
+    """``internal_note`` loads the internal note with the rest (for the comms team only)."""
+    options = [joinedload(TakeoverSlot.account), joinedload(TakeoverSlot.department), joinedload(TakeoverSlot.campaign)]
+    if internal_note:
+        options.append(undefer(TakeoverSlot.notes))
+    slot = session.get(TakeoverSlot, slot_id, options=options)
     if slot is None:
         raise NotFoundError(BookingText.NO_SLOT, slot_id=slot_id)
     return slot
@@ -263,7 +319,7 @@ def move(
         audit.record(s, ctx.actor, "slot", slot.id, "moved", before=before, after=_snapshot(slot))
         # The publish queue follows the plan: the frames move with the slot (publishing_service).
         shifted = publishing_service.follow_slot_moved(s, slot, days, ctx.actor)
-        return BookingResult(slot_info(slot), competing, frames_moved=len(shifted.moved),
+        return BookingResult(slot_info(slot, internal_note=True), competing, frames_moved=len(shifted.moved),
                              frames_to_review=len(shifted.to_review))
 
 
@@ -285,7 +341,7 @@ def change_account(
         s.flush()
         s.expire(slot, ["account"])
         audit.record(s, ctx.actor, "slot", slot.id, "account_changed", before=before, after=_snapshot(slot))
-        return BookingResult(slot_info(slot), competing)
+        return BookingResult(slot_info(slot, internal_note=True), competing)
 
 
 def set_status(
@@ -313,7 +369,7 @@ def set_status(
         if status in (SlotStatus.CANCELLED, SlotStatus.REQUESTED):
             # No longer live: its frames leave the publish queue (publishing_service; the audit says so).
             withdrawn = publishing_service.follow_slot_cancelled(s, slot, ctx.actor)
-        return BookingResult(slot_info(slot), competing, frames_withdrawn=withdrawn)
+        return BookingResult(slot_info(slot, internal_note=True), competing, frames_withdrawn=withdrawn)
 
 
 def update_details(
@@ -326,14 +382,21 @@ def update_details(
     material_deadline: dt.datetime | None = None,
     campaign: int | str | None = None,
     clear_campaign: bool = False,
+    department_note: str | None = None,
 ) -> SlotInfo:
+    """``None`` leaves a field as it is. ``notes`` is the internal note, ``department_note`` the department's.
+    Only the comms team writes the internal note; from anyone else an empty one is ignored, any other refused."""
     with ctx.db.write() as s:
         slot = _load_slot(s, slot_id)
-        require_department(s, ctx.actor, slot.department_id, ActionText.EDIT_SLOT_DETAILS)
+        profile = require_department(s, ctx.actor, slot.department_id, ActionText.EDIT_SLOT_DETAILS)
+        internal = _internal_note_allowed(profile, notes)
         _check_version(slot, expected_version)
         before = _snapshot(slot)
-        if notes is not None:
+        note_before = slot.notes if profile.sees_internal_notes else None
+        if internal and notes is not None:
             slot.notes = notes.strip()
+        if department_note is not None:
+            slot.department_note = _department_note(department_note)
         if news_url is not None:
             slot.news_url = clean_url(news_url)
         if material_deadline is not None:
@@ -345,16 +408,19 @@ def update_details(
         s.flush()
         s.refresh(slot)
         audit.record(s, ctx.actor, "slot", slot.id, "updated", before=before, after=_snapshot(slot))
-        return slot_info(slot)
+        if internal and notes is not None:
+            _record_internal_note(s, ctx.actor, slot.id, "updated", note_before or "", notes.strip())
+        return slot_info(slot, internal_note=profile.sees_internal_notes)
 
 
 def get_slot(ctx: AppContext, slot_id: int) -> SlotInfo:
     with ctx.db.session() as s:
-        slot = _load_slot(s, slot_id)
-        if not current_profile(s, ctx.actor).can_see_department(slot.department_id):
+        profile = current_profile(s, ctx.actor)
+        slot = _load_slot(s, slot_id, internal_note=profile.sees_internal_notes)
+        if not profile.can_see_department(slot.department_id):
             # A contributor does not learn about others' slots.
             raise NotFoundError(BookingText.NO_SLOT, slot_id=slot_id)
-        return slot_info(slot)
+        return slot_info(slot, internal_note=profile.sees_internal_notes)
 
 
 def list_slots(
@@ -384,11 +450,13 @@ def list_slots(
             query = query.where(TakeoverSlot.campaign_id == find_campaign(s, campaign).id)
         if statuses:
             query = query.where(TakeoverSlot.status.in_([st.value for st in statuses]))
-        limited_to = current_profile(s, ctx.actor).visible_department
-        if limited_to is not None:
-            query = query.where(TakeoverSlot.department_id == limited_to)
+        profile = current_profile(s, ctx.actor)
+        if profile.visible_department is not None:
+            query = query.where(TakeoverSlot.department_id == profile.visible_department)
+        if profile.sees_internal_notes:
+            query = query.options(undefer(TakeoverSlot.notes))
         query = query.order_by(TakeoverSlot.start_date, TakeoverSlot.id)
-        return [slot_info(row) for row in s.scalars(query)]
+        return [slot_info(row, internal_note=profile.sees_internal_notes) for row in s.scalars(query)]
 
 
 def competing_requests(slots: list[SlotInfo]) -> dict[int, list[int]]:
@@ -411,5 +479,35 @@ def competing_requests(slots: list[SlotInfo]) -> dict[int, list[int]]:
 
 
 def slot_history(ctx: AppContext, slot_id: int) -> list[audit.AuditEntry]:
+    """The slot's audit trail. The comms team's entries show the internal note (kept in entries of its own,
+    ``INTERNAL_NOTE_ENTITY``) as a key of the slot's snapshots; everyone else's never carry one, not even an
+    entry written before the note was kept apart."""
     with ctx.db.session() as s:
-        return audit.history(s, "slot", slot_id)
+        entries = audit.history(s, "slot", slot_id)
+        if not current_profile(s, ctx.actor).sees_internal_notes:
+            return [_without_internal_note(e) for e in entries]
+        return _with_internal_notes(entries, audit.history(s, INTERNAL_NOTE_ENTITY, slot_id))
+
+
+def _without_internal_note(entry: audit.AuditEntry) -> audit.AuditEntry:
+    def strip(values: dict[str, Any] | None) -> dict[str, Any] | None:
+        return None if values is None else {k: v for k, v in values.items() if k != "notes"}
+
+    if "notes" not in (entry.before or {}) and "notes" not in (entry.after or {}):
+        return entry
+    return dataclasses.replace(entry, before=strip(entry.before), after=strip(entry.after))
+
+
+def _with_internal_notes(entries: list[audit.AuditEntry],
+                         notes: list[audit.AuditEntry]) -> list[audit.AuditEntry]:
+    """Each internal-note entry folded into the slot's entry it belongs to: the latest one before it (written in
+    the same transaction, just before) with the same action."""
+    merged = list(entries)
+    for note in notes:
+        for i in range(len(merged) - 1, -1, -1):
+            entry = merged[i]
+            if entry.id < note.id and entry.action == note.action:
+                before = None if entry.before is None else {**entry.before, **(note.before or {})}
+                merged[i] = dataclasses.replace(entry, before=before, after={**(entry.after or {}), **(note.after or {})})
+                break
+    return merged

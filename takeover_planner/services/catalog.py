@@ -56,6 +56,9 @@ class AccountInfo:
     graph_host: str
     graph_version: str
     version: int
+    platform: str = "instagram"  # instagram | facebook_page
+    page_id: str | None = None  # a Facebook Page account's Page id
+    facebook_page_account_id: int | None = None  # an Instagram account's linked Page account (cross-posting)
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,8 @@ class BlackoutInfo:
 
 
 def _account_info(a: Account) -> AccountInfo:
-    return AccountInfo(a.id, a.name, a.handle, a.api_variant, a.ig_user_id, a.graph_host, a.graph_version, a.version)
+    return AccountInfo(a.id, a.name, a.handle, a.api_variant, a.ig_user_id, a.graph_host, a.graph_version, a.version,
+                       a.platform, a.page_id, a.facebook_page_account_id)
 
 
 def _department_info(d: Department, slot_count: int) -> DepartmentInfo:
@@ -189,10 +193,20 @@ def add_account(
     ig_user_id: str | None = None,
     graph_host: str | None = None,
     graph_version: str = "v25.0",
+    platform: str = "instagram",
+    page_id: str | None = None,
 ) -> AccountInfo:
     name = clean_name(name, FieldText.ACCOUNT_NAME, max_length=120)
+    from takeover_planner.services.page_accounts import clean_platform  # a Facebook Page is an account too
+
+    platform, page_id = clean_platform(platform, page_id)
+    if platform == "facebook_page":  # a Page talks to graph.facebook.com with a Page token
+        api_variant = "facebook_login"
     if api_variant not in API_VARIANTS:
         raise ValidationError(CatalogText.BAD_API_VARIANT, choices=", ".join(API_VARIANTS))
+    # Checked as `account set` checks them (the window's account editor offers them on a new account too).
+    graph = _clean_graph_settings({"ig_user_id": ig_user_id, "graph_host": graph_host,
+                                   "graph_version": graph_version}, api_variant)
     with ctx.db.write() as s:
         require_planner(s, ctx.actor, ActionText.ADD_ACCOUNTS)
         _unique(s, Account, name, CatalogText.ACCOUNT_EXISTS)
@@ -200,9 +214,11 @@ def add_account(
             name=name,
             handle=clean_handle(handle),
             api_variant=api_variant,
-            ig_user_id=(ig_user_id or None),
-            graph_host=(graph_host or API_VARIANTS[api_variant]).rstrip("/"),
-            graph_version=graph_version,
+            ig_user_id=graph["ig_user_id"],
+            graph_host=graph["graph_host"],
+            graph_version=graph["graph_version"],
+            platform=platform,
+            page_id=page_id,
         )
         s.add(account)
         s.flush()

@@ -1,6 +1,9 @@
 """The demo municipality (Fjordvik, invented): accounts, departments, theme weeks, blackouts and slots.
 
 Dates are laid out relative to the current ISO week so the calendar is never empty on first start.
+Descriptions, reasons and notes are written in both languages in the file and loaded in the language in force
+(``texts.current_language()``, or the one given): Fjordvik is a Norwegian municipality, so a Bokmål user sees
+Bokmål; names stay as they are.
 Loading resumes: every step skips what is there already (and a slot carries on along its status path), and the
 last step records "demo_loaded" on the marker account. So a load killed half-way is completed by the next
 ``demo``, and a finished one adds nothing again.
@@ -21,6 +24,7 @@ from takeover_planner.paths import resource
 from takeover_planner.services import audit, booking, catalog, insights_demo
 from takeover_planner.services.context import AppContext
 from takeover_planner.storage.models import Account, AuditEvent
+from takeover_planner.texts import current_language
 
 DEMO_FILE = resource("demo", "fjordvik.json")
 DEMO_DONE = "demo_loaded"  # the audit action the last step records on the marker account
@@ -49,6 +53,13 @@ def _data() -> dict[str, Any]:
     return json.loads(DEMO_FILE.read_text(encoding="utf-8"))
 
 
+def _in(value: Any, language: str) -> str:
+    """A demo text in ``language``: a plain string is the same in both, a {"en": …, "nb": …} gives its own."""
+    if isinstance(value, dict):
+        return str(value.get(language) or value["en"])
+    return str(value)
+
+
 def _marker_id(ctx: AppContext) -> int | None:
     with ctx.db.session() as s:
         return s.scalar(select(Account.id).where(Account.name == _data()["marker_account"]))
@@ -71,8 +82,9 @@ def _remaining_steps(current: SlotStatus, target: SlotStatus) -> list[SlotStatus
     return path[path.index(current) + 1:] if current in path else list(path)
 
 
-def load_demo(ctx: AppContext, *, today: dt.date | None = None) -> DemoResult:
+def load_demo(ctx: AppContext, *, today: dt.date | None = None, language: str | None = None) -> DemoResult:
     data = _data()
+    words = language or current_language()
     if has_demo(ctx):
         return DemoResult(False, 0, 0, 0, 0, 0)
     monday = week_start(today or today_oslo())
@@ -97,13 +109,13 @@ def load_demo(ctx: AppContext, *, today: dt.date | None = None) -> DemoResult:
     for c in data["campaigns"]:
         if c["name"] not in existing_campaigns:
             start, end = day(c)
-            catalog.add_campaign(ctx, c["name"], start, end, c["description"], color=c["color"])
+            catalog.add_campaign(ctx, c["name"], start, end, _in(c["description"], words), color=c["color"])
             added["campaigns"] += 1
     existing_blackouts = {(b.name, b.start, b.end) for b in catalog.list_blackouts(ctx)}
     for b in data["blackouts"]:
         start, end = day(b)
         if (b["name"], start, end) not in existing_blackouts:
-            catalog.add_blackout(ctx, b["name"], start, end, account=b.get("account"), reason=b["reason"])
+            catalog.add_blackout(ctx, b["name"], start, end, account=b.get("account"), reason=_in(b["reason"], words))
             added["blackouts"] += 1
     existing_slots = {(x.department, x.account, x.start, x.end): x for x in booking.list_slots(ctx)}
     for entry in data["slots"]:
@@ -113,12 +125,14 @@ def load_demo(ctx: AppContext, *, today: dt.date | None = None) -> DemoResult:
         if found is None:
             found = booking.book(
                 ctx, department=entry["department"], account=entry["account"], start=start, end=end,
-                campaign=entry.get("campaign"), notes=entry.get("notes", ""), news_url=entry.get("news_url", ""),
+                campaign=entry.get("campaign"), notes=_in(entry.get("notes", ""), words),
+                news_url=entry.get("news_url", ""),
             ).slot
             added["slots"] += 1
         for step in _remaining_steps(found.status, target):
-            booking.set_status(ctx, found.id, step, reason=entry.get("reason"))
-    insights_demo.load_sample_history(ctx, today=today)  # insights (issue 9): the labelled sample history
+            reason = _in(entry["reason"], words) if "reason" in entry else None
+            booking.set_status(ctx, found.id, step, reason=reason)
+    insights_demo.load_sample_history(ctx, today=today, language=words)  # insights (issue 9): the labelled sample history
     marker = _marker_id(ctx)
     assert marker is not None  # added above, or by the interrupted load being completed now
     with ctx.db.write() as s:

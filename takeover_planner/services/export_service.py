@@ -130,6 +130,7 @@ def gather(ctx: AppContext, options: ExportOptions) -> list[ExportSlot]:
                 contact_phone=contact.phone if contact else "",
                 material_deadline=info.material_deadline,
                 notes=info.notes,
+                department_note=info.department_note,
                 news_url=info.news_url,
                 cancel_reason=info.cancel_reason,
                 frames=frame_counts(per_slot.get(info.id, {})),
@@ -180,13 +181,13 @@ def export_words(options: ExportOptions) -> ExportWords:
 
 
 def describe_filters(options: ExportOptions, words: ExportWords) -> str:
-    """What the export covers, for titles: "Fjordvik kommune · Biblioteket · 2027-01-01 – 2027-06-30"."""
+    """What the export covers, for titles: "Fjordvik kommune · Biblioteket · 01.01.2027 – 30.06.2027"."""
     parts = [options.account or words(ExportWord.ALL_ACCOUNTS)]
     if options.department:
         parts.append(options.department)
     if options.start or options.end:
-        start = options.start.isoformat() if options.start else "…"
-        end = options.end.isoformat() if options.end else "…"
+        start = words.table_date(options.start) if options.start else "…"
+        end = words.table_date(options.end) if options.end else "…"
         parts.append(f"{start} – {end}")
     return " · ".join(parts)
 

@@ -18,11 +18,14 @@ from takeover_planner.publishing.handoff import HandoffPublisher, PackResult
 from takeover_planner.publishing.ledger import PUBLISH_MAYBE_DONE, JobState, Step
 from takeover_planner.publishing.publisher import FrameToPublish, Method
 from takeover_planner.publishing.queue import MediaPath, frame_to_publish
+from takeover_planner.publishing.text_frames import text_goes_by_hand
 from takeover_planner.services import audit
 from takeover_planner.services.access import require_planner
+from takeover_planner.services.brief_language import brief_language
 from takeover_planner.services.context import AppContext
 from takeover_planner.services.profile import get_profile
 from takeover_planner.services.publishing_service import frame_rules, media_file
+from takeover_planner.services.text_frames_setting import text_frames_choice
 from takeover_planner.storage.models import AccountPublishing, PublishJob, StoryFrame, TakeoverSlot
 from takeover_planner.texts.access import ActionText
 from takeover_planner.texts.publishing import PublishingText
@@ -30,9 +33,11 @@ from takeover_planner.texts.publishing import PublishingText
 
 def handoff_frames(ctx: AppContext, slot_id: int, *, include_all: bool = False,
                    media_path: MediaPath | None = None) -> list[FrameToPublish]:
-    """The slot's approved frames that go by hand (stickers, or an account set to hand-off; all with
+    """The slot's approved frames that go by hand (stickers, an account set to hand-off, frames with on-screen
+    text when ``publish.text_frames`` says so; all with
     ``include_all``), leaving out frames that are published or may be on their way through the API."""
     resolve = media_path or media_file(ctx)
+    text_choice = text_frames_choice(ctx)  # frames with on-screen text may be set to go by hand too
     out = []
     with ctx.db.session() as s:
         slot = s.get(TakeoverSlot, slot_id)
@@ -52,18 +57,22 @@ def handoff_frames(ctx: AppContext, slot_id: int, *, include_all: bool = False,
                 continue
             if recorded_approver(s, frame.id) is None:
                 continue
-            job = s.scalar(select(PublishJob).where(PublishJob.frame_id == frame.id))
+            job = s.scalar(select(PublishJob).where(PublishJob.frame_id == frame.id)
+                           .order_by(PublishJob.channel != "instagram"))  # Instagram's job first
             if job is not None and (job.state == JobState.PUBLISHED.value or
                                     (job.state == JobState.ACTIVE.value and job.step in PUBLISH_MAYBE_DONE)):
                 continue
-            if include_all or by_hand_account or frame.sticker_kind.strip() or frame.state == FrameState.FAILED:
-                out.append(frame_to_publish(frame, resolve))
+            item = frame_to_publish(frame, resolve)
+            if include_all or by_hand_account or frame.sticker_kind.strip() or frame.state == FrameState.FAILED \
+                    or text_goes_by_hand(item, text_choice):
+                out.append(item)
     return out
 
 
 def build_handoff_pack(ctx: AppContext, slot_id: int, folder: Path, *, include_all: bool = False,
                        language: str | None = None, media_path: MediaPath | None = None) -> PackResult:
-    """Write the pack and put its frames in the ledger as 'handed off' (so the API leaves them alone)."""
+    """Write the pack and put its frames in the ledger as 'handed off' (so the API leaves them alone). The
+    checklist is in ``language``, else in the slot's brief's (``brief_language``: Bokmål when none was written)."""
     with ctx.db.session() as s:
         require_planner(s, ctx.actor, ActionText.MAKE_HANDOFF_PACKS)
         slot = s.get(TakeoverSlot, slot_id)
@@ -75,7 +84,9 @@ def build_handoff_pack(ctx: AppContext, slot_id: int, folder: Path, *, include_a
     frames = handoff_frames(ctx, slot_id, include_all=include_all, media_path=media_path)
     if not frames:
         raise ValidationError(PublishingText.NOTHING_TO_HAND_OFF, slot_id=slot_id)
-    lang = language or ctx.settings.get("ui.language")
+    # The checklist is read by whoever posts from the phone, for the department: in the brief's language unless
+    # asked for another (the window's or command line's own language does not decide it).
+    lang = language or brief_language(ctx, slot_id)
     publisher = HandoffPublisher(folder, title=title, language="nb" if str(lang).startswith(("nb", "no")) else "en",
                                  prepared_by=get_profile(ctx.settings).signature())
     publisher.publish(frames)
@@ -83,7 +94,8 @@ def build_handoff_pack(ctx: AppContext, slot_id: int, folder: Path, *, include_a
     now = now_utc()
     with ctx.db.write() as s:
         for frame in frames:
-            job = s.scalar(select(PublishJob).where(PublishJob.frame_id == frame.frame_id))
+            job = s.scalar(select(PublishJob).where(PublishJob.frame_id == frame.frame_id)
+                           .order_by(PublishJob.channel != "instagram"))  # Instagram's job first
             if job is None:
                 job = PublishJob(frame_id=frame.frame_id, account_id=frame.account_id, due_at=frame.planned_at)
                 s.add(job)
@@ -125,7 +137,8 @@ def mark_posted_by_hand(ctx: AppContext, frame_id: int, *, by: str | None = None
             problem = publish_problem(s, frame, frame_rules())
             if problem is not None:
                 raise TransitionRefused(problem.code, **problem.params)
-        job = s.scalar(select(PublishJob).where(PublishJob.frame_id == frame_id))
+        job = s.scalar(select(PublishJob).where(PublishJob.frame_id == frame_id)
+                       .order_by(PublishJob.channel != "instagram"))  # Instagram's job first
         if job is not None:
             if job.state == JobState.ACTIVE.value and job.step in PUBLISH_MAYBE_DONE:
                 raise TransitionRefused(PublishingText.MAYBE_PUBLISHED, frame_id=frame_id)

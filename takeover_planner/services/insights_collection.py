@@ -37,7 +37,7 @@ from takeover_planner.instagram.errors import (
 )
 from takeover_planner.instagram.graph_client import GraphClient, new_session
 from takeover_planner.instagram.secrets import SecretStore, token_key
-from takeover_planner.publishing.ledger import JobState
+from takeover_planner.publishing.ledger import INSTAGRAM, JobState
 from takeover_planner.publishing.queue import set_account_stop
 from takeover_planner.storage.database import Database
 from takeover_planner.storage.models import (
@@ -154,6 +154,7 @@ def _open_stories(db: Database, now: dt.datetime) -> list[_Story]:
                    StoryInsight.last_attempt_at, StoryInsight.gone)
             .outerjoin(StoryInsight, StoryInsight.frame_id == PublishJob.frame_id)
             .where(PublishJob.state == JobState.PUBLISHED.value, PublishJob.media_id.is_not(None),
+                   PublishJob.channel == INSTAGRAM,  # Page stories have no Instagram insights
                    PublishJob.published_at.is_not(None), PublishJob.published_at > now - schedule.WINDOW,
                    PublishJob.published_at <= now)
             .order_by(PublishJob.published_at, PublishJob.frame_id)
@@ -188,6 +189,7 @@ def missed_frames(db: Database, now: dt.datetime) -> list[MissedFrame]:
             .join(Account, Account.id == PublishJob.account_id)
             .outerjoin(StoryInsight, StoryInsight.frame_id == PublishJob.frame_id)
             .where(PublishJob.state == JobState.PUBLISHED.value, PublishJob.media_id.is_not(None),
+                   PublishJob.channel == INSTAGRAM,
                    PublishJob.published_at <= now - schedule.WINDOW,
                    PublishJob.published_at > now - schedule.WINDOW - MISSED_LOOKBACK)
             .order_by(PublishJob.published_at)

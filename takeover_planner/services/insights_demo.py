@@ -37,10 +37,21 @@ ACCOUNTS = {
     "Fjordvik kultur": (560, 1.2, 600, 800),
 }
 APPEAL = {"Brannvesenet": 1.45, "Svømmehallen": 1.15, "Biblioteket": 0.9, "Kulturhuset": 1.05}
-FRAME_TEXTS = (
-    "Good morning from us!", "What we do all day", "Meet the team", "Behind the scenes", "Question of the day",
-    "See you tomorrow",
-)
+# The sample's words, in the language the demo is loaded in (Fjordvik is Norwegian: Bokmål for a Bokmål user).
+FRAME_TEXTS = {
+    "en": ("Good morning from us!", "What we do all day", "Meet the team", "Behind the scenes", "Question of the day",
+           "See you tomorrow"),
+    "nb": ("God morgen fra oss!", "Dette gjør vi hele dagen", "Møt gjengen", "Bak kulissene", "Dagens spørsmål",
+           "Vi ses i morgen"),
+}
+SAMPLE_WORDS = {
+    "en": {"frame_note": "Sample frame (demo)", "goal_note": "Sample goal (demo)",
+           "goal_raised": "Sample goal (demo): raised after the first one was passed", "set_by": "Sample data",
+           "campaign": "Sample history (demo): open days at the swimming pool and the fire station."},
+    "nb": {"frame_note": "Eksempelbilde (demo)", "goal_note": "Eksempelmål (demo)",
+           "goal_raised": "Eksempelmål (demo): hevet etter at det første ble nådd", "set_by": "Eksempeldata",
+           "campaign": "Eksempelhistorikk (demo): åpen dag i svømmehallen og på brannstasjonen."},
+}
 
 
 @dataclass(frozen=True)
@@ -70,7 +81,7 @@ def _takeover_days(ctx: AppContext, today: dt.date) -> dict[int, set[dt.date]]:
     return out
 
 
-def _followers(ctx: AppContext, today: dt.date, rng: random.Random) -> tuple[int, int]:
+def _followers(ctx: AppContext, today: dt.date, rng: random.Random, words: dict[str, str]) -> tuple[int, int]:
     accounts = _accounts(ctx)
     busy = _takeover_days(ctx, today)
     readings = goals = 0
@@ -93,13 +104,13 @@ def _followers(ctx: AppContext, today: dt.date, rng: random.Random) -> tuple[int
             set_again = (reached_on or today) + dt.timedelta(days=3)
             old = FollowerGoal(account_id=account_id, target=reached_goal,
                                due_date=dt.date(first.year, 12, 31),
-                               note="Sample goal (demo)", set_at=oslo_datetime(first, dt.time(9)).astimezone(dt.UTC),
-                               set_by="Sample data", reached_on=reached_on,
+                               note=words["goal_note"], set_at=oslo_datetime(first, dt.time(9)).astimezone(dt.UTC),
+                               set_by=words["set_by"], reached_on=reached_on,
                                replaced_at=oslo_datetime(set_again, dt.time(9)).astimezone(dt.UTC), sample=True)
             new = FollowerGoal(account_id=account_id, target=next_goal, due_date=today + dt.timedelta(days=150),
-                               note="Sample goal (demo): raised after the first one was passed",
+                               note=words["goal_raised"],
                                set_at=oslo_datetime(min(set_again, today), dt.time(9)).astimezone(dt.UTC),
-                               set_by="Sample data", sample=True)
+                               set_by=words["set_by"], sample=True)
             s.add_all([old, new])
             goals += 2
     return readings, goals
@@ -118,7 +129,8 @@ def _numbers(reach: int, rng: random.Random) -> dict[str, int]:
     }
 
 
-def _frames(ctx: AppContext, today: dt.date, rng: random.Random) -> int:
+def _frames(ctx: AppContext, today: dt.date, rng: random.Random, language: str) -> int:
+    texts, words = FRAME_TEXTS[language], SAMPLE_WORDS[language]
     made = 0
     with ctx.db.write() as s:
         slots = s.execute(select(TakeoverSlot, Department.name).join(Department)
@@ -134,8 +146,8 @@ def _frames(ctx: AppContext, today: dt.date, rng: random.Random) -> int:
                 for index in range(rng.randint(3, 5)):
                     published = oslo_datetime(day, dt.time(9 + 2 * index, rng.randint(0, 20))).astimezone(dt.UTC)
                     frame = StoryFrame(slot_id=slot.id, position=position, planned_at=published, state="published",
-                                       text=f"{FRAME_TEXTS[index % len(FRAME_TEXTS)]} ({department})",
-                                       notes="Sample frame (demo)", credit=department)
+                                       text=f"{texts[index % len(texts)]} ({department})",
+                                       notes=words["frame_note"], credit=department)
                     s.add(frame)
                     s.flush()
                     position += 1
@@ -162,7 +174,7 @@ def _frames(ctx: AppContext, today: dt.date, rng: random.Random) -> int:
     return made
 
 
-def _campaign(ctx: AppContext, today: dt.date) -> None:
+def _campaign(ctx: AppContext, today: dt.date, words: dict[str, str]) -> None:
     """A past theme week around two completed takeovers, so campaigns can be compared."""
     with ctx.db.session() as s:
         rows = s.execute(select(TakeoverSlot.id, TakeoverSlot.start_date, TakeoverSlot.end_date, Department.name)
@@ -174,20 +186,21 @@ def _campaign(ctx: AppContext, today: dt.date) -> None:
     start = min(r[1] for r in rows)
     end = max(r[2] for r in rows)
     catalog.add_campaign(ctx, SAMPLE_CAMPAIGN, start, end,
-                         "Sample history (demo): open days at the swimming pool and the fire station.",
+                         words["campaign"],
                          color="#c2415d")
     for row in rows:
         booking.update_details(ctx, row[0], campaign=SAMPLE_CAMPAIGN)
 
 
-def load_sample_history(ctx: AppContext, *, today: dt.date | None = None) -> SampleResult:
+def load_sample_history(ctx: AppContext, *, today: dt.date | None = None, language: str = "en") -> SampleResult:
     """Add the sample history once (nothing is added when any sample row exists already)."""
     day = today or today_oslo()
     with ctx.db.session() as s:
         if s.scalar(select(FollowerCount.id).where(FollowerCount.sample.is_(True)).limit(1)) is not None:
             return SampleResult(0, 0, 0)
     rng = random.Random(20250506)
-    _campaign(ctx, day)
-    readings, goals = _followers(ctx, day, rng)
-    frames = _frames(ctx, day, rng)
+    language = language if language in SAMPLE_WORDS else "en"
+    _campaign(ctx, day, SAMPLE_WORDS[language])
+    readings, goals = _followers(ctx, day, rng, SAMPLE_WORDS[language])
+    frames = _frames(ctx, day, rng, language)
     return SampleResult(readings, goals, frames)

@@ -20,17 +20,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
-
 from takeover_planner.domain.timekeeping import now_utc
 from takeover_planner.errors import NotFoundError, TakeoverError, ValidationError
 from takeover_planner.fileio import atomic_write_bytes
 from takeover_planner.intake.errors import PackageRefused, Reason
+from takeover_planner.services.brief_language import brief_language
 from takeover_planner.services.context import AppContext
 from takeover_planner.services.packages import ImportResult, import_submission
 from takeover_planner.services.profile import get_profile
 from takeover_planner.services.story_views import frame_info
-from takeover_planner.storage.models import AuditEvent, StoryFrame, TakeoverSlot
+from takeover_planner.storage.models import StoryFrame, TakeoverSlot
 from takeover_planner.texts import BOKMAAL, DateSpan, Text
 from takeover_planner.texts.intake_folder import ReceiptText, ScanText
 
@@ -116,18 +115,6 @@ def _subfolder(folder: Path, name: str) -> Path:
     return sub
 
 
-def _brief_language(ctx: AppContext, slot_id: int | None) -> str:
-    """The language of the slot's latest brief or kit (the department reads that one), else Bokmål."""
-    if slot_id is None:
-        return BOKMAAL
-    with ctx.db.session() as s:
-        event = s.scalars(select(AuditEvent).where(
-            AuditEvent.entity_type == "slot", AuditEvent.entity_id == slot_id,
-            AuditEvent.action.in_(("brief_written", "kit_written"))).order_by(AuditEvent.id.desc())).first()
-    language = (event.after or {}).get("language") if event is not None else None
-    return language if language in ("nb", "en") else BOKMAAL
-
-
 def _contact(ctx: AppContext) -> Text:
     own = get_profile(ctx.settings)
     reach = own.email or own.phone
@@ -196,7 +183,7 @@ def _handle(ctx: AppContext, folder: Path, package: Path) -> ScanOutcome:
         # Not the package's fault (the database is locked, this person may not import): try again later.
         log.warning("Intake folder: %s left in place: %s", package.name, problem.code.key)
         return ScanOutcome(package.name, Verdict.FAILED, code=problem.code.key, reason=problem.text)
-    language = _brief_language(ctx, result.slot_id)
+    language = brief_language(ctx, result.slot_id)
     with ctx.db.session() as s:
         slot = s.get(TakeoverSlot, result.slot_id)
         assert slot is not None

@@ -26,6 +26,14 @@ def rules_in_force(path: str | os.PathLike[str] | None = None, settings: Setting
     return load_rules(path or configured or None)
 
 
+def rules_for_channel(rules: RuleSet, channel: str) -> RuleSet:
+    """The rules for a channel: ``instagram`` (``rules``), ``facebook`` (the Facebook Page story profile) or
+    ``both`` (a cross-posted frame: every rule of either, the Page's own under ``facebook.<id>``)."""
+    from takeover_planner.media.rule_profiles import for_channel
+
+    return for_channel(rules, channel)
+
+
 def judge_file(path: str | os.PathLike[str], rules: RuleSet | None = None) -> Judgement:
     """Probe a file (headers only) and judge it against ``rules`` (default: the built-in story rules)."""
     return (rules if rules is not None else load_rules(None)).judge(probe_file(path))

@@ -42,12 +42,15 @@ def _edit(ctx: AppContext, a: dict[str, Any]) -> booking.SlotInfo:
     expected = a.get("expected_version")
     slot = booking.get_slot(ctx, a["slot_id"])
     start, end = _date(a["start"]), _date(a["end"])
+    if a.get("account") is not None and a["account"] != slot.account_id:  # the slot moves to another account
+        slot = booking.change_account(ctx, a["slot_id"], a["account"], expected_version=expected).slot
+        expected = slot.version
     if (slot.start, slot.end) != (start, end):
         slot = booking.move(ctx, a["slot_id"], start, end, expected_version=expected).slot
         expected = slot.version
     return booking.update_details(
         ctx, a["slot_id"], notes=a.get("notes"), news_url=a.get("news_url"), expected_version=expected,
-        material_deadline=_when(a.get("material_deadline")), campaign=a.get("campaign"),
+        department_note=a.get("department_note"), material_deadline=_when(a.get("material_deadline")), campaign=a.get("campaign"),
         clear_campaign=bool(a.get("clear_campaign", False)),
     )
 
@@ -58,7 +61,8 @@ OPERATIONS: dict[str, Callable[[AppContext, dict[str, Any]], object]] = {
     "book": lambda ctx, a: booking.book(
         ctx, department=a["department"], account=a["account"], start=_date(a["start"]), end=_date(a["end"]),
         campaign=a.get("campaign"), status=SlotStatus(a.get("status", "requested")), notes=a.get("notes", ""),
-        news_url=a.get("news_url", ""), material_deadline=_when(a.get("material_deadline")),
+        department_note=a.get("department_note", ""), news_url=a.get("news_url", ""),
+        material_deadline=_when(a.get("material_deadline")),
     ),
     "move": lambda ctx, a: booking.move(
         ctx, a["slot_id"], _date(a["start"]), _date(a["end"]), expected_version=a.get("expected_version")
@@ -68,7 +72,7 @@ OPERATIONS: dict[str, Callable[[AppContext, dict[str, Any]], object]] = {
     ),
     "update_details": lambda ctx, a: booking.update_details(
         ctx, a["slot_id"], notes=a.get("notes"), news_url=a.get("news_url"), expected_version=a.get("expected_version"),
-        material_deadline=_when(a.get("material_deadline")), campaign=a.get("campaign"),
+        department_note=a.get("department_note"), material_deadline=_when(a.get("material_deadline")), campaign=a.get("campaign"),
         clear_campaign=bool(a.get("clear_campaign", False)),
     ),
     "edit": lambda ctx, a: _edit(ctx, a),

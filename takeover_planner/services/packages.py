@@ -73,7 +73,8 @@ def slot_facts(slot: TakeoverSlot) -> SlotFacts:
         slot_id=slot.id, account=slot.account.name, account_handle=slot.account.handle,
         department=slot.department.name, start=slot.start_date, end=slot.end_date,
         material_deadline=slot.material_deadline, campaign=slot.campaign.name if slot.campaign else "",
-        news_url=slot.news_url, notes=slot.notes,
+        # The package goes to the department: only the note to them, never the internal note (slot.notes).
+        news_url=slot.news_url, notes=slot.department_note or "",
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select
 
 from takeover_planner.domain.slots import SlotStatus
 from takeover_planner.services import catalog
@@ -33,10 +33,15 @@ def slots_between(ctx: AppContext, start: dt.date | None = None, end: dt.date | 
     window responsive while this runs on a worker thread.
     """
     slot, account, department, campaign = TakeoverSlot, Account, Department, Campaign
+    with ctx.db.session() as s:
+        profile = current_profile(s, ctx.actor)
+    # The internal note is the comms team's: for anyone else it is not even asked for (on PostgreSQL they may
+    # not SELECT the column).
+    notes = slot.notes if profile.sees_internal_notes else literal("")
     query = (
         select(slot.id, slot.account_id, account.name, slot.department_id, department.name, department.color,
                slot.campaign_id, campaign.name, slot.start_date, slot.end_date, slot.status, slot.cancel_reason,
-               slot.notes, slot.news_url, slot.material_deadline, slot.version)
+               notes, slot.news_url, slot.material_deadline, slot.version, slot.department_note)
         .join(account, account.id == slot.account_id)
         .join(department, department.id == slot.department_id)
         .outerjoin(campaign, campaign.id == slot.campaign_id)
@@ -46,8 +51,7 @@ def slots_between(ctx: AppContext, start: dt.date | None = None, end: dt.date | 
         query = query.where(slot.end_date >= start)
     if end is not None:
         query = query.where(slot.start_date <= end)
-    with ctx.db.session() as s:
-        limited_to = current_profile(s, ctx.actor).visible_department
+    limited_to = profile.visible_department
     if limited_to is not None:
         query = query.where(slot.department_id == limited_to)
     found: list[SlotInfo] = []
@@ -59,7 +63,8 @@ def slots_between(ctx: AppContext, start: dt.date | None = None, end: dt.date | 
                     id=r[0], account_id=r[1], account=r[2], department_id=r[3], department=r[4],
                     department_color=r[5], campaign_id=r[6], campaign=r[7], start=r[8], end=r[9],
                     status=SlotStatus(r[10]), cancel_reason=r[11], notes=r[12], news_url=r[13],
-                    material_deadline=r[14], version=r[15],
+                    material_deadline=r[14], version=r[15], department_note=r[16] or "",
+                    internal_note_hidden=not profile.sees_internal_notes,
                 )
                 for r in rows
             )

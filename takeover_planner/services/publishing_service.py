@@ -5,6 +5,7 @@ Nothing here talks HTTP itself; it gathers settings, secrets and database rows a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import logging
@@ -36,7 +37,7 @@ from takeover_planner.publishing.api_publisher import Policy, parse_quota
 from takeover_planner.publishing.errors import MissingSecret, PublishingError
 from takeover_planner.publishing.frame_gate import FrameRules
 from takeover_planner.publishing.hosting import MediaHost, WebDavConfig, WebDavHost
-from takeover_planner.publishing.ledger import MAX_LEASE, JobState, Step
+from takeover_planner.publishing.ledger import INSTAGRAM, MAX_LEASE, JobState, Step
 from takeover_planner.publishing.publisher import Method
 from takeover_planner.publishing.queue import (
     LATE,
@@ -53,6 +54,7 @@ from takeover_planner.services import audit
 from takeover_planner.services.access import require_planner
 from takeover_planner.services.catalog import find_account
 from takeover_planner.services.context import AppContext
+from takeover_planner.services.text_frames_setting import text_frames_choice
 from takeover_planner.storage.models import (
     Account,
     AccountPublishing,
@@ -156,6 +158,7 @@ def queue_env(
         db=ctx.db, actor=ctx.actor, secrets=store, media_path=media_path or media_file(ctx),
         host=media_host(ctx, store), rules=frame_rules(), policy=policy(ctx), lease=claim_lease(ctx), timeout=timeouts(ctx),
         http=http, late_grace=late_grace(ctx), graph_version=ctx.settings.get("instagram.graph_version"),
+        text_frames=text_frames_choice(ctx),
     )
 
 
@@ -257,8 +260,12 @@ class AccountCheck:
 
 def check_account(ctx: AppContext, account_ref: int | str, *, secrets: SecretStore | None = None,
                   http: Callable[[], requests.Session] = new_session) -> AccountCheck:
-    """Ask Instagram who the token belongs to and how much quota is left; learn the user id if missing."""
+    """Ask Instagram who the token belongs to and how much quota is left; learn the user id if missing.
+    A Facebook Page account is asked for its Page's name instead (``page_accounts.check_page``)."""
     store = secrets or secret_store()
+    page_check = _check_if_page(ctx, account_ref, store, http)
+    if page_check is not None:
+        return page_check
     with ctx.db.write() as s:
         account = find_account(s, account_ref)
         state = account_state(s, account.id)
@@ -328,6 +335,23 @@ def check_account(ctx: AppContext, account_ref: int | str, *, secrets: SecretSto
                         paused_until if paused_until and paused_until > now_utc() else None, pause_reason, resumed)
 
 
+def _check_if_page(ctx: AppContext, account_ref: int | str, store: SecretStore,
+                   http: Callable[[], requests.Session]) -> AccountCheck | None:
+    from takeover_planner.services import page_accounts
+
+    with ctx.db.session() as s:
+        if find_account(s, account_ref).platform != page_accounts.FACEBOOK_PAGE:
+            return None
+    found = page_accounts.check_page(ctx, account_ref, secrets=store, http=http, timeout=timeouts(ctx))
+    with ctx.db.session() as s:
+        state = s.get(AccountPublishing, find_account(s, account_ref).id)
+        paused_until, pause_reason = (state.paused_until, state.pause_reason) if state else (None, "")
+    return AccountCheck(found.account, page_accounts.FACEBOOK_PAGE, found.page_name, found.page_id,
+                        found.token_expires_at, found.token_notice, found.token_level, None, None,
+                        paused_until if paused_until and paused_until > now_utc() else None, pause_reason,
+                        found.queue_resumed)
+
+
 def _debug_expiry(graph: GraphClient, account_id: int) -> tuple[dt.datetime | None] | None:
     """Facebook Login: the token's real expiry, as a 1-tuple (its value None: never expires); None if Meta
     would not say (``debug_token`` answers only for a token of one of the app's developers)."""
@@ -352,6 +376,7 @@ class AccountPublishingInfo:
     stopped_reason: str
     stopped_advice: str
     stop_family: str = ""  # token | permission | spam | restricted: spam and restricted wait for a person
+    platform: str = "instagram"  # instagram | facebook_page
 
 def publishing_overview(ctx: AppContext) -> list[AccountPublishingInfo]:
     """Per account: token expiry (with the warning a week ahead), pauses and stops — for the window."""
@@ -367,7 +392,7 @@ def publishing_overview(ctx: AppContext) -> list[AccountPublishingInfo]:
                 expires, notice.message, notice.level,
                 state.paused_until if state and state.paused_until and state.paused_until > now else None,
                 state.pause_reason if state else "", state.stopped_reason if state else "",
-                state.stopped_advice if state else "", state.stop_family if state else "",
+                state.stopped_advice if state else "", state.stop_family if state else "", account.platform,
             ))
     return out
 
@@ -454,23 +479,28 @@ class FramePublishStatus:
     advice: str
     next_attempt_at: dt.datetime | None
     hold_reason: str = ""  # "late" while the frame waits for a person
+    channel: str = INSTAGRAM  # instagram | facebook: the job this status describes
+    # Every channel's status, Instagram's first (a cross-posted frame has two); this one is the first.
+    channels: tuple[FramePublishStatus, ...] = ()
 
 
 def frame_statuses(ctx: AppContext, frame_ids: list[int] | None = None) -> dict[int, FramePublishStatus]:
-    """queued / publishing / published (with media id) / failed (reason and what to do), per frame."""
+    """queued / publishing / published (with media id) / failed (reason and what to do), per frame — the
+    Instagram job's (or the Page's, for a slot on a Page account), with every channel's in ``channels``."""
     with ctx.db.session() as s:
-        query = select(PublishJob)
+        query = select(PublishJob).order_by(PublishJob.frame_id, PublishJob.channel != INSTAGRAM, PublishJob.id)
         if frame_ids is not None:
             query = query.where(PublishJob.frame_id.in_(frame_ids))
-        out = {}
+        per_frame: dict[int, list[FramePublishStatus]] = {}
         for job in s.scalars(query):
             # held: waits for a person; the reason (``late``) is in ``hold_reason``.
             status = {"queued": "queued", "active": "publishing"}.get(job.state, job.state)
-            out[job.frame_id] = FramePublishStatus(
+            per_frame.setdefault(job.frame_id, []).append(FramePublishStatus(
                 job.frame_id, status, job.method, job.media_id, job.published_at, job.published_by,
                 job.last_error, job.advice, job.next_attempt_at,
-                job.error_family if job.state == JobState.HELD.value else "")
-        return out
+                job.error_family if job.state == JobState.HELD.value else "", job.channel))
+        return {frame_id: dataclasses.replace(found[0], channels=tuple(found))
+                for frame_id, found in per_frame.items()}
 
 
 def clear_pause(ctx: AppContext, account_ref: int | str) -> bool:
@@ -518,20 +548,30 @@ def _held_job(s: Session, frame_id: int) -> tuple[PublishJob, StoryFrame]:
     frame = s.get(StoryFrame, frame_id)
     if frame is None:
         raise NotFoundError(PublishingText.NO_FRAME, frame_id=frame_id)
-    job = s.scalar(select(PublishJob).where(PublishJob.frame_id == frame_id))
-    if job is None or job.state != JobState.HELD.value:
+    # One held job per channel (a cross-posted frame is late on Instagram and on the Page): the person's
+    # decision is for the frame, so it goes to every held job; the one returned is Instagram's if there is one.
+    held = list(s.scalars(select(PublishJob).where(PublishJob.frame_id == frame_id,
+                                                   PublishJob.state == JobState.HELD.value)
+                          .order_by(PublishJob.channel != INSTAGRAM)))
+    if not held:
         raise TransitionRefused(PublishingText.NOT_HELD, frame_id=frame_id)
-    return job, frame
+    return held[0], frame
+
+
+def _other_held(s: Session, job: PublishJob) -> list[PublishJob]:
+    return list(s.scalars(select(PublishJob).where(PublishJob.frame_id == job.frame_id, PublishJob.id != job.id,
+                                                   PublishJob.state == JobState.HELD.value)))
 
 
 def post_late(ctx: AppContext, frame_id: int) -> None:
     """A person says: post it now although it is late (the next run takes it, the plan's gates still apply)."""
     with ctx.db.write() as s:
         require_planner(s, ctx.actor, ActionText.RESUME_PUBLISHING)
-        job, frame = _held_job(s, frame_id)
-        job.state, job.step, job.error_family = JobState.QUEUED.value, Step.NEW.value, RELEASED_LATE
-        job.last_error = job.advice = ""
-        job.next_attempt_at = None
+        first, frame = _held_job(s, frame_id)
+        for job in [first, *_other_held(s, first)]:
+            job.state, job.step, job.error_family = JobState.QUEUED.value, Step.NEW.value, RELEASED_LATE
+            job.last_error = job.advice = ""
+            job.next_attempt_at = None
         audit.record(s, ctx.actor, "story_frame", frame.id, "late_post_now",
                      comment=f"planned for {frame.planned_at.isoformat() if frame.planned_at else '—'}")
 
@@ -550,8 +590,9 @@ def retime_late(ctx: AppContext, frame_id: int, at: dt.datetime) -> None:
                                   dates=DateSpan(slot.start_date, slot.end_date))
         before = {"planned_at": frame.planned_at}
         frame.planned_at = at
-        job.state, job.step, job.error_family, job.due_at = JobState.QUEUED.value, Step.NEW.value, "", at
-        job.last_error = job.advice = ""
+        for held in [job, *_other_held(s, job)]:
+            held.state, held.step, held.error_family, held.due_at = JobState.QUEUED.value, Step.NEW.value, "", at
+            held.last_error = held.advice = ""
         audit.record(s, ctx.actor, "story_frame", frame.id, "late_retimed", before=before, after={"planned_at": at})
 
 
@@ -560,7 +601,8 @@ def drop_late(ctx: AppContext, frame_id: int) -> None:
     with ctx.db.write() as s:
         require_planner(s, ctx.actor, ActionText.RESUME_PUBLISHING)
         job, frame = _held_job(s, frame_id)
-        job.state, job.step = JobState.CANCELLED.value, Step.CANCELLED.value
+        for held in [job, *_other_held(s, job)]:
+            held.state, held.step = JobState.CANCELLED.value, Step.CANCELLED.value
         from takeover_planner.services import stories
 
         stories.move_frame(s, frame, FrameState.WITHDRAWN, ctx.actor, "late: dropped by a person")

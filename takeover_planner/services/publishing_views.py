@@ -40,6 +40,7 @@ def publishing_board(ctx: AppContext, limit: int = BOARD_LIMIT) -> list[FrameLin
             .join(Department, Department.id == TakeoverSlot.department_id)
             .join(Account, Account.id == TakeoverSlot.account_id)
             .order_by(StoryFrame.planned_at.desc().nulls_last(), StoryFrame.id.desc())
+            .distinct()  # a cross-posted frame has a job per channel: one line, its channels in its status
             .limit(limit)
         ).all()
     statuses = frame_statuses(ctx, [row[0] for row in rows]) if rows else {}

@@ -38,7 +38,7 @@ from takeover_planner.services.packages import _addressee, _comms_contact, write
 from takeover_planner.storage.models import TakeoverSlot
 from takeover_planner.texts import BOKMAAL, DateSpan, render
 from takeover_planner.texts.access import ActionText
-from takeover_planner.texts.brief import BriefWords
+from takeover_planner.texts.brief import BriefText, BriefWords
 from takeover_planner.texts.codes import Code
 from takeover_planner.texts.reminders import ReminderText as R
 from takeover_planner.texts.stories import StoriesText
@@ -84,6 +84,7 @@ class _Slot:
     deadline: dt.datetime | None
     created_at: dt.datetime
     version: int
+    department_note: str  # the note to the department; the internal note (slot.notes) never goes out
 
 
 def _facts(ctx: AppContext, slot_id: int, reach: str, language: str) -> tuple[_Slot, Person | None, Person]:
@@ -93,7 +94,7 @@ def _facts(ctx: AppContext, slot_id: int, reach: str, language: str) -> tuple[_S
         if slot is None:
             raise NotFoundError(StoriesText.NO_SLOT, slot_id=slot_id)
         facts = _Slot(slot.id, slot.department.name, slot.account.name, DateSpan(slot.start_date, slot.end_date),
-                      slot.material_deadline, slot.created_at, slot.version)
+                      slot.material_deadline, slot.created_at, slot.version, slot.department_note or "")
         return facts, _addressee(slot), _comms_contact(s, ctx, reach, language)
 
 
@@ -128,7 +129,7 @@ def write_email(
     params = {"department": slot.department, "account": slot.account, "dates": slot.dates,
               "deadline": slot.deadline, "kit": kit_name, "file": INVITATION_FILE}
     subject = _say(_SUBJECTS[kind], params, language)
-    body = _body(kind, params, addressee, contact, language, invite=invite)
+    body = _body(kind, params, addressee, contact, language, invite=invite, note=slot.department_note)
 
     message = EmailMessage()
     message["From"] = Address(contact.name, addr_spec=contact.email)
@@ -166,11 +167,14 @@ def _say(code: Code, params: dict[str, object], language: str) -> str:
 
 
 def _body(kind: EmailKind, params: dict[str, object], addressee: Person, contact: Person, language: str, *,
-          invite: bool) -> str:
+          invite: bool, note: str = "") -> str:
     first_name = addressee.name.split()[0] if addressee.name.split() else ""
     greeting = _say(R.GREETING, {"name": first_name}, language) if first_name else _say(R.GREETING_NO_NAME, {},
                                                                                           language)
     paragraphs = [greeting, _say(_INTROS[kind], params, language)]
+    if note.strip():
+        # The note to the department, as the brief prints it under the same heading.
+        paragraphs.append(f"{_say(BriefText.NOTE, {}, language)}:\n{note.strip()}")
     deadline_lines = []
     if params["deadline"] is not None and kind != EmailKind.MISSED:
         deadline_lines.append(_say(R.DEADLINE_LINE, params, language))

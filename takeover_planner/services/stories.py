@@ -270,15 +270,19 @@ def submit(ctx: AppContext, frame_id: int, comment: str = "") -> FrameInfo:
 
 
 def check_text_fits(frame: StoryFrame) -> None:
-    """A picture's on-screen text is burned into it when it is published (``media/text_overlay.py``): a text
-    that cannot be set legibly there is refused at approval, with the reason, not discovered at posting time.
-    Sticker frames go by hand (the text is typed on the phone) and videos keep their text in the checklist."""
+    """A frame's on-screen text is burned into its picture or video when it is published
+    (``media/text_overlay.py``, ``media/video_text.py``): a text that cannot be set legibly there is refused at
+    approval, with the reason, not discovered at posting time. Sticker frames go by hand (the text is typed on
+    the phone). A video is set at the story's size, to which it is fitted when its text is burned in."""
+    from takeover_planner.media.geometry import STORY_SIZE
     from takeover_planner.media.text_overlay import TextTooLong, text_fits  # Pillow: only when approving
 
     asset = frame.derivative if frame.derivative is not None else frame.original
-    if not frame.text.strip() or frame.sticker_kind.strip() or asset is None or asset.kind != "image":
+    if not frame.text.strip() or frame.sticker_kind.strip() or asset is None or asset.kind not in ("image", "video"):
         return
     width, height = asset.display_width or asset.width, asset.display_height or asset.height
+    if asset.kind == "video":
+        width, height = STORY_SIZE
     if not width or not height:
         return
     try:

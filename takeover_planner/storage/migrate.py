@@ -27,7 +27,8 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Every revision this code knows, oldest first. tests/storage/test_migrations.py checks it against Alembic.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001_planning", "0002_stories", "0003_team", "0004_publishing",
                                        "0005_insights", "0006_drop_booking_lock", "0007_database_roles",
-                                       "0008_publish_plan")
+                                       "0008_publish_plan", "0009_department_note",
+                                       "0010_facebook_pages")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 # From this revision on, a PostgreSQL database carries the roles, grants and policies of ``pg_security``.
 SECURED_FROM = "0007_database_roles"

@@ -70,6 +70,11 @@ class Account(Versioned, Base):
     graph_host: Mapped[str] = mapped_column(String(200), default="https://graph.instagram.com")
     graph_version: Mapped[str] = mapped_column(String(20), default="v25.0")
     created_at: Mapped[dt.datetime] = mapped_column(default=now_utc)
+    # Added by 0010_facebook_pages: an account is an Instagram account or a Facebook Page (``page_id``); an
+    # Instagram account's frames are cross-posted to the Page account it is linked to.
+    platform: Mapped[str] = mapped_column(String(20), default="instagram")  # instagram | facebook_page
+    page_id: Mapped[str | None] = mapped_column(String(64))
+    facebook_page_account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
 
 
 class Department(Versioned, Base):
@@ -132,7 +137,12 @@ class TakeoverSlot(Versioned, Base):
     end_date: Mapped[dt.date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="requested")
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
+    # The internal note: for the comms team only, never in the brief, letter, e-mail, package or published feeds.
+    # Deferred: on PostgreSQL only comms officers may SELECT this column (storage.pg_security), so no ORM load of a
+    # slot may ask for it unless the services undefer it for a comms officer (services/booking.py).
+    notes: Mapped[str] = mapped_column(Text, default="", deferred=True)
+    # The note to the department: what the brief, letter and e-mail tell them. NULL when there is none.
+    department_note: Mapped[str | None] = mapped_column(Text, default=None)
     news_url: Mapped[str] = mapped_column(String(1000), default="")
     material_deadline: Mapped[dt.datetime | None] = mapped_column()
     created_at: Mapped[dt.datetime] = mapped_column(default=now_utc)
@@ -271,7 +281,8 @@ class PublishJob(Base):
     """The publish ledger: one row per frame, every step recorded before and after each API call."""
 
     __tablename__ = "publish_job"
-    __table_args__ = (UniqueConstraint("frame_id", name="uq_publish_job_frame_id"),)
+    # One job per frame and channel (0010_facebook_pages): a cross-posted frame has an Instagram and a Facebook job.
+    __table_args__ = (UniqueConstraint("frame_id", "channel", name="uq_publish_job_frame_channel"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     frame_id: Mapped[int] = mapped_column(ForeignKey("story_frame.id"))
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id"), index=True)
@@ -301,6 +312,8 @@ class PublishJob(Base):
     handoff_pack: Mapped[str] = mapped_column(Text, default="")  # folder of the hand-off pack
     # Added by 0008_publish_plan: the resumable upload address Meta returned with the container.
     upload_uri: Mapped[str | None] = mapped_column(String(500))
+    # Added by 0010_facebook_pages: which channel this job posts to (instagram | facebook).
+    channel: Mapped[str] = mapped_column(String(20), default="instagram")
 
 
 class AccountPublishing(Base):

@@ -24,8 +24,15 @@ from takeover_planner.domain.roles import Role
 
 # Frame states a contributor may leave a frame in; approving, scheduling and publishing are the comms officers'.
 CONTRIBUTOR_FRAME_STATES = ("draft", "submitted", "changes_requested", "withdrawn")
-# Columns of a slot a contributor may change (its days, status, account and department are the planners').
-CONTRIBUTOR_SLOT_COLUMNS = ("notes", "news_url", "material_deadline", "campaign_id", "version", "updated_at")
+# Columns of a slot a contributor may change (its days, status, account and department are the planners', the
+# internal note the comms team's).
+CONTRIBUTOR_SLOT_COLUMNS = ("department_note", "news_url", "material_deadline", "campaign_id", "version",
+                            "updated_at")
+# Columns of a slot only the comms team may read: the internal note. Contributors and readers get SELECT on
+# every other column; the ORM defers this one (storage.models) and loads it for the comms team only.
+COMMS_ONLY_SLOT_COLUMNS = ("notes",)
+# The internal note's own audit entries (services/booking.py), read by the comms team only.
+INTERNAL_NOTE_AUDIT_ENTITY = "slot_note"
 # Audit rows readers and other departments may see: the plan's own history, never people or consent.
 PUBLIC_AUDIT_ENTITIES = ("account", "campaign", "blackout")
 
@@ -92,6 +99,14 @@ def _table_names(conn: Connection, schema: str) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
+def _slot_columns(conn: Connection, schema: str) -> set[str]:
+    """The slot table's columns now: an upgrade stopped at an older revision lacks the newer ones
+    (``department_note`` came in 0009) and still gets its grants."""
+    rows = conn.execute(text("SELECT column_name FROM information_schema.columns WHERE table_schema = :s "
+                             "AND table_name = 'takeover_slot'"), {"s": schema})
+    return {str(r[0]) for r in rows}
+
+
 def install(conn: Connection) -> GroupRoles:
     """Create the group roles, GRANTs, policies, identity functions and the audit trigger (idempotent).
 
@@ -120,7 +135,14 @@ def install(conn: Connection) -> GroupRoles:
     conn.exec_driver_sql(f"GRANT INSERT ON {s}.audit_event TO {comms}, {contributor}")
     conn.exec_driver_sql(f"GRANT INSERT ON {s}.takeover_slot, {s}.story_frame, {s}.consent_record, "
                          f"{s}.frame_consent, {s}.media_asset TO {contributor}")
-    conn.exec_driver_sql(f"GRANT UPDATE ({', '.join(CONTRIBUTOR_SLOT_COLUMNS)}) ON {s}.takeover_slot "
+    slot_columns = _slot_columns(conn, schema)
+    # The internal note is the comms team's: everyone else reads the slot column by column, without it. (The
+    # REVOKE ALL above also took away column grants of an earlier install.)
+    readable = ", ".join(_q(conn, c) for c in sorted(slot_columns) if c not in COMMS_ONLY_SLOT_COLUMNS)
+    conn.exec_driver_sql(f"REVOKE SELECT ON {s}.takeover_slot FROM {contributor}, {reader}")
+    conn.exec_driver_sql(f"GRANT SELECT ({readable}) ON {s}.takeover_slot TO {contributor}, {reader}")
+    granted = [c for c in CONTRIBUTOR_SLOT_COLUMNS if c in slot_columns]
+    conn.exec_driver_sql(f"GRANT UPDATE ({', '.join(granted)}) ON {s}.takeover_slot "
                          f"TO {contributor}")
     conn.exec_driver_sql(f"GRANT UPDATE ON {s}.story_frame, {s}.consent_record TO {contributor}")
     conn.exec_driver_sql(f"GRANT DELETE ON {s}.frame_consent TO {contributor}")
@@ -163,15 +185,19 @@ def _policies(conn: Connection, s: str, comms: str, contributor: str, reader: st
                  f"WHERE f.id = frame_id AND t.department_id = {dept})")
     frame_states = ", ".join(f"'{state}'" for state in CONTRIBUTOR_FRAME_STATES)
     public_audit = ", ".join(f"'{e}'" for e in PUBLIC_AUDIT_ENTITIES)
+    # No entry carrying a slot's internal note reaches a contributor or reader: not its own entries, and not a
+    # slot entry whose snapshot still has one (written before the note was kept apart, or by an older app).
+    no_internal_note = (f"entity_type <> '{INTERNAL_NOTE_AUDIT_ENTITY}' AND NOT (entity_type IN ('slot', "
+                        f"'takeover_slot') AND ((before -> 'notes') IS NOT NULL OR (after -> 'notes') IS NOT NULL))")
     own_audit = (
-        f"entity_type IN ({public_audit}) OR actor = {s}.tp_login_name() "
+        f"{no_internal_note} AND (entity_type IN ({public_audit}) OR actor = {s}.tp_login_name() "
         f"OR (entity_type IN ('slot', 'takeover_slot') AND EXISTS (SELECT 1 FROM {s}.takeover_slot t "
         f"WHERE t.id = entity_id AND t.department_id = {dept})) "
         f"OR (entity_type = 'story_frame' AND action NOT IN ('consent_linked', 'consent_unlinked') AND EXISTS (SELECT 1 FROM "
         f"{s}.story_frame f JOIN {s}.takeover_slot t ON t.id = f.slot_id WHERE f.id = entity_id "
-        f"AND t.department_id = {dept}))")
-    reader_audit = (f"entity_type IN ({public_audit}, 'slot', 'takeover_slot') OR (entity_type = 'story_frame' "
-                    f"AND action NOT IN ('consent_linked', 'consent_unlinked'))")
+        f"AND t.department_id = {dept})))")
+    reader_audit = (f"{no_internal_note} AND (entity_type IN ({public_audit}, 'slot', 'takeover_slot') OR "
+                    f"(entity_type = 'story_frame' AND action NOT IN ('consent_linked', 'consent_unlinked')))")
     # table → [(policy, command, role, USING, WITH CHECK)]
     rules: dict[str, list[tuple[str, str, str, str | None, str | None]]] = {
         "account": [("tp_read", "SELECT", f"{contributor}, {reader}", "true", None),
@@ -258,8 +284,19 @@ def status(conn: Connection) -> SecurityStatus:
         "AND g.tgname = 'tp_review_by'")).scalar_one()
     owner = conn.execute(text(
         "SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'person'")).scalar()
-    return SecurityStatus(roles, present == 3, secured == len(_RLS_TABLES) and functions == 3, trigger == 2,
-                          str(owner or ""))
+    return SecurityStatus(roles, present == 3, secured == len(_RLS_TABLES) and functions == 3
+                          and present == 3 and _internal_note_hidden(conn, roles), trigger == 2, str(owner or ""))
+
+
+def _internal_note_hidden(conn: Connection, roles: GroupRoles) -> bool:
+    """Whether contributors and readers are kept from the internal note (an install before it was theirs
+    could still read it: ``db upgrade`` installs again then)."""
+    return not conn.execute(text(
+        "SELECT bool_or(has_column_privilege(r, format('%I.takeover_slot', current_schema()), c, 'SELECT')) "
+        "FROM unnest(CAST(:roles AS text[])) r, unnest(CAST(:columns AS text[])) c "
+        "WHERE EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+        "AND table_name = 'takeover_slot' AND column_name = c)"),
+        {"roles": [roles.contributor, roles.reader], "columns": list(COMMS_ONLY_SLOT_COLUMNS)}).scalar()
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,8 @@ class ActionText(Code):
     MOVE_SLOTS = ("action.move_slots", "move slots", "flytte perioder")
     CHANGE_SLOT_STATUS = ("action.change_slot_status", "change a slot's status", "endre status på en periode")
     EDIT_SLOT_DETAILS = ("action.edit_slot_details", "edit slot details", "endre detaljene i en periode")
+    EDIT_INTERNAL_NOTE = ("action.edit_internal_note", "write a slot's internal note",
+                          "skrive den interne merknaden til en periode")
     ADD_ACCOUNTS = ("action.add_accounts", "add accounts", "legge til kontoer")
     CHANGE_ACCOUNTS = ("action.change_accounts", "change accounts", "endre kontoer")
     REMOVE_ACCOUNTS = ("action.remove_accounts", "remove accounts", "fjerne kontoer")

@@ -24,6 +24,7 @@ AREAS = (
     "takeover_planner.texts.brief",
     "takeover_planner.texts.documents",
     "takeover_planner.texts.instagram",
+    "takeover_planner.texts.facebook",
     "takeover_planner.texts.publishing",
     "takeover_planner.texts.insights",
     "takeover_planner.texts.export",

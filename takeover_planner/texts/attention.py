@@ -72,6 +72,20 @@ class AttentionText(Code):
         "{account}: storybilde {position} i periode #{slot_id} ({department}) skulle ut {due}, men er ikke "
         "publisert. Publiseringen ser ikke ut til å kjøre.",
     )
+    HANDOFF_DUE = (
+        "attention.handoff_due",
+        "{account}: frame {position} of slot #{slot_id} ({department}) was due {due}; it is posted by hand and "
+        "nobody has marked it posted yet.",
+        "{account}: storybilde {position} i periode #{slot_id} ({department}) skulle ut {due}. Det legges ut "
+        "manuelt, og ingen har markert det som lagt ut ennå.",
+    )
+    HANDOFF_DUE_STICKER = (
+        "attention.handoff_due_sticker",
+        "{account}: frame {position} of slot #{slot_id} ({department}) has a sticker and was due {due}; post it "
+        "by hand and mark it posted.",
+        "{account}: storybilde {position} i periode #{slot_id} ({department}) har klistremerke og skulle ut {due}. "
+        "Legg det ut manuelt, og marker det som lagt ut.",
+    )
     NOTHING = ("attention.nothing", "Nothing needs attention.", "Ingenting trenger oppmerksomhet nå.")
     ITEM_LINE = ("attention.item_line", "{message} → {action}", "{message} → {action}")
 
@@ -97,6 +111,8 @@ class AttentionAction(Code):
                    "Legg det ut nå, gi det et nytt tidspunkt, eller dropp det")
     CHECK_PUBLISHER = ("attention_action.check_publisher", "Check that the publisher runs",
                        "Sjekk at publiseringen kjører")
+    POST_BY_HAND = ("attention_action.post_by_hand", "Post it from the phone, then mark it posted",
+                    "Legg det ut fra telefonen, og marker det som lagt ut")
 
     @property
     def name_in_json(self) -> str:

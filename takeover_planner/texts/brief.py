@@ -174,7 +174,7 @@ class Tip(Code):
                "Film og fotografer på høykant: storyen er 9:16.")
     EDGES = ("brief.tip_edges",
              "Keep text and logos away from the top and bottom edges; Instagram draws its own buttons there.",
-             "Hold tekst og logoer unna øverste og nederste kant; der legger Instagram sine egne knapper.")
+             "Hold tekst og logoer unna øverste og nederste kant; der ligger Instagrams egne knapper.")
     SHORT_CLIPS = ("brief.tip_short_clips", "Short clips work best: 5–15 seconds each.",
                    "Korte klipp fungerer best: 5–15 sekunder hver.")
     A_DAY = ("brief.tip_a_day", "Show what a day with you looks like: people at work, places the public seldom sees.",

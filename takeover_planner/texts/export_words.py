@@ -21,6 +21,9 @@ class ExportWord(Code):
     EMAIL = ("export.email", "e-mail", "e-post")
     PHONE = ("export.phone", "phone", "telefon")
     NOTES = ("export.notes", "Notes", "Notater")
+    # The team's own spreadsheets carry both notes of a slot, named apart (GLOSSARY.md).
+    DEPARTMENT_NOTE = ("export.department_note", "Note to the department", "Melding til enheten")
+    INTERNAL_NOTE = ("export.internal_note", "Internal note", "Intern merknad")
     NEWS_LINK = ("export.news_link", "News link", "Nyhetslenke")
     STATUS = ("export.status", "Status", "Status")
     CANCEL_REASON = ("export.cancel_reason", "Cancelled because", "Avlyst fordi")

@@ -15,10 +15,10 @@ class GeneralText(Code):
     FILE_SYSTEM = (
         "general.file_system",
         "The file system refused: {reason} ({path}).",
-        "Filsystemet sa nei: {reason} ({path}).",
+        "Filsystemet avviste det: {reason} ({path}).",
     )
     FILE_SYSTEM_NO_PATH = ("general.file_system_no_path", "The file system refused: {reason}.",
-                           "Filsystemet sa nei: {reason}.")
+                           "Filsystemet avviste det: {reason}.")
     DISK_FULL = ("general.disk_full", "The disk is full; free some space and try again.",
                  "Disken er full. Frigjør plass og prøv igjen.")
     READ_ONLY = ("general.read_only", "{path} cannot be written to (read-only).",

@@ -62,10 +62,10 @@ class InstagramText(Code):
     ADVICE_TOKEN = (
         "instagram.advice_token",
         "Create a new long-lived token for this account (Meta's App Dashboard or Business Suite) and give it to the "
-        "app with 'takeover-planner account set-token NAME' or Accounts → Set token. Publishing for this account "
+        "app with 'takeover-planner account set-token NAME' or Publish ▸ Set account token. Publishing for this account "
         "resumes when a working token is set.",
         "Lag et nytt langtidstoken for denne kontoen (i Metas App Dashboard eller Business Suite), og gi det til "
-        "appen med «takeover-planner account set-token NAVN» eller Kontoer → Angi token. Publiseringen for kontoen "
+        "appen med «takeover-planner account set-token NAVN» eller Publiser ▸ Koble til Instagram-konto. Publiseringen for kontoen "
         "fortsetter når et token som virker, er på plass.",
     )
     ADVICE_PERMISSION = (

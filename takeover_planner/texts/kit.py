@@ -52,6 +52,9 @@ class KitText(Code):
         "I de skraverte feltene legger Instagram knapper og kontonavn: hold tekst og ansikter unna dem.",
     )
     NO_PREVIEW = ("kit.no_preview", "No preview in this browser", "Ingen forhåndsvisning i denne nettleseren")
+    TEXT_TOO_LONG = ("kit.text_too_long",
+                     "This text is too long to fit on the screen in letters large enough to read: shorten it.",
+                     "Teksten er for lang til å få plass på skjermen med store nok bokstaver: gjør den kortere.")
     DAY = ("kit.day", "Day", "Dag")
     TIME = ("kit.time", "Time (HH:MM, optional)", "Klokkeslett (TT:MM, valgfritt)")
     TEXT = ("kit.text", "Text on the screen", "Tekst på skjermen")

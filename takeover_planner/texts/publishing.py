@@ -175,6 +175,9 @@ class PublishingText(Code):
                            "Medieverten slettet ikke filen (HTTP {http_status}).")
     NO_HOSTING = ("publishing.no_hosting", "No media host is set up yet: use 'takeover-planner hosting set'.",
                   "Ingen medievert er satt opp ennå. Bruk «takeover-planner hosting set».")
+    TEXT_FRAMES_CHOICE = ("publishing.text_frames_choice",
+                          "Frames with on-screen text cannot be set to '{choice}'. Choose one of: {choices}.",
+                          "Storybilder med tekst kan ikke settes til «{choice}». Velg en av: {choices}.")
     HOSTING_PASSWORD_MISSING = (
         "publishing.hosting_password_missing",
         "The media host's password is not in this computer's keyring. Set it again with "
@@ -306,6 +309,8 @@ class OutcomeText(Code):
                    "har et klistremerke, som API-et ikke kan publisere: lag en manuell publiseringspakke")
     ACCOUNT_BY_HAND = ("outcome.account_by_hand", "the account is set to post by hand: make a hand-off pack",
                        "kontoen er satt til å publisere for hånd: lag en manuell publiseringspakke")
+    HAS_TEXT = ("outcome.has_text", "has on-screen text, which is set to be added by hand: make a hand-off pack",
+                "har tekst på skjermen, som er satt til å legges på for hånd: lag en manuell publiseringspakke")
     PACKED_NO_FILE = ("outcome.packed_no_file", "{frame} is in the pack, but its file is missing.",
                       "{frame} er med i pakken, men filen mangler.")
     ADVICE_PACK_AGAIN = ("outcome.advice_pack_again", "Check the media folder, then make the pack again.",

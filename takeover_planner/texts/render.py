@@ -67,6 +67,23 @@ def format_date(day: dt.date, language: str) -> str:
     return f"{day.day} {month} {day.year}"
 
 
+def format_table_date(day: dt.date, language: str) -> str:
+    """A date in a table or list: "04.03.2027" in Bokmål, ISO "2027-03-04" in English (as before)."""
+    return f"{day:%d.%m.%Y}" if language == BOKMAAL else day.isoformat()
+
+
+def format_table_span(start: dt.date, end: dt.date, language: str) -> str:
+    if start == end:
+        return format_table_date(start, language)
+    return f"{format_table_date(start, language)} – {format_table_date(end, language)}"
+
+
+def format_table_datetime(moment: dt.datetime, language: str) -> str:
+    """An aware moment in a table, in Oslo time: "04.03.2027 14:00" / "2027-03-04 14:00"."""
+    local = moment.astimezone(OSLO) if moment.tzinfo is not None else moment
+    return f"{format_table_date(local.date(), language)} {local:%H:%M}"
+
+
 def format_span(span: DateSpan, language: str) -> str:
     start, end = span.start, span.end
     if start == end:

@@ -15,7 +15,13 @@ from typing import Any
 
 from takeover_planner.texts.codes import Code
 from takeover_planner.texts.language import BOKMAAL, LANGUAGES
-from takeover_planner.texts.render import format_date, render
+from takeover_planner.texts.render import (
+    format_date,
+    format_table_date,
+    format_table_datetime,
+    format_table_span,
+    render,
+)
 from takeover_planner.texts.words import MONTHS, MONTHS_SHORT, WEEKDAYS, WEEKDAYS_SHORT, SlotStatusName
 
 
@@ -62,3 +68,14 @@ class Words:
     def date(self, day: dt.date) -> str:
         """"6 May 2025" / "6. mai 2025"."""
         return format_date(day, self.language)
+
+    def table_date(self, day: dt.date) -> str:
+        """In a table or list: "2025-05-06" / "06.05.2025"."""
+        return format_table_date(day, self.language)
+
+    def table_span(self, start: dt.date, end: dt.date) -> str:
+        return format_table_span(start, end, self.language)
+
+    def table_moment(self, moment: dt.datetime) -> str:
+        """An aware moment in Oslo time, in a table or footer: "2025-05-06 14:00" / "06.05.2025 14:00"."""
+        return format_table_datetime(moment, self.language)

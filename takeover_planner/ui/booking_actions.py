@@ -51,17 +51,20 @@ class BookingRequest:
     end: dt.date
     status: SlotStatus = SlotStatus.REQUESTED
     campaign_id: int | None = None
-    notes: str = ""
+    notes: str = ""  # the internal note
     news_url: str = ""
     material_deadline: dt.datetime | None = None
+    department_note: str = ""  # the note to the department
 
 
 @dataclass(frozen=True)
 class DetailChanges:
-    notes: str
+    notes: str  # the internal note
     news_url: str
     material_deadline: dt.datetime | None
     campaign_id: int | None
+    department_note: str = ""  # the note to the department
+    account_id: int | None = None  # another account takes the slot over (None: it stays where it is)
 
 
 class BookingActions(QObject):
@@ -156,6 +159,7 @@ class BookingActions(QObject):
                 ctx, department=request.department_id, account=request.account_id, start=request.start,
                 end=request.end, campaign=request.campaign_id, status=request.status, notes=request.notes,
                 news_url=request.news_url, material_deadline=request.material_deadline,
+                department_note=request.department_note,
             )
 
         def done(result: Any) -> None:
@@ -179,6 +183,7 @@ class BookingActions(QObject):
             "department": request.department_id, "account": request.account_id, "start": request.start,
             "end": request.end, "campaign": request.campaign_id, "status": request.status.value,
             "notes": request.notes, "news_url": request.news_url, "material_deadline": request.material_deadline,
+            "department_note": request.department_note,
         }, QCoreApplication.translate("BookingActions", "Book %1").replace(
             "%1", department.name if department is not None else f"#{request.department_id}"))
         self._write(work, done, on_refused, pending=pending)
@@ -284,7 +289,9 @@ class BookingActions(QObject):
         before = self.store.slot(slot_id)
         if before is None:
             return
-        old = DetailChanges(before.notes, before.news_url, before.material_deadline, before.campaign_id)
+        old = DetailChanges(before.notes, before.news_url, before.material_deadline, before.campaign_id,
+                            before.department_note)
+        old = dataclasses.replace(old, account_id=before.account_id)  # undo gives the slot back to its account
         old_dates = (before.start, before.end)
 
         def apply(ctx: AppContext, version: int, dates: tuple[dt.date, dt.date], details: DetailChanges) -> SlotInfo:
@@ -292,13 +299,19 @@ class BookingActions(QObject):
 
             slot = booking.get_slot(ctx, slot_id)
             expected = version  # every write below checks it: someone else's change is refused, not overwritten
+            if details.account_id is not None and details.account_id != slot.account_id:
+                # The booking rules are checked against the other account's slots and blackouts (services).
+                slot = booking.change_account(ctx, slot_id, details.account_id, expected_version=expected).slot
+                expected = slot.version
             if (slot.start, slot.end) != dates:
                 slot = booking.move(ctx, slot_id, dates[0], dates[1], expected_version=expected).slot
                 expected = slot.version
-            current = DetailChanges(slot.notes, slot.news_url, slot.material_deadline, slot.campaign_id)
-            if current != details:
+            current = DetailChanges(slot.notes, slot.news_url, slot.material_deadline, slot.campaign_id,
+                                    slot.department_note)
+            if current != dataclasses.replace(details, account_id=None):
                 slot = booking.update_details(
                     ctx, slot_id, expected_version=expected, notes=details.notes, news_url=details.news_url,
+                    department_note=details.department_note,
                     material_deadline=details.material_deadline, campaign=details.campaign_id,
                     clear_campaign=details.campaign_id is None,
                 )
@@ -320,13 +333,23 @@ class BookingActions(QObject):
         campaign = next((c.name for c in self.store.campaigns if c.id == changes.campaign_id), None)
         pending = PendingWrite("edit", {
             "slot_id": slot_id, "start": start, "end": end, "notes": changes.notes, "news_url": changes.news_url,
+            "department_note": changes.department_note,
             "material_deadline": changes.material_deadline, "campaign": changes.campaign_id,
             "clear_campaign": changes.campaign_id is None, "expected_version": version,
+            "account": changes.account_id,
         }, QCoreApplication.translate("BookingActions", "Edit %1").replace("%1", before.department), slot_id,
             dataclasses.replace(before, start=start, end=end, notes=changes.notes, news_url=changes.news_url,
+                                department_note=changes.department_note,
                                 material_deadline=changes.material_deadline or before.material_deadline,
-                                campaign_id=changes.campaign_id, campaign=campaign))
+                                campaign_id=changes.campaign_id, campaign=campaign, **self._account_of(changes, before)))
         self._write(lambda ctx: apply(ctx, version, (start, end), changes), done, on_refused, slot_id, pending)
+
+    def _account_of(self, changes: DetailChanges, before: SlotInfo) -> dict[str, Any]:
+        """The account the calendar shows for an edit still on its way: the new one when it changes."""
+        account = next((a for a in self.store.accounts if a.id == changes.account_id), None)
+        if account is None or account.id == before.account_id:
+            return {}
+        return {"account_id": account.id, "account": account.name}
 
     # --- undo -----------------------------------------------------------------------------------------------
 

@@ -71,6 +71,7 @@ class CalendarPage(QWidget):
         self.selected_id = 0
         self.dialog: BookingDialog | None = None
         self.profile: Profile | None = None  # team mode: who is working (None: not known yet, allow all)
+        self._menu_at: QPoint | None = None  # where the last slot menu opened
 
         self.toolbar = PlannerToolbar(self)
         self.model = SlotTableModel(self)
@@ -113,6 +114,8 @@ class CalendarPage(QWidget):
             grid.range_drawn.connect(self._on_grid_range_drawn)
             grid.move_requested.connect(self._on_grid_move_requested)
             grid.context_menu_requested.connect(self.open_status_menu)
+            grid.cancel_requested.connect(self.cancel_slot)
+            grid.navigate_requested.connect(self.go_to)  # the day cursor left the shown days
         self.agenda.slot_selected.connect(self.select)
         self.agenda.slot_activated.connect(self.edit_slot)
         self.agenda.context_menu_requested.connect(self.open_status_menu)
@@ -121,6 +124,7 @@ class CalendarPage(QWidget):
         self.panel.brief_requested.connect(self.brief_requested)
         self.panel.status_menu_requested.connect(self._on_panel_status_menu_requested)
         self.store.slots_changed.connect(self.refresh)
+        self.store.reloaded.connect(self._on_store_reloaded)
         self.booking_actions.slot_written.connect(self._on_actions_slot_written)
         self.store.catalog_changed.connect(self._on_store_catalog_changed)
         self.toolbar.set_view(self.view)
@@ -245,6 +249,12 @@ class CalendarPage(QWidget):
         if slot.id == self.selected_id:
             self._load_panel_extras(slot.id)
 
+    def _on_store_reloaded(self) -> None:
+        """Fresh data from the database (F5, or someone else's change through live updates): the panel's story
+        progress and history are read again too, not only when the slot is selected anew."""
+        if self.selected_id and self.store.slot(self.selected_id) is not None:
+            self._load_panel_extras(self.selected_id)
+
     def _load_panel_extras(self, slot_id: int) -> None:
         ctx = self.store.ctx
         if ctx is None:
@@ -279,7 +289,7 @@ class CalendarPage(QWidget):
         first = start or self._default_day()
         dialog = BookingDialog(self.window(), self.store, start=first, end=end or first,
                                account_id=self.slot_filter.account_id or (self.store.accounts[0].id if self.store.accounts else None),
-                               department_id=self.slot_filter.department_id)
+                               department_id=self.slot_filter.department_id, internal_note=self._may_plan())
         dialog.book_requested.connect(lambda request: self._book(dialog, request))
         dialog.finished.connect(self._on_dialog_finished)
         self.dialog = dialog
@@ -309,7 +319,7 @@ class CalendarPage(QWidget):
             return None
         from takeover_planner.ui.dialogs.booking_dialog import BookingDialog
 
-        dialog = BookingDialog(self.window(), self.store, slot=slot)
+        dialog = BookingDialog(self.window(), self.store, slot=slot, internal_note=self._may_plan())
         dialog.edit_requested.connect(
             lambda sid, start, end, changes: self._edit(dialog, sid, start, end, changes))
         dialog.finished.connect(self._on_dialog_finished)
@@ -383,7 +393,7 @@ class CalendarPage(QWidget):
             action = QAction(status_action(status), menu)
             action.setData(status.value)
             action.setEnabled(self._may_plan())
-            action.triggered.connect(lambda _checked=False, s=status: self.change_status(slot_id, s))
+            action.triggered.connect(lambda _checked=False, s=status: self.change_status(slot_id, s, self._menu_at))
             menu.addAction(action)
         if not allowed:
             final = QAction(self.tr("Completed slots cannot change"), menu)
@@ -414,6 +424,7 @@ class CalendarPage(QWidget):
 
     def open_status_menu(self, slot_id: int, global_pos: QPoint) -> None:
         self.select(slot_id)
+        self._menu_at = global_pos  # a refusal is said where the menu was (at the slot, also when opened by keys)
         menu = self.status_menu(slot_id)
         if menu is not None:
             menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -422,11 +433,26 @@ class CalendarPage(QWidget):
     def _on_panel_status_menu_requested(self, slot_id: int, button: QWidget) -> None:
         self.open_status_menu(slot_id, button.mapToGlobal(button.rect().bottomLeft()))
 
-    def change_status(self, slot_id: int, status: SlotStatus) -> None:
+    def cancel_slot(self, slot_id: int) -> None:
+        """Delete on a slot in the calendar: cancel it (asking for the reason), where cancelling is allowed."""
         slot = self.store.slot(slot_id)
         if slot is None:
             return
-        where = QCursor.pos()
+        grid = self.current_view_widget()
+        where = grid.slot_anchor(slot_id) if isinstance(grid, CalendarGrid) else QCursor.pos()
+        if SlotStatus.CANCELLED not in ALLOWED_TRANSITIONS[slot.status] or not self._may_plan():
+            message = self.tr("%1's slot cannot be cancelled.").replace("%1", slot.department)
+            self.callout.show_message(message, where)
+            self.status_message.emit(message)
+            return
+        self.change_status(slot_id, SlotStatus.CANCELLED, where)
+
+    def change_status(self, slot_id: int, status: SlotStatus, where: QPoint | None = None) -> None:
+        """``where``: the point (global) a refusal is shown at; the mouse pointer if not given."""
+        slot = self.store.slot(slot_id)
+        if slot is None:
+            return
+        where = where if where is not None else QCursor.pos()
 
         def refused(exc: TakeoverError) -> None:
             message = user_message(exc)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QHideEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from takeover_planner.ui.announce import Politeness, announce
 from takeover_planner.ui.calendar.painting import is_dark
 
 SHOW_MS = 10_000
@@ -63,6 +64,8 @@ class Callout(QFrame):
         self.show()
         self.raise_()
         self._timer.start(SHOW_MS)
+        # A refusal interrupts the screen reader: the person just tried something and it did not happen.
+        announce(self, text, politeness=Politeness.Assertive)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._timer.stop()

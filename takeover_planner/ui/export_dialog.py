@@ -40,11 +40,12 @@ from takeover_planner.services.export_service import (
     run_export,
 )
 from takeover_planner.texts import current_language
-from takeover_planner.ui.i18n import pydate, qdate
+from takeover_planner.ui.i18n import date_edit_format, pydate, qdate
 from takeover_planner.ui.tasks import TaskRunner
 
 SUFFIX = {"ics": ".ics", "xlsx": ".xlsx", "csv": ".csv", "pdf": ".pdf"}
-DEFAULT_STEM = "takeover-calendar"
+# The suggested file name, in the language the window speaks (a name a person reads, not a machine value).
+DEFAULT_STEM = {"nb": "overtakelseskalender", "en": "takeover-calendar"}
 
 
 class _ProgressRelay(QObject):
@@ -87,7 +88,7 @@ class ExportDialog(QDialog):
             self.format.addItem("", key)
         self.format.currentIndexChanged.connect(self._on_format_changed)
         self.path = QLineEdit(self)
-        self.path.setText(str(self._default_folder() / f"{DEFAULT_STEM}.ics"))
+        self.path.setText(str(self._default_folder() / f"{DEFAULT_STEM.get(current_language(), DEFAULT_STEM['en'])}.ics"))
         self.path.textChanged.connect(self._on_path_changed)
         self.browse = QPushButton(self)
         self.browse.clicked.connect(self._on_browse_clicked)
@@ -106,7 +107,7 @@ class ExportDialog(QDialog):
         self.end.setDate(qdate(dt.date(today.year, 12, 31)))
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_edit_format())
             edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
             edit.setEnabled(False)
         self.limit_dates.toggled.connect(self._on_limit_dates_toggled)
@@ -178,6 +179,8 @@ class ExportDialog(QDialog):
         self.dates_label.setText(self.tr("Period:"))
         self.limit_dates.setText(self.tr("Only from"))
         self.to_label.setText(self.tr("to"))
+        self.start.setAccessibleName(self.tr("First day"))  # a date field a screen reader names
+        self.end.setAccessibleName(self.tr("Last day"))
         self.department_label.setText(self.tr("&Department:"))
         self.department_label.setBuddy(self.department)
         self.account_label.setText(self.tr("&Account:"))

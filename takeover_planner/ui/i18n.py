@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTranslator
 
 from takeover_planner import texts
 from takeover_planner.paths import resource
+from takeover_planner.texts.render import DateSpan, format_date, format_span
 
 ENGLISH = "en"
 BOKMAAL = "nb"
@@ -104,12 +105,17 @@ def _is_norwegian(loc: QLocale) -> bool:
     return loc.language() in (QLocale.Language.NorwegianBokmal, QLocale.Language.NorwegianNynorsk)
 
 
+# One date style per language (issue 16). Prose: "4. mars 2027" / "4 Mar 2027"; tables, lists and date fields:
+# "04.03.2027" / "4 Mar 2027". Bokmål prose is the core's own wording (texts.render), so a refusal, a brief
+# and the window write a date the same way. Machine formats (CSV, JSON, ICS values, file names) stay ISO.
+
+
 def date_text(day: dt.date, locale: QLocale | None = None, *, long: bool = False) -> str:
-    """"3 Mar 2026" / "3. mars 2026"; long adds the weekday."""
+    """"3 Mar 2026" / "3. mars 2026"; long adds the weekday ("Tuesday 3 March 2026" / "tirsdag 3. mars 2026")."""
     loc = locale or QLocale()
-    dot = "." if _is_norwegian(loc) else ""
-    fmt = f"dddd d{dot} MMMM yyyy" if long else f"d{dot} MMM yyyy"
-    return loc.toString(qdate(day), fmt)
+    if _is_norwegian(loc):
+        return loc.toString(qdate(day), "dddd d. MMMM yyyy") if long else format_date(day, BOKMAAL)
+    return loc.toString(qdate(day), "dddd d MMMM yyyy" if long else "d MMM yyyy")
 
 
 def month_day_label(day: dt.date, locale: QLocale | None = None) -> str:
@@ -120,15 +126,60 @@ def month_day_label(day: dt.date, locale: QLocale | None = None) -> str:
 
 
 def range_text(start: dt.date, end: dt.date, locale: QLocale | None = None) -> str:
+    """Prose: "4.–6. mars 2027" / "4 Mar 2027 – 6 Mar 2027"."""
+    loc = locale or QLocale()
+    if _is_norwegian(loc):
+        return format_span(DateSpan(start, end), BOKMAAL)
     if start == end:
-        return date_text(start, locale)
-    return f"{date_text(start, locale)} – {date_text(end, locale)}"
+        return date_text(start, loc)
+    return f"{date_text(start, loc)} – {date_text(end, loc)}"
 
 
 def datetime_text(moment: dt.datetime, locale: QLocale | None = None) -> str:
-    """A stored (UTC-aware) moment shown as Oslo wall-clock time."""
+    """A stored (UTC-aware) moment shown as Oslo wall-clock time: "4. mars 2027 kl. 14:00" / "4 Mar 2027 14:00"."""
     from takeover_planner.domain.timekeeping import to_oslo
 
     local = to_oslo(moment)
     loc = locale or QLocale()
-    return f"{date_text(local.date(), loc)} {local.strftime('%H:%M')}"
+    if _is_norwegian(loc):
+        return f"{date_text(local.date(), loc)} kl. {local:%H:%M}"
+    return f"{date_text(local.date(), loc)} {local:%H:%M}"
+
+
+def table_date(day: dt.date, locale: QLocale | None = None) -> str:
+    """In a table, list or short field: "04.03.2027" / "4 Mar 2027"."""
+    loc = locale or QLocale()
+    return f"{day:%d.%m.%Y}" if _is_norwegian(loc) else date_text(day, loc)
+
+
+def table_range(start: dt.date, end: dt.date, locale: QLocale | None = None) -> str:
+    """"04.–06.03.2027" / "4–6 Mar 2027": what the two ends share is written once, so columns stay narrow."""
+    loc = locale or QLocale()
+    if start == end:
+        return table_date(start, loc)
+    if _is_norwegian(loc):
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start:%d}.–{table_date(end, loc)}"
+        if start.year == end.year:
+            return f"{start:%d.%m}.–{table_date(end, loc)}"
+        return f"{table_date(start, loc)}–{table_date(end, loc)}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{date_text(end, loc)}"
+    if start.year == end.year:
+        return f"{loc.toString(qdate(start), 'd MMM')} – {date_text(end, loc)}"
+    return f"{date_text(start, loc)} – {date_text(end, loc)}"
+
+
+def table_datetime(moment: dt.datetime, locale: QLocale | None = None) -> str:
+    """A stored moment in Oslo time, in a table: "04.03.2027 14:00" / "4 Mar 2027 14:00"."""
+    from takeover_planner.domain.timekeeping import to_oslo
+
+    local = to_oslo(moment)
+    return f"{table_date(local.date(), locale)} {local:%H:%M}"
+
+
+def date_edit_format(locale: QLocale | None = None, *, with_time: bool = False) -> str:
+    """The display format of a date (and time) field: "dd.MM.yyyy" / "d MMM yyyy"."""
+    loc = locale or QLocale()
+    day = "dd.MM.yyyy" if _is_norwegian(loc) else "d MMM yyyy"
+    return f"{day} HH:mm" if with_time else day

@@ -41,14 +41,91 @@ def api_variant_label(variant: str) -> str:
     return variant
 
 
-def audit_action_label(action: str) -> str:
-    labels = {
+# Every action code the services write into the audit trail (services/*.py, publishing/, domain/review.py
+# ACTION_NAMES), in words; the trail and the side panel's history never show a code (issue 16).
+def _audit_actions() -> dict[str, str]:
+    # Literal translate() calls, so lupdate finds every one.
+    return {
+        # slots
         "booked": QCoreApplication.translate("Labels", "booked"),
         "moved": QCoreApplication.translate("Labels", "moved"),
         "status": QCoreApplication.translate("Labels", "changed status"),
         "updated": QCoreApplication.translate("Labels", "edited"),
+        "account_changed": QCoreApplication.translate("Labels", "moved to another account"),
+        "brief_written": QCoreApplication.translate("Labels", "brief written"),
+        "kit_written": QCoreApplication.translate("Labels", "contributor page written"),
+        "email_written": QCoreApplication.translate("Labels", "e-mail drafted"),
+        "frames_reordered": QCoreApplication.translate("Labels", "frames put in a new order"),
+        "handoff_pack": QCoreApplication.translate("Labels", "hand-off pack made"),
+        # frames, consent, files
+        "created": QCoreApplication.translate("Labels", "created"),
+        "added": QCoreApplication.translate("Labels", "added"),
+        "imported": QCoreApplication.translate("Labels", "imported"),
+        "fixed": QCoreApplication.translate("Labels", "fixed copy made"),
+        "file_changed": QCoreApplication.translate("Labels", "file replaced"),
+        "consent_linked": QCoreApplication.translate("Labels", "consent linked"),
+        "consent_unlinked": QCoreApplication.translate("Labels", "consent unlinked"),
+        "restored": QCoreApplication.translate("Labels", "back to draft"),
+        "submitted": QCoreApplication.translate("Labels", "submitted"),
+        "changes_requested": QCoreApplication.translate("Labels", "changes requested"),
+        "approved": QCoreApplication.translate("Labels", "approved"),
+        "scheduled": QCoreApplication.translate("Labels", "scheduled"),
+        "published": QCoreApplication.translate("Labels", "published"),
+        "failed": QCoreApplication.translate("Labels", "publishing failed"),
+        "publish_failed": QCoreApplication.translate("Labels", "publishing failed"),
+        "withdrawn": QCoreApplication.translate("Labels", "withdrawn"),
+        "withdrawn_with_slot": QCoreApplication.translate("Labels", "withdrawn with its slot"),
+        "retimed_with_slot": QCoreApplication.translate("Labels", "time moved with its slot"),
+        "late_post_now": QCoreApplication.translate("Labels", "late: posted now"),
+        "late_retimed": QCoreApplication.translate("Labels", "late: given a new time"),
+        "late_dropped": QCoreApplication.translate("Labels", "late: dropped"),
+        # catalogue, accounts, goals
+        "deleted": QCoreApplication.translate("Labels", "deleted"),
+        "archived": QCoreApplication.translate("Labels", "archived"),
+        "token_set": QCoreApplication.translate("Labels", "Instagram account connected"),
+        "token_removed": QCoreApplication.translate("Labels", "Instagram account disconnected"),
+        "ig_user_id_learned": QCoreApplication.translate("Labels", "Instagram account identified"),
+        "publish_method": QCoreApplication.translate("Labels", "publishing method changed"),
+        "publishing_resumed": QCoreApplication.translate("Labels", "publishing resumed"),
+        "facebook_page_linked": QCoreApplication.translate("Labels", "Facebook Page linked"),
+        "facebook_page_unlinked": QCoreApplication.translate("Labels", "Facebook Page unlinked"),
+        "reached": QCoreApplication.translate("Labels", "goal reached"),
+        "set": QCoreApplication.translate("Labels", "goal set"),
+        "demo_loaded": QCoreApplication.translate("Labels", "demo loaded"),
     }
-    return labels.get(action, action)
+
+
+def audit_action_label(action: str) -> str:
+    """An audit action code as words ("brief_written" → "brief written" / "oppdragsbrev skrevet")."""
+    if action.startswith("published_while_"):  # the publisher found the frame in another state (frame_gate)
+        return QCoreApplication.translate("Labels", "published although not released")
+    known = _audit_actions().get(action)
+    if known is not None:
+        return known
+    # A code this version does not know (written by a newer one): readable, at least.
+    return action.replace("_", " ")
+
+
+# Actions whose comment the publisher writes itself, in English, for the log: their words are the action's.
+_MACHINE_NOTES = frozenset({"withdrawn_with_slot", "retimed_with_slot"})
+
+
+def audit_comment(action: str, comment: str) -> str:
+    """The comment column: a person's words as written; the publisher's own log notes left out."""
+    if action in _MACHINE_NOTES or action.startswith("published_while_"):
+        return ""
+    return comment
+
+
+def audit_change_label(action: str, after: dict | None) -> str:
+    """The action, with the new status for a status change ("changed status: booked")."""
+    what = audit_action_label(action)
+    if action == "status" and after and "status" in after:
+        try:
+            return f"{what}: {status_label(str(after['status'])).lower()}"
+        except ValueError:
+            return what
+    return what
 
 
 def week_label(week: int) -> str:

@@ -260,6 +260,7 @@ class MainWindow(QMainWindow):
             Kind.CAMPAIGNS: self._action(None, lambda: self.open_manage(Kind.CAMPAIGNS)),
             Kind.BLACKOUTS: self._action("Ctrl+Shift+B", lambda: self.open_manage(Kind.BLACKOUTS)),
         }
+        self.keys_action = self._action("F1", self.show_keyboard_map)  # issue 16: every key in one table
         self.log_action = self._action(None, self._open_log_folder)
         self.about_action = self._action(None, self._about)
 
@@ -294,6 +295,7 @@ class MainWindow(QMainWindow):
         for action in self.manage_actions.values():
             self.manage_menu.addAction(action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.keys_action)
         self.help_menu.addAction(self.log_action)
         self.help_menu.addAction(self.about_action)
         menus = {Menu.FILE: self.file_menu, Menu.EDIT: self.edit_menu, Menu.VIEW: self.view_menu,
@@ -366,6 +368,7 @@ class MainWindow(QMainWindow):
             from takeover_planner.ui.review.review_window import open_review_window
 
             window = open_review_window(ctx, self.runner, slot_id, self)
+            self.store.reloaded.connect(window.refresh_soon)  # live updates: the screen follows others' changes
             self.review_windows[slot_id] = window
         window.show()
         window.raise_()
@@ -401,6 +404,11 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         self.status_area.database_label.setToolTip(self.tr("%n slot(s) loaded", "", self.store.slot_count))
+
+    def show_keyboard_map(self) -> QWidget:
+        from takeover_planner.ui.keyboard_map import open_keyboard_map
+
+        return open_keyboard_map(self, self.menuBar())
 
     def _open_log_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.log_dir)))
@@ -495,6 +503,7 @@ class MainWindow(QMainWindow):
         self.manage_actions[Kind.ACCOUNTS].setText(self.tr("&Accounts…"))
         self.manage_actions[Kind.CAMPAIGNS].setText(self.tr("&Campaigns and theme weeks…"))
         self.manage_actions[Kind.BLACKOUTS].setText(self.tr("&Blackout periods…"))
+        self.keys_action.setText(self.tr("&Keyboard shortcuts"))
         self.log_action.setText(self.tr("Show the &log file"))
         self.status_area.open_folder_button.setText(self.tr("Open the folder"))
         self.about_action.setText(self.tr("&About Takeover Planner"))

@@ -50,6 +50,7 @@ class PlannerStore(QObject):
     open_failed = Signal(str)
     catalog_changed = Signal()
     slots_changed = Signal()
+    reloaded = Signal()  # reload() brought fresh data (F5, live updates): views that read more than slots read again
     load_failed = Signal(object)  # the TakeoverError: listeners decide on its type and reason, not its words
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
@@ -73,6 +74,9 @@ class PlannerStore(QObject):
         """Open the database (creating and migrating it if needed) and read the catalog and one year."""
 
         def work() -> tuple[AppContext, CatalogSnapshot, Batch]:
+            # Loaded here, on the worker, because the team feature's offline outbox (ui.team.offline) reads it on
+            # the GUI thread the moment the database has opened; importing it there cost the first paint 70 ms.
+            import takeover_planner.services.outbox  # noqa: F401
             from takeover_planner.errors import TakeoverError
             from takeover_planner.services import planner_queries
             from takeover_planner.services.context import open_context
@@ -326,6 +330,7 @@ class PlannerStore(QObject):
             self.competing = batch.competing
             self._years = {ALL_YEARS} if everything else set(range(first, last + 1))
             self.slots_changed.emit()
+            self.reloaded.emit()
 
         self.reload_catalog()
         self.read(ctx, work, on_done=done, on_error=lambda exc: self.load_failed.emit(exc))

@@ -7,6 +7,7 @@ background reads come back (answers for a slot no longer shown are ignored).
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -31,7 +32,7 @@ from takeover_planner.domain.timekeeping import iso_week, now_utc, to_oslo
 from takeover_planner.ui.calendar.legend import Legend
 from takeover_planner.ui.calendar.painting import WARNING_COLOR, bar_colors, is_dark, luminance
 from takeover_planner.ui.i18n import datetime_text, range_text
-from takeover_planner.ui.labels import audit_action_label, status_label
+from takeover_planner.ui.labels import audit_change_label, status_label
 
 if TYPE_CHECKING:
     from takeover_planner.services.audit import AuditEntry
@@ -128,11 +129,13 @@ class SlotDetailsPanel(QScrollArea):
         self.deadline_label = _label(self.details, rich=True)
         self.campaign_label = _label(self.details)
         self.contact_label = _label(self.details, selectable=True, rich=True)
+        # Two notes, captioned apart: what the department is told, and the comms team's own (with the news link).
+        self.department_note_label = _label(self.details, selectable=True)
         self.notes_label = _label(self.details, selectable=True, rich=True)
         self.captions: dict[str, QLabel] = {}
         for key, field in (("dates", self.dates_label), ("deadline", self.deadline_label),
                            ("campaign", self.campaign_label), ("contact", self.contact_label),
-                           ("notes", self.notes_label)):
+                           ("department_note", self.department_note_label), ("notes", self.notes_label)):
             caption = QLabel(self.details)
             caption.setObjectName("caption")
             caption.setBuddy(field)
@@ -269,6 +272,7 @@ class SlotDetailsPanel(QScrollArea):
         self.deadline_label.setText(self._deadline_text(slot))
         self.campaign_label.setText(slot.campaign or self.tr("None"))
         self.contact_label.setText(self._contact_text())
+        self.department_note_label.setText(slot.department_note or self.tr("None"))
         notes = [html.escape(slot.notes).replace("\n", "<br>")] if slot.notes else []
         if slot.news_url:
             safe = html.escape(slot.news_url, quote=True)
@@ -278,6 +282,8 @@ class SlotDetailsPanel(QScrollArea):
         if slot.status == SlotStatus.CANCELLED and slot.cancel_reason:
             notes.append(self.tr("Cancelled: %1").replace("%1", html.escape(slot.cancel_reason)))
         self.notes_label.setText("<br>".join(notes) if notes else html.escape(self.tr("None")))
+        # The internal note is the comms team's: others are never sent it, so their caption does not promise one.
+        self.captions["notes"].setText(self.tr("Internal note") if self._may_plan else self.tr("Other details"))
         if self._competitors:
             items = "<br>".join(
                 f"#{c.id} {html.escape(c.department)} ({range_text(c.start, c.end)}, {status_label(c.status).lower()})"
@@ -384,10 +390,9 @@ class SlotDetailsPanel(QScrollArea):
             return
         lines = []
         for entry in entries[-5:][::-1]:
-            when = datetime_text(entry.at) if entry.at.tzinfo is not None else entry.at.isoformat(" ", "minutes")
-            what = audit_action_label(entry.action)
-            if entry.action == "status" and entry.after and "status" in entry.after:
-                what = f"{what}: {status_label(str(entry.after['status'])).lower()}"
+            # A stored moment is always aware (UTCDateTime); a naive one would be taken as UTC.
+            when = datetime_text(entry.at if entry.at.tzinfo is not None else entry.at.replace(tzinfo=dt.UTC))
+            what = audit_change_label(entry.action, entry.after)
             lines.append(f"{html.escape(when)} · {html.escape(entry.actor)} · {html.escape(what)}")
         self.history_label.setText("<br>".join(lines))
 
@@ -402,7 +407,7 @@ class SlotDetailsPanel(QScrollArea):
         ))
         captions = {"dates": self.tr("Dates"), "deadline": self.tr("Material deadline"),
                     "campaign": self.tr("Campaign"), "contact": self.tr("Contact person"),
-                    "notes": self.tr("Notes")}
+                    "department_note": self.tr("Note to the department"), "notes": self.tr("Internal note")}
         for key, caption in self.captions.items():
             caption.setText(captions[key])
         self.progress_caption.setText(self.tr("Story progress"))

@@ -61,7 +61,8 @@ class SlotFilter:
 
 def search_text(slot: SlotInfo, departments: dict[int, DepartmentInfo] | None = None) -> str:
     """Everything a person might type to find a slot: names, notes, the contact person, '#12'."""
-    parts = [f"#{slot.id}", slot.department, slot.account, slot.campaign or "", slot.notes, slot.news_url,
+    parts = [f"#{slot.id}", slot.department, slot.account, slot.campaign or "", slot.notes,
+             slot.department_note, slot.news_url,
              slot.status.value, slot.start.isoformat(), slot.end.isoformat()]
     department = (departments or {}).get(slot.department_id)
     if department is not None and department.primary_contact is not None:

@@ -13,6 +13,8 @@ from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QToolButton, QWidget
 
+from takeover_planner.ui.announce import announce
+
 
 class StatusArea(QObject):
     def __init__(self, bar: QStatusBar) -> None:
@@ -42,6 +44,7 @@ class StatusArea(QObject):
     def show(self, text: str, *, folder: Path | None = None) -> None:
         """A line of text; with ``folder``, an "Open the folder" button beside it until the next line."""
         self.label.setText(text)
+        announce(self.label, text)  # a screen reader hears it without leaving what it was on
         self.folder = folder
         self.open_folder_button.setVisible(folder is not None)
         if folder is not None:

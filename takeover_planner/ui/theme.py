@@ -1,13 +1,18 @@
 """A light touch of styling on top of the platform's style: the toolbar, the view switch, the primary
 button, captions and error text. Every colour is derived from the current palette, so a dark system palette
-gives a dark window (the stylesheet is rebuilt when the palette changes)."""
+gives a dark window (the stylesheet is rebuilt when the palette changes).
+
+The controls this sheet styles draw their own focus ring below; every other control gets one from
+``focus_ring.FocusRingStyle``, which ``apply_theme`` puts over the platform's style (a style sheet rule would take
+the drawing of combo and spin boxes away from the platform and change how they look)."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from takeover_planner.ui.calendar.painting import is_dark, mix
+from takeover_planner.ui.focus_ring import install_focus_ring
 
 ACCENT = QColor("#2f6fde")
 
@@ -23,6 +28,9 @@ def stylesheet(palette: QPalette) -> str:
     accent = ACCENT.lighter(125) if dark else ACCENT
     segment_on = mix(base, accent, 0.18 if not dark else 0.35)
     error = "#ff8a7a" if dark else "#b3261e"
+    # The keyboard focus ring on the controls this sheet styles (they lose the platform's own focus frame): the
+    # border grows by as much as the padding shrinks, so focusing a control never moves the ones beside it.
+    ring = text.name()  # the text colour, as focus_ring.ring_color: it stands out on the toolbar and on the accent-coloured button alike
     return f"""
 #plannerToolbar {{ background: {toolbar.name()}; border-bottom: 1px solid {line.name()}; }}
 #periodTitle {{ color: {text.name()}; }}
@@ -43,11 +51,18 @@ QPushButton#primary {{ background: {accent.name()}; color: white; border: none; 
 QPushButton#primary:hover {{ background: {accent.lighter(110).name()}; }}
 QPushButton#primary:disabled {{ background: {mix(accent, base, 0.5).name()}; }}
 #sidePanel {{ background: {base.name()}; }}
+QToolButton#segment:focus {{ border: 2px solid {ring}; padding: 4px 13px; }}
+QToolButton#segment[position="middle"]:focus, QToolButton#segment[position="last"]:focus {{ padding-left: 12px; }}
+QPushButton#primary:focus {{ border: 2px solid {ring}; padding: 4px 12px; }}
+#plannerToolbar QToolButton[autoRaise="true"]:focus {{ border: 2px solid {ring}; border-radius: 4px; padding: 1px; }}
 QSplitter::handle {{ background: {line.name()}; }}
 """
 
 
 def apply_theme(widget: QWidget) -> None:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        install_focus_ring(app)
     sheet = stylesheet(widget.palette())
     if widget.styleSheet() != sheet:  # setting it again would send another round of style events
         widget.setStyleSheet(sheet)

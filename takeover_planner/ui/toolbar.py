@@ -96,7 +96,7 @@ class PlannerToolbar(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_icon = self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         # The search box is what gives way on a narrow window (1024 px): it shrinks to SEARCH_MIN_WIDTH and grows
         # to SEARCH_MAX_WIDTH, while the view switch and "New booking" keep their full size.
         self.search.setMinimumWidth(SEARCH_MIN_WIDTH)
@@ -298,11 +298,19 @@ class PlannerToolbar(QWidget):
             button.setToolTip(f"{titles[name]} ({keys[name]})")
         self.search.setPlaceholderText(self.tr("Search slots, departments, contacts…"))
         self.search.setAccessibleName(self.tr("Search"))
+        # The box's two icon buttons are named by their actions' text (a screen reader reads no tooltip or icon).
+        self.search_icon.setText(self.tr("Search"))
+        clear_search = self.search.findChild(QAction, "_q_qlineeditclearaction")
+        if clear_search is not None:
+            clear_search.setText(self.tr("Clear search"))
         self.new_button.setText(self.tr("New booking"))
         self.new_button.setToolTip(self.tr("Book a department into a slot (Ctrl+N)"))
         self.filter_label.setText(self.tr("Show:"))
         self.account.setAccessibleName(self.tr("Filter by account"))
         self.department.setAccessibleName(self.tr("Filter by department"))
+        department_field = self.department.lineEdit()
+        if department_field is not None:  # the typing field inside the combo box is a text field of its own
+            department_field.setAccessibleName(self.tr("Filter by department"))
         self.campaign.setAccessibleName(self.tr("Filter by campaign"))
         self.status_button.setAccessibleName(self.tr("Filter by status"))
         self.clear_button.setText(self.tr("Clear filters"))

@@ -18,11 +18,28 @@ process, following the documented contract (see ../shared/docs/INSTAGRAM.md):
   with ``X-Business-Use-Case-Usage``; every answer has ``X-App-Usage``.
 Every request is recorded, so tests can check that the token never appeared in a URL and that no frame was
 published twice (publishes are counted per SHA-256 of the media).
+
+Facebook Page stories (Meta's Page Stories API, https://developers.facebook.com/docs/page-stories-api), on the
+same server, answering only the Page access token (``page_token``):
+
+- ``POST /{v}/{page-id}/photos`` (multipart, ``published=false``): an unpublished photo (JPEG/PNG, at most
+  10 MB); ``published`` other than false is a feed post, which the fake counts in ``feed_posts`` (tests want 0).
+- ``POST /{v}/{page-id}/photo_stories`` (``photo_id``) → ``{"success": true, "post_id"}``; a photo used twice
+  is refused.
+- ``POST /{v}/{page-id}/video_stories``: ``upload_phase=start`` → ``video_id`` + ``upload_url`` (on this
+  server, ``/video-upload/{v}/{video-id}``, ``Authorization: OAuth``, ``offset``/``file_size`` headers);
+  ``upload_phase=finish`` + ``video_id`` → ``post_id``.
+- ``GET /{v}/{page-id}/stories`` → ``data: [{post_id, media_id, media_type, status, creation_time}]``;
+  ``GET /{v}/{page-id}`` → the Page's id and name; ``GET /{v}/{video-id}?fields=status`` → the upload phase.
+- ``page_story_modes``: ok | drop (made, the reply lost) | 500 (made, then a 500) | 500_nothing (a 500, nothing
+  made) for the next story requests.
 """
 
 from __future__ import annotations
 
 import base64
+import email.parser
+import email.policy
 import hashlib
 import itertools
 import json
@@ -124,6 +141,26 @@ class Published:
 
 
 @dataclass
+class PageMedia:
+    """An unpublished Page photo or a started Page video upload."""
+
+    id: str
+    kind: str  # photo | video
+    sha256: str = ""
+    uploaded: bool = False
+    used: bool = False
+
+
+@dataclass
+class PageStory:
+    post_id: str
+    media_id: str
+    kind: str
+    sha256: str
+    timestamp: float
+
+
+@dataclass
 class Seen:
     method: str
     path: str
@@ -162,6 +199,15 @@ class FakeInstagram(_Served):
         self.upload_base = ""  # where the resumable ``uri`` points (default: this fake)
         self.container_status_texts: deque[str] = deque()  # status texts for the next containers' ERROR status
         self._ids = itertools.count(17_900_000_000_000_001)
+        # --- a Facebook Page on the same server ---
+        self.page_id = "104000000000001"
+        self.page_name = "Fjordvik kommune"
+        self.page_token = "EAAGpage-" + "z" * 40
+        self.page_tokens: dict[str, str] = {self.page_token: "ok"}  # apart from ``tokens``: page token → state
+        self.page_media: dict[str, PageMedia] = {}
+        self.page_stories: list[PageStory] = []
+        self.page_story_modes: deque[str] = deque()  # ok | drop | 500
+        self.feed_posts = 0  # photos uploaded as published (a feed post): must stay 0
 
     # --- life cycle ----------------------------------------------------------------------------------
 
@@ -193,7 +239,10 @@ class FakeInstagram(_Served):
 
     def expire_token(self, token: str | None = None, how: str = "expired") -> None:
         with self.lock:
-            self.tokens[token or self.token] = how
+            if token is not None and token in self.page_tokens:
+                self.page_tokens[token] = how
+            else:
+                self.tokens[token or self.token] = how
 
     def expire_containers(self) -> None:
         with self.lock:
@@ -208,13 +257,18 @@ class FakeInstagram(_Served):
 
     # --- what happened -------------------------------------------------------------------------------
 
+    def page_story_counts(self) -> Counter[str]:
+        """Page stories made, per SHA-256 of the media."""
+        with self.lock:
+            return Counter(p.sha256 for p in self.page_stories)
+
     def publish_counts(self) -> Counter[str]:
         with self.lock:
             return Counter(p.sha256 for p in self.published if p.container_id != "outside")
 
     def tokens_in_urls(self) -> list[str]:
         with self.lock:
-            secrets = list(self.tokens)
+            secrets = list(self.tokens) + list(self.page_tokens)
             # refresh_access_token takes the token in its query, as Meta documents: the one exception.
             # … and debug_token inspects the token named in its query.
             return [f"{r.method} {r.path}?{r.query}" for r in self.requests
@@ -264,6 +318,9 @@ class _Handler(BaseHTTPRequestHandler):
         if segments and segments[0] == "ig-api-upload":
             self._upload(segments, body)
             return
+        if segments and segments[0] == "video-upload":
+            self._page_video_upload(segments, body)
+            return
         if segments and segments[0] == "refresh_access_token":
             endpoint, segments = "refresh", []
         else:
@@ -272,10 +329,15 @@ class _Handler(BaseHTTPRequestHandler):
                 return
             segments = segments[1:]
             endpoint = self._endpoint(method, segments)
+        if method == "POST" and self.headers.get("Content-Type", "").startswith("multipart/form-data"):
+            params.update(_form_fields(self.headers.get("Content-Type", ""), body))
         if endpoint == "refresh":
             token_problem = self._query_token_problem(params)
         else:
             token_problem = self._token_problem("Bearer")
+            endpoint = self._page_endpoint(method, segments, endpoint)
+            if token_problem is None and endpoint.startswith("page_"):
+                token_problem = self._page_token_problem()
         if token_problem is not None:
             self._error(token_problem)
             return
@@ -312,6 +374,30 @@ class _Handler(BaseHTTPRequestHandler):
             return "node"
         return "unknown"
 
+    def _page_endpoint(self, method: str, segments: list[str], endpoint: str) -> str:
+        fake = self.owner
+        if segments and segments[0] == fake.page_id:
+            if method == "POST" and segments[1:] == ["photos"]:
+                return "page_photos"
+            if method == "POST" and segments[1:] == ["photo_stories"]:
+                return "page_photo_story"
+            if method == "POST" and segments[1:] == ["video_stories"]:
+                return "page_video_story"
+            if method == "GET" and segments[1:] == ["stories"]:
+                return "page_stories"
+            if method == "GET" and len(segments) == 1:
+                return "page_node"
+        if method == "GET" and len(segments) == 1 and segments[0] in fake.page_media:
+            return "page_video_status"
+        return endpoint
+
+    def _page_token_problem(self) -> Failure | None:
+        """Page endpoints answer the Page access token only (a user or Instagram token lacks the Page's rights)."""
+        token = self.headers.get("Authorization", "").partition(" ")[2].strip()
+        if token != self.owner.page_token and self.owner.tokens.get(token) == "ok":
+            return Failure(200, None, 403, "(#200) The Page access token is required for this request")
+        return None
+
     def _query_token_problem(self, params: dict[str, str]) -> Failure | None:
         if self.headers.get("Authorization"):
             return Failure(100, None, 400, "refresh_access_token takes the token as the access_token parameter")
@@ -324,7 +410,7 @@ class _Handler(BaseHTTPRequestHandler):
         return self._state_problem(header[len(scheme) + 1:].strip())
 
     def _state_problem(self, token: str) -> Failure | None:
-        state = self.owner.tokens.get(token)
+        state = self.owner.tokens.get(token) or self.owner.page_tokens.get(token)
         if state is None or state == "invalid":
             return Failure(190, 467, 401, "Invalid OAuth access token - Cannot parse access token")
         if state == "expired":
@@ -483,7 +569,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _ep_debug(self, segments: list[str], params: dict[str, str]) -> None:
         fake = self.owner
-        inspected = fake.tokens.get(params.get("input_token", ""))
+        token = params.get("input_token", "")
+        inspected = fake.tokens.get(token) or fake.page_tokens.get(token)
         if fake.debug_expires_at is None:
             self._error(Failure(100, None, 400, "(#100) You must provide an app access token, or a user access "
                                                 "token that is an owner or developer of the app"))
@@ -500,6 +587,118 @@ class _Handler(BaseHTTPRequestHandler):
         with fake.lock:
             fake.tokens[new] = "ok"
         self._send(200, {"access_token": new, "token_type": "bearer", "expires_in": fake.refresh_lifetime_s})
+
+    # --- Facebook Page stories ------------------------------------------------------------------------
+
+    def _ep_page_node(self, segments: list[str], params: dict[str, str]) -> None:
+        self._send(200, {"id": self.owner.page_id, "name": self.owner.page_name})
+
+    def _ep_page_photos(self, segments: list[str], params: dict[str, str]) -> None:
+        fake = self.owner
+        if params.get("published", "true").lower() != "false":
+            with fake.lock:
+                fake.feed_posts += 1
+        content = params.get("source", "").encode("latin-1")
+        if not content:
+            self._error(Failure(324, None, 400, "(#324) Requires upload file"))
+            return
+        if not (content.startswith(b"\xff\xd8\xff") or content.startswith(b"\x89PNG")):
+            self._error(Failure(324, None, 400, "(#324) Missing or invalid image file"))
+            return
+        if len(content) > 10 * 1024 * 1024:
+            self._error(Failure(324, None, 400, "(#324) The image is too large"))
+            return
+        media = PageMedia(fake.new_id(), "photo", hashlib.sha256(content).hexdigest(), uploaded=True)
+        with fake.lock:
+            fake.page_media[media.id] = media
+        self._send(200, {"id": media.id})
+
+    def _ep_page_photo_story(self, segments: list[str], params: dict[str, str]) -> None:
+        self._make_page_story(params.get("photo_id", ""), "photo")
+
+    def _ep_page_video_story(self, segments: list[str], params: dict[str, str]) -> None:
+        fake = self.owner
+        phase = params.get("upload_phase", "")
+        if phase == "start":
+            media = PageMedia(fake.new_id(), "video")
+            with fake.lock:
+                fake.page_media[media.id] = media
+            self._send(200, {"video_id": media.id,
+                             "upload_url": f"{fake.base_url}/video-upload/{fake.version}/{media.id}"})
+            return
+        if phase == "finish":
+            self._make_page_story(params.get("video_id", ""), "video")
+            return
+        self._error(Failure(100, None, 400, "(#100) upload_phase must be start or finish"))
+
+    def _make_page_story(self, media_id: str, kind: str) -> None:
+        fake = self.owner
+        with fake.lock:
+            media = fake.page_media.get(media_id)
+            mode = fake.page_story_modes.popleft() if fake.page_story_modes else "ok"
+            if media is None or media.kind != kind:
+                self._error(Failure(100, 33, 400, "Unsupported post request. Object does not exist"))
+                return
+            if not media.uploaded:
+                self._error(Failure(6000, None, 400, "There was a problem uploading your video file"))
+                return
+            if media.used:
+                self._error(Failure(100, None, 400, "(#100) This media has already been used in a story"))
+                return
+            if mode == "500_nothing":  # a 500 before anything was made
+                self._error(Failure(2, None, 500, "Service temporarily unavailable", is_transient=True))
+                return
+            media.used = True
+            story = PageStory(f"{fake.page_id}_{fake.new_id()}", media_id, kind, media.sha256, fake.clock())
+            fake.page_stories.append(story)
+        if mode == "drop":
+            self.close_connection = True
+            return
+        if mode == "500":
+            self._error(Failure(2, None, 500, "Service temporarily unavailable", is_transient=True))
+            return
+        self._send(200, {"success": True, "post_id": story.post_id})
+
+    def _ep_page_stories(self, segments: list[str], params: dict[str, str]) -> None:
+        fake = self.owner
+        with fake.lock:
+            items = [{"post_id": p.post_id, "media_id": p.media_id, "media_type": p.kind, "status": "PUBLISHED",
+                      "creation_time": str(int(p.timestamp))} for p in fake.page_stories]
+        self._send(200, {"data": list(reversed(items))})
+
+    def _ep_page_video_status(self, segments: list[str], params: dict[str, str]) -> None:
+        fake = self.owner
+        with fake.lock:
+            media = fake.page_media[segments[0]]
+            uploading = "complete" if media.uploaded else "not_started"
+        self._send(200, {"id": media.id, "status": {"video_status": "upload_complete" if media.uploaded else
+                                                    "uploading", "uploading_phase": {"status": uploading}}})
+
+    def _page_video_upload(self, segments: list[str], body: bytes) -> None:
+        fake = self.owner
+        problem = self._token_problem("OAuth") or self._page_token_problem()
+        if problem is not None:
+            self._error(problem)
+            return
+        with fake.lock:
+            queue = fake.failures.get("page_upload")
+            if queue:
+                self._error(queue.popleft())
+                return
+            media = fake.page_media.get(segments[-1]) if len(segments) == 3 else None
+        if media is None or media.kind != "video":
+            self._error(Failure(100, 33, 400, "No video upload session with this id"))
+            return
+        if self.headers.get("offset") != "0" or self.headers.get("file_size") != str(len(body)):
+            self._error(Failure(100, None, 400, "offset/file_size headers do not match the body"))
+            return
+        if _media_problem("video", body) is not None:
+            self._error(Failure(351, None, 400, "(#351) There was a problem with your video file"))
+            return
+        with fake.lock:
+            media.sha256 = hashlib.sha256(body).hexdigest()
+            media.uploaded = True
+        self._send(200, {"success": True})
 
     def _upload(self, segments: list[str], body: bytes) -> None:
         fake = self.owner
@@ -529,6 +728,26 @@ class _Handler(BaseHTTPRequestHandler):
             if problem is not None:
                 container.error_subcode = problem.subcode
         self._send(200, {"success": True, "message": "Upload successful."})
+
+
+def _form_fields(content_type: str, body: bytes) -> dict[str, str]:
+    """The fields of a multipart/form-data body; a file part's value is its bytes as latin-1 text, its file
+    name under ``<name>.filename``."""
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body)
+    fields: dict[str, str] = {}
+    for part in message.iter_parts():  # type: ignore[attr-defined]
+        name = part.get_param("name", header="content-disposition")
+        if not name:
+            continue
+        payload = part.get_payload(decode=True) or b""
+        if not isinstance(payload, bytes):
+            continue
+        filename = part.get_filename()
+        if filename:
+            fields[f"{name}.filename"] = filename
+        fields[str(name)] = payload.decode("latin-1")
+    return fields
 
 
 def _media_problem(kind: str, content: bytes) -> Failure | None:

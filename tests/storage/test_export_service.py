@@ -86,7 +86,7 @@ def test_filters(ctx, plan):
 def test_second_export_after_an_edit_keeps_the_uid_and_raises_sequence(ctx, plan, tmp_path):
     first = parse(export_service.export_ics(ctx, tmp_path / "one.ics", EN).files[0])
     booking.move(ctx, plan["library"], D(2027, 3, 2), D(2027, 3, 6))
-    booking.update_details(ctx, plan["library"], notes="Nytt notat")
+    booking.update_details(ctx, plan["library"], department_note="Nytt notat")
     second = parse(export_service.export_ics(ctx, tmp_path / "two.ics", EN).files[0])
     assert set(first) == set(second)  # the same UIDs, slots and deadlines alike
     library = next(uid for uid in first if uid.startswith(f"slot-{plan['library']}-"))

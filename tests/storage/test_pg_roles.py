@@ -156,7 +156,7 @@ def test_a_claimed_name_changes_nothing(team_db: Team) -> None:
         booking.set_status(posing, t.slot, SlotStatus.CANCELLED, reason="mine now")
     assert denied.value.code == AccessText.PLANNERS_ONLY
     # The audit trail names the login's person, whatever name the app passes (the server writes the actor).
-    booking.update_details(posing, t.slot, notes="Vi gleder oss")
+    booking.update_details(posing, t.slot, department_note="Vi gleder oss")
     trail = booking.slot_history(t.owner, t.slot)
     assert trail[-1].actor == "Ingrid Solberg"
 
@@ -292,7 +292,7 @@ def test_everything_a_role_may_do_still_works(team_db: Team) -> None:
     # The contributor: request a slot for their department, edit it, record consent, make and submit a frame.
     requested = booking.book(t.contributor, department="Biblioteket", account="Fjordvik kommune",
                              start=dt.date(2031, 2, 3), end=dt.date(2031, 2, 4)).slot
-    booking.update_details(t.contributor, requested.id, notes="Lesekveld")
+    booking.update_details(t.contributor, requested.id, department_note="Lesekveld")
     consent = consents.add_consent(t.contributor, subject="Lesegruppa", reference="SK-2031-1",
                                    department_id=t.library)
     frame = _submitted_frame(t)

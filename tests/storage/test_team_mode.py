@@ -85,7 +85,7 @@ def test_roles_are_enforced_in_the_services(sqlite_ctx: AppContext) -> None:
     with pytest.raises(PermissionDenied) as denied:
         booking.update_details(contributor, others[0].id, notes="sneaky")
     assert denied.value.code == AccessText.OWN_DEPARTMENT_ONLY
-    booking.update_details(contributor, library[-1].id, notes="Our own note")
+    booking.update_details(contributor, library[-1].id, department_note="Our own note")
     # Readers read, nothing more.
     assert len(booking.list_slots(reader)) == len(booking.list_slots(officer))
     with pytest.raises(PermissionDenied) as denied:

@@ -300,7 +300,11 @@
     render();
     status(t("added", { count: added.length }));
     added.forEach(function (frame) {
-      checkFile(frame.file, frame.url).then(function (facts) { frame.facts = facts; renderChecks(frame); });
+      checkFile(frame.file, frame.url).then(function (facts) {
+        frame.facts = facts;
+        renderChecks(frame);
+        drawText(frame, frames.indexOf(frame) + 1);  // the picture's size decides where the text goes
+      });
     });
   }
 
@@ -333,6 +337,104 @@
       [el("label", { for: id, text: label }), control]);
   }
 
+  // --- the on-screen text, set as the app burns it in (media/text_overlay.py; numbers in DATA.text_layout) ---
+  var TL = DATA.text_layout;
+  var STORY_W = 1080, STORY_H = 1920;
+
+  function wrapText(ctx, text, width) {
+    var lines = [];
+    var paragraphs = text.split(/\r\n|\r|\n/);
+    for (var p = 0; p < paragraphs.length; p++) {
+      var line = "", words = paragraphs[p].split(/\s+/).filter(Boolean);
+      for (var w = 0; w < words.length; w++) {
+        var candidate = (line + " " + words[w]).trim();
+        if (ctx.measureText(candidate).width <= width) { line = candidate; }
+        else if (ctx.measureText(words[w]).width > width) { return null; }
+        else { lines.push(line); line = words[w]; }
+      }
+      lines.push(line);
+    }
+    lines = lines.filter(Boolean);
+    return lines.length ? lines : null;
+  }
+
+  function fontFor(size) {
+    return "bold " + size + "px " + TL.fonts.map(function (f) { return f.indexOf(" ") >= 0 ? '"' + f + '"' : f; }).join(", ");
+  }
+
+  // The box for the text on a 1080×1920 story, low in the safe zone; null when no legible size fits.
+  function layoutText(ctx, text, width, height) {
+    var safeTop = Math.round(height * TL.safe_top), safeBottom = Math.round(height * (1 - TL.safe_bottom));
+    var room = (safeBottom - safeTop) * TL.max_share;
+    var source = text.indexOf("\n") < 0 ? text.split(/\s+/).filter(Boolean).join(" ") : text.trim();
+    for (var i = 0; i < TL.sizes.length; i++) {
+      var size = Math.max(12, Math.round(width * TL.sizes[i]));
+      ctx.font = fontFor(size);
+      var padding = Math.round(size * TL.padding), lineHeight = Math.round(size * TL.line_height);
+      var lines = wrapText(ctx, source, width * (1 - 2 * TL.side_margin) - 2 * padding);
+      if (!lines) { continue; }
+      var boxHeight = lines.length * lineHeight + 2 * padding;
+      if (boxHeight > room) { continue; }
+      var boxWidth = Math.max.apply(null, lines.map(function (l) { return ctx.measureText(l).width; })) + 2 * padding;
+      var left = Math.round((width - boxWidth) / 2), bottom = safeBottom - Math.round(height * TL.gap);
+      return { lines: lines, size: size, left: left, top: bottom - boxHeight, right: Math.round(left + boxWidth),
+               bottom: bottom, padding: padding, lineHeight: lineHeight };
+    }
+    return null;
+  }
+
+  function burnsText(frame) { return Boolean(frame.text.trim()) && !frame.stickerKind; }
+
+  // What the text is set on, as the app publishes the file (publishing/text_frames.py). A picture that can go as
+  // it is keeps its own shape (not 9:16: the phone letterboxes it) and gets the text on the picture, at its own
+  // size or scaled up to 1080 wide (media/text_overlay.story_size). A video, and a picture the comms team must
+  // fix first (a rule says "must", or a format the browser cannot read), is fitted inside 1080×1920 (padded: the
+  // fix's default) and gets the text on the whole screen.
+  function textCanvas(frame) {
+    var f = frame.facts;
+    var whole = { width: STORY_W, height: STORY_H, left: 0, top: 0, shownWidth: 1, shownHeight: 1 };
+    if (!f || f.kind !== "image" || f.status !== "checked" || !f.width || !f.height) { return whole; }
+    if (f.findings.some(function (finding) { return finding.rule.severity === "error"; })) { return whole; }
+    var width = f.width, height = f.height;
+    if (width < TL.story_width) { height = Math.round(height * TL.story_width / width); width = TL.story_width; }
+    var ratio = width / height, screen = STORY_W / STORY_H;
+    var shownWidth = ratio >= screen ? 1 : ratio / screen, shownHeight = ratio >= screen ? screen / ratio : 1;
+    return { width: width, height: height, left: (1 - shownWidth) / 2, top: (1 - shownHeight) / 2,
+             shownWidth: shownWidth, shownHeight: shownHeight };
+  }
+
+  // Draw the frame's text over its phone preview (a canvas the published picture's shape, laid where the phone
+  // shows that picture); say when it cannot. A large picture's canvas is kept 1080 wide, the text scaled into it.
+  function drawText(frame, n) {
+    var canvas = document.getElementById("frame-" + n + "-text-panel");
+    var warning = document.getElementById("frame-" + n + "-text-warning");
+    if (!canvas || !canvas.getContext) { return; }
+    var target = textCanvas(frame), scale = Math.min(1, STORY_W / target.width);
+    canvas.width = Math.round(target.width * scale);  // (sizing a canvas also clears it)
+    canvas.height = Math.round(target.height * scale);
+    canvas.style.left = 100 * target.left + "%";
+    canvas.style.top = 100 * target.top + "%";
+    canvas.style.width = 100 * target.shownWidth + "%";
+    canvas.style.height = 100 * target.shownHeight + "%";
+    var ctx = canvas.getContext("2d");
+    ctx.setTransform(scale, 0, 0, scale, 0, 0);
+    if (warning) { warning.hidden = true; }
+    if (!burnsText(frame)) { return; }
+    var box = layoutText(ctx, frame.text, target.width, target.height);
+    if (!box) { if (warning) { warning.hidden = false; } return; }
+    ctx.fillStyle = "rgba(0, 0, 0, " + TL.opacity + ")";
+    ctx.beginPath();
+    if (ctx.roundRect) { ctx.roundRect(box.left, box.top, box.right - box.left, box.bottom - box.top, box.padding); }
+    else { ctx.rect(box.left, box.top, box.right - box.left, box.bottom - box.top); }
+    ctx.fill();
+    ctx.font = fontFor(box.size);
+    ctx.fillStyle = "#ffffff";
+    ctx.textBaseline = "top";
+    box.lines.forEach(function (line, k) {
+      ctx.fillText(line, (target.width - ctx.measureText(line).width) / 2, box.top + box.padding + k * box.lineHeight);
+    });
+  }
+
   function preview(frame, n) {
     var phone = el("div", { class: "phone", role: "img", "aria-label": t("preview", { number: n }) });
     var kind = frame.facts ? frame.facts.kind : (frame.file.type.indexOf("video/") === 0 ? "video" : "image");
@@ -344,6 +446,8 @@
     } else if (format !== "HEIF") {
       phone.appendChild(el("img", { src: frame.url, alt: "" }));
     }
+    phone.appendChild(el("canvas", { class: "text-panel", id: "frame-" + n + "-text-panel", width: STORY_W,
+                                     height: STORY_H, "aria-hidden": "true" }));
     phone.appendChild(el("div", { class: "zone top" }));
     phone.appendChild(el("div", { class: "zone bottom" }));
     return phone;
@@ -414,12 +518,16 @@
       node.value = frame[key];
       return node;
     }
+    var onScreen = text("text", 2200, "textarea");
+    onScreen.addEventListener("input", function () { drawText(frame, n); });
+    sticker.addEventListener("change", function () { drawText(frame, n); });
     var time = text("time", 5);
     time.setAttribute("inputmode", "numeric");
     time.setAttribute("placeholder", "09:30");
     return el("li", { class: "frame", id: id, "aria-labelledby": id + "-h" }, [
       el("div", {}, [
         preview(frame, n),
+        el("p", { class: "text-warning", id: id + "-text-warning", role: "status", hidden: true, text: t("text_too_long") }),
         el("p", { class: "name", text: frame.file.name }),
         el("div", { class: "order" }, [
           el("button", { type: "button", id: id + "-up", disabled: index === 0, "aria-label": t("move_up", { number: n }),
@@ -436,7 +544,7 @@
         el("div", { class: "grid" }, [
           field(id + "-date", t("day"), days),
           field(id + "-time", t("time"), time),
-          field(id + "-text", t("text"), text("text", 2200, "textarea")),
+          field(id + "-text", t("text"), onScreen),
           field(id + "-sticker-kind", t("sticker"), sticker),
           field(id + "-sticker-value", t("sticker_value"), text("stickerValue", 1000)),
           field(id + "-credit", t("credit"), text("credit", 300)),
@@ -482,7 +590,11 @@
   function render() {
     var list = document.getElementById("kit-frames");
     list.textContent = "";
-    frames.forEach(function (frame, index) { list.appendChild(frameItem(frame, index)); renderChecks(frame); });
+    frames.forEach(function (frame, index) {
+      list.appendChild(frameItem(frame, index));
+      renderChecks(frame);
+      drawText(frame, index + 1);
+    });
     document.getElementById("kit-empty").hidden = frames.length > 0;
   }
 

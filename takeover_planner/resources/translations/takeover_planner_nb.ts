@@ -23,9 +23,53 @@
         <source>&amp;Connected through</source>
         <translation>&amp;Tilkoblet via</translation>
     </message>
+    <message>
+        <source>Instagram &amp;user ID</source>
+        <translation>Instagram-bruker-&amp;ID</translation>
+    </message>
+    <message>
+        <source>Graph API h&amp;ost</source>
+        <translation>Graph API-&amp;adresse</translation>
+    </message>
+    <message>
+        <source>Graph API &amp;version</source>
+        <translation>Graph API-&amp;versjon</translation>
+    </message>
+    <message>
+        <source>Also on Facebook &amp;Page</source>
+        <translation>Også på Facebook-&amp;side</translation>
+    </message>
+    <message>
+        <source>(not cross-posted)</source>
+        <translation>(ikke krysspublisert)</translation>
+    </message>
+    <message>
+        <source>Every frame of this account&apos;s takeovers also goes out as a story on this Facebook Page, at the same time.</source>
+        <translation>Hvert storybilde i denne kontoens overtakelser legges også ut som story på denne Facebook-siden, til samme tid.</translation>
+    </message>
+    <message>
+        <source>Digits, from Meta&apos;s settings for the account</source>
+        <translation>Sifre, fra Metas innstillinger for kontoen</translation>
+    </message>
+    <message>
+        <source>Needed to publish through the API. Leave empty to post by hand.</source>
+        <translation>Trengs for å publisere gjennom API-et. La feltet stå tomt for å legge ut manuelt.</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the connection&apos;s own address.</source>
+        <translation>La feltet stå tomt for å bruke tilkoblingens egen adresse.</translation>
+    </message>
 </context>
 <context>
     <name>AttentionHook</name>
+    <message>
+        <source>Time to post by hand: %1</source>
+        <translation>Tid for å legge ut manuelt: %1</translation>
+    </message>
+    <message>
+        <source>(and %1 more)</source>
+        <translation>(og %1 til)</translation>
+    </message>
     <message>
         <source>Needs attention (%1)</source>
         <translation>Trenger oppmerksomhet (%1)</translation>
@@ -37,6 +81,10 @@
 </context>
 <context>
     <name>AttentionPanel</name>
+    <message>
+        <source>Post by hand now</source>
+        <translation>Legg ut manuelt nå</translation>
+    </message>
     <message>
         <source>Publishing</source>
         <translation>Publisering</translation>
@@ -104,6 +152,10 @@
         <source>Slot #%1</source>
         <translation>Periode #%1</translation>
     </message>
+    <message>
+        <source>File #%1</source>
+        <translation>Fil #%1</translation>
+    </message>
 </context>
 <context>
     <name>BlackoutDialog</name>
@@ -144,7 +196,7 @@
     <name>BookingActions</name>
     <message>
         <source>Requested slots compete for these days: %1</source>
-        <translation>Ønskede perioder konkurrerer om de samme dagene: %1</translation>
+        <translation>Forespurte perioder konkurrerer om de samme dagene: %1</translation>
     </message>
     <message>
         <source>Book %1</source>
@@ -298,8 +350,12 @@
         <translation>&amp;Lenke til nyhetssak</translation>
     </message>
     <message>
-        <source>N&amp;otes</source>
-        <translation>&amp;Notater</translation>
+        <source>N&amp;ote to the department</source>
+        <translation>M&amp;elding til enheten</translation>
+    </message>
+    <message>
+        <source>&amp;Internal note</source>
+        <translation>&amp;Intern merknad</translation>
     </message>
     <message>
         <source>Type to search departments</source>
@@ -316,6 +372,14 @@
     <message>
         <source>No campaign</source>
         <translation>Ingen kampanje</translation>
+    </message>
+    <message>
+        <source>Printed in the brief and the e-mail to the department</source>
+        <translation>Skrives i oppdragsbrevet og e-posten til enheten</translation>
+    </message>
+    <message>
+        <source>Only for the comms team; never sent to the department</source>
+        <translation>Bare for kommunikasjonsrådgiverne – sendes aldri til enheten</translation>
     </message>
     <message>
         <source>Save</source>
@@ -371,7 +435,7 @@
     </message>
     <message>
         <source>Not booked: the booking rules said no.</source>
-        <translation>Ikke booket: bookingreglene sa nei.</translation>
+        <translation>Ikke booket: perioden bryter med bookingreglene.</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -406,6 +470,10 @@
         <translation>Fristen er passert …</translation>
     </message>
     <message>
+        <source>%1&apos;s slot cannot be cancelled.</source>
+        <translation>Perioden til %1 kan ikke avlyses.</translation>
+    </message>
+    <message>
         <source>%1&apos;s slot is not cancelled: a reason is needed.</source>
         <translation>Perioden til %1 er ikke avlyst: du må oppgi en årsak.</translation>
     </message>
@@ -419,7 +487,7 @@
     </message>
     <message>
         <source>Mark as completed</source>
-        <translation>Merk som gjennomført</translation>
+        <translation>Marker som gjennomført</translation>
     </message>
     <message>
         <source>Mark %1&apos;s takeover as completed?</source>
@@ -487,6 +555,18 @@
 <context>
     <name>CatalogTables</name>
     <message>
+        <source>Facebook Page %1</source>
+        <translation>Facebook-side %1</translation>
+    </message>
+    <message>
+        <source>Instagram, also on a Facebook Page</source>
+        <translation>Instagram, også på en Facebook-side</translation>
+    </message>
+    <message>
+        <source>Instagram</source>
+        <translation>Instagram</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
@@ -519,8 +599,20 @@
         <translation>Brukernavn</translation>
     </message>
     <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
         <source>Connected through</source>
         <translation>Tilkoblet via</translation>
+    </message>
+    <message>
+        <source>Instagram user ID</source>
+        <translation>Instagram-bruker-ID</translation>
+    </message>
+    <message>
+        <source>Graph API</source>
+        <translation>Graph API</translation>
     </message>
     <message>
         <source>From</source>
@@ -849,6 +941,14 @@
         <translation>til</translation>
     </message>
     <message>
+        <source>First day</source>
+        <translation>Første dag</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Siste dag</translation>
+    </message>
+    <message>
         <source>&amp;Department:</source>
         <translation>&amp;Enhet:</translation>
     </message>
@@ -1043,6 +1143,13 @@
     <message>
         <source>no file</source>
         <translation>ingen fil</translation>
+    </message>
+</context>
+<context>
+    <name>FramePreview</name>
+    <message>
+        <source>Checking…</source>
+        <translation>Sjekker …</translation>
     </message>
 </context>
 <context>
@@ -1535,6 +1642,156 @@
     </message>
 </context>
 <context>
+    <name>KeyboardMap</name>
+    <message>
+        <source>Calendar (month and week)</source>
+        <translation>Kalender (måned og uke)</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Piltastene</translation>
+    </message>
+    <message>
+        <source>Move the day cursor a day or a week</source>
+        <translation>Flytt dagmarkøren en dag eller en uke</translation>
+    </message>
+    <message>
+        <source>Home / End</source>
+        <translation>Home / End</translation>
+    </message>
+    <message>
+        <source>First / last day of the week row</source>
+        <translation>Første / siste dag i ukeraden</translation>
+    </message>
+    <message>
+        <source>Page Up / Page Down</source>
+        <translation>Page Up / Page Down</translation>
+    </message>
+    <message>
+        <source>Previous / next month (in the week view: week)</source>
+        <translation>Forrige / neste måned (i ukevisningen: uke)</translation>
+    </message>
+    <message>
+        <source>Shift + arrow keys, Home, End, Page Up, Page Down</source>
+        <translation>Shift + piltastene, Home, End, Page Up, Page Down</translation>
+    </message>
+    <message>
+        <source>Mark a range of days</source>
+        <translation>Merk flere dager</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Book the marked days or the cursor&apos;s day; on a selected slot: open it</source>
+        <translation>Book de merkede dagene eller dagen markøren står på; på en valgt periode: åpne den</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Next / previous slot in date order, then on to the next control</source>
+        <translation>Neste / forrige periode i datorekkefølge, deretter videre til neste kontroll</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Mellomrom</translation>
+    </message>
+    <message>
+        <source>Select the slots of the cursor&apos;s day, one after the other</source>
+        <translation>Velg periodene på dagen markøren står på, én etter én</translation>
+    </message>
+    <message>
+        <source>Shift+F10 / Menu key</source>
+        <translation>Shift+F10 / Menytasten</translation>
+    </message>
+    <message>
+        <source>The selected slot&apos;s menu: edit, review, brief, e-mail, status</source>
+        <translation>Menyen for den valgte perioden: rediger, gjennomgang, oppdragsbrev, e-post, status</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Slett</translation>
+    </message>
+    <message>
+        <source>Cancel the selected slot (asks for the reason)</source>
+        <translation>Avlys den valgte perioden (spør om årsaken)</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Drop the marked days</source>
+        <translation>Fjern merkingen av dagene</translation>
+    </message>
+    <message>
+        <source>Windows and dialogs</source>
+        <translation>Vinduer og dialoger</translation>
+    </message>
+    <message>
+        <source>Next / previous control</source>
+        <translation>Neste / forrige kontroll</translation>
+    </message>
+    <message>
+        <source>Alt + underlined letter</source>
+        <translation>Alt + understreket bokstav</translation>
+    </message>
+    <message>
+        <source>The menu or field with that letter</source>
+        <translation>Menyen eller feltet med den bokstaven</translation>
+    </message>
+    <message>
+        <source>In the view switch: month, week or agenda</source>
+        <translation>I visningsvalget: måned, uke eller agenda</translation>
+    </message>
+    <message>
+        <source>Close a dialog without saving</source>
+        <translation>Lukk en dialog uten å lagre</translation>
+    </message>
+    <message>
+        <source>Ctrl+W / Esc</source>
+        <translation>Ctrl+W / Esc</translation>
+    </message>
+    <message>
+        <source>Close the insights or review window</source>
+        <translation>Lukk innsiktsvinduet eller gjennomgangsvinduet</translation>
+    </message>
+    <message>
+        <source>Menu: %1</source>
+        <translation>Meny: %1</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardMapDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastatursnarveier</translation>
+    </message>
+    <message>
+        <source>Everything in the planner can be done from the keyboard. These keys work:</source>
+        <translation>Alt i planleggeren kan gjøres med tastaturet. Disse tastene virker:</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Hvor</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Taster</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Hva de gjør</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Instagram login</source>
@@ -1561,6 +1818,162 @@
         <translation>redigert</translation>
     </message>
     <message>
+        <source>moved to another account</source>
+        <translation>flyttet til en annen konto</translation>
+    </message>
+    <message>
+        <source>brief written</source>
+        <translation>oppdragsbrev skrevet</translation>
+    </message>
+    <message>
+        <source>contributor page written</source>
+        <translation>side for bidragsytere skrevet</translation>
+    </message>
+    <message>
+        <source>e-mail drafted</source>
+        <translation>e-post skrevet</translation>
+    </message>
+    <message>
+        <source>frames put in a new order</source>
+        <translation>storybildene fikk ny rekkefølge</translation>
+    </message>
+    <message>
+        <source>hand-off pack made</source>
+        <translation>manuell publiseringspakke laget</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>opprettet</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>lagt til</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importert</translation>
+    </message>
+    <message>
+        <source>fixed copy made</source>
+        <translation>rettet kopi laget</translation>
+    </message>
+    <message>
+        <source>file replaced</source>
+        <translation>fil byttet ut</translation>
+    </message>
+    <message>
+        <source>consent linked</source>
+        <translation>samtykke knyttet til</translation>
+    </message>
+    <message>
+        <source>consent unlinked</source>
+        <translation>samtykke fjernet</translation>
+    </message>
+    <message>
+        <source>back to draft</source>
+        <translation>tilbake til utkast</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>sendt inn</translation>
+    </message>
+    <message>
+        <source>changes requested</source>
+        <translation>bedt om endringer</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>godkjent</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>tidfestet</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>publisert</translation>
+    </message>
+    <message>
+        <source>publishing failed</source>
+        <translation>publisering mislyktes</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>trukket tilbake</translation>
+    </message>
+    <message>
+        <source>withdrawn with its slot</source>
+        <translation>trukket tilbake sammen med perioden</translation>
+    </message>
+    <message>
+        <source>time moved with its slot</source>
+        <translation>tidspunkt flyttet sammen med perioden</translation>
+    </message>
+    <message>
+        <source>late: posted now</source>
+        <translation>forsinket: lagt ut nå</translation>
+    </message>
+    <message>
+        <source>late: given a new time</source>
+        <translation>forsinket: fikk nytt tidspunkt</translation>
+    </message>
+    <message>
+        <source>late: dropped</source>
+        <translation>forsinket: droppet</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>slettet</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>arkivert</translation>
+    </message>
+    <message>
+        <source>Instagram account connected</source>
+        <translation>Instagram-konto koblet til</translation>
+    </message>
+    <message>
+        <source>Instagram account disconnected</source>
+        <translation>Instagram-konto koblet fra</translation>
+    </message>
+    <message>
+        <source>Instagram account identified</source>
+        <translation>Instagram-konto gjenkjent</translation>
+    </message>
+    <message>
+        <source>publishing method changed</source>
+        <translation>publiseringsmåte endret</translation>
+    </message>
+    <message>
+        <source>publishing resumed</source>
+        <translation>publisering gjenopptatt</translation>
+    </message>
+    <message>
+        <source>Facebook Page linked</source>
+        <translation>Facebook-side koblet til</translation>
+    </message>
+    <message>
+        <source>Facebook Page unlinked</source>
+        <translation>Facebook-side koblet fra</translation>
+    </message>
+    <message>
+        <source>goal reached</source>
+        <translation>mål nådd</translation>
+    </message>
+    <message>
+        <source>goal set</source>
+        <translation>mål satt</translation>
+    </message>
+    <message>
+        <source>demo loaded</source>
+        <translation>demodata lastet inn</translation>
+    </message>
+    <message>
+        <source>published although not released</source>
+        <translation>publisert uten å være frigitt</translation>
+    </message>
+    <message>
         <source>Week %1</source>
         <translation>Uke %1</translation>
     </message>
@@ -1585,7 +1998,7 @@
     <name>Legend</name>
     <message>
         <source>Competing request</source>
-        <translation>Konkurrerende ønske</translation>
+        <translation>Konkurrerende forespørsel</translation>
     </message>
     <message>
         <source>Blackout period</source>
@@ -1806,6 +2219,10 @@
         <translation>&amp;Sperreperioder …</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastatursnarveier</translation>
+    </message>
+    <message>
         <source>Show the &amp;log file</source>
         <translation>Vis &amp;loggfilen</translation>
     </message>
@@ -1958,7 +2375,7 @@
     </message>
     <message>
         <source>Each person&apos;s role decides what they may do: comms officers plan, review and publish; contributors request slots and prepare their own department&apos;s stories; readers only look.</source>
-        <translation>Rollen bestemmer hva hver person kan gjøre: kommunikasjonsrådgivere planlegger, går gjennom og publiserer; bidragsytere ønsker perioder og lager storyer for sin egen enhet; lesere kan bare se.</translation>
+        <translation>Rollen bestemmer hva hver person kan gjøre: kommunikasjonsrådgivere planlegger, går gjennom og publiserer; bidragsytere ber om perioder og lager storyer for sin egen enhet; lesere kan bare se.</translation>
     </message>
     <message>
         <source>On this team database everyone signs in with their own database login, and the database server enforces their role; deactivating a person takes their login away.</source>
@@ -2109,6 +2526,10 @@
     <message>
         <source>Search</source>
         <translation>Søk</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>Tøm søket</translation>
     </message>
     <message>
         <source>New booking</source>
@@ -2284,7 +2705,7 @@
     </message>
     <message>
         <source>You may request slots and edit the details and frames of your own department.</source>
-        <translation>Du kan ønske perioder og endre detaljene og storybildene til din egen enhet.</translation>
+        <translation>Du kan be om perioder og endre detaljene og storybildene til din egen enhet.</translation>
     </message>
     <message>
         <source>You may look at everything but change nothing. A comms officer can give you another role (Manage ▸ People); your name is set in File ▸ Settings.</source>
@@ -2357,7 +2778,7 @@
     </message>
     <message>
         <source>Set account &amp;token…</source>
-        <translation>Sett &amp;token for konto …</translation>
+        <translation>Koble til &amp;Instagram-konto …</translation>
     </message>
     <message>
         <source>Publishing &amp;status…</source>
@@ -2404,7 +2825,7 @@
     </message>
     <message>
         <source>no token: Publish ▸ Set account token…</source>
-        <translation>ingen token: Publiser ▸ Sett token for konto …</translation>
+        <translation>ingen token: Publiser ▸ Koble til Instagram-konto …</translation>
     </message>
     <message>
         <source>expiry not known</source>
@@ -2450,12 +2871,20 @@
         <translation>Instagram-API</translation>
     </message>
     <message>
+        <source>Facebook Page API</source>
+        <translation>Facebook-side-API</translation>
+    </message>
+    <message>
         <source>posted by %1</source>
         <translation>lagt ut av %1</translation>
     </message>
     <message>
         <source>Next try %1.</source>
         <translation>Neste forsøk %1.</translation>
+    </message>
+    <message>
+        <source>%1 (Facebook Page)</source>
+        <translation>%1 (Facebook-side)</translation>
     </message>
     <message numerus="yes">
         <source>%n account(s) need attention.</source>
@@ -2538,6 +2967,442 @@
     <message>
         <source>Media id</source>
         <translation>Medie-ID</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractSpinBox</name>
+    <message>
+        <source>&amp;Select All</source>
+        <translation>&amp;Merk alt</translation>
+    </message>
+    <message>
+        <source>&amp;Step up</source>
+        <translation>Trinn &amp;opp</translation>
+    </message>
+    <message>
+        <source>Step &amp;down</source>
+        <translation>Trinn &amp;ned</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Se i:</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>Fil&amp;navn:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Fil&amp;type:</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>Mappe:</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Åpne</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lagre</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Velg</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åpne</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>Lagre som</translation>
+    </message>
+    <message>
+        <source>Find Directory</source>
+        <translation>Finn mappe</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Tilbake</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Fram</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Gå tilbake</translation>
+    </message>
+    <message>
+        <source>Go forward</source>
+        <translation>Gå fram</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>Overordnet mappe</translation>
+    </message>
+    <message>
+        <source>Go to the parent directory</source>
+        <translation>Gå til overordnet mappe</translation>
+    </message>
+    <message>
+        <source>Create New Folder</source>
+        <translation>Lag ny mappe</translation>
+    </message>
+    <message>
+        <source>Create a New Folder</source>
+        <translation>Lag en ny mappe</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>Ny mappe</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder</source>
+        <translation>&amp;Ny mappe</translation>
+    </message>
+    <message>
+        <source>List View</source>
+        <translation>Listevisning</translation>
+    </message>
+    <message>
+        <source>Detail View</source>
+        <translation>Detaljvisning</translation>
+    </message>
+    <message>
+        <source>Change to list view mode</source>
+        <translation>Bytt til listevisning</translation>
+    </message>
+    <message>
+        <source>Change to detail view mode</source>
+        <translation>Bytt til detaljvisning</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>Vis &amp;skjulte filer</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Gi nytt navn</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Slett</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Slett</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Sidebar</source>
+        <translation>Sidestolpe</translation>
+    </message>
+    <message>
+        <source>List of places and bookmarks</source>
+        <translation>Steder og bokmerker</translation>
+    </message>
+    <message>
+        <source>Recent Places</source>
+        <translation>Nylig brukte steder</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Directories</source>
+        <translation>Mapper</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Filer</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Mappe</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Ukjent</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Stasjon</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Snarvei</translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 finnes allerede.
+Vil du erstatte den?</translation>
+    </message>
+    <message>
+        <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+        <translation>%1
+Fant ikke filen.
+Sjekk at du har skrevet riktig filnavn.</translation>
+    </message>
+    <message>
+        <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+        <translation>%1
+Fant ikke mappen.
+Sjekk at du har skrevet riktig mappenavn.</translation>
+    </message>
+    <message>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>Er du sikker på at du vil slette «%1»?</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is write protected.
+Do you want to delete it anyway?</source>
+        <translation>«%1» er skrivebeskyttet.
+Vil du slette den likevel?</translation>
+    </message>
+    <message>
+        <source>Could not delete directory.</source>
+        <translation>Kunne ikke slette mappen.</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Størrelse</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Date Modified</source>
+        <translation>Sist endret</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Datamaskin</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Angre</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gjør om</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Klipp &amp;ut</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopier</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Lim inn</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Slett</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Merk alt</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Vis detaljer …</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Skjul detaljer …</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Lagre alle</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åpne</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Bruk</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Tilbakestill</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Gjenopprett standardverdier</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hjelp</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Forkast</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ja</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Ja til &amp;alle</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Nei</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>N&amp;ei til alle</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Prøv igjen</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorer</translation>
+    </message>
+</context>
+<context>
+    <name>QShortcut</name>
+    <message>
+        <source>Left</source>
+        <translation>Venstre</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Høyre</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Opp</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Ned</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Mellomrom</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Tilbaketast</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Meny</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print Screen</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Angre</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gjør om</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Klipp &amp;ut</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopier</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Lim inn</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Slett</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Merk alt</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>Kopier &amp;lenkeadresse</translation>
     </message>
 </context>
 <context>
@@ -2663,6 +3528,14 @@
     <message>
         <source>Audit trail</source>
         <translation>Endringslogg</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Ikke kontrollert ennå.</translation>
+    </message>
+    <message>
+        <source>Consent is complete.</source>
+        <translation>Samtykket er komplett.</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -2998,6 +3871,18 @@
         <translation>En mappe du deler med enhetene: vinduet importerer hvert minutt alle innsendingspakker som legges der.</translation>
     </message>
     <message>
+        <source>On-screen text</source>
+        <translation>Tekst på skjermen</translation>
+    </message>
+    <message>
+        <source>Post frames with on-screen te&amp;xt by hand</source>
+        <translation>Publiser storybilder med te&amp;kst for hånd</translation>
+    </message>
+    <message>
+        <source>Normally the text is burned into the picture or video before it is published. When this is ticked, such frames go into the hand-off pack instead, and its checklist shows the text to add on the phone.</source>
+        <translation>Vanligvis brennes teksten inn i bildet eller videoen før det publiseres. Når dette er krysset av, havner slike storybilder i den manuelle publiseringspakken i stedet, og sjekklisten viser teksten som skal legges på i telefonen.</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Lagre</translation>
     </message>
@@ -3030,6 +3915,10 @@
     <message>
         <source>Cancelled: %1</source>
         <translation>Avlyst: %1</translation>
+    </message>
+    <message>
+        <source>Other details</source>
+        <translation>Andre detaljer</translation>
     </message>
     <message>
         <source>Competes for the same days</source>
@@ -3114,8 +4003,12 @@ Dra over dager for å booke dem, dra en periode for å flytte den, og dra i ende
         <translation>Kontaktperson</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>Notater</translation>
+        <source>Note to the department</source>
+        <translation>Melding til enheten</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Intern merknad</translation>
     </message>
     <message>
         <source>Story progress</source>
@@ -3193,7 +4086,7 @@ Dra over dager for å booke dem, dra en periode for å flytte den, og dra i ende
     <name>Status</name>
     <message>
         <source>Requested</source>
-        <translation>Ønsket</translation>
+        <translation>Forespurt</translation>
     </message>
     <message>
         <source>Booked</source>
@@ -3213,19 +4106,19 @@ Dra over dager for å booke dem, dra en periode for å flytte den, og dra i ende
     </message>
     <message>
         <source>Mark as requested</source>
-        <translation>Merk som ønsket</translation>
+        <translation>Marker som forespurt</translation>
     </message>
     <message>
         <source>Mark as booked</source>
-        <translation>Merk som booket</translation>
+        <translation>Marker som booket</translation>
     </message>
     <message>
         <source>Mark as confirmed</source>
-        <translation>Merk som bekreftet</translation>
+        <translation>Marker som bekreftet</translation>
     </message>
     <message>
         <source>Mark as completed</source>
-        <translation>Merk som gjennomført</translation>
+        <translation>Marker som gjennomført</translation>
     </message>
     <message>
         <source>Cancel slot…</source>
@@ -3249,6 +4142,10 @@ Dra over dager for å booke dem, dra en periode for å flytte den, og dra i ende
     <message>
         <source>%1 of %2</source>
         <translation>%1 av %2</translation>
+    </message>
+    <message>
+        <source>sample data</source>
+        <translation>eksempeldata</translation>
     </message>
 </context>
 <context>
@@ -3415,7 +4312,7 @@ Dra over dager for å booke dem, dra en periode for å flytte den, og dra i ende
     </message>
     <message>
         <source>Set account token</source>
-        <translation>Sett token for konto</translation>
+        <translation>Koble til Instagram-konto</translation>
     </message>
     <message>
         <source>Paste the account&apos;s long-lived access token from Meta. It is kept in this computer&apos;s keyring, never in a file, and sent to Instagram only in the Authorization header.</source>
@@ -3463,6 +4360,33 @@ Dra over dager for å booke dem, dra en periode for å flytte den, og dra i ende
     <message>
         <source>Video playback needs Qt Multimedia, which this installation lacks.</source>
         <translation>Avspilling av video krever Qt Multimedia, som mangler i denne installasjonen.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowKeys</name>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Close this window (%1)</source>
+        <translation>Lukk dette vinduet (%1)</translation>
+    </message>
+    <message>
+        <source>Comment not sent</source>
+        <translation>Kommentaren er ikke sendt</translation>
+    </message>
+    <message>
+        <source>Close the window and discard the comment you typed?</source>
+        <translation>Lukke vinduet og forkaste kommentaren du har skrevet?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard the comment</source>
+        <translation>&amp;Forkast kommentaren</translation>
+    </message>
+    <message>
+        <source>&amp;Keep writing</source>
+        <translation>Fortsett å &amp;skrive</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,12 @@ have changed: the database opened, the store's slots or catalog changed (the win
 colleague's change through live updates — they all end there), the language changed, and every few minutes,
 because some items come with the clock alone (a deadline passes, a frame waits a day). A change that arrives
 while a read is under way is answered by one more read when it is done, never by two at once; while the dock
-is hidden nothing is read, and showing it reads at once.
+is hidden only the clock and the hand-off alarm read (below), and showing it reads at once.
+
+Hand-off frames: when a frame that is posted by hand falls due, the window says so at that moment — a timer is
+set for the next one's time (``services.attention.next_handoff_due``), and when its item appears the status line
+names it, the dock is shown and raised, and the window asks for attention (the task bar flashes). That read
+happens with the dock hidden too, and each item alerts once.
 
 What an item's action opens: the status menu of its slot (mark completed, move or cancel, decide between
 competing requests), the slot's review screen (a frame waiting, a consent to fix), the e-mail to the department
@@ -19,9 +24,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
+from takeover_planner.domain.timekeeping import now_utc
 from takeover_planner.texts.attention import AttentionAction
 from takeover_planner.ui.attention.panel import AttentionPanel
 from takeover_planner.ui.shell import Menu
@@ -38,11 +44,17 @@ SETTLE_MS = 1_500  # after the last change of a burst
 
 _STATUS_MENU = (AttentionAction.MARK_COMPLETED, AttentionAction.MOVE_OR_CANCEL, AttentionAction.DECIDE_REQUEST)
 _REVIEW = (AttentionAction.REVIEW, AttentionAction.FIX_CONSENT)
+HANDOFF_DUE = "handoff_due"  # services.attention.AttentionKind.HANDOFF_DUE (a StrEnum: the value is the kind)
+DUE_SLACK_MS = 1_000  # the alarm rings just after the planned time, so the frame counts as due when read
 
 
 class AttentionHook(QObject):
     name: ClassVar[str] = "attention"
     needs: ClassVar[tuple[str, ...]] = ()
+
+    handoff_alert = Signal(object)  # the hand-off items (AttentionItem) that just fell due
+
+    now: Callable[[], dt.datetime] = staticmethod(now_utc)  # the clock (tests set a fake one)
 
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
@@ -61,10 +73,16 @@ class AttentionHook(QObject):
         self._reading = False
         self._again = False  # something changed while a read was under way
         self._generation = 0  # one per open database: a read from the one before is dropped
+        self._alerted: set[tuple[str, int | None, int | None, str]] = set()  # hand-off items already told of
         self.clock = QTimer(self)
         self.clock.setObjectName("attentionClock")
         self.clock.setInterval(CLOCK_REFRESH_MS)
-        self.clock.timeout.connect(self.refresh)
+        self.clock.timeout.connect(self._on_clock_timeout)
+        # The alarm for the next hand-off frame's time (single shot, set after every read).
+        self.due_timer = QTimer(self)
+        self.due_timer.setObjectName("attentionHandoffDue")
+        self.due_timer.setSingleShot(True)
+        self.due_timer.timeout.connect(self._on_clock_timeout)
         # Changes come in bursts (a move, a reload of several years, browsing months) and the calendar's own reads
         # share the READ lane: the list is read once things have settled, never ahead of the month being shown.
         self.settle = QTimer(self)
@@ -92,35 +110,67 @@ class AttentionHook(QObject):
         else:
             self.settle.start()  # restarts: a burst of changes makes one read
 
-    def refresh(self) -> None:
+    def _on_clock_timeout(self) -> None:
+        self.refresh(for_alarm=True)
+
+    def refresh(self, *, for_alarm: bool = False) -> None:
+        """Read the list (while the dock shows it; for the clock and the hand-off alarm also while it is hidden)."""
         ctx = self.shell.ctx
-        if ctx is None or self.dock.isHidden():
+        if ctx is None or (self.dock.isHidden() and not for_alarm):
             return
         if self._reading:
             self._again = True
             return
         self._reading, self._again = True, False
         generation = self._generation
+        now = self.now()
 
-        def work() -> list[AttentionItem]:
-            from takeover_planner.services.attention import needs_attention
+        def work() -> tuple[list[AttentionItem], dt.datetime | None]:
+            from takeover_planner.services.attention import needs_attention, next_handoff_due
 
-            return needs_attention(ctx)
+            return needs_attention(ctx, now=now), next_handoff_due(ctx, now=now)
 
         self.shell.runner.op(work).lane(READ).on_done(lambda items: self._on_read(generation, items)).on_error(
             self._on_read_failed).run()
 
-    def _on_read(self, generation: int, items: list[AttentionItem]) -> None:
+    def _on_read(self, generation: int, result: tuple[list[AttentionItem], dt.datetime | None]) -> None:
         self._reading = False
         if generation != self._generation or self.shell.ctx is None:  # the database closed meanwhile
             if self._again:
                 self.refresh()
             return
+        items, next_due = result
         self.items = items
         self.panel.show_items(items)
         self._retitle()
+        self._set_alarm(next_due)
+        self._alert_handoffs(items)
         if self._again:
             self.refresh()
+
+    def _set_alarm(self, next_due: dt.datetime | None) -> None:
+        """Ring at the next hand-off frame's time (the clock's own refresh covers anything further away)."""
+        if next_due is None:
+            self.due_timer.stop()
+            return
+        wait = int((next_due - self.now()).total_seconds() * 1000) + DUE_SLACK_MS
+        self.due_timer.start(max(DUE_SLACK_MS, min(wait, CLOCK_REFRESH_MS)))
+
+    def _alert_handoffs(self, items: list[AttentionItem]) -> None:
+        """Tell the comms officer of hand-off frames that fell due since the last read (each once)."""
+        due = [item for item in items if str(item.kind) == HANDOFF_DUE]
+        fresh = [item for item in due if item.key not in self._alerted]
+        self._alerted = {item.key for item in due}  # one posted and due again (re-timed) alerts again
+        if not fresh:
+            return
+        text = self.tr("Time to post by hand: %1").replace("%1", str(fresh[0].message))
+        if len(fresh) > 1:
+            text += " " + self.tr("(and %1 more)").replace("%1", str(len(fresh) - 1))
+        self.shell.show_status(text)
+        self.dock.show()
+        self.dock.raise_()
+        QApplication.alert(self.shell.window)
+        self.handoff_alert.emit(fresh)
 
     def _on_read_failed(self, problem: TakeoverError) -> None:
         self._reading = False
@@ -133,6 +183,8 @@ class AttentionHook(QObject):
     def _on_shell_database_closing(self) -> None:
         self.clock.stop()
         self.settle.stop()
+        self.due_timer.stop()
+        self._alerted = set()
         self._generation += 1
         self.items = []
         self.panel.show_items([])

@@ -37,6 +37,7 @@ HEIGHT = 130  # what the dock asks for: a few rows, so the calendar keeps most o
 def kind_label(kind: AttentionKind) -> str:
     """The kind's name in the window's language (``AttentionKind`` is a ``StrEnum``: its values are the keys)."""
     labels = {
+        "handoff_due": QCoreApplication.translate("AttentionPanel", "Post by hand now"),
         "publishing": QCoreApplication.translate("AttentionPanel", "Publishing"),
         "consent": QCoreApplication.translate("AttentionPanel", "Consent"),
         "deadline_missed": QCoreApplication.translate("AttentionPanel", "Deadline missed"),

@@ -4,10 +4,17 @@ friendly way through the calendar)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from takeover_planner.ui.calendar.slot_model import ID_ROLE, SORT_ROLE, Column, SlotTableModel
+
+# Columns are sized to their content (issue 16: at 1280 px the department showed one letter). Free text is
+# capped so one long campaign name cannot push the rest away; what is cut off is in the cell's tooltip.
+_CAPS = {Column.DEPARTMENT: 260, Column.ACCOUNT: 200, Column.CAMPAIGN: 220}
+# When the view is too narrow, these give up room first, down to _NARROWEST; then the view scrolls sideways.
+_SHRINK_ORDER = (Column.CAMPAIGN, Column.ACCOUNT, Column.DEADLINE, Column.DEPARTMENT)
+_NARROWEST = 90
 
 
 class AgendaView(QTableView):
@@ -34,18 +41,56 @@ class AgendaView(QTableView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._on_self_custom_context_menu_requested)
         self.doubleClicked.connect(self._on_self_double_clicked)
+        self._fit_pending = False
 
     def set_source(self, model: SlotTableModel) -> None:
         self._proxy.setSourceModel(model)
         self.selectionModel().currentRowChanged.connect(self._on_selection_current_row_changed)
-        # Sizes can be set only once the header knows its columns.
+        # Sizes can be set only once the header knows its columns; they follow the rows and the language.
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.DEPARTMENT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.WEEK, 64), (Column.DATES, 230), (Column.ACCOUNT, 160), (Column.CAMPAIGN, 130),
-                              (Column.STATUS, 120), (Column.DEADLINE, 170)):
+        model.modelReset.connect(self.fit_columns)
+        model.dataChanged.connect(self.fit_columns)
+        model.headerDataChanged.connect(self.fit_columns)
+        self.fit_columns()
+
+    def fit_columns(self, *_args: object) -> None:
+        """Each column as wide as its widest visible text (capped), the spare room to the department.
+
+        Measuring every column's text costs a tenth of a second with a year of slots, so a hidden agenda (the
+        window starts on the month) only notes that it must measure when it is shown."""
+        if not self.isVisible():
+            self._fit_pending = True
+            return
+        self._fit_pending = False
+        header = self.horizontalHeader()
+        widths: dict[Column, int] = {}
+        for column in Column:
+            content = max(header.sectionSizeFromContents(column).width(), self.sizeHintForColumn(column))
+            widths[column] = min(content, _CAPS.get(column, content))
+        available = self.viewport().width()
+        total = sum(widths.values())
+        if available > 0 and total < available:
+            widths[Column.DEPARTMENT] += available - total
+        elif available > 0:
+            over = total - available
+            for column in _SHRINK_ORDER:
+                give = min(over, max(0, widths[column] - _NARROWEST))
+                widths[column] -= give
+                over -= give
+        for column, width in widths.items():
             self.setColumnWidth(column, width)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_pending:
+            self.fit_columns()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.model() is not None and self._proxy.sourceModel() is not None:
+            self.fit_columns()
 
     def set_selected(self, slot_id: int) -> None:
         current = self.currentIndex()

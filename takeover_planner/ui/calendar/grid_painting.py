@@ -1,5 +1,6 @@
-"""Drawing the calendar grid: week numbers, day cells, today, campaigns, blackout periods, the bars and the
-drag preview. A mixin of ``CalendarGrid`` (it reads the grid's geometry and state, as ``GridHost`` spells out),
+"""Drawing the calendar grid: week numbers, day cells, today, campaigns, blackout periods, the bars, the
+drag preview, and what the keyboard is on (the day cursor, a range marked with Shift+arrows, the focus ring of the
+selected slot). A mixin of ``CalendarGrid`` (it reads the grid's geometry and state, as ``GridHost`` spells out),
 kept apart so that the widget's module stays about gestures and layout."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalett
 
 from takeover_planner.domain.timekeeping import iso_week
 from takeover_planner.ui.calendar.layout import Span, layout_segments
-from takeover_planner.ui.calendar.painting import BLACKOUT_COLOR, draw_bar, is_dark, mix
+from takeover_planner.ui.calendar.painting import BLACKOUT_COLOR, campaign_colors, draw_bar, is_dark, mix
 from takeover_planner.ui.i18n import month_day_label, range_text, weekday_short
 from takeover_planner.ui.labels import status_label
 
@@ -44,6 +45,7 @@ class GridHost(Protocol):
     _drag_slot: SlotInfo | None
     _preview: tuple[dt.date, dt.date] | None
     _dragging: bool
+    _key_range: tuple[dt.date, dt.date] | None
 
     def font(self) -> QFont: ...
     def tr(self, sourceText: str, /, disambiguation: str | None = ..., n: int = ...) -> str: ...
@@ -141,10 +143,6 @@ class GridPainting:
                     painter.setFont(hidden_font)
                     painter.drawText(rect.adjusted(6, 0, -6, -3), Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight,
                                      self.tr("+%n more", "", hidden))
-                if self.hasFocus() and day == self._cursor_day:
-                    painter.setPen(QPen(highlight, 1.5, Qt.PenStyle.DotLine))
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                    painter.drawRect(rect.adjusted(2, 2, -2, -2))
         painter.setPen(QPen(line, 1))
         width, height = self._cell_size()
         for row in range(self._weeks + 1):
@@ -163,8 +161,7 @@ class GridPainting:
             if campaign.start is None or campaign.end is None:
                 continue
             color = QColor(campaign.color)
-            tint = QColor(color)
-            tint.setAlpha(22 if not is_dark(palette) else 40)
+            tint, label_color = campaign_colors(color, palette)
             for segment in layout_segments(self._first_day, self._weeks, [Span(campaign.id, campaign.start, campaign.end)]):
                 first = self._cell_rect(segment.row, segment.first_col)
                 last = self._cell_rect(segment.row, segment.last_col)
@@ -172,7 +169,7 @@ class GridPainting:
                                         first.height() - 1), tint)
                 painter.fillRect(QRectF(first.left() + 1, first.top() + 1, last.right() - first.left() - 2, 3), color)
                 label_rect = QRectF(first.left() + 34, first.top() + 5, last.right() - first.left() - 40, 17)
-                painter.setPen(mix(color, palette.color(QPalette.ColorRole.Text), 0.3))
+                painter.setPen(label_color)
                 elided = QFontMetrics(small).elidedText(campaign.name, Qt.TextElideMode.ElideRight, int(label_rect.width()))
                 painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
 
@@ -223,21 +220,62 @@ class GridPainting:
             )
             painter.setOpacity(1.0)
 
+    def _paint_keyboard(self: GridHost, painter: QPainter, palette: QPalette) -> None:
+        """What the keyboard is on, drawn only while the grid has the focus: a marked range of days, the day
+        cursor (a solid ring; a dotted one while a slot has the keyboard), and a double ring around the selected
+        slot (highlight inside, text colour outside, so it shows on any department colour)."""
+        if not self.hasFocus():
+            return
+        if self._key_range is not None:
+            _paint_days(self, painter, palette, *self._key_range)
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        index = (self._cursor_day - self._first_day).days
+        if 0 <= index < self._weeks * 7:
+            on_slot = bool(self._selected) and self._slot(self._selected) is not None
+            cell = self._cell_rect(index // 7, index % 7).adjusted(2, 2, -2, -2)
+            painter.save()
+            painter.setPen(QPen(highlight, 1.5 if on_slot else 2.5,
+                                Qt.PenStyle.DotLine if on_slot else Qt.PenStyle.SolidLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(cell)
+            painter.restore()
+        slot = self._slot(self._selected) if self._selected else None
+        if slot is None:
+            return
+        rects = [bar.rect for bar in self._bars if bar.slot_id == slot.id]
+        if not rects:  # no room for its bar ("+N more"): ring its days instead
+            rects = [self._cell_rect(seg.row, seg.first_col).united(self._cell_rect(seg.row, seg.last_col))
+                     .adjusted(3, 3, -3, -3)
+                     for seg in layout_segments(self._first_day, self._weeks, [Span(slot.id, slot.start, slot.end)])]
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in rects:
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 2.0))
+            painter.drawRoundedRect(rect.adjusted(-4, -4, 4, 4), 7, 7)
+            painter.setPen(QPen(highlight, 2.0))
+            painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 6, 6)
+        painter.restore()
+
     def _paint_preview(self: GridHost, painter: QPainter, palette: QPalette) -> None:
         if self._preview is None or not self._dragging:
             return
-        start, end = self._preview
-        highlight = QColor(palette.color(QPalette.ColorRole.Highlight))
-        fill = QColor(highlight)
-        fill.setAlpha(45)
-        for segment in layout_segments(self._first_day, self._weeks, [Span(0, start, end)]):
-            first = self._cell_rect(segment.row, segment.first_col)
-            last = self._cell_rect(segment.row, segment.last_col)
-            area = QRectF(first.left() + 2, first.top() + 2, last.right() - first.left() - 4, first.height() - 4)
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            painter.setBrush(fill)
-            painter.setPen(QPen(highlight, 2, Qt.PenStyle.DashLine))
-            painter.drawRoundedRect(area, 6, 6)
-            painter.restore()
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        _paint_days(self, painter, palette, *self._preview)
+
+
+def _paint_days(host: GridHost, painter: QPainter, palette: QPalette, start: dt.date, end: dt.date) -> None:
+    """Days about to be booked or moved to (a drag, or a range marked by keys): a tinted, dashed area."""
+    highlight = QColor(palette.color(QPalette.ColorRole.Highlight))
+    fill = QColor(highlight)
+    fill.setAlpha(45)
+    for segment in layout_segments(host._first_day, host._weeks, [Span(0, start, end)]):
+        first = host._cell_rect(segment.row, segment.first_col)
+        last = host._cell_rect(segment.row, segment.last_col)
+        area = QRectF(first.left() + 2, first.top() + 2, last.right() - first.left() - 4, first.height() - 4)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setBrush(fill)
+        painter.setPen(QPen(highlight, 2, Qt.PenStyle.DashLine))
+        painter.drawRoundedRect(area, 6, 6)
+        painter.restore()
+    painter.setPen(palette.color(QPalette.ColorRole.Text))

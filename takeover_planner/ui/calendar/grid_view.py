@@ -6,7 +6,17 @@ It only draws and reports gestures; the main window decides what a gesture means
 - drag a bar              → ``move_requested(slot_id, start, end, global_pos)``; drag a bar's end to resize
 - click / double-click    → ``slot_selected`` / ``slot_activated``; double-click an empty day → ``day_activated``
 - right-click a bar       → ``context_menu_requested(slot_id, global_pos)``
-Keyboard: arrows move the day cursor, Enter books from that day, Escape drops a drag.
+The keyboard reaches everything the mouse does (the keys are listed for people in ``ui/keyboard_map.py``; where
+they go is ``day_cursor.py``):
+- arrows, Home/End (the week row's first/last day), Page Up/Down (a month; a week in the week view) move the day
+  cursor (``cursor_moved``); leaving the shown days asks the page to show the cursor's period (``navigate_requested``)
+- Shift with any of those marks a range of days; Enter books it (``range_drawn``, as a drag does) or the cursor's day
+- Tab / Shift+Tab walk the visible slots in date order (``slot_selected``), then leave the grid; Space walks the
+  slots of the cursor's day
+- on a selected slot: Enter opens it (``slot_activated``, as a double click), Shift+F10 or the Menu key opens its
+  context menu at the slot (``context_menu_requested``), Delete asks to cancel it (``cancel_requested``)
+- Escape drops a marked range or a drag.
+The accessibility layer reads ``visible_slots``, ``bar_rects``, ``day_rect`` and ``cursor_day``.
 """
 
 from __future__ import annotations
@@ -18,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QFont,
     QFontMetrics,
     QHelpEvent,
@@ -30,6 +41,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
 from takeover_planner.domain.slots import SlotStatus
+from takeover_planner.ui.calendar.accessibility import install_factory
+from takeover_planner.ui.calendar.day_cursor import Step, Stop, in_date_order, moved, next_slot, slots_on
 from takeover_planner.ui.calendar.grid_painting import HEADER_HEIGHT, WEEK_COLUMN, GridPainting
 from takeover_planner.ui.calendar.layout import Segment, Span, layout_segments
 from takeover_planner.ui.calendar.painting import WARNING_COLOR
@@ -42,6 +55,14 @@ if TYPE_CHECKING:
     from takeover_planner.services.catalog import BlackoutInfo, CampaignInfo
 
 EDGE_GRAB = 6  # pixels at a bar's end that resize instead of move
+KEY_STEPS: dict[int, Step] = {
+    Qt.Key.Key_Left: Step.LEFT, Qt.Key.Key_Right: Step.RIGHT, Qt.Key.Key_Up: Step.UP, Qt.Key.Key_Down: Step.DOWN,
+    Qt.Key.Key_Home: Step.ROW_START, Qt.Key.Key_End: Step.ROW_END,
+    Qt.Key.Key_PageUp: Step.PAGE_BACK, Qt.Key.Key_PageDown: Step.PAGE_FORWARD,
+}
+# With these held, the keys above belong to the window's shortcuts (Alt+Left, Ctrl+PgUp: the previous period).
+NOT_CURSOR_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                        | Qt.KeyboardModifier.MetaModifier)
 
 
 class Gesture(enum.Enum):
@@ -66,6 +87,9 @@ class CalendarGrid(GridPainting, QWidget):
     range_drawn = Signal(object, object)
     move_requested = Signal(int, object, object, QPoint)
     context_menu_requested = Signal(int, QPoint)
+    cancel_requested = Signal(int)  # Delete on a selected slot
+    cursor_moved = Signal(object)  # the day cursor's new day
+    navigate_requested = Signal(object)  # the cursor left the shown days: show this day's period
     painted = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, detailed: bool = False) -> None:
@@ -80,6 +104,9 @@ class CalendarGrid(GridPainting, QWidget):
         self._campaigns: list[CampaignInfo] = []
         self._selected = 0
         self._cursor_day = self._today
+        # Shift+arrows: the day the range was started from, and the marked days (painted, booked by Enter)
+        self._range_anchor: dt.date | None = None
+        self._key_range: tuple[dt.date, dt.date] | None = None
         self._bars: list[BarGeometry] = []
         self._hidden: dict[int, int] = {}  # day index -> bars that did not fit
         self._dirty = True
@@ -95,6 +122,7 @@ class CalendarGrid(GridPainting, QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        install_factory()  # screen readers see the slots and days as items (accessibility.py)
 
     # --- configuration -------------------------------------------------------------------------------
 
@@ -109,7 +137,7 @@ class CalendarGrid(GridPainting, QWidget):
             return
         self._first_day, self._weeks, self._focus_month = first_day, weeks, focus_month
         if not self.first_day <= self._cursor_day <= self.last_day:
-            self._cursor_day = first_day if not (first_day <= self._today <= self.last_day) else self._today
+            self._set_cursor(first_day if not (first_day <= self._today <= self.last_day) else self._today)
         self._invalidate()
 
     @property
@@ -141,6 +169,36 @@ class CalendarGrid(GridPainting, QWidget):
 
     def selected(self) -> int:
         return self._selected
+
+    def cursor_day(self) -> dt.date:
+        """The day the keyboard is on (drawn with a ring while the grid has the focus)."""
+        return self._cursor_day
+
+    def set_cursor_day(self, day: dt.date) -> None:
+        """Put the day cursor on a shown day (a day outside the shown weeks is ignored)."""
+        if self.first_day <= day <= self.last_day:
+            self._set_cursor(day)
+
+    def key_range(self) -> tuple[dt.date, dt.date] | None:
+        """The days marked with Shift+arrows (first, last), if any."""
+        return self._key_range
+
+    def visible_slots(self) -> list[SlotInfo]:
+        """The slots on the shown days, in date order: the order Tab walks them (and screen readers list them)."""
+        if self._model is None:
+            return []
+        shown = {s.id: s for s in self._model.slots() if s.start <= self.last_day and s.end >= self.first_day}
+        return [shown[stop.slot_id] for stop in in_date_order(self._stops(list(shown.values())))]
+
+    def slot_anchor(self, slot_id: int) -> QPoint:
+        """Where a slot's menu opens when asked for by keyboard: below its first bar (global coordinates), or on
+        its first shown day when the day has no room for its bar."""
+        rects = self.bar_rects().get(slot_id)
+        if rects:
+            return self.mapToGlobal(QPointF(rects[0].left() + 4, rects[0].bottom() + 2).toPoint())
+        slot = self._slot(slot_id)
+        day = max(slot.start, self.first_day) if slot is not None else self._cursor_day
+        return self.mapToGlobal(self.day_rect(min(day, self.last_day)).center().toPoint())
 
     def bar_rects(self) -> dict[int, list[QRectF]]:
         """Where each slot is drawn (tests and accessibility use it to find a slot on screen)."""
@@ -265,6 +323,7 @@ class CalendarGrid(GridPainting, QWidget):
         self._paint_blackouts(painter, palette)
         self._paint_bars(painter, palette)
         self._paint_preview(painter, palette)
+        self._paint_keyboard(painter, palette)
         if self._loading and not self._bars:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(self.rect().adjusted(WEEK_COLUMN, HEADER_HEIGHT, 0, 0), Qt.AlignmentFlag.AlignCenter,
@@ -305,7 +364,8 @@ class CalendarGrid(GridPainting, QWidget):
             self._select(0)
             self._drag_slot = None
             self._gesture = Gesture.CREATE
-            self._cursor_day = self._press_day
+            self._set_cursor(self._press_day)
+        self._clear_range()
         event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -388,25 +448,116 @@ class CalendarGrid(GridPainting, QWidget):
             self.update()
         self.slot_selected.emit(slot_id)
 
+    # --- keyboard ---------------------------------------------------------------------------------------
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        steps: dict[int, int] = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
-        if key == Qt.Key.Key_Escape and self._gesture != Gesture.NONE:
+        modifiers = event.modifiers()
+        if key == Qt.Key.Key_Escape and (self._gesture != Gesture.NONE or self._key_range is not None):
             self._reset_drag()
+            self._clear_range()
             return
-        if key in steps:
-            day = self._cursor_day + dt.timedelta(days=steps[key])
-            if self.first_day <= day <= self.last_day:
-                self._cursor_day = day
-                self.update()
+        step = KEY_STEPS.get(key)
+        if step is not None and not modifiers & NOT_CURSOR_MODIFIERS:
+            self._move_cursor(step, extend=bool(modifiers & Qt.KeyboardModifier.ShiftModifier))
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self._selected:
-                self.slot_activated.emit(self._selected)
-            else:
-                self.day_activated.emit(self._cursor_day)
+            self._activate()
+            return
+        if key == Qt.Key.Key_Space:
+            self._select_on_cursor_day()
+            return
+        if key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and modifiers & Qt.KeyboardModifier.ShiftModifier):
+            self._open_menu_by_keys()
+            return
+        if key == Qt.Key.Key_Delete and self._selected_visible():
+            self.cancel_requested.emit(self._selected)
             return
         super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        # The Menu key may arrive as a context menu event of its own; a right click is handled on the press.
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            self._open_menu_by_keys()
+            event.accept()
+            return
+        event.ignore()
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        """Tab and Shift+Tab go from slot to slot while there is one in that direction, then on out of the grid."""
+        if self.hasFocus():
+            target = next_slot(self._stops(), self._selected, forward=next)
+            if target is not None:
+                self._clear_range()
+                self._select(target)
+                slot = self._slot(target)
+                if slot is not None and not slot.start <= self._cursor_day <= slot.end:
+                    self._set_cursor(min(max(slot.start, self.first_day), self.last_day))
+                return True
+        return super().focusNextPrevChild(next)
+
+    def _stops(self, slots: list[SlotInfo] | None = None) -> list[Stop]:
+        if slots is None:
+            slots = self.visible_slots()
+        return [Stop(s.id, s.start, s.end) for s in slots]
+
+    def _selected_visible(self) -> bool:
+        return bool(self._selected) and any(s.id == self._selected for s in self.visible_slots())
+
+    def _set_cursor(self, day: dt.date) -> None:
+        if day != self._cursor_day:
+            self._cursor_day = day
+            self.update()
+            self.cursor_moved.emit(day)
+
+    def _clear_range(self) -> None:
+        if self._key_range is not None or self._range_anchor is not None:
+            self._range_anchor = None
+            self._key_range = None
+            self.update()
+
+    def _move_cursor(self, step: Step, *, extend: bool) -> None:
+        before = self._cursor_day
+        day = moved(before, step, week_view=self.detailed)
+        if extend:
+            anchor = self._range_anchor = self._range_anchor or before
+            self._key_range = (min(anchor, day), max(anchor, day))
+        else:
+            self._range_anchor = None
+            self._key_range = None
+        if self._selected:
+            self._select(0)  # the keyboard is on a day now, so Enter books instead of opening the slot
+        self._set_cursor(day)
+        self.update()
+        paging = step in (Step.PAGE_BACK, Step.PAGE_FORWARD)
+        if not self.first_day <= day <= self.last_day or (
+                paging and self._focus_month is not None and day.month != self._focus_month):
+            self.navigate_requested.emit(day)
+
+    def _activate(self) -> None:
+        if self._key_range is not None:
+            start, end = self._key_range
+            self._clear_range()
+            self.range_drawn.emit(start, end)
+        elif self._selected_visible():
+            self.slot_activated.emit(self._selected)
+        else:
+            self.day_activated.emit(self._cursor_day)
+
+    def _select_on_cursor_day(self) -> None:
+        on_day = slots_on(self._stops(), self._cursor_day)
+        if on_day:
+            index = on_day.index(self._selected) + 1 if self._selected in on_day else 0
+            self._clear_range()
+            self._select(on_day[index % len(on_day)])
+
+    def _open_menu_by_keys(self) -> None:
+        if not self._selected_visible():
+            on_day = slots_on(self._stops(), self._cursor_day)
+            if not on_day:
+                return
+            self._select(on_day[0])
+        self.context_menu_requested.emit(self._selected, self.slot_anchor(self._selected))
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
 
 from takeover_planner.domain.slots import SlotStatus
+from takeover_planner.ui.contrast import legible, text_color_on
 
 WARNING_COLOR = QColor("#e8890c")
 BLACKOUT_COLOR = QColor("#c0392b")
@@ -25,7 +26,19 @@ def luminance(color: QColor) -> float:
 
 
 def readable_on(background: QColor) -> QColor:
-    return QColor("#1b1f24") if luminance(background) > 0.55 else QColor("#ffffff")
+    """Text on a department's colour: near-black or white by WCAG contrast (4.5:1 at least)."""
+    return text_color_on(background)
+
+
+def campaign_colors(color: QColor, palette: QPalette) -> tuple[QColor, QColor]:
+    """(tint, label) for a campaign's days: a see-through wash of its colour, and its name in a darker (lighter on
+    dark) shade of that colour that still reads at 4.5:1 on the washed day."""
+    tint = QColor(color)
+    tint.setAlpha(22 if not is_dark(palette) else 40)
+    base = palette.color(QPalette.ColorRole.Base)
+    text = palette.color(QPalette.ColorRole.Text)
+    washed = mix(base, color, tint.alphaF())
+    return tint, legible(mix(color, text, 0.3), washed, text)
 
 
 def mix(a: QColor, b: QColor, amount: float) -> QColor:
@@ -52,7 +65,8 @@ def bar_colors(base_color: QColor, status: SlotStatus, palette: QPalette) -> tup
         fill = mix(base_color, palette.color(QPalette.ColorRole.Mid), 0.55)
         return fill, fill, readable_on(fill)
     if status == SlotStatus.CANCELLED:
-        return base, palette.color(QPalette.ColorRole.Mid), palette.color(QPalette.ColorRole.PlaceholderText)
+        text = palette.color(QPalette.ColorRole.Text)  # muted, but not below 4.5:1 (Qt's placeholder grey is 4:1)
+        return base, palette.color(QPalette.ColorRole.Mid), legible(palette.color(QPalette.ColorRole.PlaceholderText), base, text)
     return base_color, base_color.darker(115), readable_on(base_color)
 
 

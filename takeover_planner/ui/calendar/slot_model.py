@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor
 
 from takeover_planner.domain.timekeeping import iso_week
-from takeover_planner.ui.i18n import datetime_text, range_text
+from takeover_planner.ui.i18n import table_datetime, table_range
 from takeover_planner.ui.labels import status_label
 
 if TYPE_CHECKING:
@@ -132,6 +132,8 @@ class SlotTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.STATUS and self._competing.get(slot.id):
             ids = ", ".join(f"#{i}" for i in self._competing[slot.id])
             return QCoreApplication.translate("SlotTableModel", "Competes for the same days with %1").replace("%1", ids)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._display(slot, column) or None  # the whole text of a cell cut off in a narrow column
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._display(slot, column)
         return None
@@ -140,7 +142,7 @@ class SlotTableModel(QAbstractTableModel):
         if column == Column.WEEK:
             return week_text(slot)
         if column == Column.DATES:
-            return range_text(slot.start, slot.end)
+            return table_range(slot.start, slot.end)
         if column == Column.DEPARTMENT:
             return slot.department
         if column == Column.ACCOUNT:
@@ -152,7 +154,7 @@ class SlotTableModel(QAbstractTableModel):
             if self._competing.get(slot.id):
                 text += " ⚠"
             return text
-        return datetime_text(slot.material_deadline) if slot.material_deadline else ""
+        return table_datetime(slot.material_deadline) if slot.material_deadline else ""
 
     def _sort_key(self, slot: SlotInfo, column: Column) -> Any:
         if column in (Column.WEEK, Column.DATES):

@@ -29,14 +29,16 @@ def open_contributor_window(path: str | Path | None, *, runner: TaskRunner | Non
     """Build and show the contributor window, with the brief at ``path`` opened (when given)."""
     from takeover_planner.paths import resolve_paths
     from takeover_planner.services.context import default_actor
+    from takeover_planner.services.text_frames_setting import text_frames_by_hand
     from takeover_planner.settings import Settings
     from takeover_planner.ui.tasks import TaskRunner
 
     paths = resolve_paths(home).ensure()
     drafts = contributor_drafts(paths)
-    name = user or drafts.me().name or default_actor(Settings.load(paths))
+    settings = Settings.load(paths)
+    name = user or drafts.me().name or default_actor(settings)
     window = ContributorWindow(runner or TaskRunner(), translations, work_dir=paths.cache_dir, user_name=name,
-                               drafts=drafts)
+                               drafts=drafts, text_by_hand=text_frames_by_hand(settings))
     if path is not None:
         window.open_brief(Path(path))
     window.show()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,7 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from takeover_planner.domain.timekeeping import to_oslo
 from takeover_planner.errors import TakeoverError
 from takeover_planner.intake.manifest import BriefManifest, SubmissionManifest
 from takeover_planner.media.fix_types import FitMode, FixOptions
@@ -46,8 +46,9 @@ from takeover_planner.services.split_parts import split_work_frame, work_part_la
 from takeover_planner.texts import Text
 from takeover_planner.texts.stories import ContributorText
 from takeover_planner.ui.contributor.frame_editor import FrameEditor
+from takeover_planner.ui.contributor.frame_preview import FramePreview
 from takeover_planner.ui.contributor.frame_strip import FrameStrip
-from takeover_planner.ui.i18n import BOKMAAL, ENGLISH, Translations
+from takeover_planner.ui.i18n import BOKMAAL, ENGLISH, Translations, datetime_text, range_text
 from takeover_planner.ui.tasks import WRITE, TaskRunner
 from takeover_planner.ui.theme import apply_theme
 
@@ -56,7 +57,8 @@ MEDIA_FILTER = "*.jpg *.jpeg *.heic *.heif *.png *.webp *.avif *.gif *.tif *.tif
 
 class ContributorWindow(QMainWindow):
     def __init__(self, runner: TaskRunner, translations: Translations | None = None, *,
-                 work_dir: Path | None = None, user_name: str = "", drafts: ContributorDrafts | None = None) -> None:
+                 work_dir: Path | None = None, user_name: str = "", drafts: ContributorDrafts | None = None,
+                 text_by_hand: bool = False) -> None:
         super().__init__()
         self.setObjectName("contributorWindow")
         self.runner, self.translations = runner, translations
@@ -78,6 +80,7 @@ class ContributorWindow(QMainWindow):
         self._autosave.timeout.connect(self.save_draft)
         me = drafts.me() if drafts is not None else Me()
         self.resize(1100, 820)
+        self._text_by_hand = text_by_hand  # this computer posts text frames by hand: no text is burned in
         self._build(user_name or me.name)
         self.email.setText(me.email)
         for field in (self.name, self.email):
@@ -133,14 +136,23 @@ class ContributorWindow(QMainWindow):
         self.editor.fix_requested.connect(self.fix_selected)
         self.editor.remove_requested.connect(self.remove_selected)
         self.editor.unfix_requested.connect(self.unfix_selected)
-        self.rules = QLabel(split)
+        # The frame as it will look on the phone, its on-screen text set as it will be burned in.
+        self.preview = FramePreview(self.runner, split, text_by_hand=self._text_by_hand)
+        self.editor.changed.connect(self.preview.text_edited)
+        # The guide scrolls too: as a plain label its wrapped text made the window taller than an 800-px screen.
+        rules_scroll = QScrollArea(split)
+        rules_scroll.setWidgetResizable(True)
+        rules_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.rules = QLabel(rules_scroll)
+        rules_scroll.setWidget(self.rules)
         self.rules.setWordWrap(True)
         self.rules.setTextFormat(Qt.TextFormat.RichText)
         self.rules.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.rules.setObjectName("muted")
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([640, 420])
+        split.setStretchFactor(2, 2)
+        split.setSizes([520, 260, 320])
         outer.addWidget(split, 1)
 
         sender = QFormLayout()
@@ -292,13 +304,12 @@ class ContributorWindow(QMainWindow):
             self.rules.clear()
             return
         s = brief.slot
-        days = s.start.strftime("%d.%m.%Y") if s.start == s.end else \
-            f"{s.start.strftime('%d.%m.%Y')} – {s.end.strftime('%d.%m.%Y')}"
+        days = range_text(s.start, s.end)
         self.slot_title.setText(self.tr("%1 takes over %2 · %3").replace("%1", s.department)
                                 .replace("%2", s.account).replace("%3", days))
         if s.material_deadline is not None:
             self.deadline.setText(self.tr("Send your material by %1.").replace(
-                "%1", to_oslo(s.material_deadline).strftime("%d.%m.%Y %H:%M")))
+                "%1", datetime_text(s.material_deadline)))
             self.deadline.show()
         else:
             self.deadline.hide()
@@ -439,6 +450,7 @@ class ContributorWindow(QMainWindow):
         """Show ``frame`` in the editor, labelled "part 2 of 3" when it is one part of a split video."""
         part = work_part_labels(self.frames).get(frame.id) if frame is not None else None
         self.editor.set_frame(frame, self.brief, part)
+        self.preview.show_frame(frame, self.thumbnails.get(frame.id) if frame is not None else None)
 
     def _refresh_strip(self) -> None:
         self.strip.set_frames(self.frames, self.thumbnails)
@@ -544,6 +556,7 @@ class ContributorWindow(QMainWindow):
             self._ask_before_closing()
             return
         self._autosave.stop()
+        self.preview.stop()
         shutil.rmtree(self._work, ignore_errors=True)
         super().closeEvent(event)
 

@@ -5,6 +5,9 @@ looks like one) and then asks the window to write. A new booking on days already
 the first click on Book says so and turns into "Book anyway" (a booking made after the fact is allowed, a slip
 of the calendar is not wanted). Every label shows names as plain text, never as markup. A refusal from the booking rules is shown inside the
 dialog, which stays open with everything the user typed; nothing is written.
+
+Two notes, labelled apart: the note to the department (printed in the brief, the letter and the e-mail) and the
+internal note (the comms team's own, never sent out).
 """
 
 from __future__ import annotations
@@ -57,7 +60,8 @@ class BookingDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, store: PlannerStore, *, slot: SlotInfo | None = None,
                  start: dt.date | None = None, end: dt.date | None = None, account_id: int | None = None,
-                 department_id: int | None = None) -> None:
+                 department_id: int | None = None, internal_note: bool = True) -> None:
+        """``internal_note``: whether the person may see and write the comms team's internal note."""
         super().__init__(parent)
         self.store = store
         self.slot = slot
@@ -97,15 +101,18 @@ class BookingDialog(QDialog):
         self.deadline.setCalendarPopup(True)
         self.news_url = QLineEdit(self)
         self.news_url.setPlaceholderText("https://")
-        self.notes = QPlainTextEdit(self)
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(70)
+        self.department_note = QPlainTextEdit(self)
+        self.notes = QPlainTextEdit(self)  # the internal note
+        for box in (self.department_note, self.notes):
+            box.setTabChangesFocus(True)
+            box.setFixedHeight(56)
 
         self.labels: dict[str, QLabel] = {}
         rows: list[tuple[str, QWidget | QHBoxLayout]] = [
             ("department", self.department), ("account", self.account), ("dates", dates_row),
             ("weeks", self.week_hint), ("status", self.status), ("campaign", self.campaign),
-            ("deadline", self.deadline), ("news", self.news_url), ("notes", self.notes),
+            ("deadline", self.deadline), ("news", self.news_url), ("department_note", self.department_note),
+            ("notes", self.notes),
         ]
         for key, field in rows:
             label = QLabel(self)
@@ -114,6 +121,9 @@ class BookingDialog(QDialog):
             if isinstance(field, QWidget):
                 label.setBuddy(field)
         self.labels["dates"].setBuddy(self.start)
+        # Contributors and readers are never shown the internal note (nor may they write it): no box for it.
+        self.notes.setVisible(internal_note)
+        self.labels["notes"].setVisible(internal_note)
         layout.addLayout(form)
 
         self.error = QLabel(self)
@@ -141,11 +151,11 @@ class BookingDialog(QDialog):
         self.start.setDate(qdate(first))
         self.end.setDate(qdate(last))
         if slot is not None:
+            self.department_note.setPlainText(slot.department_note)
             self.notes.setPlainText(slot.notes)
             self.news_url.setText(slot.news_url)
             self._set_deadline(slot.material_deadline or default_deadline(slot.start))
-            self.department.setEnabled(False)
-            self.account.setEnabled(False)
+            self.department.setEnabled(False)  # the account may change: the booking rules are checked then
             self.status.setVisible(False)
             self.labels["status"].setVisible(False)
         else:
@@ -289,11 +299,14 @@ class BookingDialog(QDialog):
                 department_id=department_id, account_id=int(self.account.currentData()), start=start, end=end,
                 status=SlotStatus(self.status.currentData()), campaign_id=campaign_id,
                 notes=self.notes.toPlainText().strip(), news_url=news_url, material_deadline=deadline,
+                department_note=self.department_note.toPlainText().strip(),
             )
             self.set_busy(True)
             self.book_requested.emit(request)
         else:
-            changes = DetailChanges(self.notes.toPlainText().strip(), news_url, deadline, campaign_id)
+            changes = DetailChanges(self.notes.toPlainText().strip(), news_url, deadline, campaign_id,
+                                    self.department_note.toPlainText().strip(),
+                                    account_id=int(self.account.currentData()))
             self.set_busy(True)
             self.edit_requested.emit(self.slot.id, start, end, changes)
 
@@ -323,16 +336,20 @@ class BookingDialog(QDialog):
         texts = {
             "department": self.tr("&Department"), "account": self.tr("&Account"), "dates": self.tr("D&ates"),
             "weeks": "", "status": self.tr("&Status"), "campaign": self.tr("&Campaign"),
-            "deadline": self.tr("Material &deadline"), "news": self.tr("&News link"), "notes": self.tr("N&otes"),
+            "deadline": self.tr("Material &deadline"), "news": self.tr("&News link"),
+            "department_note": self.tr("N&ote to the department"), "notes": self.tr("&Internal note"),
         }
         for key, label in self.labels.items():
             label.setText(texts[key])
         search = self.department.lineEdit()
         assert search is not None, "the department box is editable, so it has a line edit"
         search.setPlaceholderText(self.tr("Type to search departments"))
+        search.setAccessibleName(texts["department"].replace("&", ""))  # a text field of its own: named too
         self.start.setAccessibleName(self.tr("First day"))
         self.end.setAccessibleName(self.tr("Last day"))
         self.campaign.setItemText(0, self.tr("No campaign"))
+        self.department_note.setPlaceholderText(self.tr("Printed in the brief and the e-mail to the department"))
+        self.notes.setPlaceholderText(self.tr("Only for the comms team; never sent to the department"))
         for i, s in enumerate(NEW_STATUSES):
             self.status.setItemText(i, status_label(s))
         self.cancel_button.setText(self.tr("Cancel"))

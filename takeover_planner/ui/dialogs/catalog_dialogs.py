@@ -1,4 +1,4 @@
-"""Editors for a department, an account, a campaign and a blackout period.
+"""Editors for a department, a campaign and a blackout period (the account's: ``ui/management/account_dialog``).
 
 Each checks what it can before anything is written (a name, no duplicate name, a valid e-mail address or
 handle, dates in order) and shows the problem beside the form; then it emits ``save_requested`` with the
@@ -33,9 +33,7 @@ from PySide6.QtWidgets import (
 from takeover_planner.errors import ValidationError
 from takeover_planner.texts.ui import UiText
 from takeover_planner.ui.i18n import pydate, qdate
-from takeover_planner.ui.labels import all_label, api_variant_label
-
-API_VARIANTS = ("instagram_login", "facebook_login")
+from takeover_planner.ui.labels import all_label
 
 
 class RecordDialog(QDialog):
@@ -186,39 +184,6 @@ class DepartmentDialog(RecordDialog):
         self.set_labels({"name": self.tr("&Name"), "color": self.tr("Co&lour"), "contact": self.tr("&Contact person"),
                          "email": self.tr("&E-mail"), "phone": self.tr("&Phone"), "notes": self.tr("N&otes")})
         self.color.setAccessibleName(self.tr("Colour"))
-
-
-class AccountDialog(RecordDialog):
-    def __init__(self, parent: QWidget | None, record: Any | None, taken_names: set[str]) -> None:
-        super().__init__(parent, record, taken_names)
-        self.name = QLineEdit(record.name if record else "", self)
-        self.handle = QLineEdit(record.handle if record else "", self)
-        self.handle.setPlaceholderText("@")
-        self.api = QComboBox(self)
-        for variant in API_VARIANTS:
-            self.api.addItem(api_variant_label(variant), variant)
-        if record is not None:
-            self.api.setCurrentIndex(max(0, self.api.findData(record.api_variant)))
-        for key, field in (("name", self.name), ("handle", self.handle), ("api", self.api)):
-            self.add_row(key, field)
-        self.retranslate()
-
-    def values(self) -> dict[str, Any]:
-        from takeover_planner.domain.validation import clean_handle
-
-        name = self.check_name(self.name.text(), UiText.ACCOUNT_NAME_EMPTY, UiText.ACCOUNT_TAKEN)
-        try:
-            handle = clean_handle(self.handle.text())
-        except ValidationError:
-            raise ValidationError(UiText.BAD_HANDLE, handle=self.handle.text().strip()) from None
-        return {"name": name, "handle": handle, "api_variant": self.api.currentData()}
-
-    def retranslate(self) -> None:
-        super().retranslate()
-        self.setWindowTitle(self.tr("Edit account") if self.record else self.tr("New account"))
-        self.set_labels({"name": self.tr("&Name"), "handle": self.tr("&Handle"), "api": self.tr("&Connected through")})
-        for i, variant in enumerate(API_VARIANTS):
-            self.api.setItemText(i, api_variant_label(variant))
 
 
 def _date_edit(parent: QWidget, day: dt.date) -> QDateEdit:

@@ -55,6 +55,7 @@ class ProfileDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        self.setMinimumWidth(520)  # an e-mail address and a title shown whole, not scrolled in a narrow field
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.problem)

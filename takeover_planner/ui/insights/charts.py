@@ -155,6 +155,8 @@ class FrameChart(_ChartView):
         small = QFont()
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
         self.axis_x.setLabelsFont(small)
+        # Frame numbers are short: cut to "…" they say nothing (issue 16: "…" under every bar past the ninth).
+        self.axis_x.setTruncateLabels(False)
         self.axis_y = QValueAxis()
         self.axis_y.setLabelFormat("%d")
         self.axis_y.setTickCount(5)

@@ -40,6 +40,7 @@ from takeover_planner.ui.insights.texts import goal_sentence, number
 from takeover_planner.ui.insights.tiles import FigureTile
 from takeover_planner.ui.tasks import READ, WRITE, TaskRunner
 from takeover_planner.ui.theme import apply_theme
+from takeover_planner.ui.window_keys import close_button, install_close_keys, retranslate_close_button
 
 
 class InsightsWindow(QMainWindow):
@@ -160,7 +161,12 @@ class InsightsWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.status)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        self.close_button = close_button(self, central)  # Ctrl+W and Esc close the window too (issue 16)
+        bottom.addWidget(self.close_button)
+        layout.addLayout(bottom)
+        install_close_keys(self)
         self.setCentralWidget(central)
 
         if collector is not None:
@@ -354,6 +360,7 @@ class InsightsWindow(QMainWindow):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Insights and goals"))
+        retranslate_close_button(self.close_button)
         self.tabs.setTabText(0, self.tr("&Followers and goals"))
         self.tabs.setTabText(1, self.tr("&Takeover reports"))
         self.tabs.setTabText(2, self.tr("&Comparison"))

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont
 from takeover_planner.domain.timekeeping import to_oslo
 from takeover_planner.insights.report import FrameRow, GroupFigures, TakeoverReport
 from takeover_planner.insights.schedule import HAS_NUMBERS
-from takeover_planner.ui.i18n import date_text, range_text
+from takeover_planner.ui.i18n import table_date, table_range
 from takeover_planner.ui.insights.texts import collection_name, metric_name, number, percent
 
 Index = QModelIndex | QPersistentModelIndex
@@ -54,7 +54,7 @@ class FrameTableModel(QAbstractTableModel):
             if column == 0:
                 return str(row.number)
             if column == 1:
-                return f"{date_text(row.day)} {to_oslo(row.published_at):%H:%M}" if row.published_at else "–"
+                return f"{table_date(row.day)} {to_oslo(row.published_at):%H:%M}" if row.published_at else "–"
             if column == 2:
                 return collection_name(row.status)
             if column == 3:
@@ -102,7 +102,7 @@ class TakeoverListModel(QAbstractTableModel):
             if column == 0:
                 return report.department
             if column == 1:
-                return range_text(report.start, report.end)
+                return table_range(report.start, report.end)
             return self.tr("%1 of %2").replace("%1", str(report.collected)).replace("%2", str(report.published))
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(report.department_color)
@@ -110,7 +110,8 @@ class TakeoverListModel(QAbstractTableModel):
             return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = report.account + (f" · {report.campaign}" if report.campaign else "")
-            return tip + (f" · {self.tr('sample data')}" if report.sample else "")
+            sample = self.tr("sample data")  # outside the f-string: lupdate does not read inside one
+            return tip + (f" · {sample}" if report.sample else "")
         if role == Qt.ItemDataRole.FontRole and report.sample:
             font = QFont()
             font.setItalic(True)  # sample rows look different; the report says "Sample data" in full

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QTabWidget, QVBoxLayout, QWi
 
 from takeover_planner.domain.timekeeping import today_oslo
 from takeover_planner.ui.dialogs.catalog_dialogs import (
-    AccountDialog,
     BlackoutDialog,
     CampaignDialog,
     DepartmentDialog,
     RecordDialog,
 )
 from takeover_planner.ui.dialogs.prompts import ask_confirm
+from takeover_planner.ui.management.account_dialog import AccountDialog
 from takeover_planner.ui.management.record_page import RecordPage
 from takeover_planner.ui.management.table_models import Kind
 from takeover_planner.ui.messages import user_message
@@ -102,7 +102,8 @@ class ManageWindow(QDialog):
             names = {d.name for d in self.store.departments.values()}
             dialog = DepartmentDialog(self, record, names, self._free_color())
         elif kind == Kind.ACCOUNTS:
-            dialog = AccountDialog(self, record, {a.name for a in self.store.accounts})
+            dialog = AccountDialog(self, record, {a.name for a in self.store.accounts},
+                                   [a for a in self.store.accounts if getattr(a, "platform", "") == "facebook_page"])
         elif kind == Kind.CAMPAIGNS:
             dialog = CampaignDialog(self, record, {c.name for c in self.store.campaigns}, today_oslo(),
                                     self._free_color())
@@ -138,12 +139,22 @@ class ManageWindow(QDialog):
             self._write(work, self._saved(dialog, slots_too=record is not None), failed)
         elif kind == Kind.ACCOUNTS:
             def work(ctx: AppContext) -> Any:
-                from takeover_planner.services import catalog
+                from takeover_planner.services import catalog, page_accounts
 
+                page = values.pop("facebook_page_account_id", None)
                 if record is None:
-                    return catalog.add_account(ctx, values["name"], handle=values["handle"],
-                                               api_variant=values["api_variant"])
-                return catalog.update_account(ctx, record.id, expected_version=record.version, **values)
+                    saved = catalog.add_account(ctx, values["name"], handle=values["handle"],
+                                                api_variant=values["api_variant"], ig_user_id=values["ig_user_id"],
+                                                graph_host=values["graph_host"], graph_version=values["graph_version"])
+                else:
+                    # The same service as `account set`: it checks the user id, host and version.
+                    saved = catalog.update_account(ctx, record.id, expected_version=record.version, **values)
+                if page != saved.facebook_page_account_id:  # `account link` / `account unlink`
+                    if page:
+                        page_accounts.link_page(ctx, saved.id, page)
+                    else:
+                        page_accounts.unlink_page(ctx, saved.id)
+                return saved
 
             self._write(work, self._saved(dialog, slots_too=record is not None), failed)
         elif kind == Kind.CAMPAIGNS:

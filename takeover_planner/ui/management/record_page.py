@@ -91,6 +91,7 @@ class RecordPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setDefaultSectionSize(150)
+        self.table.horizontalHeader().setMaximumSectionSize(340)  # sized to content, within reason (issue 16)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
@@ -111,6 +112,7 @@ class RecordPage(QWidget):
 
     def set_records(self, records: list[Any]) -> None:
         self.model.set_records(records)
+        self.table.resizeColumnsToContents()  # the e-mail addresses and names whole; the last column stretches
         self._update_buttons()
 
     def selected_record(self) -> Any | None:

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from takeover_planner.ui.i18n import date_text
+from takeover_planner.ui.i18n import table_date
 from takeover_planner.ui.labels import api_variant_label
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -81,6 +81,8 @@ class RecordTableModel(QAbstractTableModel):
         column = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return column.value(record)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell cut off in a narrow column
+            return str(column.value(record)) or None
         if role == RECORD_ROLE:
             return record
         if role == SORT_ROLE:
@@ -93,7 +95,7 @@ class RecordTableModel(QAbstractTableModel):
 
 
 def _date(value: Any) -> str:
-    return date_text(value) if value is not None else ""
+    return table_date(value) if value is not None else ""
 
 
 def _ordinal(value: Any) -> int:
@@ -105,6 +107,15 @@ class Kind(enum.StrEnum):
     ACCOUNTS = "accounts"
     CAMPAIGNS = "campaigns"
     BLACKOUTS = "blackouts"
+
+
+def _platform(account: Any) -> str:
+    """Instagram, or a Facebook Page with its id; an Instagram account cross-posted to a Page says so."""
+    if getattr(account, "platform", "instagram") == "facebook_page":
+        return QCoreApplication.translate("CatalogTables", "Facebook Page %1").replace("%1", account.page_id or "")
+    if getattr(account, "facebook_page_account_id", None):
+        return QCoreApplication.translate("CatalogTables", "Instagram, also on a Facebook Page")
+    return QCoreApplication.translate("CatalogTables", "Instagram")
 
 
 def columns_for(kind: Kind) -> list[ColumnDef]:
@@ -122,7 +133,12 @@ def columns_for(kind: Kind) -> list[ColumnDef]:
         return [
             ColumnDef("name", lambda: QCoreApplication.translate("CatalogTables", "Name"), lambda a: a.name),
             ColumnDef("handle", lambda: QCoreApplication.translate("CatalogTables", "Handle"), lambda a: f"@{a.handle}" if a.handle else ""),
+            ColumnDef("platform", lambda: QCoreApplication.translate("CatalogTables", "Platform"), _platform),
             ColumnDef("api", lambda: QCoreApplication.translate("CatalogTables", "Connected through"), lambda a: api_variant_label(a.api_variant)),
+            ColumnDef("ig_user_id", lambda: QCoreApplication.translate("CatalogTables", "Instagram user ID"),
+                      lambda a: a.ig_user_id or ""),
+            ColumnDef("graph", lambda: QCoreApplication.translate("CatalogTables", "Graph API"),
+                      lambda a: f"{a.graph_host} · {a.graph_version}"),
         ]
     if kind == Kind.CAMPAIGNS:
         return [

@@ -69,7 +69,7 @@ class _ServiceDialog(QDialog):
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()
         self.layout_.addWidget(self.error)
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(600)  # wide enough for the Bokmål lines in the frame list (issue 16: nothing clipped)
 
     def _ctx(self) -> AppContext | None:
         return self.store.ctx
@@ -169,6 +169,7 @@ class TokenDialog(_ServiceDialog):
         self.token_label.setText(self.tr("&Token"))
         self.token_label.setBuddy(self.token)
         self.expires_label.setText(self.tr("Expires"))
+        self.expires.setAccessibleName(self.tr("Expires"))  # the label names the row, not the date field
         self.expires_known.setText(self.tr("on"))
         self.expires_known.setToolTip(self.tr("Leave it off to assume the usual 60 days."))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
@@ -179,7 +180,8 @@ class HandoffDialog(_ServiceDialog):
     pack_written = Signal(str)  # a line for the status bar
 
     def __init__(self, parent: QWidget | None, store: PlannerStore, runner: TaskRunner, slot_id: int,
-                 language: str) -> None:
+                 language: str | None = None) -> None:
+        """``language``: the checklist's; None (the window's way) is the slot's brief's (``brief_language``)."""
         super().__init__(parent, store, runner)
         self.setObjectName("handoffDialog")
         self.slot_id = slot_id

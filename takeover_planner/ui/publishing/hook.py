@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from takeover_planner.domain.timekeeping import now_utc
 from takeover_planner.ui.crash import show_problem
-from takeover_planner.ui.i18n import BOKMAAL
 from takeover_planner.ui.publishing.status_window import PublishEvent
 from takeover_planner.ui.tasks import NETWORK
 
@@ -235,8 +234,8 @@ class PublishingHook(QObject):
             return None
         from takeover_planner.ui.publishing.dialogs import HandoffDialog
 
-        language = "nb" if self.shell.translations.language == BOKMAAL else "en"
-        dialog = HandoffDialog(self.shell.window, self.shell.store, self.shell.runner, slot_id, language)
+        # The checklist goes to whoever posts for the department: in the brief's language, not the window's.
+        dialog = HandoffDialog(self.shell.window, self.shell.store, self.shell.runner, slot_id)
         dialog.pack_written.connect(self.shell.show_status)
         self._keep(dialog)
         dialog.open()

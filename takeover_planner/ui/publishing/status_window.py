@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from takeover_planner.domain.timekeeping import now_utc, to_oslo
-from takeover_planner.ui.i18n import datetime_text
+from takeover_planner.ui.i18n import datetime_text, table_datetime
 from takeover_planner.ui.team.offline import is_unreachable
 
 if TYPE_CHECKING:
@@ -183,19 +183,21 @@ class PublishingWindow(QWidget):
             token, token_attention = self.token_state(info, now)
             queue, queue_attention = self.queue_state(info)
             attention += token_attention or queue_attention
-            method = self.tr("by hand") if info.method == "handoff" else self.tr("Instagram API")
+            method = self.tr("by hand") if info.method == "handoff" else \
+                self.tr("Facebook Page API") if info.platform == "facebook_page" else self.tr("Instagram API")
             self._cell(self.account_table, row, 0, info.account)
             self._cell(self.account_table, row, 1, method)
             self._cell(self.account_table, row, 2, token, attention=token_attention, tooltip=info.token_notice)
             self._cell(self.account_table, row, 3, queue, attention=queue_attention)
-        self.frame_table.setRowCount(len(self.frames))
+        # One row per frame and channel: a cross-posted frame shows its Instagram and its Facebook Page state.
+        rows = [(line, status) for line in self.frames for status in (line.status.channels or (line.status,))]
+        self.frame_table.setRowCount(len(rows))
         failed = 0
-        for row, line in enumerate(self.frames):
-            status = line.status
+        for row, (line, status) in enumerate(rows):
             is_failed = status.status == "failed"
             failed += is_failed
             needs_person = is_failed or status.status == "held"  # both wait for a person
-            planned = datetime_text(to_oslo(line.planned_at)) if line.planned_at else "–"
+            planned = table_datetime(line.planned_at) if line.planned_at else "–"
             detail = " ".join(part for part in (status.reason, status.advice) if part)
             if status.status == "published" and status.published_by:
                 detail = self.tr("posted by %1").replace("%1", status.published_by)
@@ -205,7 +207,10 @@ class PublishingWindow(QWidget):
             self._cell(self.frame_table, row, 0, f"#{line.frame_id}")
             self._cell(self.frame_table, row, 1, f"{line.department} · {line.account}")
             self._cell(self.frame_table, row, 2, planned)
-            self._cell(self.frame_table, row, 3, status_label(status.status), attention=needs_person)
+            label = status_label(status.status)
+            if status.channel == "facebook":
+                label = self.tr("%1 (Facebook Page)").replace("%1", label)
+            self._cell(self.frame_table, row, 3, label, attention=needs_person)
             self._cell(self.frame_table, row, 4, detail, attention=needs_person, tooltip=detail)
             self._cell(self.frame_table, row, 5, status.media_id or "")
         self.account_table.resizeRowsToContents()

@@ -18,6 +18,8 @@ from takeover_planner.domain.review import FrameState
 from takeover_planner.domain.timekeeping import to_oslo
 from takeover_planner.services.audit import AuditEntry
 from takeover_planner.services.story_views import FrameInfo
+from takeover_planner.ui.i18n import table_datetime
+from takeover_planner.ui.labels import audit_change_label, audit_comment
 
 Index = QModelIndex | QPersistentModelIndex
 FRAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -121,15 +123,16 @@ class AuditModel(QAbstractTableModel):
         entry = self._rows[index.row()]
         column = index.column()
         if column == 0:
-            return to_oslo(entry.at).strftime("%Y-%m-%d %H:%M")
+            return table_datetime(entry.at)
         if column == 1:
             return entry.actor
         if column == 2:
             what = {"story_frame": self.tr("Frame #%1"), "consent": self.tr("Consent #%1"),
-                    "submission": self.tr("Submission #%1"), "slot": self.tr("Slot #%1")}.get(
+                    "submission": self.tr("Submission #%1"), "slot": self.tr("Slot #%1"),
+                    "takeover_slot": self.tr("Slot #%1"), "media_asset": self.tr("File #%1")}.get(
                 entry.entity_type, entry.entity_type + " #%1").replace("%1", str(entry.entity_id))
-            change = entry.action.replace("_", " ")
+            change = audit_change_label(entry.action, entry.after)
             if entry.before and entry.after and "state" in entry.before and "state" in entry.after:
                 change = f"{_state_text(entry.before['state'])} → {_state_text(entry.after['state'])}"
             return f"{what}: {change}"
-        return entry.comment
+        return audit_comment(entry.action, entry.comment)

@@ -3,13 +3,22 @@
 The picture is fitted the way the story will show it: the published file is 9:16 already when it was
 fixed; anything else is shown letterboxed on black, as the phone would. The safe zones (about the top 14 %
 and bottom 20 % of the story, where Instagram draws its own buttons) are shaded and labelled.
+
+A frame's on-screen text is drawn over it exactly as it will be burned in: the same panel image
+(``services/text_preview.py`` → ``media/text_overlay.text_panel``), placed and scaled by the same numbers —
+over the picture for a picture, over the whole screen for a video (which is fitted to 9:16 first).
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+if TYPE_CHECKING:
+    from takeover_planner.services.text_preview import TextOverlay
 
 SAFE_TOP = 250 / 1920  # Meta's ads guide: keep text and logos out of the top ~14 %
 SAFE_BOTTOM = 340 / 1920  # … and the bottom ~18–20 %
@@ -22,6 +31,8 @@ class PhonePreview(QWidget):
         self._image: QImage | None = None
         self._message = ""
         self._safe_zones = True
+        self._overlay: TextOverlay | None = None
+        self._overlay_image: QImage | None = None
         self.setMinimumSize(QSize(180, 320))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Story preview"))
@@ -36,6 +47,43 @@ class PhonePreview(QWidget):
 
     def image(self) -> QImage | None:
         return self._image
+
+    def set_text_overlay(self, overlay: TextOverlay | None) -> None:
+        """The frame's on-screen text as it will be burned in (None: nothing is burned into this frame)."""
+        self._overlay = overlay
+        self._overlay_image = None
+        if overlay is not None and overlay.rgba:
+            self._overlay_image = QImage(overlay.rgba, overlay.width, overlay.height, overlay.width * 4,
+                                         QImage.Format.Format_RGBA8888).copy()  # a copy: the bytes may go
+        self.update()
+
+    def text_overlay(self) -> TextOverlay | None:
+        return self._overlay
+
+    def overlay_rect(self) -> QRectF | None:
+        """Where the text's panel is drawn in the widget (None: no panel, or no picture to lay it on)."""
+        overlay = self._overlay
+        canvas = self._canvas_rect()
+        if overlay is None or self._overlay_image is None or canvas is None:
+            return None
+        scale = canvas.width() / overlay.canvas_width
+        return QRectF(canvas.left() + overlay.left * scale, canvas.top() + overlay.top * scale,
+                      overlay.width * scale, overlay.height * scale)
+
+    def _picture_rect(self) -> QRectF | None:
+        if self._image is None:
+            return None
+        screen = self.screen_rect()
+        size = self._image.size().scaled(screen.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
+        target = QRectF(0, 0, size.width(), size.height())
+        target.moveCenter(screen.center())
+        return target
+
+    def _canvas_rect(self) -> QRectF | None:
+        """What the text is set on: the whole screen for a video, the picture as shown for a picture."""
+        if self._overlay is not None and self._overlay.over_screen:
+            return self.screen_rect()
+        return self._picture_rect()
 
     def set_safe_zones(self, shown: bool) -> None:
         self._safe_zones = shown
@@ -67,11 +115,10 @@ class PhonePreview(QWidget):
         clip.addRoundedRect(screen, 16, 16)
         painter.setClipPath(clip)
         painter.fillRect(screen, QColor("#000000"))
-        if self._image is not None:
-            size = self._image.size().scaled(screen.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRectF(0, 0, size.width(), size.height())
-            target.moveCenter(screen.center())
+        target = self._picture_rect()
+        if self._image is not None and target is not None:
             painter.drawImage(target, self._image)
+            self._paint_text(painter, screen)
         else:
             painter.setPen(QColor("#bbbbbb"))
             painter.drawText(screen.adjusted(16, 16, -16, -16), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
@@ -79,6 +126,21 @@ class PhonePreview(QWidget):
         if self._safe_zones:
             self._paint_safe_zones(painter, screen)
         painter.end()
+
+    def _paint_text(self, painter: QPainter, screen: QRectF) -> None:
+        rect = self.overlay_rect()
+        if rect is not None and self._overlay_image is not None:
+            painter.drawImage(rect, self._overlay_image)
+        elif self._overlay is not None and self._overlay.problem:
+            # Nothing would be burned in: say why where the text would have gone.
+            band = QRectF(screen.left() + 8, screen.top() + screen.height() * 0.62, screen.width() - 16,
+                          screen.height() * 0.16)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(179, 38, 30, 225))
+            painter.drawRoundedRect(band, 8, 8)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(band.adjusted(8, 4, -8, -4), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             self._overlay.problem)
 
     def _paint_safe_zones(self, painter: QPainter, screen: QRectF) -> None:
         top = QRectF(screen.left(), screen.top(), screen.width(), screen.height() * SAFE_TOP)

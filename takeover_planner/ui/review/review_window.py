@@ -1,6 +1,11 @@
 """The review screen for one slot: frames on the left, the phone preview in the middle, the frame's facts and
 the review actions on the right, the slot's audit trail below. All database work runs through the TaskRunner;
-the window only ever touches widgets in callbacks on the GUI thread."""
+the window only ever touches widgets in callbacks on the GUI thread.
+
+The screen follows changes made elsewhere (a consent withdrawn on the command line, a colleague's approval):
+whoever watches the database calls ``refresh_soon`` (the planner window does on every reload its live updates
+start), and the story is read again keeping the selected frame, the list's scroll position and whatever is
+typed in the comment and approver fields."""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMainWindow,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -29,18 +35,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from takeover_planner.domain.timekeeping import to_oslo
 from takeover_planner.errors import TakeoverError
 from takeover_planner.media.fix_types import FixOptions
 from takeover_planner.services.context import AppContext
 from takeover_planner.services.previews import preview_jpeg
 from takeover_planner.services.split_parts import story_part_labels
 from takeover_planner.services.story_views import FrameInfo
+from takeover_planner.ui.i18n import date_text, datetime_text, range_text
 from takeover_planner.ui.review.models import AuditModel, FrameListModel, state_label
 from takeover_planner.ui.review.phone_preview import PhonePreview
 from takeover_planner.ui.review.video import VideoControl
 from takeover_planner.ui.tasks import WRITE, TaskRunner
 from takeover_planner.ui.theme import apply_theme
+from takeover_planner.ui.window_keys import (
+    ask_before_discarding,
+    close_button,
+    install_close_keys,
+    retranslate_close_button,
+)
 
 if TYPE_CHECKING:
     from takeover_planner.services.audit import AuditEntry
@@ -50,6 +62,8 @@ if TYPE_CHECKING:
     from takeover_planner.services.stories import BulkResult
 
 T = TypeVar("T")
+
+FOLLOW_MS = 300  # changes made elsewhere come in bursts (an import, a bulk approval): the story is read once
 
 
 def _label(parent: QWidget, name: str = "") -> QLabel:
@@ -77,6 +91,13 @@ class ReviewWindow(QMainWindow):
         self._frame_id: int | None = None
         self._preview_for: str | None = None
         self.fix_options: FixOptions | None = None  # "Fix it"'s settings (None: the media layer's defaults)
+        self._restoring = False  # while fresh frames go in, the list's passing "no current row" is not shown
+        self.discard_box: QMessageBox | None = None  # asking whether a typed comment may go (closing with one)
+        self._follow = QTimer(self)
+        self._follow.setObjectName("reviewFollowTimer")
+        self._follow.setSingleShot(True)
+        self._follow.setInterval(FOLLOW_MS)
+        self._follow.timeout.connect(self.reload)
         self._build()
         apply_theme(self)
         self._retranslate()
@@ -105,6 +126,9 @@ class ReviewWindow(QMainWindow):
         top.addWidget(self.approver_caption)
         top.addWidget(self.approver)
         top.addWidget(self.import_button)
+        self.close_button = close_button(self, central)  # Ctrl+W and Esc close the window too (issue 16)
+        top.addWidget(self.close_button)
+        install_close_keys(self)
         outer.addLayout(top)
         self.message = _label(central, "errorText")
         self.message.hide()
@@ -212,6 +236,7 @@ class ReviewWindow(QMainWindow):
         self.setWindowTitle(self.tr("Review story – slot #%1").replace("%1", str(self.slot_id)))
         self.approver_caption.setText(self.tr("&Approver:"))
         self.import_button.setText(self.tr("&Import submission…"))
+        retranslate_close_button(self.close_button)
         self.safe_zones.setText(self.tr("Show &safe zones"))
         self.when_caption.setText(self.tr("Planned"))
         self.text_caption.setText(self.tr("On-screen text"))
@@ -222,6 +247,7 @@ class ReviewWindow(QMainWindow):
         self.fix_button.setText(self.tr("&Fix it (make a compliant copy)"))
         self.consent_caption.setText(self.tr("Consent"))
         self.comment_caption.setText(self.tr("Comment to the department"))
+        self.comment.setAccessibleName(self.tr("Comment to the department"))  # the caption is no buddy label
         self.approve_button.setText(self.tr("A&pprove"))
         self.changes_button.setText(self.tr("&Request changes"))
         self.approve_all_button.setText(self.tr("Approve &all submitted"))
@@ -249,19 +275,39 @@ class ReviewWindow(QMainWindow):
 
         self.runner.run(work, on_done=lambda result: self._on_loaded(result, select_frame), on_error=self._show_problem)
 
+    def refresh_soon(self) -> None:
+        """The database changed somewhere else: read the story again once the burst has settled (at once with
+        the tests' inline runner). A closed window does not read (opening the screen again reads afresh)."""
+        if not self.isVisible():
+            return
+        if self.runner.inline:
+            self.reload()
+        else:
+            self._follow.start()  # restarts: a burst of changes makes one read
+
     def _on_loaded(self, result: tuple[SlotInfo, list[FrameInfo], list[AuditEntry]],
                    select_frame: int | None) -> None:
         slot, frames, trail = result
-        self.title.setText(f"{slot.department} · {slot.account} · {slot.dates.describe()}")
+        self.title.setText(f"{slot.department} · {slot.account} · {range_text(slot.start, slot.end)}")
         keep = select_frame if select_frame is not None else self._frame_id
-        self.frames.set_frames(frames)
-        self.trail.set_entries(trail)
-        row = self.frames.row_of(keep) if keep is not None else -1
-        if row < 0 and frames:
-            row = 0
-        if row >= 0:
-            self.frame_list.selectionModel().setCurrentIndex(
-                self.frames.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        # Where the person was: the lists' scroll positions are put back after the fresh rows are in.
+        list_scroll = self.frame_list.verticalScrollBar().value()
+        trail_scroll = self.trail_view.verticalScrollBar().value()
+        self._restoring = True
+        try:
+            self.frames.set_frames(frames)
+            self.trail.set_entries(trail)
+            row = self.frames.row_of(keep) if keep is not None else -1
+            if row < 0 and frames:
+                row = 0
+            if row >= 0:
+                self.frame_list.selectionModel().setCurrentIndex(
+                    self.frames.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        finally:
+            self._restoring = False
+        if select_frame is None:
+            self.frame_list.verticalScrollBar().setValue(list_scroll)
+        self.trail_view.verticalScrollBar().setValue(trail_scroll)
         self._show_frame(self.selected_frame())
 
     def number(self, frame: FrameInfo) -> int:
@@ -283,6 +329,8 @@ class ReviewWindow(QMainWindow):
                 self.frames.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._restoring:
+            return  # _on_loaded shows the kept frame once the fresh rows are in (no blank flash, no preview reload)
         self._show_frame(self.frames.frame(current.row()) if current.isValid() else None)
 
     def _show_frame(self, frame: FrameInfo | None) -> None:
@@ -302,7 +350,7 @@ class ReviewWindow(QMainWindow):
             .replace("%2", str(len(self.frames.frames()))).replace("%3", state_label(frame.state))
         part = story_part_labels(self.frames.frames()).get(frame.id)
         self.state.setText(f"{state} · {part.text}" if part is not None else state)
-        self.when.setText(to_oslo(frame.planned_at).strftime("%Y-%m-%d %H:%M") if frame.planned_at
+        self.when.setText(datetime_text(frame.planned_at) if frame.planned_at
                           else self.tr("No time planned"))
         self.text.setText(frame.text or "–")
         self._show_sticker(frame)
@@ -349,7 +397,8 @@ class ReviewWindow(QMainWindow):
             badge = self.tr("Error") if error else self.tr("Advice")
             items.append(f"<li><b style='color:{colour}'>{badge}:</b> {_escape(str(text))}</li>")
         if asset.findings is None:
-            items.append(f"<li>{self.tr('Not checked yet.')}</li>")
+            not_checked = self.tr("Not checked yet.")  # outside the f-string: lupdate does not read inside one
+            items.append(f"<li>{not_checked}</li>")
         self.findings.setText(f"<ul style='margin-left:-20px'>{''.join(items)}</ul>" if items
                               else self.tr("No findings: the file meets every rule."))
         fixable = frame.derivative is None and any(f.get("fixable") for f in asset.findings or ())
@@ -360,7 +409,7 @@ class ReviewWindow(QMainWindow):
         if not frame.shows_people:
             lines.append(self.tr("Shows no identifiable people."))
         for c in frame.consents:
-            until = self.tr(", valid until %1").replace("%1", c.valid_until.isoformat()) if c.valid_until else ""
+            until = self.tr(", valid until %1").replace("%1", date_text(c.valid_until)) if c.valid_until else ""
             given = self.tr("guardian") if c.given_by == "guardian" else self.tr("the person")
             text = self.tr("%1 – form %2, given by %3%4").replace("%1", _escape(c.subject)).replace(
                 "%2", _escape(c.reference or "–")).replace("%3", given).replace("%4", until)
@@ -371,13 +420,16 @@ class ReviewWindow(QMainWindow):
         for problem in frame.consent_problems():
             lines.append(f"<span style='color:#b3261e'>{_escape(problem.text(language))}</span>")
         if frame.shows_people and not frame.consent_problems():
-            lines.append(f"<span style='color:#2e7d32'>{self.tr('Consent is complete.')}</span>")
+            complete = self.tr("Consent is complete.")  # outside the f-string, so lupdate finds it
+            lines.append(f"<span style='color:#2e7d32'>{complete}</span>")
         self.consent.setText("<br>".join(lines))
 
     def _load_preview(self, frame: FrameInfo) -> None:
         from takeover_planner.services.story_media import stored_path
+        from takeover_planner.services.text_preview import text_overlay_for
 
         asset = frame.published_file
+        self.preview.set_text_overlay(text_overlay_for(self.ctx, frame))  # the text as it will be burned in
         if asset is None:
             self.preview.set_image(None, self.tr("No file"))
             self.video.set_source(None)
@@ -500,8 +552,28 @@ class ReviewWindow(QMainWindow):
         self._write(lambda: import_submission(ctx, path), done_text)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.comment.toPlainText().strip():
+            event.ignore()  # Esc, Ctrl+W or Close must not throw a typed comment away unasked
+            self._ask_before_discarding_comment()
+            return
+        self._follow.stop()
         self.video.stop()
         super().closeEvent(event)
+
+    def _ask_before_discarding_comment(self) -> None:
+        if self.discard_box is not None:
+            return  # already asking (Esc pressed twice)
+
+        def discard() -> None:
+            self.discard_box = None
+            self.comment.clear()
+            self.close()
+
+        def keep() -> None:
+            self.discard_box = None
+            self.comment.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        self.discard_box = ask_before_discarding(self, discard, keep)
 
 
 def _language() -> str:

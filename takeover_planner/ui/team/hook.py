@@ -180,6 +180,9 @@ class TeamHook(QObject):
             dialog.database_chosen.connect(shell.reopen_database)
             dialog.finished.connect(self._on_settings_finished)
             self.settings_dialog = dialog
+            # As tall as its layout asks: a dialog's first size is capped at 2/3 of the screen, which on a
+            # 1280×800 screen squeezed the team database fields to slivers (issue 16).
+            dialog.resize(dialog.sizeHint().expandedTo(dialog.minimumSizeHint()))
         self.settings_dialog.open()
         return self.settings_dialog
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -190,6 +191,17 @@ class SettingsDialog(QDialog):
         intake.addWidget(self.intake_folder, 1)
         intake.addWidget(self.intake_browse)
         outer.addWidget(self.intake_box)
+        # On-screen text (issue 19): burned into the story, or the frame posted by hand (publish.text_frames).
+        self.text_box = QGroupBox(self)
+        text_layout = QVBoxLayout(self.text_box)
+        self.text_by_hand = QCheckBox(self.text_box)
+        self.text_by_hand.setObjectName("textFramesByHand")
+        self.text_hint = QLabel(self.text_box)
+        self.text_hint.setObjectName("muted")
+        self.text_hint.setWordWrap(True)
+        text_layout.addWidget(self.text_by_hand)
+        text_layout.addWidget(self.text_hint)
+        outer.addWidget(self.text_box)
 
         self.error = QLabel(self)
         self.error.setObjectName("errorText")
@@ -241,6 +253,7 @@ class SettingsDialog(QDialog):
         (self.team_radio if on_server else self.local_radio).setChecked(True)
         self.media_folder.setText(self.settings.get("media.folder"))
         self.intake_folder.setText(self.settings.get("intake.folder"))
+        self.text_by_hand.setChecked(self.settings.get("publish.text_frames") == "handoff")
 
     # --- what is filled in -------------------------------------------------------------------------------
 
@@ -438,6 +451,7 @@ class SettingsDialog(QDialog):
             self.settings.set("user.name", name)
             self.settings.set("media.folder", folder)
             self.settings.set("intake.folder", self.intake_folder.text().strip())
+            self.settings.set("publish.text_frames", "handoff" if self.text_by_hand.isChecked() else "burn")
             try:
                 self.settings.save()
             except OSError as exc:
@@ -511,6 +525,11 @@ class SettingsDialog(QDialog):
         self.intake_folder.setPlaceholderText(self.tr("none: packages are imported by hand"))
         self.intake_folder.setToolTip(self.tr("A folder shared with the departments: the window imports every "
                                               "submission package dropped there, every minute."))
+        self.text_box.setTitle(self.tr("On-screen text"))
+        self.text_by_hand.setText(self.tr("Post frames with on-screen te&xt by hand"))
+        self.text_hint.setText(self.tr("Normally the text is burned into the picture or video before it is "
+                                       "published. When this is ticked, such frames go into the hand-off pack "
+                                       "instead, and its checklist shows the text to add on the phone."))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 

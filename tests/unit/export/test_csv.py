@@ -33,7 +33,7 @@ def test_excel_variant_has_bom_semicolons_and_crlf():
     assert header[:8] == ["ID", "Start", "Slutt", "Uke", "Dager", "Konto", "Enhet", "Status"]
     cells = dict(zip(header, row, strict=True))
     assert cells["Enhet"] == "Miljø; Ærlig, Åpen"
-    assert cells["Notater"] == "første linje\nandre linje"
+    assert cells["Intern merknad"] == "første linje\nandre linje"
     assert cells["Status"] == "bekreftet"
 
 
@@ -60,7 +60,7 @@ def test_cells_that_look_like_formulas_are_defused_in_both_variants(dangerous, e
     header, row = read(csv_export.csv_bytes([slot], excel=excel, words=ENGLISH), excel=excel)
     cells = list(dict(zip(header, row, strict=True)).items())
     phone, department, notes = (dict(cells)[k] for k in (
-        ("Contact person (phone)", "Department", "Notes") if excel else ("contact_phone", "department", "notes")))
+        ("Contact person (phone)", "Department", "Internal note") if excel else ("contact_phone", "department", "notes")))
     # Line breaks become LF first, so a leading CR turns into a harmless leading line break.
     expected = "\nCR" if dangerous == "\rCR" else " " + dangerous
     assert phone == department == notes == expected

@@ -28,7 +28,7 @@ def events(calendar: icalendar.Calendar) -> dict[str, icalendar.Event]:
 
 
 def test_every_field_comes_back_from_a_parse():
-    slot = make_slot(notes=TRICKY, campaign="Vår, sommer; høst", version=3,
+    slot = make_slot(department_note=TRICKY, campaign="Vår, sommer; høst", version=3,
                      department="Helse- og omsorg, Øst; team", account="Fjordvik kultur")
     data = ics.calendar_bytes([slot], title="Overtakelser", words=BOKMAAL, stamp=STAMP)
     calendar = parse(data)
@@ -61,7 +61,7 @@ def test_every_field_comes_back_from_a_parse():
 
 
 def test_special_characters_are_escaped_in_the_file_itself():
-    slot = make_slot(notes="a,b;c\nd")
+    slot = make_slot(department_note="a,b;c\nd")
     text = ics.calendar_bytes([slot], title="T", words=ENGLISH, stamp=STAMP).decode("utf-8")
     unfolded = text.replace("\r\n ", "")
     assert "Notes:\\na\\,b\\;c\\nd" in unfolded
@@ -132,7 +132,7 @@ def test_requested_and_cancelled_say_so_in_the_summary():
 
 
 def test_long_lines_are_folded_at_75_octets_without_splitting_a_letter():
-    slot = make_slot(notes="æøå" * 200 + " " + "x" * 300, department="Økonomi og ærlig åpenhet " * 4)
+    slot = make_slot(department_note="æøå" * 200 + " " + "x" * 300, department="Økonomi og ærlig åpenhet " * 4)
     data = ics.calendar_bytes([slot], title="T", words=BOKMAAL, stamp=STAMP)
     lines = data.split(b"\r\n")
     assert max(len(line) for line in lines) <= 75
@@ -145,7 +145,7 @@ def test_long_lines_are_folded_at_75_octets_without_splitting_a_letter():
 
 def test_same_slot_keeps_its_uid_and_sequence_follows_the_version():
     first = make_slot(version=1)
-    edited = make_slot(version=4, notes="changed", start=dt.date(2027, 3, 2))
+    edited = make_slot(version=4, department_note="changed", start=dt.date(2027, 3, 2))
     assert ics.slot_uid(first) == ics.slot_uid(edited)
     assert ics.sequence(first) == 0 and ics.sequence(edited) == 3
 

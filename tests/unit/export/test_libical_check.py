@@ -17,7 +17,7 @@ PERIODS = [ExportPeriod("blackout", 1, None, 1, "Påske", dt.date(2027, 3, 22), 
 
 
 def test_the_full_calendar_and_each_department_feed_pass():
-    slots = [make_slot(id=1, department_id=1, notes="æøå; komma, «sitat»\nny linje"),
+    slots = [make_slot(id=1, department_id=1, department_note="æøå; komma, «sitat»\nny linje"),
              make_slot(id=2, department="Brannvesenet", department_id=2, start=dt.date(2040, 6, 1),
                        material_deadline=oslo_datetime(dt.date(2040, 5, 28), dt.time(12)))]
     full, per_department = ics.calendar_set(slots, title="Alle", department_title=str, words=WORDS,

@@ -55,7 +55,7 @@ def test_one_sheet_per_year_oldest_first_with_frozen_bold_header_and_widths():
     widths = {letter: dim.width for letter, dim in sheet.column_dimensions.items()}
     assert widths["A"] >= xlsx_export.MIN_WIDTH
     assert max(widths.values()) <= xlsx_export.MAX_WIDTH  # the 500-character note is wrapped, not 500 wide
-    assert sheet.auto_filter.ref == "A1:S3"
+    assert sheet.auto_filter.ref == "A1:T3"
 
 
 def test_text_that_looks_like_a_formula_stays_text():
@@ -64,7 +64,7 @@ def test_text_that_looks_like_a_formula_stays_text():
     book = load(data)
     sheet = book["2027"]
     (row,) = rows(sheet)
-    assert row["Notes"] == '=HYPERLINK("http://x","klikk")' and row["Department"] == "+47 sentralbord"
+    assert row["Internal note"] == '=HYPERLINK("http://x","klikk")' and row["Department"] == "+47 sentralbord"
     assert all(cell.data_type == "s" for cell in sheet[2] if isinstance(cell.value, str))
     assert b"<f>" not in _sheet_xml(data), "no formula anywhere in the workbook"
 

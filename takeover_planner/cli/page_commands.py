@@ -1,0 +1,38 @@
+"""`account link` / `account unlink`: cross-post an Instagram account's takeovers to a Facebook Page account."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from takeover_planner.cli.common import Cli, add_subcommand
+from takeover_planner.services import page_accounts
+
+
+def register_account_commands(acc_sub: Any) -> None:
+    """Called by catalog_commands to add the Facebook Page actions to the `account` group."""
+    p = add_subcommand(acc_sub, "link", "cross-post every frame of an Instagram account's takeovers to a Facebook "
+                                        "Page account as well (at the same planned time)")
+    p.add_argument("name", help="the Instagram account (name or #id)")
+    p.add_argument("--facebook-page", dest="page", required=True, help="the Facebook Page account")
+    p.set_defaults(handler=_link)
+    p = add_subcommand(acc_sub, "unlink", "stop cross-posting an Instagram account to its Facebook Page")
+    p.add_argument("name", help="the Instagram account (name or #id)")
+    p.set_defaults(handler=_unlink)
+
+
+def _ref(name: str) -> int | str:
+    return int(name[1:]) if name.startswith("#") and name[1:].isdigit() else name
+
+
+def _link(args: argparse.Namespace, cli: Cli) -> int:
+    info = page_accounts.link_page(cli.context(), _ref(args.name), _ref(args.page))
+    cli.out(f"Frames of {info.instagram} now also go out as stories on the Facebook Page {info.page}.",
+            info.to_json())
+    return 0
+
+
+def _unlink(args: argparse.Namespace, cli: Cli) -> int:
+    info = page_accounts.unlink_page(cli.context(), _ref(args.name))
+    cli.out(f"Frames of {info.instagram} are no longer cross-posted to a Facebook Page.", info.to_json())
+    return 0
