@@ -9,6 +9,8 @@ import argparse
 from typing import Any
 
 from takeover_planner.cli.common import Cli, add_subcommand, table
+from takeover_planner.texts import render
+from takeover_planner.texts.cli_reports import CliReport, heads
 
 
 def register_backup_commands(db_sub: Any) -> None:
@@ -26,9 +28,9 @@ def _backups(args: argparse.Namespace, cli: Cli) -> int:
     found = safekeeping.list_backups(args.home, args.db)
     rows = [[b.name, b.taken.astimezone().strftime("%Y-%m-%d %H:%M"), b.label,
              f"{b.path.stat().st_size // 1024} KiB"] for b in found.backups]
-    human = (table(rows, ["BACKUP", "TAKEN", "OCCASION", "SIZE"]) + f"\nFolder: {found.folder}" if rows
-             else f"No backups yet in {found.folder}; one is taken the first time a command opens the database "
-                  "each day.")
+    human = (table(rows, heads("BACKUP", "TAKEN", "OCCASION", "SIZE")) + "\n"
+             + render(CliReport.BACKUPS_FOLDER, {"folder": str(found.folder)}) if rows
+             else render(CliReport.NO_BACKUPS, {"folder": str(found.folder)}))
     cli.out(human, {"database": found.database, "folder": str(found.folder), "backups": [
         {"name": b.name, "path": str(b.path), "taken": b.taken.isoformat(), "occasion": b.label}
         for b in found.backups]})
@@ -39,9 +41,9 @@ def _restore(args: argparse.Namespace, cli: Cli) -> int:
     from takeover_planner.services import safekeeping
 
     done = safekeeping.restore(args.home, args.db, args.backup)
-    human = f"Restored {done.database} from {done.backup.name}."
+    human = render(CliReport.RESTORED, {"database": str(done.database), "backup": done.backup.name})
     if done.kept_aside:
-        human += f"\nThe file it replaced is kept as {done.kept_aside}."
+        human += "\n" + render(CliReport.KEPT_ASIDE, {"path": str(done.kept_aside)})
     cli.out(human, {"database": str(done.database), "backup": str(done.backup.path),
                     "kept_aside": str(done.kept_aside) if done.kept_aside else None})
     return 0

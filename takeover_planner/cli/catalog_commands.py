@@ -9,8 +9,10 @@ from typing import Any
 from takeover_planner.cli.common import Cli, add_subcommand, date_arg, require, table
 from takeover_planner.errors import ValidationError
 from takeover_planner.services import catalog
+from takeover_planner.texts import render
 from takeover_planner.texts.catalog import CatalogText
 from takeover_planner.texts.cli import CliText
+from takeover_planner.texts.cli_reports import CliReport, cli_days, cli_table_date, heads
 
 # Other command modules add their own actions to the `account` group (e.g. set-token, check).
 ACCOUNT_EXTENSIONS: list[str] = ["takeover_planner.cli.publish_commands", "takeover_planner.cli.page_commands"]
@@ -110,7 +112,7 @@ def _account_add(args: argparse.Namespace, cli: Cli) -> int:
                                api_variant=args.api_variant, ig_user_id=args.ig_user_id,
                                graph_host=args.graph_host, graph_version=args.graph_version,
                                platform=args.platform, page_id=args.page_id)
-    cli.out(f"Added account #{info.id} {info.name}.", info.__dict__)
+    cli.out(render(CliReport.ACCOUNT_ADDED, {"id": info.id, "name": info.name}), info.__dict__)
     return 0
 
 
@@ -125,8 +127,10 @@ def _account_set(args: argparse.Namespace, cli: Cli) -> int:
     with ctx.db.session() as s:
         account_id = catalog.find_account(s, ref).id
     info = catalog.update_account(ctx, account_id, **changes)
-    cli.out(f"Account #{info.id} {info.name}: user id {info.ig_user_id or '(none)'}, "
-            f"{info.graph_host} {info.graph_version}" + (f", @{info.handle}" if info.handle else "") + ".",
+    cli.out(render(CliReport.ACCOUNT_SET, {"id": info.id, "name": info.name,
+                                           "user_id": info.ig_user_id or CliReport.NONE, "host": info.graph_host,
+                                           "version": info.graph_version,
+                                           "handle": f", @{info.handle}" if info.handle else ""}),
             info.__dict__)
     return 0
 
@@ -136,7 +140,8 @@ def _account_move_slot(args: argparse.Namespace, cli: Cli) -> int:
 
     result = booking.change_account(cli.context(), args.slot, args.account)
     slot = result.slot
-    cli.out(f"Slot #{slot.id} ({slot.department}, {slot.dates.describe()}) is now on {slot.account}.",
+    cli.out(render(CliReport.SLOT_NOW_ON, {"id": slot.id, "department": slot.department,
+                                           "days": cli_days(slot.start, slot.end), "account": slot.account}),
             slot.as_dict())
     return 0
 
@@ -147,7 +152,7 @@ def _account_list(_args: argparse.Namespace, cli: Cli) -> int:
     rows = [[str(a.id), a.name, f"@{a.handle}" if a.handle else "", a.api_variant,
              a.platform + (f" {a.page_id}" if a.page_id else ""),
              names.get(a.facebook_page_account_id, "") if a.facebook_page_account_id else ""] for a in accounts]
-    cli.out(table(rows, ["ID", "NAME", "HANDLE", "API", "PLATFORM", "CROSS-POSTS TO"]),
+    cli.out(table(rows, heads("ID", "NAME", "HANDLE", "API", "PLATFORM", "CROSS_POSTS_TO")),
             [a.__dict__ for a in accounts])
     return 0
 
@@ -155,9 +160,9 @@ def _account_list(_args: argparse.Namespace, cli: Cli) -> int:
 def _account_remove(args: argparse.Namespace, cli: Cli) -> int:
     removed = catalog.remove_account(cli.context(), require(args.name, CliText.ACCOUNT_NAME_EMPTY))
     a = removed.account
-    human = f"Removed account #{a.id} {a.name}."
+    human = render(CliReport.ACCOUNT_REMOVED, {"id": a.id, "name": a.name})
     if removed.blackouts_removed:
-        human += f" Its {removed.blackouts_removed} blackout period(s) went with it."
+        human += " " + render(CliReport.BLACKOUTS_WENT, {"count": removed.blackouts_removed})
     cli.out(human, {"id": a.id, "name": a.name, "result": "deleted", "blackouts_removed": removed.blackouts_removed})
     return 0
 
@@ -165,7 +170,7 @@ def _account_remove(args: argparse.Namespace, cli: Cli) -> int:
 def _department_add(args: argparse.Namespace, cli: Cli) -> int:
     info = catalog.add_department(cli.context(), args.name, contact_name=args.contact, email=args.email,
                                   phone=args.phone, color=args.color, notes=args.notes)
-    cli.out(f"Added department #{info.id} {info.name}.", _department_json(info))
+    cli.out(render(CliReport.DEPARTMENT_ADDED, {"id": info.id, "name": info.name}), _department_json(info))
     return 0
 
 
@@ -179,9 +184,10 @@ def _department_list(_args: argparse.Namespace, cli: Cli) -> int:
     rows = []
     for d in departments:
         c = d.primary_contact
-        rows.append([str(d.id), d.name + (" (archived)" if d.archived else ""), c.name if c else "",
+        rows.append([str(d.id), d.name + (" " + render(CliReport.ARCHIVED) if d.archived else ""), c.name if c else "",
                      c.email if c else "", str(d.slot_count)])
-    cli.out(table(rows, ["ID", "NAME", "CONTACT", "E-MAIL", "SLOTS"]), [_department_json(d) for d in departments])
+    cli.out(table(rows, heads("ID", "NAME", "CONTACT", "EMAIL", "SLOTS")),
+            [_department_json(d) for d in departments])
     return 0
 
 
@@ -196,21 +202,22 @@ def _department_remove(args: argparse.Namespace, cli: Cli) -> int:
     if args.archive:
         mode = "archive-cancel-future" if args.cancel_future else "archive"
     done = catalog.remove_department(ctx, department.id, mode=mode)
-    cli.out(f"{done.capitalize()} department {department.name}.", {"id": department.id, "result": done})
+    said = CliReport.DEPARTMENT_DELETED if done == "deleted" else CliReport.DEPARTMENT_ARCHIVED
+    cli.out(render(said, {"name": department.name}), {"id": department.id, "result": done})
     return 0
 
 
 def _campaign_add(args: argparse.Namespace, cli: Cli) -> int:
     info = catalog.add_campaign(cli.context(), args.name, args.start, args.end, args.description)
-    cli.out(f"Added campaign #{info.id} {info.name}.", info.__dict__)
+    cli.out(render(CliReport.CAMPAIGN_ADDED, {"id": info.id, "name": info.name}), info.__dict__)
     return 0
 
 
 def _campaign_list(_args: argparse.Namespace, cli: Cli) -> int:
     campaigns = catalog.list_campaigns(cli.context())
-    rows = [[str(c.id), c.name, c.start.isoformat() if c.start else "", c.end.isoformat() if c.end else ""]
+    rows = [[str(c.id), c.name, cli_table_date(c.start), cli_table_date(c.end)]
             for c in campaigns]
-    cli.out(table(rows, ["ID", "NAME", "START", "END"]), [c.__dict__ for c in campaigns])
+    cli.out(table(rows, heads("ID", "NAME", "START", "END")), [c.__dict__ for c in campaigns])
     return 0
 
 
@@ -218,16 +225,20 @@ def _blackout_add(args: argparse.Namespace, cli: Cli) -> int:
     result = catalog.add_blackout(cli.context(), args.name, args.start, args.end, account=args.account,
                                   reason=args.reason)
     b = result.blackout
-    human = f"Added blackout #{b.id} {b.name} ({b.start} – {b.end}, {b.account or 'all accounts'})."
+    human = render(CliReport.BLACKOUT_ADDED, {"id": b.id, "name": b.name, "days": cli_days(b.start, b.end),
+                                              "account": b.account or CliReport.ALL_ACCOUNTS})
     if result.affected_slot_ids:
         ids = ", ".join(f"#{i}" for i in result.affected_slot_ids)
-        human += f"\nNote: slot(s) {ids} already lie inside it; review them."
+        human += "\n" + render(CliReport.BLACKOUT_COVERS, {"ids": ids})
     cli.out(human, {**b.__dict__, "affected_slots": list(result.affected_slot_ids)})
     return 0
 
 
 def _blackout_list(_args: argparse.Namespace, cli: Cli) -> int:
     blackouts = catalog.list_blackouts(cli.context())
-    rows = [[str(b.id), b.name, b.start.isoformat(), b.end.isoformat(), b.account or "all accounts"] for b in blackouts]
-    cli.out(table(rows, ["ID", "NAME", "START", "END", "ACCOUNT"]), [b.__dict__ for b in blackouts])
+    rows = [[str(b.id), b.name, cli_table_date(b.start), cli_table_date(b.end),
+             b.account or render(CliReport.ALL_ACCOUNTS)]
+            for b in blackouts]
+    cli.out(table(rows, heads("ID", "NAME", "START", "END", "ACCOUNT")),
+            [b.__dict__ for b in blackouts])
     return 0

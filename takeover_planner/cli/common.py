@@ -100,7 +100,9 @@ def add_subcommand(sub: Any, name: str, help_text: str) -> argparse.ArgumentPars
 def table(rows: list[list[str]], headers: list[str]) -> str:
     """Rows as aligned columns for people to read (``--json`` is for machines)."""
     if not rows:
-        return "(none)"
+        from takeover_planner.texts.cli_reports import CliReport
+
+        return texts.render(CliReport.NONE)
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
     line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
     body = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]

@@ -6,6 +6,8 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from takeover_planner.cli.common import Cli, add_subcommand
+from takeover_planner.texts import ENGLISH, Text, render
+from takeover_planner.texts.cli_reports import CliReport
 
 if TYPE_CHECKING:
     from takeover_planner.services.team import SecurityStatus
@@ -37,11 +39,12 @@ def _upgrade(_args: argparse.Namespace, cli: Cli) -> int:
     before, backup = bring_up_to_date(ctx)
     security = secure_database(ctx)
     if before.up_to_date:
-        human = f"The database is up to date (schema {before.head})."
+        human = render(CliReport.DB_UP_TO_DATE, {"head": before.head})
     else:
-        human = f"Upgraded {ctx.db.display_url} from {before.current or 'empty'} to {before.head}."
+        human = render(CliReport.DB_UPGRADED, {"database": ctx.db.display_url,
+                                               "before": before.current or CliReport.DB_EMPTY, "head": before.head})
         if backup:
-            human += f"\nBackup: {backup}"
+            human += "\n" + render(CliReport.DB_BACKUP, {"path": str(backup)})
     if security is not None:
         human += "\n" + _security_line(security)
     cli.out(human, {"database": ctx.db.display_url, "from": before.current, "to": before.head,
@@ -51,10 +54,8 @@ def _upgrade(_args: argparse.Namespace, cli: Cli) -> int:
 
 def _security_line(security: SecurityStatus) -> str:
     if security.installed:
-        return (f"Roles:    enforced by the server (groups {', '.join(security.roles.all)}; owner "
-                f"{security.owner})")
-    return (f"Roles:    NOT enforced: the groups, grants or policies are missing; the owner ({security.owner}) "
-            f"runs `db upgrade` to install them")
+        return render(CliReport.ROLES_ENFORCED, {"groups": ", ".join(security.roles.all), "owner": security.owner})
+    return render(CliReport.ROLES_MISSING, {"owner": security.owner})
 
 
 def _security_data(security: SecurityStatus | None) -> dict[str, object] | None:
@@ -72,22 +73,24 @@ def _status(_args: argparse.Namespace, cli: Cli) -> int:
     ctx = cli.context(migrate=False)
     status = schema.status(ctx)
     if status.too_new:
-        state = "newer than this app"
+        state = Text(CliReport.STATE_TOO_NEW)
     elif status.foreign:
-        state = "not a Takeover Planner database"
+        state = Text(CliReport.STATE_FOREIGN)
     elif status.up_to_date:
-        state = "up to date"
+        state = Text(CliReport.STATE_UP_TO_DATE)
     elif status.current is None:
-        state = "empty (will be created on first use)"
+        state = Text(CliReport.STATE_EMPTY)
     else:
-        state = f"{len(status.pending)} migration(s) pending"
+        state = Text(CliReport.STATE_PENDING, {"count": len(status.pending)})
     # Roles exist only once the schema does; a personal SQLite database has none.
     security = database_security(ctx) if status.current is not None and not status.foreign else None
-    human = (f"Database: {ctx.db.display_url}\nSchema:   {status.current or '-'} (this app: {status.head})\n"
-             f"State:    {state}\n" + (_security_line(security) + "\n" if security is not None else "") +
-             f"Data:     {ctx.paths.data_dir}\nLogs:     {ctx.paths.log_file}")
+    human = (render(CliReport.DB_STATUS, {"database": ctx.db.display_url, "current": status.current or "-",
+                                          "head": status.head, "state": state}) + "\n"
+             + (_security_line(security) + "\n" if security is not None else "")
+             + render(CliReport.DB_FOLDERS, {"data": str(ctx.paths.data_dir), "logs": str(ctx.paths.log_file)}))
     cli.out(human, {"database": ctx.db.display_url, "current": status.current, "head": status.head,
-                    "pending": list(status.pending), "state": state, "data_dir": str(ctx.paths.data_dir),
+                    "pending": list(status.pending), "state": state.in_language(ENGLISH),
+                    "data_dir": str(ctx.paths.data_dir),
                     "security": _security_data(security)})
     return 0
 
@@ -97,10 +100,11 @@ def _demo(_args: argparse.Namespace, cli: Cli) -> int:
 
     result = load_demo(cli.context())
     if result.loaded:
-        human = (f"Loaded the demo municipality: {result.accounts} accounts, {result.departments} departments, "
-                 f"{result.campaigns} theme weeks, {result.blackouts} blackouts, {result.slots} slots.")
+        human = render(CliReport.DEMO_LOADED, {"accounts": result.accounts, "departments": result.departments,
+                                               "campaigns": result.campaigns, "blackouts": result.blackouts,
+                                               "slots": result.slots})
     else:
-        human = "The demo municipality is already loaded; nothing was added."
+        human = render(CliReport.DEMO_ALREADY)
     cli.out(human, {"loaded": result.loaded, "accounts": result.accounts, "departments": result.departments,
                     "campaigns": result.campaigns, "blackouts": result.blackouts, "slots": result.slots})
     return 0

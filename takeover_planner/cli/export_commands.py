@@ -10,6 +10,8 @@ from takeover_planner.cli.common import Cli, add_subcommand, date_arg
 from takeover_planner.errors import ValidationError
 from takeover_planner.services import export_service
 from takeover_planner.services.export_service import ExportOptions, ExportResult
+from takeover_planner.texts import Text, render
+from takeover_planner.texts.cli_reports import CliReport
 from takeover_planner.texts.feeds import FeedText
 
 
@@ -75,7 +77,7 @@ def _publish(args: argparse.Namespace, cli: Cli, options: ExportOptions, written
 
     feeds = publish_feeds(cli.context(), options, periods=bool(getattr(args, "periods", True)))
     lines = [_summary(written)] if written is not None else []
-    lines.append(f"Published {feeds.slot_count} slot{'s' if feeds.slot_count != 1 else ''}: {feeds.full}")
+    lines.append(render(CliReport.PUBLISHED_FEEDS, {"what": _slots(feeds.slot_count), "url": feeds.full}))
     lines += [f"  {name}: {url}" for name, url in feeds.per_department.items()]
     data: dict[str, object] = {"published": feeds.as_dict()}
     if written is not None:
@@ -84,11 +86,16 @@ def _publish(args: argparse.Namespace, cli: Cli, options: ExportOptions, written
     return 0
 
 
+def _slots(count: int) -> Text:
+    return Text(CliReport.SLOTS_ONE if count == 1 else CliReport.SLOTS_MANY, {"count": count})
+
+
 def _summary(result: ExportResult) -> str:
-    what = f"{result.slot_count} slot{'s' if result.slot_count != 1 else ''}"
+    what = _slots(result.slot_count)
     if result.per_department:
-        lines = [f"Wrote {what} to {result.files[0]} and one calendar per department:"]
+        lines = [render(CliReport.WROTE_PER_DEPARTMENT, {"what": what, "path": str(result.files[0])})]
         lines += [f"  {name}: {path}" for name, path in result.per_department.items()]
         return "\n".join(lines)
-    pages = f" ({result.pages} pages)" if result.pages else ""
-    return f"Wrote {what} to {result.files[0]}{pages}."
+    if result.pages:
+        return render(CliReport.WROTE_EXPORT_PAGES, {"what": what, "path": str(result.files[0]), "pages": result.pages})
+    return render(CliReport.WROTE_EXPORT, {"what": what, "path": str(result.files[0])})

@@ -14,12 +14,13 @@ from typing import Any
 
 from takeover_planner.cli.common import Cli, add_subcommand, date_arg
 from takeover_planner.cli.publish_commands import _moment
-from takeover_planner.domain.timekeeping import to_oslo
 from takeover_planner.errors import EXIT_FAILURE
 from takeover_planner.insights.report import TakeoverReport
 from takeover_planner.insights.trend import GoalState
 from takeover_planner.services import insights_service as svc
-from takeover_planner.texts import ENGLISH
+from takeover_planner.texts import Code, current_language, render
+from takeover_planner.texts.cli_publishing import CliPublishing
+from takeover_planner.texts.cli_reports import cli_days, cli_moment
 from takeover_planner.texts.report import ReportText, ReportWords
 
 
@@ -56,41 +57,47 @@ def register(sub: Any) -> None:
 
 
 def _when(moment: dt.datetime | None) -> str:
-    return to_oslo(moment).strftime("%Y-%m-%d %H:%M") if moment else "—"
+    return cli_moment(moment)
 
 
 def _collect(args: argparse.Namespace, cli: Cli) -> int:
     report = svc.collect(cli.context(), args.now)
+    words = ReportWords(current_language())
     lines = []
     for account in report.accounts:
         parts = []
         if account.followers is not None:
-            parts.append(f"{account.followers:,} followers")
+            parts.append(render(CliPublishing.FOLLOWERS, {"count": words.number(account.followers)}))
         if account.stories_read:
-            parts.append(f"{account.stories_read} stor{'y' if account.stories_read == 1 else 'ies'} read")
+            read = CliPublishing.STORIES_READ_ONE if account.stories_read == 1 else CliPublishing.STORIES_READ_MANY
+            parts.append(render(read, {"count": account.stories_read}))
         if account.not_enough_viewers:
-            parts.append(f"{account.not_enough_viewers} with fewer than 5 viewers (no insights yet)")
+            parts.append(render(CliPublishing.FEW_VIEWERS, {"count": account.not_enough_viewers}))
         if account.gone:
-            parts.append(f"{account.gone} deleted")
-        line = f"{account.account}: " + (", ".join(parts) if parts else "nothing read")
+            parts.append(render(CliPublishing.DELETED, {"count": account.gone}))
+        line = f"{account.account}: " + (", ".join(parts) if parts else render(CliPublishing.NOTHING_READ))
         if account.problem:
-            line += f"\n  Problem: {account.problem}" + (f"\n  What to do: {account.advice}" if account.advice else "")
+            line += "\n  " + render(CliPublishing.PROBLEM, {"problem": account.problem}) + (
+                "\n  " + render(CliPublishing.WHAT_TO_DO, {"advice": account.advice}) if account.advice else "")
         lines.append(line)
     for missed in report.missed:
-        lines.append(f"Not collected: frame #{missed.frame_id} ({missed.account}, published "
-                     f"{_when(missed.published_at)}) — its 24 hours passed without a read.")
+        lines.append(render(CliPublishing.NOT_COLLECTED, {"frame": missed.frame_id, "account": missed.account,
+                                                          "when": _when(missed.published_at)}))
     if not lines:
-        lines.append("Nothing was due.")
+        lines.append(render(CliPublishing.NOTHING_WAS_DUE))
     if report.next_due_at is not None:
-        lines.append(f"Next read due: {_when(report.next_due_at)}")
+        lines.append(render(CliPublishing.NEXT_READ, {"when": _when(report.next_due_at)}))
     cli.out("\n".join(lines), report.to_json())
     return EXIT_FAILURE if report.problems else 0
 
 
 def _report(args: argparse.Namespace, cli: Cli) -> int:
     result = svc.export_report(cli.context(), args.slot, args.out, language=args.language, plain=args.plain)
-    pages = f", {result.pages} page{'s' if result.pages != 1 else ''}" if result.pages else ""
-    cli.out(f"Wrote the report for slot #{args.slot} to {result.path} ({result.frames} frames{pages}).",
+    facts: dict[str, object] = {"slot": args.slot, "path": str(result.path), "frames": result.frames}
+    if result.pages:
+        facts["pages"] = render(CliPublishing.PAGES_ONE if result.pages == 1 else CliPublishing.PAGES_MANY,
+                                {"count": result.pages})
+    cli.out(render(CliPublishing.REPORT_WRITTEN_PAGES if result.pages else CliPublishing.REPORT_WRITTEN, facts),
             {"path": str(result.path), "format": result.format, "frames": result.frames, "pages": result.pages})
     return 0
 
@@ -115,47 +122,58 @@ def report_json(report: TakeoverReport) -> dict[str, object]:
 
 def _show(args: argparse.Namespace, cli: Cli) -> int:
     report = svc.takeover_report(cli.context(), args.slot)
-    words = ReportWords(ENGLISH)  # the rest of this summary is in English too
-    lines = [f"{report.department} on {report.account}, {report.start} – {report.end}"
+    words = ReportWords(current_language())
+    lines = [render(CliPublishing.SHOW_HEADING, {"department": report.department, "account": report.account,
+                                                 "days": cli_days(report.start, report.end)})
              + (f" ({report.campaign})" if report.campaign else "")
-             + ("  [sample data]" if report.sample else "")]
+             + ("  " + render(CliPublishing.SAMPLE_DATA) if report.sample else "")]
     lines.append(words(ReportText.FRAMES_COLLECTED, collected=report.collected, published=report.published))
-    lines.append(f"{'#':>3}  {'published':16}  {'insights':28}  {'reach':>7}  {'views':>7}  {'replies':>7}  "
-                 f"{'exits':>7}")
+    published, insights, *numbers = render(CliPublishing.SHOW_COLUMNS).split("|")
+    lines.append(f"{'#':>3}  {published:16}  {insights:28}  " + "  ".join(f"{n:>7}" for n in numbers))
     for r in report.frames:
         cells = [words.number(r.value(k)) if r.value(k) is not None else "–"
                  for k in ("reach", "views", "replies", "exits")]
         lines.append(f"{r.number:>3}  {_when(r.published_at):16}  {words.collection(r.status):28}  "
                      + "  ".join(f"{c:>7}" for c in cells))
-    lines.append(f"Stayed to the last frame: {words.percent(report.stayed)}")
+    lines.append(render(CliPublishing.STAYED, {"share": words.percent(report.stayed)}))
     f = report.followers
-    lines.append(f"Followers during the takeover: {words.number(f.during, signed=True)} "
-                 f"({words.number(f.during_per_day, decimals=1, signed=True)} a day); the weeks before: "
-                 f"{words.number(f.before_per_day, decimals=1, signed=True)} a day")
+    lines.append(render(CliPublishing.FOLLOWER_CHANGE, {
+        "during": words.number(f.during, signed=True),
+        "per_day": words.number(f.during_per_day, decimals=1, signed=True),
+        "before": words.number(f.before_per_day, decimals=1, signed=True)}))
     cli.out("\n".join(lines), report_json(report))
     return 0
 
 
-_GOAL_WORDS = {
-    GoalState.REACHED: "reached on {reached} — time to set a new goal (takeover-planner goal set …)",
-    GoalState.ON_TRACK: "on track: reached about {projected} at {pace} a day",
-    GoalState.BEHIND: "behind: at {pace} a day it is reached about {projected}; {needed} a day would be needed",
-    GoalState.STALLED: "not growing ({pace} a day): at this pace it is never reached",
-    GoalState.MISSED: "its day passed without reaching it — set a new goal",
-    GoalState.NO_TREND: "not enough follower readings for a trend yet",
-    GoalState.NO_DATA: "no follower count read yet (run takeover-planner insights collect)",
+_GOAL_WORDS: dict[GoalState, Code] = {
+    GoalState.REACHED: CliPublishing.GOAL_REACHED,
+    GoalState.ON_TRACK: CliPublishing.GOAL_ON_TRACK,
+    GoalState.BEHIND: CliPublishing.GOAL_BEHIND,
+    GoalState.STALLED: CliPublishing.GOAL_STALLED,
+    GoalState.MISSED: CliPublishing.GOAL_MISSED,
+    GoalState.NO_TREND: CliPublishing.GOAL_NO_TREND,
+    GoalState.NO_DATA: CliPublishing.GOAL_NO_DATA,
 }
+
+
+def _day(day: dt.date | None) -> str:
+    return cli_days(day, day) if day is not None else "?"
 
 
 def _goal_line(goal: svc.GoalInfo) -> str:
     p = goal.progress
-    latest = f"{p.latest[1]:,} on {p.latest[0]}" if p.latest else "no reading"
-    state = _GOAL_WORDS[p.state].format(
-        reached=p.reached_on, projected=p.projected, pace=f"{p.trend.per_day:+.1f}" if p.trend else "?",
-        needed=f"{p.needed_per_day:.1f}" if p.needed_per_day is not None else "?")
-    flags = " (replaced)" if goal.replaced else ""
-    flags += " [sample data]" if goal.sample else ""
-    return f"{goal.account}: {goal.target:,} followers by {goal.due}{flags} — now {latest}; {state}"
+    words = ReportWords(current_language())
+    latest = (render(CliPublishing.GOAL_LATEST, {"count": words.number(p.latest[1]), "day": _day(p.latest[0])})
+              if p.latest else render(CliPublishing.NO_READING))
+    state = render(_GOAL_WORDS[p.state], {
+        "reached": _day(p.reached_on), "projected": _day(p.projected),
+        "pace": words.number(p.trend.per_day, decimals=1, signed=True) if p.trend else "?",
+        "needed": words.number(p.needed_per_day, decimals=1) if p.needed_per_day is not None else "?"})
+    flags = " " + render(CliPublishing.REPLACED) if goal.replaced else ""
+    flags += " " + render(CliPublishing.SAMPLE_DATA) if goal.sample else ""
+    return render(CliPublishing.GOAL_LINE, {"account": goal.account, "target": words.number(goal.target),
+                                            "due": _day(goal.due), "flags": flags, "latest": latest,
+                                            "state": state})
 
 
 def _goal_set(args: argparse.Namespace, cli: Cli) -> int:
@@ -166,7 +184,6 @@ def _goal_set(args: argparse.Namespace, cli: Cli) -> int:
 
 def _goal_list(args: argparse.Namespace, cli: Cli) -> int:
     goals = svc.list_goals(cli.context(), args.account, include_replaced=args.all)
-    text = "\n".join(_goal_line(g) for g in goals) or "No follower goals yet. Set one with: takeover-planner goal set " \
-                                                        "ACCOUNT --target N --by YYYY-MM-DD"
+    text = "\n".join(_goal_line(g) for g in goals) or render(CliPublishing.NO_GOALS)
     cli.out(text, [g.to_json() for g in goals])
     return 0

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from takeover_planner.cli.common import Cli, add_subcommand
 from takeover_planner.errors import EXIT_FAILURE, EXIT_OK, ValidationError
-from takeover_planner.texts import current_language
+from takeover_planner.texts import current_language, render
 from takeover_planner.texts.cli import CliText
+from takeover_planner.texts.cli_publishing import CliMedia
 from takeover_planner.texts.render import Text
 from takeover_planner.texts.usage import UsageText
 
@@ -117,18 +118,18 @@ def _validate(args: argparse.Namespace, cli: Cli) -> int:
             worst = EXIT_FAILURE
         results.append(judgement.to_json(language))
         if not cli.json:
-            _print_judgement(judgement.to_json(language))
+            _print_judgement(judgement.to_json(language), language)
     if cli.json:
         # One compact document: thousands of files print fast (an indented dump is several times slower).
         print(json.dumps({"files": results}, ensure_ascii=False))
     else:
         errors = sum(1 for item in results if item["verdict"] == "error")
         advice = sum(1 for item in results if item["verdict"] == "advice")
-        print(f"{len(results)} file(s): {errors} with errors, {advice} with advice only.")
+        print(render(CliMedia.VALIDATED, {"files": len(results), "errors": errors, "advice": advice}, language))
     return worst
 
 
-def _print_judgement(item: dict[str, Any]) -> None:
+def _print_judgement(item: dict[str, Any], language: str) -> None:
     size = ""
     if item["display_width"] and item["display_height"]:
         size = f" {item['display_width']}×{item['display_height']}"
@@ -136,7 +137,7 @@ def _print_judgement(item: dict[str, Any]) -> None:
     print(f"{_VERDICT_MARK[item['verdict']]} {item['path']}  ({item['format'] or item['kind']}{size}{duration})")
     for finding in item["findings"]:
         mark = "✗" if finding["severity"] == "error" else "·"
-        fixable = " [fixable]" if finding["fixable"] else ""
+        fixable = " " + render(CliMedia.FIXABLE, {}, language) if finding["fixable"] else ""
         print(f"    {mark} {finding['rule']}: {finding['message']}{fixable}")
 
 
@@ -174,10 +175,11 @@ def _fix(args: argparse.Namespace, cli: Cli) -> int:
         results.append(entry)
         if not cli.json:
             if entry["error"]:
-                print(f"refused  {path}: {entry['error']}")
+                print(render(CliMedia.REFUSED, {"path": str(path), "error": entry["error"]}))
             else:
                 outputs = ", ".join(entry["outputs"])
-                print(f"fixed    {path} → {outputs} ({entry['method']}; now {'/'.join(entry['verdicts_after'])})")
+                print(render(CliMedia.FIXED, {"path": str(path), "outputs": outputs, "method": entry["method"],
+                                              "verdicts": "/".join(entry["verdicts_after"])}))
     if cli.json:
         cli.out("", {"files": results})
     return status
@@ -203,19 +205,19 @@ def _media_check(args: argparse.Namespace, cli: Cli) -> int:
     if cli.json:
         cli.out("", report.to_json())
     else:
-        print(f"{report.files} file(s) in the media folder, {report.rows} database row(s).")
+        print(render(CliMedia.COUNTS, {"files": report.files, "rows": report.rows}))
         for sha in report.missing:
-            print(f"  missing  {sha}: the row has no file (re-import the original)")
+            print(render(CliMedia.MISSING, {"sha": sha}))
         for sha in report.damaged:
-            print(f"  damaged  {sha}: the content no longer matches its name")
+            print(render(CliMedia.DAMAGED, {"sha": sha}))
         for sha in report.orphans:
-            print(f"  orphan   {sha}: a file without a row")
+            print(render(CliMedia.ORPHAN, {"sha": sha}))
         for leftover in report.leftovers:
-            print(f"  leftover {leftover}: an unfinished write")
+            print(render(CliMedia.LEFTOVER, {"path": str(leftover)}))
         for line in report.repaired:
-            print(f"  repaired: {line}")
+            print(render(CliMedia.REPAIRED, {"line": line}))
         if report.clean:
-            print("The media folder and the database agree.")
+            print(render(CliMedia.AGREE))
         elif not args.repair and (report.orphans or report.leftovers or report.damaged):
-            print("Run 'takeover-planner media check --repair' to clean up.")
+            print(render(CliMedia.RUN_REPAIR))
     return EXIT_OK if report.clean else EXIT_FAILURE

@@ -7,6 +7,8 @@ from typing import Any
 
 from takeover_planner.cli.common import Cli, add_subcommand
 from takeover_planner.services import page_accounts
+from takeover_planner.texts import render
+from takeover_planner.texts.cli_reports import CliReport
 
 
 def register_account_commands(acc_sub: Any) -> None:
@@ -27,12 +29,12 @@ def _ref(name: str) -> int | str:
 
 def _link(args: argparse.Namespace, cli: Cli) -> int:
     info = page_accounts.link_page(cli.context(), _ref(args.name), _ref(args.page))
-    cli.out(f"Frames of {info.instagram} now also go out as stories on the Facebook Page {info.page}.",
+    cli.out(render(CliReport.PAGE_LINKED, {"instagram": info.instagram, "page": info.page}),
             info.to_json())
     return 0
 
 
 def _unlink(args: argparse.Namespace, cli: Cli) -> int:
     info = page_accounts.unlink_page(cli.context(), _ref(args.name))
-    cli.out(f"Frames of {info.instagram} are no longer cross-posted to a Facebook Page.", info.to_json())
+    cli.out(render(CliReport.PAGE_UNLINKED, {"instagram": info.instagram}), info.to_json())
     return 0

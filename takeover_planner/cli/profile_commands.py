@@ -9,6 +9,7 @@ from takeover_planner.cli.common import Cli, add_subcommand
 from takeover_planner.paths import resolve_paths
 from takeover_planner.settings import Settings
 from takeover_planner.texts import render
+from takeover_planner.texts.cli_reports import CliColumn, CliReport
 from takeover_planner.texts.install import InstallText
 
 
@@ -27,8 +28,9 @@ def register(sub: Any) -> None:
 
 
 def _describe(values: dict[str, str]) -> str:
-    labels = {"name": "Name", "email": "E-mail", "phone": "Phone", "title": "Title", "organisation": "Organisation"}
-    return "\n".join(f"{labels[key] + ':':<14}{value or '-'}" for key, value in values.items())
+    labels = {"name": CliColumn.NAME_FIELD, "email": CliColumn.EMAIL_FIELD, "phone": CliColumn.PHONE_FIELD,
+              "title": CliColumn.TITLE_FIELD, "organisation": CliColumn.ORGANISATION_FIELD}
+    return "\n".join(f"{render(labels[key]) + ':':<14}{value or '-'}" for key, value in values.items())
 
 
 def _set(args: argparse.Namespace, cli: Cli) -> int:
@@ -38,7 +40,7 @@ def _set(args: argparse.Namespace, cli: Cli) -> int:
     saved = profile.set_profile(settings, name=args.name, email=args.email, phone=args.phone, title=args.title,
                                 organisation=args.organisation)
     values = {field: getattr(saved, field) for field in profile.FIELDS}
-    cli.out("Saved. Briefs and checklists are signed:\n" + _describe(values), values)
+    cli.out(render(CliReport.PROFILE_SAVED) + "\n" + _describe(values), values)
     return 0
 
 

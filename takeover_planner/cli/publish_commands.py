@@ -15,12 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from takeover_planner.cli.common import Cli, add_subcommand, date_arg
-from takeover_planner.domain.timekeeping import OSLO, to_oslo
+from takeover_planner.domain.timekeeping import OSLO
 from takeover_planner.errors import EXIT_FAILURE, ValidationError
 from takeover_planner.publishing.publisher import OutcomeKind
 from takeover_planner.services import handoff_service, text_frames_setting
 from takeover_planner.services import publishing_service as svc
+from takeover_planner.texts import render
 from takeover_planner.texts.cli import CliText
+from takeover_planner.texts.cli_publishing import CliPublishing, OutcomeKindName
+from takeover_planner.texts.cli_reports import cli_moment
 from takeover_planner.texts.render import Text
 from takeover_planner.texts.usage import UsageText
 
@@ -121,28 +124,34 @@ def register_account_commands(acc_sub: Any) -> None:
 
 
 def _when(moment: dt.datetime | None) -> str:
-    return to_oslo(moment).strftime("%Y-%m-%d %H:%M") if moment else "—"
+    return cli_moment(moment)
+
+
+def _kind(kind: str) -> str:
+    return f"{render(OutcomeKindName.of(kind)):>10}"
 
 
 def _publish_due(args: argparse.Namespace, cli: Cli) -> int:
     report = svc.publish_due(cli.context(), args.now)
     lines = []
     for outcome in report.outcomes:
-        line = f"{outcome.kind.value:>10}  {outcome.message}"
+        line = f"{_kind(outcome.kind.value)}  {outcome.message}"
         if outcome.retry_at is not None:
-            line += f" (next try {_when(outcome.retry_at)})"
+            line += " " + render(CliPublishing.NEXT_TRY, {"when": _when(outcome.retry_at)})
         if outcome.advice and outcome.kind not in (OutcomeKind.PUBLISHED, OutcomeKind.DEFERRED):
-            line += f"\n            What to do: {outcome.advice}"
+            line += "\n            " + render(CliPublishing.WHAT_TO_DO, {"advice": outcome.advice})
         lines.append(line)
     for held in report.held:
-        lines.append(f"{'held':>10}  {held.message}\n            What to do: publish late post {held.frame_id} | "
-                     f"publish late retime {held.frame_id} --at … | publish late drop {held.frame_id}")
+        lines.append(f"{_kind('held')}  {held.message}\n            "
+                     + render(CliPublishing.HELD_CHOICES, {"frame": held.frame_id}))
     for due in report.handoff_due:
-        lines.append(f"{'by hand':>10}  Frame #{due.frame_id} ({due.department}, {_when(due.planned_at)}) "
-                     f"{due.reason}.")
-    lines.extend(f"{'notice':>10}  {n}" for n in report.notices)
+        lines.append(f"{_kind('by_hand')}  " + render(CliPublishing.BY_HAND_DUE, {
+            "frame": due.frame_id, "department": due.department, "when": _when(due.planned_at),
+            "reason": due.reason}))
+    lines.extend(f"{_kind('notice')}  {n}" for n in report.notices)
     if not lines:
-        lines.append("Nothing is due." + (f" {report.waiting} frame(s) wait for a retry." if report.waiting else ""))
+        lines.append(render(CliPublishing.NOTHING_DUE_WAITING, {"count": report.waiting}) if report.waiting
+                     else render(CliPublishing.NOTHING_DUE))
     cli.out("\n".join(lines), report.to_json())
     return EXIT_FAILURE if report.failures else 0
 
@@ -157,11 +166,10 @@ def _read_secret(prompt: str) -> str:
 def _set_token(args: argparse.Namespace, cli: Cli) -> int:
     ctx = cli.context()
     expires = dt.datetime.combine(args.expires, dt.time(0), tzinfo=OSLO) if args.expires else None
-    token = _read_secret("Paste the access token (it is not shown): ")
+    token = _read_secret(render(CliPublishing.TOKEN_PROMPT))
     info = svc.set_token(ctx, args.name, token, expires_at=expires)
-    warning = "" if info.secure_store else (
-        "\nNote: the keyring backend you chose keeps secrets in a plain file, not encrypted.")
-    cli.out(f"Token for {info.account} saved in the OS keyring. {info.notice}{warning}",
+    warning = "" if info.secure_store else "\n" + render(CliPublishing.PLAIN_KEYRING)
+    cli.out(render(CliPublishing.TOKEN_SAVED, {"account": info.account, "notice": info.notice}) + warning,
             {"account": info.account, "expires_at": info.expires_at, "notice": info.notice,
              "secure_store": info.secure_store})
     return 0
@@ -169,35 +177,32 @@ def _set_token(args: argparse.Namespace, cli: Cli) -> int:
 
 def _check(args: argparse.Namespace, cli: Cli) -> int:
     result = svc.check_account(cli.context(), args.name)
-    quota = (f"{result.quota_usage} of {result.quota_total} posts used in the last 24 hours"
-             if result.quota_usage is not None and result.quota_total is not None else "unknown")
-    lines = [
-        f"Account:  {result.account} → @{result.username} (Instagram user {result.ig_user_id}, {result.api_variant})",
-        f"Token:    {result.token_notice}",
-        f"Quota:    {quota}",
-    ] if result.api_variant != "facebook_page" else [
-        f"Account:  {result.account} → Facebook Page {result.username} ({result.ig_user_id})",
-        f"Token:    {result.token_notice}",
-    ]
+    quota = (render(CliPublishing.QUOTA_USED, {"used": result.quota_usage, "total": result.quota_total})
+             if result.quota_usage is not None and result.quota_total is not None
+             else render(CliPublishing.QUOTA_UNKNOWN))
+    facts = {"account": result.account, "username": result.username, "user_id": result.ig_user_id,
+             "api": result.api_variant, "token": result.token_notice, "quota": quota}
+    said = CliPublishing.CHECK_PAGE if result.api_variant == "facebook_page" else CliPublishing.CHECK_INSTAGRAM
+    lines = [render(said, facts)]
     if result.paused_until:
-        lines.append(f"Paused:   until {_when(result.paused_until)}: {result.pause_reason}")
+        lines.append(render(CliPublishing.PAUSED_UNTIL, {"when": _when(result.paused_until),
+                                                         "reason": result.pause_reason}))
     if result.queue_resumed:
-        lines.append("The account's publishing queue was stopped; the token works again, so it is resumed.")
+        lines.append(render(CliPublishing.QUEUE_RESUMED))
     cli.out("\n".join(lines), result.to_json())
     return 0
 
 
 def _remove_token(args: argparse.Namespace, cli: Cli) -> int:
     removed = svc.remove_token(cli.context(), args.name)
-    cli.out("Token removed from the keyring." if removed else "There was no token in this computer's keyring.",
+    cli.out(render(CliPublishing.TOKEN_REMOVED if removed else CliPublishing.NO_TOKEN),
             {"removed": removed})
     return 0
 
 
 def _publish_method(args: argparse.Namespace, cli: Cli) -> int:
     svc.set_publish_method(cli.context(), args.name, args.method)
-    text = ("Frames of this account are published through the API (stickers still go by hand)."
-            if args.method == "api" else "Frames of this account go into hand-off packs and are posted by hand.")
+    text = render(CliPublishing.METHOD_API if args.method == "api" else CliPublishing.METHOD_HANDOFF)
     cli.out(text, {"account": args.name, "method": args.method})
     return 0
 
@@ -206,24 +211,24 @@ def _text_frames(args: argparse.Namespace, cli: Cli) -> int:
     ctx = cli.context()
     choice = text_frames_setting.set_text_frames(ctx, args.choice) if args.choice else \
         text_frames_setting.text_frames_choice(ctx)
-    text = ("Frames with on-screen text: the text is burned into the picture or video, which is published "
-            "through the API." if choice == "burn" else
-            "Frames with on-screen text go into hand-off packs; the checklist shows the text to add on the phone.")
+    text = render(CliPublishing.TEXT_BURN if choice == "burn" else CliPublishing.TEXT_HANDOFF)
     cli.out(text, {"text_frames": choice})
     return 0
 
 
 def _resume(args: argparse.Namespace, cli: Cli) -> int:
     lifted = svc.clear_pause(cli.context(), args.name)
-    cli.out(("Stop lifted" if lifted else "Pause cleared") + "; the next run publishes again.",
+    cli.out(render(CliPublishing.STOP_LIFTED if lifted else CliPublishing.PAUSE_CLEARED),
             {"account": args.name, "paused": False, "stop_lifted": lifted})
     return 0
 
 
 def _late_list(_args: argparse.Namespace, cli: Cli) -> int:
     held = svc.held_frames(cli.context())
-    lines = [f"#{h.frame_id}  {_when(h.planned_at)}  {h.department} (slot #{h.slot_id})  {h.reason}" for h in held]
-    cli.out("\n".join(lines) if lines else "No frame is held as late.",
+    lines = [render(CliPublishing.HELD_LINE, {"frame": h.frame_id, "when": _when(h.planned_at),
+                                              "department": h.department, "slot": h.slot_id, "reason": h.reason})
+             for h in held]
+    cli.out("\n".join(lines) if lines else render(CliPublishing.NONE_HELD),
             {"held": [{"frame_id": h.frame_id, "slot_id": h.slot_id, "department": h.department,
                        "planned_at": h.planned_at.isoformat() if h.planned_at else None, "reason": h.reason}
                       for h in held]})
@@ -232,43 +237,44 @@ def _late_list(_args: argparse.Namespace, cli: Cli) -> int:
 
 def _late_post(args: argparse.Namespace, cli: Cli) -> int:
     svc.post_late(cli.context(), args.frame)
-    cli.out(f"Frame #{args.frame} goes out on the next run.", {"frame_id": args.frame, "decision": "post"})
+    cli.out(render(CliPublishing.LATE_POST, {"frame": args.frame}), {"frame_id": args.frame, "decision": "post"})
     return 0
 
 
 def _late_retime(args: argparse.Namespace, cli: Cli) -> int:
     svc.retime_late(cli.context(), args.frame, args.at)
-    cli.out(f"Frame #{args.frame} is planned for {_when(args.at)}.",
+    cli.out(render(CliPublishing.LATE_RETIME, {"frame": args.frame, "when": _when(args.at)}),
             {"frame_id": args.frame, "decision": "retime", "planned_at": args.at.isoformat()})
     return 0
 
 
 def _late_drop(args: argparse.Namespace, cli: Cli) -> int:
     svc.drop_late(cli.context(), args.frame)
-    cli.out(f"Frame #{args.frame} will not be posted (withdrawn).", {"frame_id": args.frame, "decision": "drop"})
+    cli.out(render(CliPublishing.LATE_DROP, {"frame": args.frame}), {"frame_id": args.frame, "decision": "drop"})
     return 0
 
 
 def _hosting_set(args: argparse.Namespace, cli: Cli) -> int:
     password = None
     if args.password_stdin:
-        password = _read_secret("Password for the media host (it is not shown): ")
+        password = _read_secret(render(CliPublishing.HOST_PROMPT))
         if not password:
             raise ValidationError(CliText.NO_PASSWORD)
     info = svc.set_hosting(cli.context(), args.upload_url, args.public_url, args.username, password)
-    cli.out(f"Media host set: uploads go to {info.upload_url}, Instagram fetches from {info.public_url}."
-            + (" Password kept in the OS keyring." if info.password_stored else ""), info.__dict__)
+    cli.out(render(CliPublishing.HOST_SET, {"upload": info.upload_url, "public": info.public_url})
+            + (" " + render(CliPublishing.HOST_PASSWORD_KEPT) if info.password_stored else ""), info.__dict__)
     return 0
 
 
 def _hosting_show(_args: argparse.Namespace, cli: Cli) -> int:
     info = svc.hosting_info(cli.context())
     if not info.upload_url:
-        cli.out("No media host is set up. Use: takeover-planner hosting set --upload-url … --public-url …",
+        cli.out(render(CliPublishing.NO_HOST),
                 info.__dict__)
         return 0
-    cli.out(f"Upload to:  {info.upload_url}\nPublic at:  {info.public_url}\nUser name:  {info.username or '—'}\n"
-            f"Password:   {'in the keyring' if info.password_stored else 'not stored'}", info.__dict__)
+    cli.out(render(CliPublishing.HOST_SHOW, {
+        "upload": info.upload_url, "public": info.public_url, "username": info.username or "—",
+        "password": CliPublishing.IN_KEYRING if info.password_stored else CliPublishing.NOT_STORED}), info.__dict__)
     return 0
 
 
@@ -281,11 +287,12 @@ def _hosting_test(_args: argparse.Namespace, cli: Cli) -> int:
 def _handoff_pack(args: argparse.Namespace, cli: Cli) -> int:
     result = handoff_service.build_handoff_pack(cli.context(), args.slot, args.out, include_all=args.all,
                                     language=args.language)
-    lines = [f"Hand-off pack written to {result.folder}", f"Checklist: {result.checklist}"]
+    lines = [render(CliPublishing.PACK_WRITTEN, {"folder": str(result.folder), "checklist": str(result.checklist)})]
     for entry in result.entries:
-        lines.append(f"  {entry.number:2d}. {_when(entry.frame.planned_at)}  {entry.file_name or 'FILE MISSING'}"
-                     f"  (frame #{entry.frame.frame_id})")
-    lines += [f"Removed {name}: its frame is no longer in the pack." for name in result.removed]
+        lines.append(f"  {entry.number:2d}. " + render(CliPublishing.PACK_ENTRY, {
+            "when": _when(entry.frame.planned_at), "file": entry.file_name or CliPublishing.FILE_MISSING,
+            "frame": entry.frame.frame_id}))
+    lines += [render(CliPublishing.PACK_REMOVED, {"name": name}) for name in result.removed]
     cli.out("\n".join(lines), {"folder": str(result.folder), "checklist": str(result.checklist),
                                "frames": [{"number": e.number, "frame_id": e.frame.frame_id, "file": e.file_name}
                                           for e in result.entries], "removed": list(result.removed)})
@@ -295,5 +302,5 @@ def _handoff_pack(args: argparse.Namespace, cli: Cli) -> int:
 def _handoff_posted(args: argparse.Namespace, cli: Cli) -> int:
     ctx = cli.context()
     handoff_service.mark_posted_by_hand(ctx, args.frame, by=args.by, at=args.at)
-    cli.out(f"Frame #{args.frame} recorded as posted by hand.", {"frame_id": args.frame, "published": True})
+    cli.out(render(CliPublishing.POSTED_BY_HAND, {"frame": args.frame}), {"frame_id": args.frame, "published": True})
     return 0

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from takeover_planner.cli.common import Cli, add_subcommand
-from takeover_planner.texts import BOKMAAL
+from takeover_planner.texts import BOKMAAL, render
+from takeover_planner.texts.cli_reports import CliReport
 
 KINDS = ("brief", "reminder", "missed")
 
@@ -31,6 +32,7 @@ def _email(args: argparse.Namespace, cli: Cli) -> int:
     # The global --language; without it Bokmål, like the brief: the e-mail goes to a department.
     draft = write_email(cli.context(), args.id, args.out, kind=EmailKind(args.kind),
                         language=args.language or BOKMAAL, reach=args.contact)
-    human = f"Wrote the e-mail to {draft.to} ({', '.join(draft.attachments)} attached) to {draft.path}."
+    human = render(CliReport.EMAIL_WRITTEN, {"to": draft.to, "attachments": ", ".join(draft.attachments),
+                                             "path": str(draft.path)})
     cli.out(human, draft.as_dict())
     return 0

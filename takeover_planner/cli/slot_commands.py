@@ -13,7 +13,11 @@ from takeover_planner.cli import reminder_commands
 from takeover_planner.cli.common import Cli, add_subcommand, date_arg, table
 from takeover_planner.domain.slots import SlotStatus, parse_status
 from takeover_planner.domain.timekeeping import iso_week
-from takeover_planner.services import booking
+from takeover_planner.services import audit, booking
+from takeover_planner.texts import Code, render
+from takeover_planner.texts.audit import AuditWord
+from takeover_planner.texts.cli_reports import CliReport, cli_days, cli_table_date, heads
+from takeover_planner.texts.words import SlotStatusName
 
 
 def _status_arg(text: str) -> SlotStatus:
@@ -73,12 +77,14 @@ def _note_arguments(p: argparse.ArgumentParser, *, default: str | None) -> None:
                    help="note to the department: printed in the brief and the e-mail, shown in calendars")
 
 
-def _result_text(verb: str, result: booking.BookingResult) -> str:
+def _result_text(said: Code, result: booking.BookingResult) -> str:
     s = result.slot
-    text = f"{verb} slot #{s.id}: {s.department} on {s.account}, {s.dates.describe()} (week {iso_week(s.start)}), {s.status.value}."
+    text = render(said, {"id": s.id, "department": s.department, "account": s.account,
+                         "days": cli_days(s.start, s.end), "week": iso_week(s.start),
+                         "status": SlotStatusName.of(s.status.value)})
     if result.competing:
         others = ", ".join(f"#{c.id} {c.department}" for c in result.competing)
-        text += f"\nCompeting requests for the same days: {others}."
+        text += "\n" + render(CliReport.COMPETING, {"others": others})
     return text
 
 
@@ -92,7 +98,7 @@ def _book(args: argparse.Namespace, cli: Cli) -> int:
     result = booking.book(cli.context(), department=args.department, account=args.account, start=args.start,
                           end=args.end, campaign=args.campaign, status=args.status, notes=args.notes,
                           department_note=args.department_note, news_url=args.news_url)
-    cli.out(_result_text("Booked", result), _result_json(result))
+    cli.out(_result_text(CliReport.SLOT_BOOKED, result), _result_json(result))
     return 0
 
 
@@ -101,11 +107,12 @@ def _list(args: argparse.Namespace, cli: Cli) -> int:
     slots = booking.list_slots(ctx, start=args.start, end=args.end, account=args.account, department=args.department,
                                statuses=set(args.status) if args.status else None)
     competing = booking.competing_requests(slots)
-    rows = [[str(s.id), s.start.isoformat(), s.end.isoformat(), str(iso_week(s.start)), s.account, s.department,
-             s.status.value + (" *" if s.id in competing else ""), s.campaign or ""] for s in slots]
-    human = table(rows, ["ID", "START", "END", "WEEK", "ACCOUNT", "DEPARTMENT", "STATUS", "CAMPAIGN"])
+    rows = [[str(s.id), cli_table_date(s.start), cli_table_date(s.end), str(iso_week(s.start)), s.account, s.department,
+             render(SlotStatusName.of(s.status.value)) + (" *" if s.id in competing else ""), s.campaign or ""]
+            for s in slots]
+    human = table(rows, heads("ID", "START", "END", "WEEK", "ACCOUNT", "DEPARTMENT", "STATUS", "CAMPAIGN"))
     if competing:
-        human += "\n* competing requests for the same days"
+        human += "\n" + render(CliReport.COMPETING_MARK)
     data = [{**s.as_dict(), "week": iso_week(s.start), "competing": competing.get(s.id, [])} for s in slots]
     cli.out(human, {"slots": data})
     return 0
@@ -115,19 +122,40 @@ def _show(args: argparse.Namespace, cli: Cli) -> int:
     ctx = cli.context()
     slot = booking.get_slot(ctx, args.id)
     events = booking.slot_history(ctx, args.id)
-    lines = [f"Slot #{slot.id}: {slot.department} on {slot.account}", f"  Dates:    {slot.dates.describe()}",
-             f"  Status:   {slot.status.value}" + (f" ({slot.cancel_reason})" if slot.cancel_reason else ""),
-             f"  Campaign: {slot.campaign or '-'}",
-             f"  Deadline: {slot.material_deadline.isoformat() if slot.material_deadline else '-'}",
-             f"  Note to the department: {_one_line(slot.department_note)}"]
+    deadline = slot.material_deadline
+    lines = [render(CliReport.SLOT_SHOW, {
+        "id": slot.id, "department": slot.department, "account": slot.account,
+        "days": cli_days(slot.start, slot.end),
+        "status": render(SlotStatusName.of(slot.status.value)) + (f" ({slot.cancel_reason})" if slot.cancel_reason
+                                                                  else ""),
+        "campaign": slot.campaign or "-", "deadline": cli_days(deadline, deadline) if deadline else "-",
+        "note": _one_line(slot.department_note)})]
     if not slot.internal_note_hidden:  # the comms team's own: nobody else is shown it, not even as "-"
-        lines.append(f"  Internal note:          {_one_line(slot.notes)}")
-    lines.append("  History:")
-    lines += [f"    {e.at:%Y-%m-%d %H:%M} {e.actor}: {e.action}" + (f" ({e.comment})" if e.comment else "") for e in events]
-    cli.out("\n".join(lines), {**slot.as_dict(), "history": [
-        {"at": e.at.isoformat(), "actor": e.actor, "action": e.action, "before": e.before, "after": e.after,
-         "comment": e.comment} for e in events]})
+        lines.append(render(CliReport.SLOT_INTERNAL_NOTE, {"note": _one_line(slot.notes)}))
+    lines.append("  " + render(AuditWord.HISTORY))
+    lines += [_history_line(e) for e in events]
+    cli.out("\n".join(lines), {**slot.as_dict(), "history": [_history_json(e) for e in events]})
     return 0
+
+
+def _history_line(entry: audit.AuditEntry) -> str:
+    """An entry in words in the CLI's language (``--language``): the action, and a person's comment as typed or
+    the app's own note in words; the codes are in ``--json``."""
+    comment = audit.comment_words(entry.comment)
+    what = audit.action_words(entry.action, entry.after)
+    return f"    {entry.at:%Y-%m-%d %H:%M} {entry.actor}: {what}" + (f" ({comment})" if comment else "")
+
+
+def _history_json(entry: audit.AuditEntry) -> dict[str, Any]:
+    """Codes for programs: ``action`` as stored; ``comment`` a person's words, or the app's note as ``note`` (code
+    and parameters) with its words in ``comment``."""
+    found = audit.comment_note(entry.comment)
+    data: dict[str, Any] = {"at": entry.at.isoformat(), "actor": entry.actor, "action": entry.action,
+                            "before": entry.before, "after": entry.after,
+                            "comment": entry.comment if found is None else str(found)}
+    if found is not None:
+        data["note"] = found.to_json()
+    return data
 
 
 def _one_line(text: str) -> str:
@@ -137,23 +165,27 @@ def _one_line(text: str) -> str:
 def _update(args: argparse.Namespace, cli: Cli) -> int:
     slot = booking.update_details(cli.context(), args.id, notes=args.notes, department_note=args.department_note,
                                   news_url=args.news_url)
-    cli.out(f"Updated slot #{slot.id}: {slot.department} on {slot.account}, {slot.dates.describe()}.",
+    cli.out(render(CliReport.DETAILS_UPDATED, {"id": slot.id, "department": slot.department, "account": slot.account,
+                                               "days": cli_days(slot.start, slot.end)}),
             {"slot": slot.as_dict()})
     return 0
 
 
 def _set_status(args: argparse.Namespace, cli: Cli) -> int:
     result = booking.set_status(cli.context(), args.id, args.status, reason=args.reason)
-    withdrawn = f"\n{result.frames_withdrawn} frame(s) taken off the publishing queue." \
+    withdrawn = "\n" + render(CliReport.FRAMES_WITHDRAWN, {"count": result.frames_withdrawn}) \
         if result.frames_withdrawn else ""
-    cli.out(_result_text("Updated", result) + withdrawn, _result_json(result))
+    cli.out(_result_text(CliReport.SLOT_UPDATED, result) + withdrawn, _result_json(result))
     return 0
 
 
 def _move(args: argparse.Namespace, cli: Cli) -> int:
     result = booking.move(cli.context(), args.id, args.start, args.end)
-    frames = (f"\n{result.frames_moved} frame(s) moved with the slot" +
-              (f"; {result.frames_to_review} fall outside it and go back to review." if result.frames_to_review
-               else ".")) if result.frames_moved or result.frames_to_review else ""
-    cli.out(_result_text("Moved", result) + frames, _result_json(result))
+    frames = ""
+    if result.frames_to_review:
+        frames = "\n" + render(CliReport.FRAMES_MOVED_SOME_OUT, {"count": result.frames_moved,
+                                                               "outside": result.frames_to_review})
+    elif result.frames_moved:
+        frames = "\n" + render(CliReport.FRAMES_MOVED, {"count": result.frames_moved})
+    cli.out(_result_text(CliReport.SLOT_MOVED, result) + frames, _result_json(result))
     return 0

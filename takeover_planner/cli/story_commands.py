@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from takeover_planner.cli.common import Cli, add_subcommand, date_arg
-from takeover_planner.domain.timekeeping import to_oslo
 from takeover_planner.errors import EXIT_REFUSED, ValidationError
-from takeover_planner.texts import BOKMAAL
+from takeover_planner.texts import BOKMAAL, render
 from takeover_planner.texts.cli import CliText
+from takeover_planner.texts.cli_publishing import CliPublishing, GivenByName
+from takeover_planner.texts.cli_reports import cli_days, cli_moment
 from takeover_planner.texts.render import Text
+from takeover_planner.texts.stories import FrameStateName
 from takeover_planner.texts.usage import UsageText
 
 
@@ -26,7 +28,7 @@ class _FrameAction(argparse.Action):
             frames.append({"path": values})
         else:
             if not frames:
-                parser.error(f"{option_string} belongs to a frame: put it after --frame PATH")
+                parser.error(render(CliText.OPTION_BEFORE_FRAME, {"option": option_string or ""}))
             if self.dest == "consents":
                 frames[-1].setdefault("consents", []).append(values)
             else:
@@ -124,9 +126,9 @@ def _brief(args: argparse.Namespace, cli: Cli) -> int:
                              reach=args.contact)
     s = brief.slot
     printed = printed_brief_name(language)
-    human = (f"Wrote the brief for slot #{s.slot_id} ({s.department}, {s.start.isoformat()} – {s.end.isoformat()}) "
-             f"to {args.out} (with {printed} inside)")
-    human += f" and the printed brief to {args.pdf}." if args.pdf else "."
+    human = render(CliPublishing.BRIEF_WRITTEN_PDF if args.pdf else CliPublishing.BRIEF_WRITTEN, {
+        "slot": s.slot_id, "department": s.department, "days": cli_days(s.start, s.end), "path": str(args.out),
+        "printed": printed, "pdf": str(args.pdf)})
     cli.out(human, {"brief_uid": brief.brief_uid, "slot_id": s.slot_id, "file": str(args.out),
                     "pdf_inside": printed, "pdf": str(args.pdf) if args.pdf else None, "language": language})
     return 0
@@ -190,8 +192,8 @@ def _submit(args: argparse.Namespace, cli: Cli) -> int:
             frame.shows_people = True
         draft.frames.append(frame)
     manifest = save_submission(draft, args.out)
-    cli.out(f"Wrote a submission with {len(manifest.frames)} frame(s) for slot #{manifest.slot_id} "
-            f"({manifest.department}) to {args.out}.",
+    cli.out(render(CliPublishing.SUBMISSION_WRITTEN, {"count": len(manifest.frames), "slot": manifest.slot_id,
+                                                      "department": manifest.department, "path": str(args.out)}),
             {"submission_uid": manifest.submission_uid, "slot_id": manifest.slot_id, "frames": len(manifest.frames),
              "file": str(args.out)})
     return 0
@@ -201,9 +203,10 @@ def _import(args: argparse.Namespace, cli: Cli) -> int:
     from takeover_planner.services.packages import import_submission
 
     result = import_submission(cli.context(), args.file)
-    lines = [f"Imported submission #{result.submission_id} from {result.contributor} into slot #{result.slot_id}: "
-             f"{len(result.frame_ids)} frame(s) ({', '.join(f'#{i}' for i in result.frame_ids)}), submitted for review."]
-    lines += [f"Note: {w}" for w in result.warnings]
+    lines = [render(CliPublishing.SUBMISSION_IMPORTED, {
+        "submission": result.submission_id, "contributor": result.contributor, "slot": result.slot_id,
+        "count": len(result.frame_ids), "ids": ", ".join(f"#{i}" for i in result.frame_ids)})]
+    lines += [render(CliPublishing.NOTE, {"note": w}) for w in result.warnings]
     cli.out("\n".join(lines), result.as_dict())
     return 0
 
@@ -220,20 +223,22 @@ def _list(args: argparse.Namespace, cli: Cli) -> int:
     channels = page_accounts.channel_states(ctx, [f.id for f in frames])
     lines = []
     for f in frames:
-        when = to_oslo(f.planned_at).strftime("%Y-%m-%d %H:%M") if f.planned_at else "no time"
+        when = cli_moment(f.planned_at) if f.planned_at else render(CliPublishing.NO_TIME)
         file = f.published_file
-        name = (file.original_name if file else "no file") + (" (fixed copy)" if f.derivative else "")
+        name = (file.original_name if file else render(CliPublishing.NO_FILE)) + (
+            " " + render(CliPublishing.FIXED_COPY) if f.derivative else "")
         flags = []
         if f.manual_only:
-            flags.append(f"by hand: {f.sticker_kind} sticker")
+            flags.append(render(CliPublishing.BY_HAND_STICKER, {"kind": f.sticker_kind}))
         problems = f.file_problems() + f.consent_problems()
         if problems:
-            flags.append(f"{len(problems)} problem(s): {problems[0].text()}")
-        lines.append(f"#{f.id:<5} {f.position:>2}. {f.state.value:<18} {when}  {name}"
+            flags.append(render(CliPublishing.PROBLEMS, {"count": len(problems), "first": problems[0].text()}))
+        state = render(FrameStateName.of(f.state.value))
+        lines.append(f"#{f.id:<5} {f.position:>2}. {state:<18} {when}  {name}"
                      + (f"  [{'; '.join(flags)}]" if flags else ""))
         lines += [f"{'':9}{c.channel}: {c.status}" + (f" — {c.reason}" if c.reason and c.status != "published" else "")
                   for c in channels.get(f.id, [])]
-    cli.out("\n".join(lines) or f"Slot #{args.slot} has no frames yet.",
+    cli.out("\n".join(lines) or render(CliPublishing.NO_FRAMES, {"slot": args.slot}),
             {"slot_id": args.slot, "frames": [{**f.as_dict(), "channels": [c.to_json() for c in channels.get(f.id, [])]}
                                               for f in frames]})
     return 0
@@ -243,7 +248,7 @@ def _approve(args: argparse.Namespace, cli: Cli) -> int:
     from takeover_planner.services import stories
 
     frame = stories.approve(cli.context(), args.frame, by=args.by, comment=args.comment)
-    cli.out(f"Frame #{frame.id} approved by {args.by}.", frame.as_dict())
+    cli.out(render(CliPublishing.APPROVED, {"frame": frame.id, "by": args.by}), frame.as_dict())
     return 0
 
 
@@ -251,9 +256,10 @@ def _approve_all(args: argparse.Namespace, cli: Cli) -> int:
     from takeover_planner.services import stories
 
     result = stories.approve_all(cli.context(), args.slot, by=args.by)
-    lines = [f"Approved {len(result.done)} frame(s)" + (": " + ", ".join(f"#{i}" for i in result.done) if result.done
-                                                         else ".")]
-    lines += [f"Not approved #{i}: {why}" for i, why in result.refused.items()]
+    lines = [render(CliPublishing.APPROVED_SOME, {"count": len(result.done),
+                                                  "ids": ", ".join(f"#{i}" for i in result.done)})
+             if result.done else render(CliPublishing.APPROVED_NONE)]
+    lines += [render(CliPublishing.NOT_APPROVED, {"frame": i, "why": why}) for i, why in result.refused.items()]
     cli.out("\n".join(lines), {"approved": list(result.done), "refused": {str(k): str(v) for k, v in result.refused.items()}})
     return EXIT_REFUSED if result.refused else 0
 
@@ -262,7 +268,8 @@ def _request_changes(args: argparse.Namespace, cli: Cli) -> int:
     from takeover_planner.services import stories
 
     frame = stories.request_changes(cli.context(), args.frame, by=args.by, comment=args.comment)
-    cli.out(f"Changes requested on frame #{frame.id} by {args.by}: {args.comment}", frame.as_dict())
+    cli.out(render(CliPublishing.CHANGES_REQUESTED, {"frame": frame.id, "by": args.by, "comment": args.comment}),
+            frame.as_dict())
     return 0
 
 
@@ -270,11 +277,15 @@ def _consents(args: argparse.Namespace, cli: Cli) -> int:
     from takeover_planner.services import consents
 
     rows = consents.list_consents(cli.context(), slot_id=args.slot)
-    lines = [f"#{c.id:<5} {c.subject} ({c.reference or 'no reference'}; {c.given_by}; {', '.join(c.scope)}"
-             + (f"; until {c.valid_until.isoformat()}" if c.valid_until else "") + ")"
-             + (f"  WITHDRAWN {c.withdrawn_at.date().isoformat()} ({c.withdrawn_by})" if c.withdrawn_at else "")
+    lines = [f"#{c.id:<5} {c.subject} ({c.reference or render(CliPublishing.NO_REFERENCE)}; {GivenByName.words(c.given_by)}; "
+             f"{', '.join(c.scope)}"
+             + ("; " + render(CliPublishing.CONSENT_UNTIL, {"day": cli_days(c.valid_until, c.valid_until)})
+                if c.valid_until else "") + ")"
+             + ("  " + render(CliPublishing.CONSENT_WITHDRAWN_ON, {
+                 "day": cli_days(c.withdrawn_at.date(), c.withdrawn_at.date()), "by": c.withdrawn_by})
+                if c.withdrawn_at else "")
              for c in rows]
-    cli.out("\n".join(lines) or "No consent records.", {"consents": [c.as_dict() for c in rows]})
+    cli.out("\n".join(lines) or render(CliPublishing.NO_CONSENTS), {"consents": [c.as_dict() for c in rows]})
     return 0
 
 
@@ -282,11 +293,14 @@ def _withdraw(args: argparse.Namespace, cli: Cli) -> int:
     from takeover_planner.services import consents
 
     result = consents.withdraw_consent(cli.context(), args.consent, by=args.by, comment=args.comment)
-    lines = [f"Consent #{result.consent.id} ({result.consent.subject}) is withdrawn."]
-    lines += [f"Frame #{m.frame_id}: {m.from_state.value} → {m.to_state.value} (stopped)." for m in result.moved]
-    lines += [f"Frame #{f.id} is already PUBLISHED: take it down on Instagram by hand." for f in result.to_remove]
+    lines = [render(CliPublishing.CONSENT_WITHDRAWN, {"consent": result.consent.id,
+                                                      "subject": result.consent.subject})]
+    lines += [render(CliPublishing.FRAME_STOPPED, {"frame": m.frame_id, "before": FrameStateName.of(m.from_state.value),
+                                                   "after": FrameStateName.of(m.to_state.value)})
+              for m in result.moved]
+    lines += [render(CliPublishing.TAKE_DOWN, {"frame": f.id}) for f in result.to_remove]
     if not result.moved and not result.to_remove:
-        lines.append("No approved or published frame used it.")
+        lines.append(render(CliPublishing.CONSENT_UNUSED))
     cli.out("\n".join(lines), {"consent": result.consent.as_dict(),
                                "stopped": [{"frame": m.frame_id, "from": m.from_state.value, "to": m.to_state.value}
                                            for m in result.moved],

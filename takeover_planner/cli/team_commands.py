@@ -7,6 +7,8 @@ import sys
 from typing import Any
 
 from takeover_planner.cli.common import Cli, add_subcommand, table
+from takeover_planner.texts import render
+from takeover_planner.texts.cli_reports import CliReport, RoleName, heads
 
 
 def register(sub: Any) -> None:
@@ -51,8 +53,11 @@ def _person_add(args: argparse.Namespace, cli: Cli) -> int:
 
     info = people.add_person(cli.context(), args.name, people.parse_role(args.role), department=args.department,
                              email=args.email, login=args.login, password=_read_password(args))
-    cli.out(f"Added {info.name} as {info.role.value}" + (f" for {info.department}" if info.department else "") +
-            (f", login {info.login}." if info.login else "."),
+    said = {(False, False): CliReport.PERSON_ADDED, (True, False): CliReport.PERSON_ADDED_FOR,
+            (False, True): CliReport.PERSON_ADDED_LOGIN, (True, True): CliReport.PERSON_ADDED_FOR_LOGIN}
+    cli.out(render(said[bool(info.department), bool(info.login)],
+                   {"name": info.name, "role": RoleName.of(info.role.value), "department": info.department or "",
+                    "login": info.login or ""}),
             {"id": info.id, "name": info.name, "role": info.role.value, "department": info.department,
              "login": info.login})
     return 0
@@ -63,7 +68,7 @@ def _person_active(args: argparse.Namespace, cli: Cli) -> int:
 
     ctx = cli.context()
     info = people.set_active(ctx, people.find_person(ctx, args.person).id, args.active)
-    cli.out(f"{info.name} is {'active' if info.active else 'deactivated'}.",
+    cli.out(render(CliReport.PERSON_ACTIVE if info.active else CliReport.PERSON_DEACTIVATED, {"name": info.name}),
             {"id": info.id, "name": info.name, "active": info.active, "login": info.login})
     return 0
 
@@ -72,10 +77,11 @@ def _person_list(_args: argparse.Namespace, cli: Cli) -> int:
     from takeover_planner.services import people
 
     team = people.list_people(cli.context())
-    rows = [[str(p.id), p.name, p.role.value, p.department or "", p.login or "", "" if p.active else "inactive"]
+    rows = [[str(p.id), p.name, render(RoleName.of(p.role.value)), p.department or "", p.login or "",
+             "" if p.active else render(CliReport.INACTIVE)]
             for p in team]
-    cli.out(table(rows, ["ID", "NAME", "ROLE", "DEPARTMENT", "LOGIN", ""]) if team else
-            "No people yet: this is a personal database, and you act as its comms officer.",
+    cli.out(table(rows, [*heads("ID", "NAME", "ROLE", "DEPARTMENT", "LOGIN"), ""]) if team else
+            render(CliReport.NO_PEOPLE),
             [{"id": p.id, "name": p.name, "role": p.role.value, "department": p.department, "active": p.active,
               "login": p.login} for p in team])
     return 0
@@ -86,8 +92,9 @@ def _whoami(_args: argparse.Namespace, cli: Cli) -> int:
 
     ctx = cli.context()
     profile = people.whoami(ctx)
-    note = " (personal database)" if profile.personal else ""
-    cli.out(f"{profile.name}: {profile.role.value}{note} on {ctx.db.display_url}",
+    said = CliReport.WHOAMI_PERSONAL if profile.personal else CliReport.WHOAMI
+    cli.out(render(said, {"name": profile.name, "role": RoleName.of(profile.role.value),
+                          "database": ctx.db.display_url}),
             {"name": profile.name, "role": profile.role.value, "department_id": profile.department_id,
              "personal": profile.personal, "database": ctx.db.display_url})
     return 0
@@ -104,8 +111,8 @@ def _db_connect(args: argparse.Namespace, cli: Cli) -> int:
     from takeover_planner.services import team
 
     result = team.connect(cli.context(migrate=False), args.url, password=_read_password(args))
-    cli.out(f"From now on Takeover Planner uses {result.display_url}." +
-            (" The password is in the OS keyring." if result.password_stored else ""),
+    cli.out(render(CliReport.CONNECTED_KEYRING if result.password_stored else CliReport.CONNECTED,
+                   {"database": result.display_url}),
             {"database": result.display_url, "password_stored": result.password_stored,
              "schema": result.schema})
     return 0
@@ -115,10 +122,11 @@ def _db_copy(args: argparse.Namespace, cli: Cli) -> int:
     from takeover_planner.services import team
 
     report = team.copy_to(cli.context(), args.target, password=_read_password(args))
-    lines = [f"{t.table:<16} {t.source_rows:>7} → {t.target_rows:<7} {'ok' if t.equal else 'DIFFERENT'}"
+    lines = [f"{t.table:<16} {t.source_rows:>7} → {t.target_rows:<7} "
+             f"{render(CliReport.COPY_OK if t.equal else CliReport.COPY_DIFFERS)}"
              for t in report.tables]
-    lines.append(f"Copied {report.rows} rows; every table compares equal by count and SHA-256." if report.equal
-                 else "The copy does NOT compare equal; do not switch to it.")
+    lines.append(render(CliReport.COPY_EQUAL, {"rows": report.rows}) if report.equal
+                 else render(CliReport.COPY_DIFFERENT))
     cli.out("\n".join(lines), {"equal": report.equal, "rows": report.rows, "tables": [
         {"table": t.table, "source_rows": t.source_rows, "target_rows": t.target_rows,
          "source_sha256": t.source_sha256, "target_sha256": t.target_sha256} for t in report.tables]})

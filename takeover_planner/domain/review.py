@@ -21,6 +21,7 @@ from takeover_planner.domain.consent import ConsentFacts, Problem, consent_probl
 from takeover_planner.domain.timekeeping import to_oslo
 from takeover_planner.errors import TransitionRefused
 from takeover_planner.texts import Text
+from takeover_planner.texts.audit import AuditNote, note
 from takeover_planner.texts.render import Bilingual
 from takeover_planner.texts.stories import FrameStateName, StoriesText
 
@@ -236,7 +237,7 @@ def plan_edit(frame_id: int, current: FrameState, *, actor: str, facts: Approval
     if not facts.has_file:
         target = S.CHANGES_REQUESTED
     return plan_transition(frame_id, current, target, actor=actor, facts=facts,
-                           comment="Changed after approval; it needs to be reviewed again.")
+                           comment=note(AuditNote.EDITED_AFTER_APPROVAL))
 
 
 def state_name(state: FrameState) -> Text:

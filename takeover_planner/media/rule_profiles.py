@@ -36,6 +36,29 @@ def combined(first: RuleSet, second: RuleSet, prefix: str = "facebook.") -> Rule
                    rules=first.rules + tuple(extra), path=first.path)
 
 
+def channel_for(platform: str, cross_posted: bool) -> str:
+    """The profile a slot's frames must meet: a Page account's go out on the Page only (``facebook``), an
+    Instagram account linked to a Page on both (``both``), any other on Instagram only."""
+    if platform == "facebook_page":
+        return FACEBOOK
+    return BOTH if cross_posted else INSTAGRAM
+
+
+_EXTRAS: dict[int, tuple[RuleSet, RuleSet]] = {}
+
+
+def page_only(instagram: RuleSet) -> RuleSet:
+    """The Page's rules that judge differently from ``instagram``'s (``facebook.<id>``): what a cross-posted
+    file must meet on top of the findings already stored for Instagram. Kept per rule set: frames are judged
+    again on every read, and the sets are cached by ``load_rules``."""
+    kept = _EXTRAS.get(id(instagram))
+    if kept is None or kept[0] is not instagram:
+        both = combined(instagram, facebook_rules())
+        extras = dataclasses.replace(both, rules=both.rules[len(instagram.rules):])
+        kept = _EXTRAS[id(instagram)] = (instagram, extras)
+    return kept[1]
+
+
 def for_channel(instagram: RuleSet, channel: str) -> RuleSet:
     """The rules a file must meet for ``channel``: Instagram's (in force), the Page's, or both."""
     if channel == FACEBOOK:
@@ -45,4 +68,5 @@ def for_channel(instagram: RuleSet, channel: str) -> RuleSet:
     return instagram
 
 
-__all__ = ["FACEBOOK_STORY", "CHANNEL_CHOICES", "facebook_rules", "combined", "for_channel"]
+__all__ = ["FACEBOOK_STORY", "CHANNEL_CHOICES", "INSTAGRAM", "FACEBOOK", "BOTH", "facebook_rules", "combined",
+           "for_channel", "channel_for", "page_only"]

@@ -52,6 +52,7 @@ from takeover_planner.publishing.publisher import (
 from takeover_planner.publishing.text_frames import published_media, published_suffix
 from takeover_planner.storage.models import PublishJob
 from takeover_planner.texts import Text
+from takeover_planner.texts.audit import AuditNote, note, note_of
 from takeover_planner.texts.instagram import InstagramText
 from takeover_planner.texts.publishing import OutcomeText, PublishingText
 
@@ -98,6 +99,11 @@ class AccountLink:
 def _words(text: Text | None) -> str:
     """A text as words in the language in force: outcomes and the ledger keep what a person reads."""
     return str(text) if text is not None else ""
+
+
+def _note(text: Text | None) -> str:
+    """A text for the audit trail: stored as its code, so it reads in the language of whoever looks."""
+    return note_of(text) if text is not None else ""
 
 
 class _AccountPause(Exception):
@@ -447,7 +453,7 @@ class ApiPublisher(Publisher):
     def _published(self, frame: FrameToPublish, job: JobRow, media_id: str | None) -> PublishOutcome:
         if media_id is None:
             media_id = self._find_media_id(job)
-        how = f"published through the Instagram API (media id {media_id or 'not readable'})"
+        how = note(AuditNote.PUBLISHED_API, media_id=media_id or Text(AuditNote.NOT_READABLE))
         self.ledger.finish(
             job.id, Step.PUBLISHED, state=JobState.PUBLISHED.value, media_id=media_id, published_at=self.clock(),
             published_by="Instagram API", last_error="", advice="", error_family="", next_attempt_at=None,
@@ -488,7 +494,7 @@ class ApiPublisher(Publisher):
         self.ledger.finish(
             job.id, Step.FAILED, state=JobState.FAILED.value, last_error=reason, advice=_words(why.advice),
             error_family=why.family.value, next_attempt_at=None,
-            also=lambda s: self.gate.mark_failed(s, frame.frame_id, reason),
+            also=lambda s: self.gate.mark_failed(s, frame.frame_id, _note(why.reason)),
         )
         self._remove_hosted(job)
         return self._out(frame, OutcomeKind.FAILED, Text(OutcomeText.FAILED, {"frame": frame.label, "reason": why.reason}),

@@ -26,6 +26,7 @@ from takeover_planner.domain.timekeeping import to_oslo
 from takeover_planner.errors import TakeoverError, TransitionRefused
 from takeover_planner.storage.models import MediaAsset, ReviewDecision, StoryFrame, TakeoverSlot
 from takeover_planner.texts import DateSpan, Text
+from takeover_planner.texts.audit import AuditNote, note, read_note
 from takeover_planner.texts.publishing import PublishingText
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,18 @@ PUBLISHABLE_STATES = frozenset({FrameState.APPROVED, FrameState.SCHEDULED})
 CROSS_POST_STATES = PUBLISHABLE_STATES | {FrameState.PUBLISHED, FrameState.FAILED}
 # Slots whose frames may go out: a requested slot is not agreed yet, a cancelled or completed one is over.
 LIVE_SLOT_STATES = frozenset({SlotStatus.BOOKED.value, SlotStatus.CONFIRMED.value})
-QUEUE_COMMENT = "taken by the publishing queue"
+QUEUE_COMMENT = note(AuditNote.TAKEN_BY_QUEUE)
+
+
+def _cut(comment: str) -> str:
+    """A comment kept short for the trail; a coded note (``texts.audit.note``) is kept whole, or it cannot be read."""
+    return comment if read_note(comment) is not None else comment[:500]
+
+
+def _words(comment: str) -> Text | str:
+    """A comment as a parameter of another note: the note it holds, or the words as they are."""
+    found = read_note(comment)
+    return found if found is not None else comment
 
 
 @dataclass(frozen=True)
@@ -114,7 +126,7 @@ class FrameGate:
 
     def note(self, session: Session, frame_id: int, action: str, comment: str) -> None:
         """An audit entry for the frame without moving it (what a cross-post channel did)."""
-        self.rules.note(session, self.actor, "story_frame", frame_id, action, comment=comment[:500])
+        self.rules.note(session, self.actor, "story_frame", frame_id, action, comment=_cut(comment))
 
     def schedule(self, session: Session, frame_id: int) -> None:
         """approved → scheduled as the queue takes the frame (already scheduled: nothing to do)."""
@@ -139,7 +151,7 @@ class FrameGate:
         # state machine forbids the move, so the fact goes to the audit trail for someone to act on.
         log.warning("Frame #%s was published while %s", frame_id, frame.state)
         self.rules.note(session, self.actor, "story_frame", frame_id, "published_while_" + frame.state[:20],
-                        comment=how + " — the frame was no longer approved; remove the story on Instagram if needed")
+                        comment=note(AuditNote.PUBLISHED_WHILE, how=_words(how)))
 
     def mark_failed(self, session: Session, frame_id: int, reason: str) -> None:
         frame = session.get(StoryFrame, frame_id)
@@ -148,8 +160,8 @@ class FrameGate:
         state = parse_state(frame.state)
         if state == FrameState.APPROVED and self._try_move(session, frame, FrameState.SCHEDULED, QUEUE_COMMENT):
             state = FrameState.SCHEDULED
-        if state == FrameState.SCHEDULED and not self._try_move(session, frame, FrameState.FAILED, reason[:500]):
-            self.rules.note(session, self.actor, "story_frame", frame_id, "publish_failed", comment=reason[:500])
+        if state == FrameState.SCHEDULED and not self._try_move(session, frame, FrameState.FAILED, _cut(reason)):
+            self.rules.note(session, self.actor, "story_frame", frame_id, "publish_failed", comment=_cut(reason))
 
     def _try_move(self, session: Session, frame: StoryFrame, target: FrameState, comment: str) -> bool:
         try:

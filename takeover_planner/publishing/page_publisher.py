@@ -52,6 +52,7 @@ from takeover_planner.publishing.ledger import PUBLISH_MAYBE_DONE, JobRow, JobSt
 from takeover_planner.publishing.publisher import FrameToPublish, OutcomeKind, PublishOutcome
 from takeover_planner.publishing.text_frames import published_media, published_suffix
 from takeover_planner.texts import Text
+from takeover_planner.texts.audit import AuditNote, note, note_of
 from takeover_planner.texts.facebook import FacebookText
 from takeover_planner.texts.instagram import InstagramText
 from takeover_planner.texts.publishing import OutcomeText, PublishingText
@@ -277,7 +278,7 @@ class PagePublisher(ApiPublisher):
                 post_id = self._story_made(job)
             except _StatusUnreadable:
                 post_id = None  # it is made; only its id could not be read
-        how = f"published as a Facebook Page story on {self.page.name} (post id {post_id or 'not readable'})"
+        how = note(AuditNote.PUBLISHED_FACEBOOK, page=self.page.name, post_id=post_id or Text(AuditNote.NOT_READABLE))
 
         def also(s: Any) -> None:
             if frame.cross_post:
@@ -301,7 +302,8 @@ class PagePublisher(ApiPublisher):
         self.ledger.finish(
             job.id, Step.FAILED, state=JobState.FAILED.value, last_error=reason, advice=_words(why.advice),
             error_family=why.family.value, next_attempt_at=None,
-            also=lambda s: self.gate.note(s, frame.frame_id, "facebook_failed", reason),
+            also=lambda s: self.gate.note(s, frame.frame_id, "facebook_failed",
+                                          note_of(why.reason) if why.reason is not None else ""),
         )
         return self._out(frame, OutcomeKind.FAILED,
                          Text(OutcomeText.FAILED, {"frame": frame.label, "reason": why.reason}), why.advice)

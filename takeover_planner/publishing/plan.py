@@ -22,6 +22,8 @@ from takeover_planner.publishing.frame_gate import FrameRules, plan_problem
 from takeover_planner.publishing.ledger import PUBLISH_MAYBE_DONE, JobState, Step
 from takeover_planner.storage.models import PublishJob, StoryFrame, TakeoverSlot
 from takeover_planner.texts import Text
+from takeover_planner.texts.audit import AuditNote, note
+from takeover_planner.texts.words import SlotStatusName
 
 log = logging.getLogger(__name__)
 
@@ -73,9 +75,9 @@ def withdraw_slot(session: Session, slot: TakeoverSlot, actor: str, rules: Frame
         for job in jobs:
             _cancel_job(job, plan_problem(frame))
         if frame.state == FrameState.SCHEDULED.value:
-            rules.move(session, frame, FrameState.APPROVED, actor, "slot cancelled: taken off the publishing queue")
+            rules.move(session, frame, FrameState.APPROVED, actor, note(AuditNote.SLOT_CANCELLED_OFF_QUEUE))
         rules.note(session, actor, "story_frame", frame.id, "withdrawn_with_slot",
-                   comment=f"slot #{slot.id} is {slot.status}: taken off the publishing queue")
+                   comment=note(AuditNote.OFF_QUEUE_WITH_SLOT, slot_id=slot.id, status=Text(SlotStatusName.of(slot.status))))
         withdrawn.append(frame.id)
     if withdrawn:
         log.info("Slot #%s %s: %d frame(s) taken off the publishing queue", slot.id, slot.status, len(withdrawn))
@@ -111,7 +113,8 @@ def shift_slot(session: Session, slot: TakeoverSlot, days: int, actor: str, rule
             frame.planned_at = shift_time(before, days)
             rules.note(session, actor, "story_frame", frame.id, "retimed_with_slot",
                        before={"planned_at": before}, after={"planned_at": frame.planned_at},
-                       comment=f"slot #{slot.id} moved {days:+d} day(s)")
+                       comment=note(AuditNote.SLOT_MOVED_LATER if days > 0 else AuditNote.SLOT_MOVED_EARLIER,
+                                    slot_id=slot.id, days=abs(days)))
             moved.append(frame.id)
         jobs = _jobs(session, frame.id)
         outside = not slot.start_date <= to_oslo(frame.planned_at).date() <= slot.end_date
@@ -119,7 +122,7 @@ def shift_slot(session: Session, slot: TakeoverSlot, days: int, actor: str, rule
             for job in jobs:
                 _cancel_job(job, plan_problem(frame))
             rules.move(session, frame, FrameState.SUBMITTED, actor,
-                       f"slot #{slot.id} moved: the frame's new time falls outside the slot; review it again")
+                       note(AuditNote.OUTSIDE_SLOT, slot_id=slot.id))
             to_review.append(frame.id)
             continue
         for job in jobs:

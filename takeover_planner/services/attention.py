@@ -24,6 +24,9 @@ Kinds:
   it because it was late (``JobState.HELD``, a person decides: post now, re-time or drop); or its job waits
   more than ``LATE_GRACE`` past its time or its last change (the publisher did not run). ``details.reason``
   says which: failed, account_stopped, late, overdue.
+- ``channel_failed``: a frame published on Instagram whose story on the Facebook Page it is cross-posted to
+  failed (``details.reason`` failed) or waits for the stopped Page (account_stopped); ``details.channel`` says
+  which channel. Gone when the Page story goes out, or the slot is completed or cancelled.
 
 Who sees what: a comms officer (and a reader, who may look at everything) sees every item; a contributor sees
 the items of their own department only — the same rule as ``booking.list_slots``. The list is for acting, but
@@ -39,14 +42,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session, aliased, joinedload
 
 from takeover_planner.domain.booking import ExistingBlackout, ExistingSlot, blackout_text, slot_text
 from takeover_planner.domain.review import FrameState
 from takeover_planner.domain.slots import DateRange, SlotStatus, status_name
 from takeover_planner.domain.timekeeping import OSLO, now_utc
-from takeover_planner.publishing.ledger import CLAIMABLE, JobState
+from takeover_planner.publishing.ledger import CLAIMABLE, FACEBOOK, INSTAGRAM, JobState
 from takeover_planner.services.access import current_profile
 from takeover_planner.services.context import AppContext
 from takeover_planner.storage.models import (
@@ -77,6 +80,7 @@ class AttentionKind(enum.StrEnum):
     # In this order in the list: what goes wrong soonest and hurts most first.
     HANDOFF_DUE = "handoff_due"
     PUBLISHING = "publishing"
+    CHANNEL_FAILED = "channel_failed"  # published on Instagram, not on the Facebook Page it is cross-posted to
     CONSENT = "consent"
     DEADLINE_MISSED = "deadline_missed"
     IN_BLACKOUT = "in_blackout"
@@ -131,6 +135,7 @@ def needs_attention(ctx: AppContext, *, now: dt.datetime | None = None) -> list[
             *_review_items(s, now),
             *_consent_items(s),
             *_publishing_items(s, now),
+            *_channel_items(s),
             *_handoff_items(s, now, _text_by_hand(ctx)),
         ]
     visible = [i for i in items if profile.can_see_department(i.department_id)]
@@ -336,6 +341,42 @@ def _publishing_items(s: Session, now: dt.datetime) -> list[AttentionItem]:
             continue
         items.append(AttentionItem(AttentionKind.PUBLISHING, action, message, slot.department_id, slot.id, frame.id,
                                    details=details))
+    return items
+
+
+def _channel_items(s: Session) -> list[AttentionItem]:
+    """A frame out on Instagram whose story on the Facebook Page failed or waits for a stopped Page (with a Page
+    job, or none yet: a stopped Page makes none): the frame's own state says "published", so this is the only
+    place it shows. Gone when the Page story goes out (a new Page token lets the Page catch up), or when the slot
+    is completed or cancelled (the takeover is over: a person decided what the Page misses)."""
+    page = aliased(Account)
+    query = (select(PublishJob, StoryFrame, TakeoverSlot, page, AccountPublishing.stopped_reason)
+             .select_from(StoryFrame)
+             .join(TakeoverSlot, TakeoverSlot.id == StoryFrame.slot_id)
+             .join(Account, Account.id == TakeoverSlot.account_id)
+             .outerjoin(PublishJob, and_(PublishJob.frame_id == StoryFrame.id, PublishJob.channel != INSTAGRAM))
+             .join(page, page.id == func.coalesce(PublishJob.account_id, Account.facebook_page_account_id))
+             .outerjoin(AccountPublishing, AccountPublishing.account_id == page.id)
+             .where(StoryFrame.state == FrameState.PUBLISHED.value, TakeoverSlot.status.in_(LIVE),
+                    or_(PublishJob.id.is_(None), PublishJob.state.in_([JobState.FAILED.value, *CLAIMABLE])))
+             .options(joinedload(TakeoverSlot.department))
+             .order_by(StoryFrame.id))
+    items: list[AttentionItem] = []
+    for job, frame, slot, page_account, stopped in s.execute(query):
+        common = {"account": page_account.name, "position": frame.position, "slot_id": slot.id,
+                  "department": slot.department.name}
+        details: dict[str, Any] = {"channel": FACEBOOK, "page_account_id": page_account.id}
+        if job is not None and job.state == JobState.FAILED.value:
+            # The ledger's own words (Meta's message or ours): foreign text, passed on as it is.
+            action, details["reason"] = AttentionAction.POST_ON_PAGE, "failed"
+            message = Text(AttentionText.CHANNEL_FAILED, {**common, "reason": job.last_error})
+        elif stopped:
+            action, details["reason"] = AttentionAction.RESUME_ACCOUNT, "account_stopped"
+            message = Text(AttentionText.CHANNEL_STOPPED, {**common, "reason": stopped})
+        else:
+            continue  # on its way
+        items.append(AttentionItem(AttentionKind.CHANNEL_FAILED, action, message, slot.department_id, slot.id,
+                                   frame.id, details=details))
     return items
 
 

@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+# The words live apart (no SQLAlchemy there, see its docstring); callers may keep saying audit.comment_words.
+from takeover_planner.services.audit_words import action_words, comment_note, comment_words
 from takeover_planner.services.changes import notify
 from takeover_planner.storage.models import AuditEvent
 
@@ -74,3 +76,6 @@ def _jsonable(values: dict[str, Any] | None) -> dict[str, Any] | None:
         else:
             out[key] = value
     return out
+
+
+__all__ = ["AuditEntry", "action_words", "comment_note", "comment_words", "history", "record"]

@@ -26,7 +26,7 @@ from takeover_planner.errors import (
     TransitionRefused,
     ValidationError,
 )
-from takeover_planner.services import audit, publishing_service
+from takeover_planner.services import audit
 from takeover_planner.services.access import current_profile, require_department, require_planner
 from takeover_planner.services.catalog import find_account, find_campaign, find_department
 from takeover_planner.services.context import AppContext
@@ -112,7 +112,7 @@ def slot_info(slot: TakeoverSlot, *, internal_note: bool) -> SlotInfo:
         start=slot.start_date,
         end=slot.end_date,
         status=SlotStatus(slot.status),
-        cancel_reason=slot.cancel_reason,
+        cancel_reason=audit.comment_words(slot.cancel_reason),  # the app's own reason in the reader's language
         notes=slot.notes if internal_note else "",
         news_url=slot.news_url,
         material_deadline=slot.material_deadline,
@@ -318,6 +318,8 @@ def move(
         s.flush()
         audit.record(s, ctx.actor, "slot", slot.id, "moved", before=before, after=_snapshot(slot))
         # The publish queue follows the plan: the frames move with the slot (publishing_service).
+        from takeover_planner.services import publishing_service  # not at the top: see the cancel below
+
         shifted = publishing_service.follow_slot_moved(s, slot, days, ctx.actor)
         return BookingResult(slot_info(slot, internal_note=True), competing, frames_moved=len(shifted.moved),
                              frames_to_review=len(shifted.to_review))
@@ -368,6 +370,10 @@ def set_status(
         withdrawn = 0
         if status in (SlotStatus.CANCELLED, SlotStatus.REQUESTED):
             # No longer live: its frames leave the publish queue (publishing_service; the audit says so).
+            # Imported here, not at the top: the window's first read imports this module on the way to the
+            # calendar, and the publisher (requests, keyring, Pillow) cost that start 0.1 s.
+            from takeover_planner.services import publishing_service
+
             withdrawn = publishing_service.follow_slot_cancelled(s, slot, ctx.actor)
         return BookingResult(slot_info(slot, internal_note=True), competing, frames_withdrawn=withdrawn)
 

@@ -34,6 +34,7 @@ from takeover_planner.storage.models import (
 )
 from takeover_planner.texts import Code
 from takeover_planner.texts.access import ActionText
+from takeover_planner.texts.audit import AuditNote, note
 from takeover_planner.texts.catalog import CatalogText
 from takeover_planner.texts.validation import FieldText, ValidationText
 
@@ -301,7 +302,7 @@ def remove_account(ctx: AppContext, account_id: int | str) -> AccountRemoval:
             raise ValidationError(CatalogText.ACCOUNT_HAS_TOKEN, name=account.name)
         blackouts = list(s.scalars(select(Blackout).where(Blackout.account_id == account.id)))
         for blackout in blackouts:
-            audit.record(s, ctx.actor, "blackout", blackout.id, "deleted", comment="account removed",
+            audit.record(s, ctx.actor, "blackout", blackout.id, "deleted", comment=note(AuditNote.ACCOUNT_REMOVED),
                          before={"name": blackout.name, "start": blackout.start_date, "end": blackout.end_date})
             s.delete(blackout)
         audit.record(s, ctx.actor, "account", account.id, "deleted",
@@ -424,9 +425,10 @@ def remove_department(ctx: AppContext, department_id: int, *, mode: str = "delet
             for slot in slots:
                 if slot.start_date > today and slot.status not in (SlotStatus.COMPLETED, SlotStatus.CANCELLED):
                     audit.record(s, ctx.actor, "slot", slot.id, "status", before={"status": slot.status},
-                                 after={"status": "cancelled"}, comment="department archived")
+                                 after={"status": "cancelled"}, comment=note(AuditNote.DEPARTMENT_ARCHIVED))
                     slot.status = SlotStatus.CANCELLED.value
-                    slot.cancel_reason = f"{department.name} was archived"
+                    # Stored as a note, shown in the reader's language (booking.slot_info, planner_queries).
+                    slot.cancel_reason = note(AuditNote.DEPARTMENT_WAS_ARCHIVED, department=department.name)
         audit.record(s, ctx.actor, "department", department.id, "archived", before={"archived": False}, after={"archived": True})
         return "archived"
 

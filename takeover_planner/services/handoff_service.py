@@ -28,6 +28,7 @@ from takeover_planner.services.publishing_service import frame_rules, media_file
 from takeover_planner.services.text_frames_setting import text_frames_choice
 from takeover_planner.storage.models import AccountPublishing, PublishJob, StoryFrame, TakeoverSlot
 from takeover_planner.texts.access import ActionText
+from takeover_planner.texts.audit import AuditNote, note
 from takeover_planner.texts.publishing import PublishingText
 
 
@@ -157,4 +158,4 @@ def mark_posted_by_hand(ctx: AppContext, frame_id: int, *, by: str | None = None
         job.claimed_until = None
         s.flush()
         FrameGate(ctx.actor, frame_rules()).mark_published(
-            s, frame_id, f"posted by hand by {who} at {to_oslo(when):%Y-%m-%d %H:%M}")
+            s, frame_id, note(AuditNote.POSTED_BY_HAND, who=who, at=when))

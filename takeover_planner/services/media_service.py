@@ -168,8 +168,9 @@ def get_asset(ctx: AppContext, asset_id: int) -> MediaAsset:
 
 def fix_asset(ctx: AppContext, asset_id: int, mode: str = "pad", *, focus: Focus | None = None,
               options: FixOptions | None = None, progress: ProgressCallback = no_progress,
-              cancel: CancelToken | None = None) -> FixResult:
-    """Make the story-ready derivative(s) of an asset; the original stays untouched in the store."""
+              cancel: CancelToken | None = None, channel: str = "instagram") -> FixResult:
+    """Make the story-ready derivative(s) of an asset; the original stays untouched in the store. ``channel``
+    (``instagram``, ``both``, ``facebook``) is where its frame goes out: the fix meets every rule of those."""
     if mode not in ("crop", "pad"):
         raise ValidationError(MediaText.BAD_FIT_MODE, mode=mode)
     original = get_asset(ctx, asset_id)
@@ -177,8 +178,10 @@ def fix_asset(ctx: AppContext, asset_id: int, mode: str = "pad", *, focus: Focus
     if not source.is_file():
         raise NotFoundError(MediaText.ASSET_FILE_MISSING, details={"path": str(source)}, asset_id=asset_id)
     base = options or FixOptions()
-    chosen = FixOptions(**{**base.__dict__, "mode": mode, "focus": focus or base.focus})
-    rules = rules_for(ctx)
+    from takeover_planner.services.media_checks import fix_options_for, rules_for_channel
+
+    rules = rules_for_channel(rules_for(ctx), channel)
+    chosen = fix_options_for(rules, FixOptions(**{**base.__dict__, "mode": mode, "focus": focus or base.focus}))
     judgement = rules.judge(probe_file(source))
     work = Path(tempfile.mkdtemp(prefix="fix-", dir=_work_dir(ctx)))
     try:
@@ -208,8 +211,10 @@ def _store_derivative(ctx: AppContext, item: FixedFile, original: MediaAsset, op
     imported = import_one(str(item.path), job)
     if not imported.stored:
         raise TakeoverError(MediaText.FIXED_NOT_STORED, problem=imported.why_not_stored())
-    if imported.judgement.verdict == "error":
-        errors = [f for f in imported.findings if f.severity == "error"]
+    # Judged against every rule of the frame's channels too (the stored findings are the rules in force).
+    errors = [f for f in imported.findings if f.severity == "error"] or [
+        f for f in rules.evaluate(imported.info) if f.severity == "error"]
+    if errors:
         raise FixRefused(MediaText.FIX_STILL_BREAKS, details={"rules": [f.rule for f in errors]},
                          problems=[f.words for f in errors])
     recipe = {**item.recipe, "source_sha256": original.sha256, "rules": f"{rules.name} {rules.version}",

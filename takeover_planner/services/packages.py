@@ -45,6 +45,7 @@ from takeover_planner.storage.models import FrameConsent, StoryFrame, Submission
 from takeover_planner.storage.models import Person as TeamMember
 from takeover_planner.texts import Text
 from takeover_planner.texts.access import ActionText
+from takeover_planner.texts.audit import AuditNote, note
 from takeover_planner.texts.brief import BriefText, BriefWords
 from takeover_planner.texts.install import InstallText
 from takeover_planner.texts.intake import IntakeText
@@ -267,7 +268,7 @@ def import_submission(ctx: AppContext, path: Path, *, limits: ZipLimits = DEFAUL
                     audit.record(s, ctx.actor, ENTITY, frame.id, "created",
                                  after={"submission_id": submission.id, "file": entry.file}, comment=m.contributor_name)
                     move_frame(s, frame, FrameState.SUBMITTED, m.contributor_name,
-                               f"From the submission package of {m.contributor_name}")
+                               note(AuditNote.FROM_PACKAGE, contributor=m.contributor_name))
                     frame_ids.append(frame.id)
                 audit.record(s, ctx.actor, "submission", submission.id, "imported",
                              after={"slot_id": slot.id, "frames": frame_ids, "contributor": m.contributor_name,

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 import requests
 from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
 
+from takeover_planner.domain.review import FrameState
 from takeover_planner.domain.timekeeping import now_utc
 from takeover_planner.errors import ValidationError
 from takeover_planner.instagram import tokens, versions
@@ -26,12 +28,12 @@ from takeover_planner.instagram.graph_client import GraphClient, new_session
 from takeover_planner.instagram.page_errors import page_error
 from takeover_planner.instagram.secrets import SecretStore, token_key
 from takeover_planner.publishing.errors import MissingSecret
-from takeover_planner.publishing.ledger import INSTAGRAM, JobState
+from takeover_planner.publishing.ledger import FACEBOOK, INSTAGRAM, JobState
 from takeover_planner.publishing.queue import account_state, set_account_stop
 from takeover_planner.services import audit
 from takeover_planner.services.access import require_planner
 from takeover_planner.services.context import AppContext
-from takeover_planner.storage.models import Account, PublishJob
+from takeover_planner.storage.models import Account, AccountPublishing, PublishJob, StoryFrame, TakeoverSlot
 from takeover_planner.texts.access import ActionText
 from takeover_planner.texts.facebook import FacebookText
 from takeover_planner.texts.publishing import PublishingText
@@ -176,6 +178,9 @@ def check_page(ctx: AppContext, account_ref: int | str, *, secrets: SecretStore,
 # --- per channel, for the window and `story list` ---------------------------------------------------------
 
 
+UNFINISHED = (JobState.QUEUED.value, JobState.ACTIVE.value, JobState.HELD.value)
+
+
 @dataclass(frozen=True)
 class ChannelState:
     """One frame's job on one channel: its state and, when it is not simply going well, why."""
@@ -183,14 +188,16 @@ class ChannelState:
     frame_id: int
     channel: str  # instagram | facebook
     account: str
-    status: str  # queued | publishing | published | failed | handoff | cancelled | held
+    status: str  # queued | publishing | published | failed | handoff | cancelled | held | stopped (its account is)
     media_id: str | None
     reason: str
     advice: str
+    published_at: dt.datetime | None = None
 
     def to_json(self) -> dict[str, object]:
         return {"channel": self.channel, "account": self.account, "status": self.status, "media_id": self.media_id,
-                "reason": self.reason, "advice": self.advice}
+                "reason": self.reason, "advice": self.advice,
+                "published_at": self.published_at.isoformat() if self.published_at else None}
 
 
 def channel_states(ctx: AppContext, frame_ids: list[int]) -> dict[int, list[ChannelState]]:
@@ -200,14 +207,43 @@ def channel_states(ctx: AppContext, frame_ids: list[int]) -> dict[int, list[Chan
     if not frame_ids:
         return out
     with ctx.db.session() as s:
-        rows = s.execute(select(PublishJob, Account.name).join(Account, Account.id == PublishJob.account_id)
+        rows = s.execute(select(PublishJob, Account.name, AccountPublishing)
+                         .join(Account, Account.id == PublishJob.account_id)
+                         .outerjoin(AccountPublishing, AccountPublishing.account_id == PublishJob.account_id)
                          .where(PublishJob.frame_id.in_(frame_ids))
                          .order_by(PublishJob.frame_id, PublishJob.channel != INSTAGRAM, PublishJob.id)).all()
-        for job, account in rows:
+        for job, account, publishing in rows:
             status = {JobState.QUEUED.value: "queued", JobState.ACTIVE.value: "publishing"}.get(job.state, job.state)
+            reason, advice = job.last_error, job.advice
+            if publishing is not None and publishing.stopped_reason and job.state in UNFINISHED:
+                # The channel's account is stopped (an expired Page token): the job waits for a person.
+                status, reason, advice = "stopped", publishing.stopped_reason, publishing.stopped_advice
             out.setdefault(job.frame_id, []).append(ChannelState(
-                job.frame_id, job.channel, account, status, job.media_id, job.last_error, job.advice))
+                job.frame_id, job.channel, account, status, job.media_id, reason, advice, job.published_at))
+        _stopped_pages(s, [f for f in frame_ids if not any(c.channel != INSTAGRAM for c in out.get(f, []))], out)
     return out
+
+
+_GOING_OUT = (FrameState.APPROVED.value, FrameState.SCHEDULED.value, FrameState.PUBLISHED.value)
+
+
+def _stopped_pages(s: Session, frame_ids: list[int], out: dict[int, list[ChannelState]]) -> None:
+    """A stopped Page makes no jobs: a released or published frame cross-posted to it says "stopped" there too,
+    with the stop's reason, instead of nothing."""
+    if not frame_ids:
+        return
+    page = aliased(Account)
+    rows = s.execute(select(StoryFrame.id, page.name, AccountPublishing)
+                     .join(TakeoverSlot, TakeoverSlot.id == StoryFrame.slot_id)
+                     .join(Account, Account.id == TakeoverSlot.account_id)
+                     .join(page, page.id == Account.facebook_page_account_id)
+                     .join(AccountPublishing, AccountPublishing.account_id == page.id)
+                     .where(StoryFrame.id.in_(frame_ids), AccountPublishing.stopped_reason != "",
+                            StoryFrame.state.in_(_GOING_OUT))
+                     .order_by(StoryFrame.id)).all()
+    for frame_id, name, publishing in rows:
+        out.setdefault(frame_id, []).append(ChannelState(frame_id, FACEBOOK, name, "stopped", None,
+                                                         publishing.stopped_reason, publishing.stopped_advice))
 
 
 __all__ = ["PLATFORMS", "FACEBOOK_PAGE", "clean_platform", "link_page", "unlink_page", "check_page", "PageCheck",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, literal, select
 
 from takeover_planner.domain.slots import SlotStatus
-from takeover_planner.services import catalog
+from takeover_planner.services import audit, catalog
 from takeover_planner.services.access import current_profile
 from takeover_planner.services.booking import SlotInfo
 from takeover_planner.services.context import AppContext
@@ -62,7 +62,7 @@ def slots_between(ctx: AppContext, start: dt.date | None = None, end: dt.date | 
                 SlotInfo(
                     id=r[0], account_id=r[1], account=r[2], department_id=r[3], department=r[4],
                     department_color=r[5], campaign_id=r[6], campaign=r[7], start=r[8], end=r[9],
-                    status=SlotStatus(r[10]), cancel_reason=r[11], notes=r[12], news_url=r[13],
+                    status=SlotStatus(r[10]), cancel_reason=audit.comment_words(r[11]), notes=r[12], news_url=r[13],
                     material_deadline=r[14], version=r[15], department_note=r[16] or "",
                     internal_note_hidden=not profile.sees_internal_notes,
                 )

@@ -65,6 +65,7 @@ from takeover_planner.storage.models import (
 )
 from takeover_planner.texts import DateSpan
 from takeover_planner.texts.access import ActionText
+from takeover_planner.texts.audit import AuditNote, note
 from takeover_planner.texts.instagram import InstagramText
 from takeover_planner.texts.publishing import PublishingText
 
@@ -516,7 +517,7 @@ def clear_pause(ctx: AppContext, account_ref: int | str) -> bool:
             paused_until=None, pause_reason="", stopped_reason="", stopped_advice="", stop_family=""))
         if lifted:
             audit.record(s, ctx.actor, "account", account.id, "publishing_resumed", before=before,
-                         comment="a person acted on the stop")
+                         comment=note(AuditNote.STOP_ACTED_ON))
         return lifted
 
 
@@ -573,7 +574,7 @@ def post_late(ctx: AppContext, frame_id: int) -> None:
             job.last_error = job.advice = ""
             job.next_attempt_at = None
         audit.record(s, ctx.actor, "story_frame", frame.id, "late_post_now",
-                     comment=f"planned for {frame.planned_at.isoformat() if frame.planned_at else '—'}")
+                     comment=note(AuditNote.PLANNED_FOR, planned_at=frame.planned_at) if frame.planned_at else "")
 
 
 def retime_late(ctx: AppContext, frame_id: int, at: dt.datetime) -> None:
@@ -605,7 +606,7 @@ def drop_late(ctx: AppContext, frame_id: int) -> None:
             held.state, held.step = JobState.CANCELLED.value, Step.CANCELLED.value
         from takeover_planner.services import stories
 
-        stories.move_frame(s, frame, FrameState.WITHDRAWN, ctx.actor, "late: dropped by a person")
+        stories.move_frame(s, frame, FrameState.WITHDRAWN, ctx.actor, note(AuditNote.LATE_DROPPED_BY_PERSON))
         audit.record(s, ctx.actor, "story_frame", frame.id, "late_dropped")
 
 

@@ -106,7 +106,9 @@ def split_story_frame(ctx: AppContext, frame: FrameInfo, mode: str = "pad",
 
     if frame.original is None:
         raise ValidationError(UiText.FRAME_NO_FILE, frame_id=frame.id)
-    result = media_service.fix_asset(ctx, frame.original.id, mode, options=options)
+    # The fix meets the rules of every channel the frame goes out on (a cross-posted one: the Page's too).
+    channel = stories.channel_of_frame(ctx, frame.id)
+    result = media_service.fix_asset(ctx, frame.original.id, mode, options=options, channel=channel)
     parts = stories.split_into_parts(ctx, frame.id, [asset.id for asset in result.assets])
     return SplitFrames(frame.id, tuple(p.id for p in parts[1:]))
 

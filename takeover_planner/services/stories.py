@@ -39,12 +39,14 @@ from takeover_planner.services.story_views import (
     FrameInfo,
     asset_errors,
     consent_facts,
+    frame_channel,
     frame_info,
     load_frames,
 )
 from takeover_planner.storage.models import FrameConsent, MediaAsset, ReviewDecision, StoryFrame, TakeoverSlot
 from takeover_planner.texts import Text
 from takeover_planner.texts.access import ActionText
+from takeover_planner.texts.audit import AuditNote, note
 from takeover_planner.texts.media import MediaText
 from takeover_planner.texts.stories import StoriesText
 
@@ -68,7 +70,8 @@ def frame_facts(session: Session, frame: StoryFrame) -> ApprovalFacts:
     asset = frame.derivative if frame.derivative is not None else frame.original
     return ApprovalFacts(
         has_file=asset is not None,
-        file_errors=asset_errors(asset) if asset is not None else None,
+        # Judged for every channel the frame goes out on (a cross-posted frame: Instagram's rules and the Page's).
+        file_errors=asset_errors(asset, frame_channel(frame)) if asset is not None else None,
         shows_people=frame.shows_people,
         consents=tuple(consent_facts(session, frame.id)),
         planned_at=frame.planned_at,
@@ -131,6 +134,15 @@ def guard_edit(frame: StoryFrame) -> None:
 
 
 # --- frames ---------------------------------------------------------------------------------------------
+
+
+def channel_of_frame(ctx: AppContext, frame_id: int) -> str:
+    """The rules a frame's file must meet (``instagram``, ``both``, ``facebook``): its slot's account's channels."""
+    with ctx.db.session() as s:
+        frame = s.get(StoryFrame, frame_id)
+        if frame is None:
+            raise NotFoundError(StoriesText.NO_FRAME, frame_id=frame_id)
+        return frame_channel(frame)
 
 
 def list_frames(ctx: AppContext, slot_id: int) -> list[FrameInfo]:
@@ -232,7 +244,7 @@ def split_into_parts(ctx: AppContext, frame_id: int, part_asset_ids: Sequence[in
             for consent_id in consent_ids:
                 s.add(FrameConsent(frame_id=part.id, consent_id=consent_id))
             s.flush()
-            comment = f"Part {number} of {total} of frame #{frame.id}"
+            comment = note(AuditNote.SPLIT_PART, number=number, total=total, frame_id=frame.id)
             audit.record(s, ctx.actor, ENTITY, part.id, "created", after=_snapshot(part), comment=comment)
             if frame.state == FrameState.SUBMITTED.value:
                 move_frame(s, part, FrameState.SUBMITTED, ctx.actor, comment)

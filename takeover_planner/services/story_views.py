@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from takeover_planner.domain.consent import ConsentFacts, Problem, consent_problems
 from takeover_planner.domain.review import ApprovalFacts, FrameState, file_problems
 from takeover_planner.domain.timekeeping import to_oslo
+from takeover_planner.services.media_checks import channel_of, findings_for_channel
 from takeover_planner.storage.models import (
     ConsentRecord,
     FrameConsent,
@@ -155,17 +156,30 @@ def _message(finding: dict[str, Any]) -> Bilingual:
     return Bilingual(en, str(finding.get("message_nb") or en))
 
 
-def asset_errors(asset: MediaAsset) -> list[Bilingual] | None:
-    """The error findings' messages; None when the file has never been checked."""
-    if asset.findings is None:
+def frame_channel(frame: StoryFrame) -> str:
+    """The rules the frame's file must meet: its slot's account's channels (``instagram``, ``both``, ``facebook``)."""
+    account = frame.slot.account if frame.slot is not None else None
+    return channel_of(account.platform, account.facebook_page_account_id) if account is not None else "instagram"
+
+
+def _findings(asset: MediaAsset, channel: str) -> list[dict[str, Any]] | None:
+    stored = [f for f in asset.findings if isinstance(f, dict)] if asset.findings is not None else None
+    return findings_for_channel(asset.probe, stored, channel)
+
+
+def asset_errors(asset: MediaAsset, channel: str = "instagram") -> list[Bilingual] | None:
+    """The error findings' messages for the frame's channel(s); None when the file has never been checked."""
+    findings = _findings(asset, channel)
+    if findings is None:
         return None
-    return [_message(f) for f in asset.findings if isinstance(f, dict) and f.get("severity") == "error"]
+    return [_message(f) for f in findings if f.get("severity") == "error"]
 
 
-def asset_info(asset: MediaAsset | None) -> AssetInfo | None:
+def asset_info(asset: MediaAsset | None, channel: str = "instagram") -> AssetInfo | None:
     if asset is None:
         return None
-    findings = tuple(f for f in asset.findings if isinstance(f, dict)) if asset.findings is not None else None
+    found = _findings(asset, channel)
+    findings = tuple(found) if found is not None else None
     return AssetInfo(asset.id, asset.sha256, asset.kind, asset.format, asset.size_bytes, asset.width, asset.height,
                      asset.display_width, asset.display_height, asset.duration_s, asset.original_name,
                      asset.derived_from_id, findings)
@@ -198,11 +212,13 @@ def frame_info(session: Session, frame: StoryFrame) -> FrameInfo:
     decisions = session.scalars(
         select(ReviewDecision).where(ReviewDecision.frame_id == frame.id).order_by(ReviewDecision.at, ReviewDecision.id)
     )
+    channel = frame_channel(frame)
     return FrameInfo(
         id=frame.id, slot_id=frame.slot_id, submission_id=frame.submission_id, position=frame.position,
         state=FrameState(frame.state), planned_at=frame.planned_at, text=frame.text, notes=frame.notes,
         sticker_kind=frame.sticker_kind, sticker_value=frame.sticker_value, credit=frame.credit,
-        shows_people=frame.shows_people, original=asset_info(frame.original), derivative=asset_info(frame.derivative),
+        shows_people=frame.shows_people, original=asset_info(frame.original, channel),
+        derivative=asset_info(frame.derivative, channel),
         consents=tuple(consent_info(c) for c in linked_consents(session, frame.id)),
         decisions=tuple(Decision(d.decision, d.by, d.at, d.comment) for d in decisions),
         version=frame.version,

@@ -32,8 +32,11 @@ AREAS = (
     "takeover_planner.texts.reminders",
     "takeover_planner.texts.feeds",
     "takeover_planner.texts.cli",
+    "takeover_planner.texts.cli_reports",
+    "takeover_planner.texts.cli_publishing",
     "takeover_planner.texts.ui",
     "takeover_planner.texts.install",
+    "takeover_planner.texts.audit",
 )
 
 

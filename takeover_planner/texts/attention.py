@@ -65,6 +65,20 @@ class AttentionText(Code):
         "{account}: storybilde {position} i periode #{slot_id} ({department}) skulle ut {due}. Det holdes tilbake "
         "fordi det er for sent.",
     )
+    CHANNEL_FAILED = (
+        "attention.channel_failed",
+        "{account}: frame {position} of slot #{slot_id} ({department}) is published on Instagram, but its story on "
+        "the Facebook Page failed: {reason}",
+        "{account}: storybilde {position} i periode #{slot_id} ({department}) er publisert på Instagram, men "
+        "storyen på Facebook-siden mislyktes: {reason}",
+    )
+    CHANNEL_STOPPED = (
+        "attention.channel_stopped",
+        "{account}: frame {position} of slot #{slot_id} ({department}) is published on Instagram, but the Facebook "
+        "Page is stopped ({reason}); its story there waits.",
+        "{account}: storybilde {position} i periode #{slot_id} ({department}) er publisert på Instagram, men "
+        "Facebook-siden er stoppet ({reason}). Storyen der venter.",
+    )
     PUBLISH_OVERDUE = (
         "attention.publish_overdue",
         "{account}: frame {position} of slot #{slot_id} ({department}) was due {due} and has not gone out; the "
@@ -111,6 +125,10 @@ class AttentionAction(Code):
                    "Legg det ut nå, gi det et nytt tidspunkt, eller dropp det")
     CHECK_PUBLISHER = ("attention_action.check_publisher", "Check that the publisher runs",
                        "Sjekk at publiseringen kjører")
+    POST_ON_PAGE = ("attention_action.post_on_page",
+                    "Post it on the Facebook Page by hand, or leave it; marking the slot completed clears this",
+                    "Legg den ut på Facebook-siden manuelt, eller la være; når perioden merkes som gjennomført, "
+                    "forsvinner dette")
     POST_BY_HAND = ("attention_action.post_by_hand", "Post it from the phone, then mark it posted",
                     "Legg det ut fra telefonen, og marker det som lagt ut")
 

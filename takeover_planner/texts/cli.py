@@ -13,6 +13,8 @@ class CliText(Code):
                    "--out {path} er en fil, ikke en mappe.")
     NO_PASSWORD = ("cli.no_password", "No password was given on standard input.",
                    "Du oppga ikke noe passord på standard inn.")
+    OPTION_BEFORE_FRAME = ("cli.option_before_frame", "{option} belongs to a frame: put it after --frame PATH",
+                           "{option} hører til et storybilde: sett det etter --frame STI")
     NO_FRAMES = ("cli.no_frames", "Give at least one --frame PATH.", "Oppgi minst én --frame STI.")
     CONSENT_FORMAT = (
         "cli.consent_format",

@@ -106,3 +106,6 @@ class FacebookText(Code):
                          "{frame} er publisert på Facebook-siden (innleggs-ID {post_id}).")
     PUBLISHED_ON_PAGE_NO_ID = ("facebook.published_on_page_no_id", "{frame} is published on the Facebook Page.",
                                "{frame} er publisert på Facebook-siden.")
+
+    # --- rules per channel: a finding only the Page's story profile makes ---------------------------------
+    PAGE_FINDING = ("facebook.page_finding", "Facebook: {message}", "Facebook: {message}")

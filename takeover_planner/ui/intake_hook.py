@@ -78,7 +78,7 @@ class IntakeHook(QObject):
         self._timer.setObjectName("intakeTimer")
         self._timer.setInterval(INTERVAL_MS)
         self._timer.timeout.connect(self.scan)
-        shell.database_opened.connect(self._on_database_opened)
+        shell.window_settled.connect(self._on_shell_window_settled)  # the scan imports the package import
         shell.database_closing.connect(self.stop)
         shell.window_closing.connect(self.stop)
 
@@ -104,7 +104,7 @@ class IntakeHook(QObject):
             .on_done(self._on_scanned).on_error(self._on_refused).run()
         return True
 
-    def _on_database_opened(self, _ctx: AppContext) -> None:
+    def _on_shell_window_settled(self, _ctx: AppContext) -> None:
         self._timer.start()
         self.scan()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from takeover_planner.domain.slots import SlotStatus
+from takeover_planner.services.audit_words import comment_words
 
 
 def status_label(status: SlotStatus | str) -> str:
@@ -73,6 +74,8 @@ def _audit_actions() -> dict[str, str]:
         "published": QCoreApplication.translate("Labels", "published"),
         "failed": QCoreApplication.translate("Labels", "publishing failed"),
         "publish_failed": QCoreApplication.translate("Labels", "publishing failed"),
+        "published_on_facebook": QCoreApplication.translate("Labels", "published on the Facebook Page"),
+        "facebook_failed": QCoreApplication.translate("Labels", "Facebook Page posting failed"),
         "withdrawn": QCoreApplication.translate("Labels", "withdrawn"),
         "withdrawn_with_slot": QCoreApplication.translate("Labels", "withdrawn with its slot"),
         "retimed_with_slot": QCoreApplication.translate("Labels", "time moved with its slot"),
@@ -106,15 +109,11 @@ def audit_action_label(action: str) -> str:
     return action.replace("_", " ")
 
 
-# Actions whose comment the publisher writes itself, in English, for the log: their words are the action's.
-_MACHINE_NOTES = frozenset({"withdrawn_with_slot", "retimed_with_slot"})
-
-
 def audit_comment(action: str, comment: str) -> str:
-    """The comment column: a person's words as written; the publisher's own log notes left out."""
-    if action in _MACHINE_NOTES or action.startswith("published_while_"):
-        return ""
-    return comment
+    """The comment column: a person's words as written; a note the app wrote itself (stored as a code, or an old
+    row's English) in the language in force (``services.audit_words.comment_words``)."""
+    del action  # the note says what it is; kept so every caller names the entry's action
+    return comment_words(comment)
 
 
 def audit_change_label(action: str, after: dict | None) -> str:

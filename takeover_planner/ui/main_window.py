@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from takeover_planner.settings import Settings
     from takeover_planner.ui.export_dialog import ExportDialog
     from takeover_planner.ui.management.manage_window import ManageWindow
+    from takeover_planner.ui.review.review_window import ReviewWindow
 
 WINDOW_STATE_FILE = "window.ini"
 STALE_AFTER_S = 60.0  # re-read the database when the window is activated after this long
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
                            status=self.status_area, open_args=(home, db_url, user))
         # The window's own reactions come first: connected before any feature's.
         self.shell.database_opened.connect(self._on_shell_database_opened)
+        for grid in (self.page.month_grid, self.page.week_grid):
+            grid.painted.connect(self.shell.first_view_painted)
         self.shell.database_closing.connect(self._on_shell_database_closing)
         self.shell.profile_changed.connect(self._on_shell_profile_changed)
 
@@ -149,7 +152,7 @@ class MainWindow(QMainWindow):
         self.page.set_profile(profile)
 
     def _on_store_load_failed(self, exc: TakeoverError) -> None:
-        self.show_status(user_message(exc))
+        self.shell.show_error(user_message(exc))
 
     def _maybe_offer_demo(self, ctx: AppContext) -> None:
         def work() -> bool:
@@ -157,7 +160,7 @@ class MainWindow(QMainWindow):
 
             return planner_queries.is_empty(ctx)
 
-        self.store.read(ctx, work, on_done=self._on_empty_checked, on_error=lambda exc: self.show_status(exc.message))
+        self.store.read(ctx, work, on_done=self._on_empty_checked, on_error=lambda exc: self.shell.show_error(exc.message))
 
     def _on_empty_checked(self, empty: bool) -> None:
         self.settings.set("demo.offered", True)
@@ -453,12 +456,28 @@ class MainWindow(QMainWindow):
         state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        unsent = self._review_with_unsent_comment()
+        if unsent is not None:
+            # Quitting must not lose a review comment silently: that window asks what Esc there asks; a discard
+            # goes on quitting (asking the next such window, if any), "Keep writing" leaves everything open.
+            event.ignore()
+            unsent.ask_before_quitting(self.close)
+            return
         self.save_state()
         self.page.stop_timers()
         for contributor in self.contributor_windows:
             contributor.close()
         self.shell.close()  # features and satellite windows let go of the database, the lanes wind down
         super().closeEvent(event)
+
+    def _review_with_unsent_comment(self) -> ReviewWindow | None:
+        # Imported late, as open_review does: the review window's module loads only when one is opened.
+        from takeover_planner.ui.review.review_window import ReviewWindow
+
+        for review in self.review_windows.values():
+            if isinstance(review, ReviewWindow) and review.isVisible() and review.has_unsent_comment():
+                return review
+        return None
 
     def _close_satellites(self) -> None:
         """Windows that work on the open database."""

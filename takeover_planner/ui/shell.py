@@ -9,7 +9,8 @@ shell only:
 - it adds its actions to a menu (``add_menu_actions``, ``add_menu``) and its widgets to the status area
   (``add_status_widget``), and says things in the status line (``show_status``);
 - it follows the application's life through the shell's typed signals: ``database_opened(ctx)`` (the database is
-  open and its first year read), ``database_closing()`` (the window closes or switches databases: let go of it),
+  open and its first year read), ``window_settled(ctx)`` (its first view is painted: start background work
+  here), ``database_closing()`` (the window closes or switches databases: let go of it),
   ``window_closing()`` (close your own windows), ``language_changed()``, ``demo_loaded()`` and
   ``profile_changed(profile)`` (who the person is in this database; team mode finds out and says so here, and
   whoever greys out what a role may not do listens);
@@ -28,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
@@ -62,6 +63,8 @@ class Feature(Protocol):
 
 
 F = TypeVar("F", bound=Feature)
+
+SETTLE_FALLBACK_MS = 1500  # background work starts at the latest this long after the database opened
 
 
 class Menu(enum.Enum):
@@ -100,6 +103,10 @@ class Menus:
 
 class Shell(QObject):
     database_opened = Signal(object)  # AppContext
+    # The open database's first view is on screen: background work (folder scans, collectors, watchers) starts
+    # here, not at ``database_opened``, because a worker importing or reading holds the GIL the GUI thread needs
+    # to paint that first view (it cost the cold start 0.2 s).
+    window_settled = Signal(object)  # AppContext
     database_closing = Signal()
     window_closing = Signal()
     language_changed = Signal()
@@ -125,6 +132,12 @@ class Shell(QObject):
         self.features: dict[str, Feature] = {}
         self._banners: list[ProblemBanner] = []
         self._closed = False
+        self._settling: AppContext | None = None  # opened, its first view not yet painted
+        self._settle_fallback = QTimer(self)
+        self._settle_fallback.setObjectName("settleFallbackTimer")
+        self._settle_fallback.setSingleShot(True)
+        self._settle_fallback.setInterval(SETTLE_FALLBACK_MS)
+        self._settle_fallback.timeout.connect(self.first_view_painted)
         runner.add_problem_listener(self.report_problem)
         store.opened.connect(self._on_store_opened)
         store.open_failed.connect(self._on_store_open_failed)
@@ -149,8 +162,13 @@ class Shell(QObject):
     def add_status_widget(self, widget: QWidget) -> None:
         self.status.add_widget(widget)
 
-    def show_status(self, text: str, *, folder: Path | None = None) -> None:
-        self.status.show(text, folder=folder)
+    def show_status(self, text: str, *, folder: Path | None = None, error: bool = False) -> None:
+        """A status line; ``error`` for a refusal or failure (announced assertively, see ``StatusArea.show``)."""
+        self.status.show(text, folder=folder, error=error)
+
+    def show_error(self, text: str) -> None:
+        """A refusal or failure in the status line (an exception's message)."""
+        self.show_status(text, error=True)
 
     # --- problems ----------------------------------------------------------------------------------------------
 
@@ -162,7 +180,7 @@ class Shell(QObject):
         """A refusal nobody else answered: a status line, and a message box unless a banner shows it."""
         message = user_message(problem)
         shown = [banner(problem) for banner in self._banners]  # every banner hears it, even once one has shown it
-        self.show_status(message)  # after the banners: their own status lines are less precise than this one
+        self.show_error(message)  # after the banners: their own status lines are less precise than this one
         if not any(shown):
             problem_box(self.window, message)
 
@@ -184,6 +202,7 @@ class Shell(QObject):
         self.store.attach(ctx)
         self.store.ensure_range(*self.page.visible_range())
         self._on_store_opened()
+        self.first_view_painted()  # tests need not wait for a paint
 
     def reopen_database(self, db_url: str) -> None:
         """Switch to another database (Settings ▸ Use it): everything that holds the old one lets go first."""
@@ -202,10 +221,19 @@ class Shell(QObject):
             return
         ctx.settings = self.settings  # one Settings object in this process, so saves never undo each other
         self.status.set_database(ctx.db.display_url)
+        self._settling = ctx
         self.database_opened.emit(ctx)
+        self._settle_fallback.start()  # a view that paints nothing (the agenda, a hidden window) still settles
+
+    def first_view_painted(self) -> None:
+        """The window drew the open database's first view (or the fallback timer ran out): ``window_settled``."""
+        ctx, self._settling = self._settling, None
+        self._settle_fallback.stop()
+        if ctx is not None and ctx is self.ctx:
+            self.window_settled.emit(ctx)
 
     def _on_store_open_failed(self, message: str) -> None:
-        self.show_status(message)
+        self.show_error(message)
         problem_box(self.window, message, QCoreApplication.translate("MainWindow", "The database could not be opened"))
 
     def close(self) -> None:
@@ -226,7 +254,7 @@ class Shell(QObject):
         try:
             self.settings.save()
         except OSError as exc:
-            self.show_status(QCoreApplication.translate("MainWindow", "Could not save the settings: %1").replace(
+            self.show_error(QCoreApplication.translate("MainWindow", "Could not save the settings: %1").replace(
                 "%1", exc.strerror or str(exc)))
 
     def set_language(self, choice: str) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QToolButton, QWidget
 
-from takeover_planner.ui.announce import announce
+from takeover_planner.ui.announce import Politeness, announce
 
 
 class StatusArea(QObject):
@@ -41,10 +41,14 @@ class StatusArea(QObject):
         bar.setSizeGripEnabled(True)
         self._added = 0
 
-    def show(self, text: str, *, folder: Path | None = None) -> None:
-        """A line of text; with ``folder``, an "Open the folder" button beside it until the next line."""
+    def show(self, text: str, *, folder: Path | None = None, error: bool = False) -> None:
+        """A line of text; with ``folder``, an "Open the folder" button beside it until the next line.
+
+        ``error``: the line is a refusal or a failure, read out at once (Assertive) rather than after what the
+        screen reader is saying (Polite), which is for progress and results."""
         self.label.setText(text)
-        announce(self.label, text)  # a screen reader hears it without leaving what it was on
+        # A screen reader hears it without leaving what it was on.
+        announce(self.label, text, politeness=Politeness.Assertive if error else Politeness.Polite)
         self.folder = folder
         self.open_folder_button.setVisible(folder is not None)
         if folder is not None:

@@ -15,7 +15,7 @@ from takeover_planner.errors import NotFoundError, PermissionDenied, ValidationE
 from takeover_planner.instagram.secrets import SecretStore
 from takeover_planner.services import booking, catalog, people
 from takeover_planner.services import publishing_service as publishing
-from takeover_planner.services.audit import history
+from takeover_planner.services.audit import comment_words, history
 from takeover_planner.services.context import AppContext
 from takeover_planner.texts.access import ActionText
 from takeover_planner.texts.catalog import CatalogText
@@ -55,7 +55,9 @@ def test_an_account_without_slots_is_deleted_with_its_own_blackouts_and_audited(
         assert events[-1].before == {"name": "Kultur", "handle": "fjordvik_kultur"}
         assert events[-1].actor == "Test Officer"
         blackout_events = history(s, "blackout", own.id)
-        assert [(e.action, e.comment) for e in blackout_events] == [("created", ""), ("deleted", "account removed")]
+        assert [(e.action, comment_words(e.comment, "en")) for e in blackout_events] == [
+            ("created", ""), ("deleted", "account removed")]
+        assert comment_words(blackout_events[-1].comment, "nb") == "kontoen ble fjernet"
     with pytest.raises(NotFoundError) as missing:
         catalog.remove_account(ctx, "Kultur")
     assert (missing.value.code, missing.value.params) == (CatalogText.NO_ACCOUNT_NAMED, {"name": "Kultur"})

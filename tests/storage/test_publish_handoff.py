@@ -13,7 +13,7 @@ from sqlalchemy import select
 from takeover_planner.errors import TransitionRefused
 from takeover_planner.publishing.ledger import JobState
 from takeover_planner.publishing.publisher import OutcomeKind
-from takeover_planner.services import handoff_service
+from takeover_planner.services import audit, handoff_service
 from takeover_planner.services import publishing_service as svc
 from takeover_planner.services.context import AppContext
 from takeover_planner.storage.models import AuditEvent, PublishJob, StoryFrame
@@ -116,7 +116,8 @@ def test_posting_by_hand_is_recorded_with_who_and_when(world: World, tmp_path: P
         assert row is not None and row.state == "published"
         comments = [e.comment for e in s.scalars(select(AuditEvent).where(AuditEvent.entity_id == frame,
                                                                           AuditEvent.action == "published"))]
-    assert comments == ["posted by hand by Ola Nordmann at 2025-05-06 10:02"]
+    assert [audit.comment_words(c, "en") for c in comments] == ["posted by hand by Ola Nordmann at 6 May 2025, 10:02"]
+    assert [audit.comment_words(c, "nb") for c in comments] == ["lagt ut manuelt av Ola Nordmann 6. mai 2025 kl. 10:02"]
     with pytest.raises(TransitionRefused) as caught:
         handoff_service.mark_posted_by_hand(world.ctx, frame, by="Ola Nordmann")
     assert caught.value.code == PublishingText.ALREADY_PUBLISHED and caught.value.params == {"frame_id": frame}

@@ -112,6 +112,10 @@ def window(qtbot, planner: Planner, runner: TaskRunner, translations: Translatio
     win.show()
     qtbot.waitExposed(win)
     yield win
+    for review in win.review_windows.values():  # a comment left typed would make the quit below ask first
+        comment = getattr(review, "comment", None)
+        if comment is not None:
+            comment.clear()
     for dialog in QApplication.topLevelWidgets():
         if dialog is not win and dialog.isVisible() and dialog.isWindow():
             dialog.close()

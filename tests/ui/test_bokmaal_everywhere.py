@@ -82,7 +82,8 @@ def test_every_audit_action_has_words(translations) -> None:
     assert missing == []
     assert labels.audit_action_label("published_while_draft") != "published while draft"
     assert labels.audit_change_label("status", {"status": "booked"}) == "changed status: booked"
-    assert labels.audit_comment("retimed_with_slot", "slot #3 moved +2 day(s)") == ""  # the publisher's log note
+    # the publisher's own note, written in English by older versions: shown in the language in force
+    assert labels.audit_comment("retimed_with_slot", "slot #3 moved +2 day(s)") == "slot #3 moved 2 day(s) later"
     assert labels.audit_comment("status", "For få folk på jobb") == "For få folk på jobb"  # a person's reason
 
 
@@ -100,7 +101,7 @@ def test_the_review_windows_trail_says_what_happened_in_words(translations) -> N
     rows = [[model.data(model.index(row, column)) for column in range(4)] for row in range(3)]
     assert [r[2] for r in rows] == ["Frame #9: time moved with its slot", "Slot #3: changed status: booked",
                                     "Slot #3: brief written"]  # newest first
-    assert rows[0][3] == ""
+    assert rows[0][3] == "slot #3 moved 2 day(s) later"
     assert rows[0][0] == "4 Mar 2027 14:00"
 
 

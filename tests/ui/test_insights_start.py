@@ -43,8 +43,11 @@ def test_the_window_is_built_without_requests_and_the_collector_loads_on_a_worke
         settings.set("demo.offered", True)
         runner = TaskRunner()
         window = MainWindow(paths, settings, runner, Translations(app))
+        # SQLAlchemy and the models load on a worker (ui.app.launch) while Qt builds the window; a module the window
+        # imports that pulls them in puts a quarter of a second back on the GUI thread.
         lazy = ("requests", "takeover_planner.ui.insights.collector", "takeover_planner.services.insights_collection",
-                "takeover_planner.services.insights_service", "takeover_planner.ui.insights.dashboard")
+                "takeover_planner.services.insights_service", "takeover_planner.ui.insights.dashboard", "sqlalchemy",
+                "takeover_planner.services.publishing_service")
         print("built:", [name for name in lazy if name in sys.modules])
 
         from takeover_planner.services.context import open_context

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb_NO" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>published %1</source>
+        <translation>publisert %1</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>i kø</translation>
+    </message>
+    <message>
+        <source>publishing</source>
+        <translation>publiseres</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>feilet</translation>
+    </message>
+    <message>
+        <source>in a hand-off pack</source>
+        <translation>i en manuell publiseringspakke</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>avbrutt</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>holdt tilbake</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stoppet</translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <source>Edit account</source>
@@ -10,6 +45,30 @@
     <message>
         <source>New account</source>
         <translation>Ny konto</translation>
+    </message>
+    <message>
+        <source>&amp;Platform</source>
+        <translation>&amp;Plattform</translation>
+    </message>
+    <message>
+        <source>Facebook Page &amp;ID</source>
+        <translation>Facebook-side-&amp;ID</translation>
+    </message>
+    <message>
+        <source>Instagram</source>
+        <translation>Instagram</translation>
+    </message>
+    <message>
+        <source>Facebook Page</source>
+        <translation>Facebook-side</translation>
+    </message>
+    <message>
+        <source>Digits, from the Page&apos;s settings in Meta&apos;s Business Suite</source>
+        <translation>Sifre, fra sidens innstillinger i Meta Business Suite</translation>
+    </message>
+    <message>
+        <source>Set the Page&apos;s access token afterwards with: takeover-planner account set-token NAME</source>
+        <translation>Angi sidens tilgangstoken etterpå med: takeover-planner account set-token NAVN</translation>
     </message>
     <message>
         <source>&amp;Name</source>
@@ -88,6 +147,10 @@
     <message>
         <source>Publishing</source>
         <translation>Publisering</translation>
+    </message>
+    <message>
+        <source>Not on the Facebook Page</source>
+        <translation>Ikke på Facebook-siden</translation>
     </message>
     <message>
         <source>Consent</source>
@@ -637,6 +700,17 @@
     <message>
         <source>Reason</source>
         <translation>Årsak</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelState</name>
+    <message>
+        <source>Instagram</source>
+        <translation>Instagram</translation>
+    </message>
+    <message>
+        <source>Facebook</source>
+        <translation>Facebook</translation>
     </message>
 </context>
 <context>
@@ -1898,6 +1972,14 @@
         <translation>publisering mislyktes</translation>
     </message>
     <message>
+        <source>published on the Facebook Page</source>
+        <translation>publisert på Facebook-siden</translation>
+    </message>
+    <message>
+        <source>Facebook Page posting failed</source>
+        <translation>publisering på Facebook-siden mislyktes</translation>
+    </message>
+    <message>
         <source>withdrawn</source>
         <translation>trukket tilbake</translation>
     </message>
@@ -2793,7 +2875,7 @@
     </message>
     <message>
         <source>queued</source>
-        <translation>i køen</translation>
+        <translation>i kø</translation>
     </message>
     <message>
         <source>publishing</source>
@@ -2813,7 +2895,7 @@
     </message>
     <message>
         <source>cancelled</source>
-        <translation>avlyst</translation>
+        <translation>avbrutt</translation>
     </message>
     <message>
         <source>held: waits for you</source>
@@ -3492,6 +3574,10 @@ Vil du slette den likevel?</translation>
     <message>
         <source>File</source>
         <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanaler</translation>
     </message>
     <message>
         <source>Findings</source>

@@ -174,7 +174,7 @@ class AttentionHook(QObject):
 
     def _on_read_failed(self, problem: TakeoverError) -> None:
         self._reading = False
-        self.shell.show_status(problem.message)  # the list stays as it was; the next change reads again
+        self.shell.show_error(problem.message)  # the list stays as it was; the next change reads again
 
     def _on_shell_database_opened(self, _ctx: AppContext) -> None:
         self.clock.start()

@@ -39,6 +39,7 @@ def kind_label(kind: AttentionKind) -> str:
     labels = {
         "handoff_due": QCoreApplication.translate("AttentionPanel", "Post by hand now"),
         "publishing": QCoreApplication.translate("AttentionPanel", "Publishing"),
+        "channel_failed": QCoreApplication.translate("AttentionPanel", "Not on the Facebook Page"),
         "consent": QCoreApplication.translate("AttentionPanel", "Consent"),
         "deadline_missed": QCoreApplication.translate("AttentionPanel", "Deadline missed"),
         "in_blackout": QCoreApplication.translate("AttentionPanel", "In a blackout period"),

@@ -79,7 +79,7 @@ class ContributorWindow(QMainWindow):
         self._autosave.setInterval(800)
         self._autosave.timeout.connect(self.save_draft)
         me = drafts.me() if drafts is not None else Me()
-        self.resize(1100, 820)
+        self.resize(1100, 760)  # fits a 1280×800 screen with its title bar and a panel
         self._text_by_hand = text_by_hand  # this computer posts text frames by hand: no text is burned in
         self._build(user_name or me.name)
         self.email.setText(me.email)

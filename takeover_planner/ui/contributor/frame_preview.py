@@ -15,7 +15,7 @@ arrives after the text has changed again is dropped.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
@@ -35,6 +35,8 @@ PAUSE_MS = 150  # after the last key press: short enough to feel live, long enou
 class FramePreview(PhonePreview):
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None, *, text_by_hand: bool = False) -> None:
         super().__init__(parent)
+        # Smaller than the review screen's phone: the contributor window must fit a 1280×800 screen (issue 16).
+        self.setMinimumSize(QSize(144, 256))
         self._runner = runner
         self._text_by_hand = text_by_hand
         self._frame: WorkFrame | None = None

@@ -2,11 +2,11 @@
 
 - a menu entry, View → "Insights and goals…" (Ctrl+Shift+I), that opens the insights window;
 - the background ``InsightsCollector`` (on the runner's ``NETWORK`` lane), started with the shell's
-  ``database_opened`` and stopped with its ``database_closing`` (Instagram keeps story insights for 24 hours
+  ``window_settled`` (the first view is painted) and stopped with its ``database_closing`` (Instagram keeps story insights for 24 hours
   only, so collecting must not wait for the insights window).
 
 Nothing heavy is imported while the window is built: the collector (with ``requests``, the Graph reader and
-the publishing ledger) is imported on a worker once the database has opened, and the insights window on first
+the publishing ledger) is imported on a worker once the window has settled, and the insights window on first
 use — the same way the publishing queue starts.
 """
 
@@ -46,13 +46,13 @@ class InsightsHook(QObject):
         self.action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.action.triggered.connect(self.open_dashboard)
         shell.add_menu_actions(Menu.VIEW, self.action)
-        shell.database_opened.connect(self._on_shell_database_opened)
+        shell.window_settled.connect(self._on_shell_window_settled)
         shell.database_closing.connect(self.database_closing)
         shell.demo_loaded.connect(self._on_shell_demo_loaded)
         shell.language_changed.connect(self._retranslate)
         self._retranslate()
 
-    def _on_shell_database_opened(self, ctx: AppContext) -> None:
+    def _on_shell_window_settled(self, ctx: AppContext) -> None:
         if self.collector is not None:
             self.collector.stop()
             self.collector.deleteLater()
@@ -63,7 +63,7 @@ class InsightsHook(QObject):
                 self._start_collector(ctx)
 
         self.shell.runner.op(_import_collector).lane(NETWORK).on_done(imported).on_error(
-            lambda exc: self.shell.show_status(exc.message)).run()
+            lambda exc: self.shell.show_error(exc.message)).run()
 
     def _start_collector(self, ctx: AppContext) -> None:
         from takeover_planner.ui.insights.collector import InsightsCollector

@@ -142,10 +142,12 @@ class ManageWindow(QDialog):
                 from takeover_planner.services import catalog, page_accounts
 
                 page = values.pop("facebook_page_account_id", None)
+                platform, page_id = values.pop("platform", "instagram"), values.pop("page_id", None)
                 if record is None:
                     saved = catalog.add_account(ctx, values["name"], handle=values["handle"],
                                                 api_variant=values["api_variant"], ig_user_id=values["ig_user_id"],
-                                                graph_host=values["graph_host"], graph_version=values["graph_version"])
+                                                graph_host=values["graph_host"], graph_version=values["graph_version"],
+                                                platform=platform, page_id=page_id)
                 else:
                     # The same service as `account set`: it checks the user id, host and version.
                     saved = catalog.update_account(ctx, record.id, expected_version=record.version, **values)

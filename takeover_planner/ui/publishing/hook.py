@@ -114,7 +114,7 @@ class PublishingHook(QObject):
                 self._create_queue(ctx)
 
         self.shell.runner.op(_import_publishing).lane(NETWORK).on_done(imported).on_error(
-            lambda exc: self.shell.show_status(exc.message)).run()
+            lambda exc: self.shell.show_error(exc.message)).run()
 
     def _create_queue(self, ctx: AppContext) -> PublishQueue:
         from takeover_planner.ui.publish_queue import PublishQueue
@@ -215,7 +215,7 @@ class PublishingHook(QObject):
             return None
         if not slot_id:
             message = self.tr("Select a slot in the calendar first.")
-            self.shell.show_status(message)
+            self.shell.show_error(message)
             show_problem(self.shell.window, message)
             return None
         return slot_id

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 from takeover_planner.domain.review import FrameState
 from takeover_planner.domain.timekeeping import to_oslo
 from takeover_planner.services.audit import AuditEntry
+from takeover_planner.services.page_accounts import ChannelState
 from takeover_planner.services.story_views import FrameInfo
 from takeover_planner.ui.i18n import table_datetime
 from takeover_planner.ui.labels import audit_change_label, audit_comment
@@ -53,15 +54,50 @@ def _state_text(value: object) -> str:
         return str(value).replace("_", " ")
 
 
+def _channel_status(state: ChannelState) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ChannelState", text)
+
+    if state.status == "published":
+        when = to_oslo(state.published_at).strftime("%H:%M") if state.published_at else ""
+        return tr("published %1").replace("%1", when).strip()
+    names = {"queued": tr("queued"), "publishing": tr("publishing"), "failed": tr("failed"),
+             "handoff": tr("in a hand-off pack"), "cancelled": tr("cancelled"), "held": tr("held"),
+             "stopped": tr("stopped")}
+    words = names.get(state.status, state.status.replace("_", " "))
+    # Why, when it is not simply going well (the job's stored reason, or its account's stop).
+    return f"{words} — {state.reason}" if state.reason and state.status in ("failed", "stopped", "held") else words
+
+
+def channels_line(states: list[ChannelState]) -> str:
+    """A frame's state per channel, e.g. "Instagram: published 14:02 · Facebook: stopped — the Page token
+    expired"; empty for a frame that goes out on Instagram alone (its state says it all)."""
+    from PySide6.QtCore import QCoreApplication
+
+    if not any(s.channel != "instagram" for s in states):
+        return ""
+    names = {"instagram": QCoreApplication.translate("ChannelState", "Instagram"),
+             "facebook": QCoreApplication.translate("ChannelState", "Facebook")}
+    return " · ".join(f"{names.get(s.channel, s.channel)}: {_channel_status(s)}" for s in states)
+
+
 class FrameListModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._frames: list[FrameInfo] = []
+        self._channels: dict[int, list[ChannelState]] = {}
 
-    def set_frames(self, frames: list[FrameInfo]) -> None:
+    def set_frames(self, frames: list[FrameInfo], channels: dict[int, list[ChannelState]] | None = None) -> None:
         self.beginResetModel()
         self._frames = list(frames)
+        self._channels = dict(channels or {})
         self.endResetModel()
+
+    def channels(self, frame_id: int) -> str:
+        """The frame's per-channel line (``channels_line``), as `story list` reads it."""
+        return channels_line(self._channels.get(frame_id, []))
 
     def frames(self) -> list[FrameInfo]:
         return list(self._frames)
@@ -84,7 +120,9 @@ class FrameListModel(QAbstractListModel):
             name = frame.published_file.original_name if frame.published_file else self.tr("no file")
             problems = len(frame.file_problems()) + len(frame.consent_problems())
             flag = f"  ⚠ {problems}" if problems else ""
-            return f"{frame.position}. {when}  {state_label(frame.state)}{flag}\n{name}"
+            channels = self.channels(frame.id)
+            return f"{frame.position}. {when}  {state_label(frame.state)}{flag}\n{name}" + (
+                f"\n{channels}" if channels else "")
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(STATE_COLOURS[frame.state])
         if role == Qt.ItemDataRole.ToolTipRole:

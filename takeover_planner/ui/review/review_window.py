@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from takeover_planner.services.audit import AuditEntry
     from takeover_planner.services.booking import SlotInfo
     from takeover_planner.services.packages import ImportResult
+    from takeover_planner.services.page_accounts import ChannelState
     from takeover_planner.services.split_parts import SplitFrames
     from takeover_planner.services.stories import BulkResult
 
@@ -170,9 +171,11 @@ class ReviewWindow(QMainWindow):
         self.sticker_caption, self.sticker = QLabel(details), _label(details)
         self.credit_caption, self.credit = QLabel(details), _label(details)
         self.file_caption, self.file = QLabel(details), _label(details)
+        # Each channel's state and reason, shown while the slot goes out on a Facebook Page too.
+        self.channels_caption, self.channels = QLabel(details), _label(details)
         for caption, value in ((self.when_caption, self.when), (self.text_caption, self.text),
                                (self.sticker_caption, self.sticker), (self.credit_caption, self.credit),
-                               (self.file_caption, self.file)):
+                               (self.file_caption, self.file), (self.channels_caption, self.channels)):
             form.addRow(caption, value)
         form_box.addLayout(form)
         self.findings_caption = _label(details, "caption")
@@ -243,6 +246,7 @@ class ReviewWindow(QMainWindow):
         self.sticker_caption.setText(self.tr("Sticker"))
         self.credit_caption.setText(self.tr("Credit"))
         self.file_caption.setText(self.tr("File"))
+        self.channels_caption.setText(self.tr("Channels"))
         self.findings_caption.setText(self.tr("Findings"))
         self.fix_button.setText(self.tr("&Fix it (make a compliant copy)"))
         self.consent_caption.setText(self.tr("Consent"))
@@ -266,12 +270,15 @@ class ReviewWindow(QMainWindow):
     # --- loading --------------------------------------------------------------------------------------
 
     def reload(self, select_frame: int | None = None) -> None:
-        from takeover_planner.services import booking, stories
+        from takeover_planner.services import booking, page_accounts, stories
 
         slot_id, ctx = self.slot_id, self.ctx
 
-        def work() -> tuple[SlotInfo, list[FrameInfo], list[AuditEntry]]:
-            return booking.get_slot(ctx, slot_id), stories.list_frames(ctx, slot_id), stories.slot_audit_trail(ctx, slot_id)
+        def work() -> tuple[SlotInfo, list[FrameInfo], list[AuditEntry], dict[int, list[ChannelState]]]:
+            frames = stories.list_frames(ctx, slot_id)
+            # Per channel through the same read as `story list`, so the window and the command line agree.
+            return (booking.get_slot(ctx, slot_id), frames, stories.slot_audit_trail(ctx, slot_id),
+                    page_accounts.channel_states(ctx, [f.id for f in frames]))
 
         self.runner.run(work, on_done=lambda result: self._on_loaded(result, select_frame), on_error=self._show_problem)
 
@@ -285,9 +292,9 @@ class ReviewWindow(QMainWindow):
         else:
             self._follow.start()  # restarts: a burst of changes makes one read
 
-    def _on_loaded(self, result: tuple[SlotInfo, list[FrameInfo], list[AuditEntry]],
+    def _on_loaded(self, result: tuple[SlotInfo, list[FrameInfo], list[AuditEntry], dict[int, list[ChannelState]]],
                    select_frame: int | None) -> None:
-        slot, frames, trail = result
+        slot, frames, trail, channels = result
         self.title.setText(f"{slot.department} · {slot.account} · {range_text(slot.start, slot.end)}")
         keep = select_frame if select_frame is not None else self._frame_id
         # Where the person was: the lists' scroll positions are put back after the fresh rows are in.
@@ -295,7 +302,7 @@ class ReviewWindow(QMainWindow):
         trail_scroll = self.trail_view.verticalScrollBar().value()
         self._restoring = True
         try:
-            self.frames.set_frames(frames)
+            self.frames.set_frames(frames, channels)
             self.trail.set_entries(trail)
             row = self.frames.row_of(keep) if keep is not None else -1
             if row < 0 and frames:
@@ -340,7 +347,8 @@ class ReviewWindow(QMainWindow):
             widget.setEnabled(has)
         if frame is None:
             self.state.setText(self.tr("No frames yet. Import a submission package to start."))
-            for label in (self.when, self.text, self.sticker, self.credit, self.file, self.findings, self.consent):
+            for label in (self.when, self.text, self.sticker, self.credit, self.file, self.findings, self.consent,
+                          self.channels):
                 label.clear()
             self._set_highlight(self.sticker, False)
             self.preview.set_image(None)
@@ -356,6 +364,10 @@ class ReviewWindow(QMainWindow):
         self._show_sticker(frame)
         self.credit.setText(frame.credit or self.tr("No credit given"))
         self._show_file(frame)
+        channels = self.frames.channels(frame.id)
+        self.channels.setText(channels)
+        self.channels.setVisible(bool(channels))
+        self.channels_caption.setVisible(bool(channels))
         self._show_consent(frame)
         self._load_preview(frame)
 
@@ -552,7 +564,7 @@ class ReviewWindow(QMainWindow):
         self._write(lambda: import_submission(ctx, path), done_text)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.comment.toPlainText().strip():
+        if self.has_unsent_comment():
             event.ignore()  # Esc, Ctrl+W or Close must not throw a typed comment away unasked
             self._ask_before_discarding_comment()
             return
@@ -560,7 +572,18 @@ class ReviewWindow(QMainWindow):
         self.video.stop()
         super().closeEvent(event)
 
-    def _ask_before_discarding_comment(self) -> None:
+    def has_unsent_comment(self) -> bool:
+        return bool(self.comment.toPlainText().strip())
+
+    def ask_before_quitting(self, then: Callable[[], object]) -> None:
+        """The planner is quitting with a comment typed here: this window comes to the front and asks the question
+        Esc asks; "Discard the comment" closes it and calls ``then`` (the quit goes on), "Keep writing" stops it."""
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self._ask_before_discarding_comment(then)
+
+    def _ask_before_discarding_comment(self, then: Callable[[], object] | None = None) -> None:
         if self.discard_box is not None:
             return  # already asking (Esc pressed twice)
 
@@ -568,6 +591,8 @@ class ReviewWindow(QMainWindow):
             self.discard_box = None
             self.comment.clear()
             self.close()
+            if then is not None:
+                then()
 
         def keep() -> None:
             self.discard_box = None

@@ -111,7 +111,7 @@ class TeamHook(QObject):
             return people.whoami(ctx)
 
         self.shell.store.read(ctx, work, on_done=self._apply_profile,
-                              on_error=lambda exc: self.shell.show_status(exc.message))
+                              on_error=lambda exc: self.shell.show_error(exc.message))
 
     def _apply_profile(self, profile: Profile) -> None:
         previous, self.profile = self.profile, profile
@@ -163,7 +163,7 @@ class TeamHook(QObject):
         self.replay_report = None
 
     def _on_offline_problem(self, message: str) -> None:
-        self.shell.show_status(message)
+        self.shell.show_error(message)
         show_problem(self.shell.window, message)
 
     # --- dialogs -----------------------------------------------------------------------------------------------
