@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -62,6 +63,10 @@ class AttentionPanel(QWidget):
         self.list.setObjectName("attentionList")
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
+        # Wrapped rows of different heights are measured one by one; with hundreds of rows (a ten-year plan) a
+        # relayout of the window blocked it for 0.1 s. In batches, the rest is laid out between other events.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(40)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty = QLabel(self)

@@ -3,8 +3,8 @@ friendly way through the calendar)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from takeover_planner.ui.calendar.slot_model import ID_ROLE, SORT_ROLE, Column, SlotTableModel
@@ -15,6 +15,7 @@ _CAPS = {Column.DEPARTMENT: 260, Column.ACCOUNT: 200, Column.CAMPAIGN: 220}
 # When the view is too narrow, these give up room first, down to _NARROWEST; then the view scrolls sideways.
 _SHRINK_ORDER = (Column.CAMPAIGN, Column.ACCOUNT, Column.DEADLINE, Column.DEPARTMENT)
 _NARROWEST = 90
+MEASURED_ROWS = 60
 
 
 class AgendaView(QTableView):
@@ -37,11 +38,22 @@ class AgendaView(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(30)
+        # Columns are measured on at most a screenful of rows from the top in view (Qt's default reads up to 1,000:
+        # 0.3 s for every filter while typing a search over ten years of slots, tests/benchmarks/bench_ui.py; and
+        # "0 = the visible rows" still reads every row while a freshly reset table has no layout yet).
+        self.verticalHeader().setResizeContentsPrecision(MEASURED_ROWS)
         self.horizontalHeader().setHighlightSections(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._on_self_custom_context_menu_requested)
         self.doubleClicked.connect(self._on_self_double_clicked)
         self._fit_pending = False
+        # A reset, a filter and the rows read behind it come in bursts: one measurement per burst (each costs
+        # ≈ 40 ms of Python data() calls, and a search used to measure five times in a row).
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setObjectName("agendaFitTimer")
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_now)
 
     def set_source(self, model: SlotTableModel) -> None:
         self._proxy.setSourceModel(model)
@@ -63,6 +75,12 @@ class AgendaView(QTableView):
         if not self.isVisible():
             self._fit_pending = True
             return
+        self._fit_timer.start()
+
+    def _fit_now(self) -> None:
+        if not self.isVisible():
+            self._fit_pending = True
+            return
         self._fit_pending = False
         header = self.horizontalHeader()
         widths: dict[Column, int] = {}
@@ -80,7 +98,14 @@ class AgendaView(QTableView):
                 widths[column] -= give
                 over -= give
         for column, width in widths.items():
-            self.setColumnWidth(column, width)
+            if self.columnWidth(column) != width:  # every change lays the table out again
+                self.setColumnWidth(column, width)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self._fit_timer.isActive():  # measured when shown again (and no timer outlives a closed window)
+            self._fit_timer.stop()
+            self._fit_pending = True
+        super().hideEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
