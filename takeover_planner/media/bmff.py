@@ -380,8 +380,22 @@ def _read_properties(data: bytes, start: int, end: int, facts: HeifFacts) -> Non
             facts.max_cll = struct.unpack_from(">H", data, body)[0]
         elif kind == b"mdcv" and stop - body >= 24 and not facts.mastering_peak:
             facts.mastering_peak = struct.unpack_from(">I", data, body + 16)[0] / 10_000
-        elif kind == b"auxC" and b"hdrgainmap" in data[body:stop] and not facts.gain_map:
+        elif kind == b"auxC" and not facts.gain_map and _aux_type(data, body, stop) in GAIN_MAP_AUX_TYPES:
             facts.gain_map = "heif_aux"
+
+
+# The auxiliary-image types that mark an HDR gain map (HEIF's auxC box), as the phones in the real corpus write them.
+GAIN_MAP_AUX_TYPES = frozenset({
+    b"urn:com:apple:photo:2020:aux:hdrgainmap",
+    b"urn:com:samsung:photo:2024:aux:hdrgainmap",
+})
+
+
+def _aux_type(data: bytes, body: int, stop: int) -> bytes:
+    """An auxC box's aux_type: the NUL-terminated URN after the full box's version and flags."""
+    urn = data[body + 4:stop]
+    end = urn.find(b"\0")
+    return urn[:end] if end >= 0 else urn
 
 
 def _iloc_past_end(body: bytes, file_size: int) -> bool:
