@@ -35,6 +35,7 @@ class StatusArea(QObject):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.open_folder_button)
         self.database_label = QLabel(bar)
+        self.database_label.setTextFormat(Qt.TextFormat.PlainText)  # a path or URL someone typed
         self.database_label.setObjectName("muted")
         bar.addWidget(line, 1)
         bar.addPermanentWidget(self.database_label)

@@ -123,3 +123,20 @@ def test_the_contributor_window_shows_a_brief_zips_names_as_text(window: MainWin
     assert title.textFormat() == Qt.TextFormat.PlainText and title.text().startswith(HUGE)
     assert title.sizeHint().height() < 90
     contributor.close()
+
+
+def test_labels_that_show_messages_show_them_as_text(window: MainWindow) -> None:
+    """Refusals quote what was typed (a name, a URL, Meta's words): the labels that show them never read markup."""
+    from takeover_planner.ui.dialogs.profile_dialog import ProfileDialog
+
+    window.shell.status.set_database(HUGE)
+    assert _shown(window.shell.status.database_label) == HUGE
+    profile = ProfileDialog(window, window.settings)
+    profile.problem.setText(LINK)
+    assert _shown(profile.problem) == LINK
+    profile.close()
+    status = window.publishing.open_status()
+    assert status is not None
+    status.summary.setText(IMAGE)
+    assert _shown(status.summary) == IMAGE
+    status.close()

@@ -45,6 +45,7 @@ class ProfileDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("profileProblem")
         self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # a refusal quotes what was typed
         self.problem.setStyleSheet("color: #b00020")
         self.problem.hide()
 

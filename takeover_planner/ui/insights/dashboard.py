@@ -86,6 +86,7 @@ class InsightsWindow(QMainWindow):
         self.history.setWordWrap(True)
         self.status = QLabel(self)
         self.status.setObjectName("muted")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # problems name accounts
 
         top = QHBoxLayout()
         top.addWidget(self.account_label)

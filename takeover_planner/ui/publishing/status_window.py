@@ -77,6 +77,7 @@ class PublishingWindow(QWidget):
         top = QHBoxLayout()
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # refusals name accounts and quote Meta
         self.refresh_button = QPushButton(self)
         self.publish_button = QPushButton(self)
         self.publish_button.setObjectName("primary")

@@ -70,6 +70,7 @@ class PeopleDialog(QDialog):
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)  # names people
         self.intro.setObjectName("muted")
         layout.addWidget(self.intro)
         self.table = QTableWidget(0, len(COLUMNS), self)

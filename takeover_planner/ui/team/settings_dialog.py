@@ -158,6 +158,7 @@ class SettingsDialog(QDialog):
         database.addLayout(buttons)
         self.result_label = QLabel(self.database_box)
         self.result_label.setWordWrap(True)
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)  # server messages and typed URLs
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_label.hide()
         database.addWidget(self.result_label)
