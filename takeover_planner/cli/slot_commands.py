@@ -16,7 +16,7 @@ from takeover_planner.domain.timekeeping import iso_week
 from takeover_planner.services import audit, booking
 from takeover_planner.texts import Code, render
 from takeover_planner.texts.audit import AuditWord
-from takeover_planner.texts.cli_reports import CliReport, cli_days, cli_table_date, heads
+from takeover_planner.texts.cli_reports import CliReport, cli_days, cli_moment, cli_table_date, heads
 from takeover_planner.texts.words import SlotStatusName
 
 
@@ -143,7 +143,7 @@ def _history_line(entry: audit.AuditEntry) -> str:
     the app's own note in words; the codes are in ``--json``."""
     comment = audit.comment_words(entry.comment)
     what = audit.action_words(entry.action, entry.after)
-    return f"    {entry.at:%Y-%m-%d %H:%M} {entry.actor}: {what}" + (f" ({comment})" if comment else "")
+    return f"    {cli_moment(entry.at)} {entry.actor}: {what}" + (f" ({comment})" if comment else "")  # Oslo time
 
 
 def _history_json(entry: audit.AuditEntry) -> dict[str, Any]:

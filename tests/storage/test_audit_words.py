@@ -8,6 +8,7 @@ import ast
 import datetime as dt
 import json
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -132,6 +133,10 @@ def test_slot_show_prints_the_history_in_bokmaal(archived_slot: tuple[Path, int]
     assert ": flyttet (kontoen ble fjernet)" in history
     for code in ("status", "department archived", "account removed", "booked", "moved"):
         assert f": {code}" not in history and f"({code})" not in history, history
+    # Each line's time is Oslo wall-clock time in the Norwegian table style, not the stored UTC.
+    first_line = history.strip().splitlines()[0].strip()
+    moment = dt.datetime.strptime(first_line[:16], "%d.%m.%Y %H:%M").replace(tzinfo=ZoneInfo("Europe/Oslo"))
+    assert abs(moment - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=10), first_line
 
 
 def test_slot_show_prints_the_history_in_english(archived_slot: tuple[Path, int],
