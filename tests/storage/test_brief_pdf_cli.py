@@ -51,9 +51,11 @@ def test_cli_writes_the_package_with_the_pdf_inside_and_beside(qapp, tmp_path: P
     with zipfile.ZipFile(package) as zf:
         assert sorted(zf.namelist()) == ["README.txt", "brief-en.pdf", "manifest.json", "submission-kit-slot-1.html"]
         inside = zf.read("brief-en.pdf")
+        kit_inside = zf.read("submission-kit-slot-1.html")
         assert "brief-en.pdf" in json.loads(zf.read("manifest.json"))["files"]
         assert "brief-en.pdf" in zf.read("README.txt").decode("utf-8")
     assert pdf.read_bytes() == inside
+    assert (pdf.parent / "submission-kit-slot-1.html").read_bytes() == kit_inside  # the kit lies beside the PDF too
     text = pdf_text(inside, tmp_path)
     for expected in ("Instagram takeover: Biblioteket", "Hello Ola,", "week 9", "+47 900 00 000",
                      "Open brief…", "takeover-planner gui --contributor brief.zip", "Consent"):

@@ -142,7 +142,7 @@ def kit_run(browser: Any, tmp_path_factory: pytest.TempPathFactory, real_corpus:
     # Story order by keyboard: the PNG (frame 2) goes down, after the video.
     browser.find_element("id", "frame-2-down").send_keys(" ")
     _wait(lambda: browser.find_element("id", "frame-2").text.count("ax_h264_aac_baseline.mp4"))
-    entered = [
+    entered: list[dict[str, Any]] = [
         {"time": "09:30", "text": "Klar for utrykning!", "people": "yes"},
         {"time": "10:15", "text": "Slik sjekker vi utstyret", "people": "no", "day": "2027-03-02",
          "sticker": ("link", "https://fjordvik.kommune.no/brann")},
@@ -309,6 +309,36 @@ def test_the_kit_checks_agree_with_validate_on_every_file_a_browser_reads(browse
     assert compared > 200, compared
     heic = [v for p, v in zip(files, verdicts, strict=True) if p.suffix.lower() in (".heic", ".heif", ".hif")]
     assert heic and {v["status"] for v in heic} == {"later"}
+
+
+def test_markup_in_the_brief_shows_as_text_and_never_runs(browser: Any, tmp_path: Path) -> None:
+    """A department, account, contact, news link or tip holding markup or a script end tag is shown as typed."""
+    from dataclasses import replace
+
+    from takeover_planner.intake.brief import new_brief
+    from takeover_planner.intake.kit import kit_html
+    from takeover_planner.intake.manifest import BilingualText, SlotFacts
+    from takeover_planner.media.rules import load_rules
+
+    hostile = '<img src=x onerror="window.pwned=1"></script><script>window.pwned=2</script>&amp;'
+    facts = SlotFacts(7, f"Konto {hostile}", "fjordvik", f"Brann {hostile}", dt.date(2027, 3, 1),
+                      dt.date(2027, 3, 2), None, "", f"javascript:window.pwned=3//{hostile}", "")
+    rules = load_rules()
+    brief = new_brief(facts, rules, f"Kari {hostile}")
+    brief = replace(brief, tips=BilingualText(en=[f"Tip {hostile}"], nb=[f"Tips {hostile}"]))
+    page = tmp_path / "kit.html"
+    page.write_text(kit_html(brief, rules, "nb"), encoding="utf-8")
+    assert page.read_text(encoding="utf-8").count("</script>") == 2  # only the page's own two script elements end
+    browser.get_log("browser")
+    browser.get(page.as_uri())
+    facts_text = _wait(lambda: browser.find_element("id", "kit-facts").text)
+    assert f"Brann {hostile}" in facts_text and f"Kari {hostile}" in facts_text
+    assert f"javascript:window.pwned=3//{hostile}" in facts_text
+    assert f"Tips {hostile}" in browser.find_element("id", "kit-guide").text
+    assert browser.execute_script("return window.pwned === undefined && document.scripts.length === 2 && "
+                                  "document.images.length === 0 && document.links.length === 0")
+    assert browser.find_element("tag name", "h1").text == KitText.TITLE.nb  # the page's own script ran to the end
+    assert not [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
 
 
 def test_kit_dates_are_the_slots_days(kit_run: dict[str, Any]) -> None:
