@@ -248,7 +248,9 @@ def _approve(args: argparse.Namespace, cli: Cli) -> int:
     from takeover_planner.services import stories
 
     frame = stories.approve(cli.context(), args.frame, by=args.by, comment=args.comment)
-    cli.out(render(CliPublishing.APPROVED, {"frame": frame.id, "by": args.by}), frame.as_dict())
+    # On PostgreSQL the server writes the approver (the connected login's person), whatever --by said.
+    by = frame.last_decision.by if frame.last_decision is not None else args.by
+    cli.out(render(CliPublishing.APPROVED, {"frame": frame.id, "by": by}), frame.as_dict())
     return 0
 
 
@@ -268,7 +270,8 @@ def _request_changes(args: argparse.Namespace, cli: Cli) -> int:
     from takeover_planner.services import stories
 
     frame = stories.request_changes(cli.context(), args.frame, by=args.by, comment=args.comment)
-    cli.out(render(CliPublishing.CHANGES_REQUESTED, {"frame": frame.id, "by": args.by, "comment": args.comment}),
+    by = frame.last_decision.by if frame.last_decision is not None else args.by  # the server's, as in _approve
+    cli.out(render(CliPublishing.CHANGES_REQUESTED, {"frame": frame.id, "by": by, "comment": args.comment}),
             frame.as_dict())
     return 0
 

@@ -393,7 +393,10 @@ def update_details(
     """``None`` leaves a field as it is. ``notes`` is the internal note, ``department_note`` the department's.
     Only the comms team writes the internal note; from anyone else an empty one is ignored, any other refused."""
     with ctx.db.write() as s:
-        slot = _load_slot(s, slot_id)
+        # The internal note is read in the same statement as the version checked below: read lazily later, it could
+        # come from a newer save, and writing that same note again would change nothing, so no version-checked
+        # UPDATE would run and a stale edit would pass as saved.
+        slot = _load_slot(s, slot_id, internal_note=current_profile(s, ctx.actor).sees_internal_notes)
         profile = require_department(s, ctx.actor, slot.department_id, ActionText.EDIT_SLOT_DETAILS)
         internal = _internal_note_allowed(profile, notes)
         _check_version(slot, expected_version)

@@ -143,6 +143,27 @@ def test_a_save_racing_another_is_a_conflict_not_a_crash(ctx: AppContext) -> Non
     assert booking.get_slot(ctx, 1).notes == "theirs"
 
 
+def test_a_stale_edit_of_the_internal_note_is_a_conflict(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Someone saves the very note we are about to save, between our version check and our write: the internal
+    note must come from the version we checked (it once came from a later lazy read, which made our save a silent
+    no-op that passed as saved; bench_team counted those as lost updates)."""
+    if ctx.db.is_sqlite:
+        pytest.skip("SQLite serialises writers (BEGIN IMMEDIATE), so this race cannot happen there")
+    demo.load_demo(ctx)
+    slot = booking.get_slot(ctx, 1)
+    checked = booking._check_version
+
+    def check_then_race(row: object, expected: int | None) -> None:
+        checked(row, expected)  # type: ignore[arg-type]
+        monkeypatch.setattr(booking, "_check_version", checked)
+        booking.update_details(ctx, slot.id, notes="Same words")  # another session, committed at once
+
+    monkeypatch.setattr(booking, "_check_version", check_then_race)
+    with pytest.raises(ConflictError):
+        booking.update_details(ctx, slot.id, notes="Same words", expected_version=slot.version)
+    assert booking.get_slot(ctx, slot.id).version == slot.version + 1
+
+
 def test_a_personal_database_has_no_logins(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     home = str(tmp_path / "tp")
     assert main(["--home", home, "--json", "person", "add", "Boss", "--role", "comms_officer", "--login", "boss"]) == 2
