@@ -68,9 +68,12 @@ def _security_data(security: SecurityStatus | None) -> dict[str, object] | None:
 
 def _status(_args: argparse.Namespace, cli: Cli) -> int:
     from takeover_planner.services import schema
+    from takeover_planner.services.safekeeping import refuse_if_damaged
     from takeover_planner.services.team import database_security
 
     ctx = cli.context(migrate=False)
+    # Where a person looks when something seems wrong: damage in a page the schema query never reads counts too.
+    refuse_if_damaged(ctx, cli.args.home)
     status = schema.status(ctx)
     if status.too_new:
         state = Text(CliReport.STATE_TOO_NEW)

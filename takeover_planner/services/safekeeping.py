@@ -115,6 +115,22 @@ def damaged(paths: AppPaths, file: Path, problems: list[str], home: str | None =
     )
 
 
+def refuse_if_damaged(ctx: AppContext, home: str | None) -> None:
+    """Check the whole SQLite file (``PRAGMA quick_check``, a fraction of a second for a plan) and raise the
+    damaged message if it is not sound. For `db status`: an ordinary command only notices damage in the pages
+    it happens to read. A file that is busy or unreadable is not called damaged here."""
+    file = _live_file(ctx)
+    if file is None:
+        return
+    try:
+        problems = backups.quick_check(file)
+    except sqlite3.Error:
+        log.warning("No quick_check of %s", file, exc_info=True)
+        return
+    if problems:
+        raise damaged(ctx.paths, file, problems, home)
+
+
 def explain_damage(exc: TakeoverError, home: str | None, db_url: str | None) -> TakeoverError:
     """``exc`` itself, unless it says the database is corrupt and SQLite's own check of the file agrees: then
     the message that names the damage and the way back. Needs no open database (it may not open)."""

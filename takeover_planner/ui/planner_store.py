@@ -80,6 +80,7 @@ class PlannerStore(QObject):
             from takeover_planner.errors import TakeoverError
             from takeover_planner.services import planner_queries
             from takeover_planner.services.context import open_context
+            from takeover_planner.services.failures import as_refusal
             from takeover_planner.services.safekeeping import explain_damage
 
             # Opening (and migrating) may meet a server that is down or a locked file: the database layer and, as
@@ -93,6 +94,14 @@ class PlannerStore(QObject):
                 snapshot = planner_queries.catalog_snapshot(ctx)
                 slots = planner_queries.slots_between(ctx, dt.date(first_year, 1, 1), dt.date(first_year, 12, 31))
                 batch = _batch(slots, {d.id: d for d in snapshot.departments})
+            except Exception as exc:
+                ctx.close()
+                # Damage in a page the first reads meet (the slots) is named as damage found on opening is: with
+                # the newest good backup and the command that restores it. Anything else goes on as it was.
+                problem = exc if isinstance(exc, TakeoverError) else as_refusal(exc)
+                if problem is None:
+                    raise
+                raise explain_damage(problem, home, db_url) from exc
             except BaseException:
                 ctx.close()
                 raise

@@ -108,6 +108,32 @@ def test_a_damaged_database_is_named_with_its_backup_and_db_restore_brings_the_p
     assert _run(home, capsys, "slot", "list")[1] == slots_before
 
 
+def test_db_status_names_damage_in_a_page_it_does_not_otherwise_read(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """Bytes flipped in the middle of the file, in the slots table: the schema query behind `db status` never reads
+    that page, so only the whole-file check finds it. The person who looks there must be told."""
+    import sqlite3
+
+    home = tmp_path / "tp"
+    backup = _demo_with_backup(home, capsys)
+    database = resolve_paths(home).data_dir / "takeover-planner.sqlite3"
+    conn = sqlite3.connect(database)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'takeover_slot'").fetchone()[0]
+    conn.close()
+    assert root > 2  # in the middle, not the file's first pages
+    with open(database, "r+b") as handle:
+        handle.seek((root - 1) * page_size)  # the page's b-tree header
+        handle.write(b"\xff" * 8)
+
+    code, refusal = _run(home, capsys, "db", "status")
+    assert code == 6 and refusal["code"] == InstallText.DAMAGED.key
+    assert refusal["params"]["backup"] == backup.name
+    assert refusal["params"]["command"] == f"takeover-planner --home {home} db restore {backup.name}"
+    code = main(["--home", str(home), "--language", "nb", "db", "status"])
+    assert code == 6 and "er skadet" in capsys.readouterr().err
+
+
 def test_without_a_backup_the_message_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     home = tmp_path / "tp"
     assert _run(home, capsys, "demo")[0] == 0

@@ -71,6 +71,40 @@ def test_a_database_that_cannot_be_opened_gives_a_plain_message(qtbot, tmp_path,
     win.close()
 
 
+def test_a_damaged_slots_table_is_named_with_the_backup_and_the_restore_command(qtbot, tmp_path, runner,
+                                                                                translations) -> None:
+    """The file opens, but the slots' page is damaged: the window says so, names the newest good backup and the
+    command that restores it, as the command line does."""
+    import sqlite3
+
+    from takeover_planner.cli import main
+    from takeover_planner.storage import backups
+
+    home = tmp_path / "damaged"
+    assert main(["--home", str(home), "demo"]) == 0
+    paths = resolve_paths(home)
+    good = backups.newest_good(paths.backup_dir)
+    assert good is not None
+    database = paths.data_dir / "takeover-planner.sqlite3"
+    conn = sqlite3.connect(database)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'takeover_slot'").fetchone()[0]
+    conn.close()
+    with open(database, "r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\xff" * 8)
+    settings = Settings.load(paths)
+    settings.set("demo.offered", True)
+    win = MainWindow(paths, settings, runner, translations, home=str(home))
+    qtbot.addWidget(win)
+    win.start()
+    box = _visible_box()
+    assert "damaged" in box.text() and good.name in box.text() and f"db restore {good.name}" in box.text()
+    assert win.store.ctx is None
+    box.accept()
+    win.close()
+
+
 def test_an_environment_error_during_a_booking_keeps_the_window_usable(window, planner, monkeypatch, qtbot) -> None:
     import datetime as dt
 
