@@ -2,7 +2,8 @@
 and the publishing actions of `account` (`set-token`, `check`, `remove-token`, `publish-method`, `resume`).
 
 `publish-due` is what Windows Task Scheduler or cron runs; it is safe to run from two places at once. Its exit
-code is 0 when nothing needs a person's attention, 1 when a frame failed or an account is stopped or blocked.
+code is 0 when nothing needs a person's attention, 1 when a frame failed or is held (late), or an account is
+stopped or blocked.
 """
 
 from __future__ import annotations
@@ -153,7 +154,8 @@ def _publish_due(args: argparse.Namespace, cli: Cli) -> int:
         lines.append(render(CliPublishing.NOTHING_DUE_WAITING, {"count": report.waiting}) if report.waiting
                      else render(CliPublishing.NOTHING_DUE))
     cli.out("\n".join(lines), report.to_json())
-    return EXIT_FAILURE if report.failures else 0
+    # A held frame waits for a person as much as a failed one: cron's mail on a non-zero exit is the alert.
+    return EXIT_FAILURE if report.failures or report.held else 0
 
 
 def _read_secret(prompt: str) -> str:

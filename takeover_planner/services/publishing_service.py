@@ -603,7 +603,9 @@ def drop_late(ctx: AppContext, frame_id: int) -> None:
         require_planner(s, ctx.actor, ActionText.RESUME_PUBLISHING)
         job, frame = _held_job(s, frame_id)
         for held in [job, *_other_held(s, job)]:
+            # The hold's words ("… is held: it is late") would outlive the decision in the frame's status.
             held.state, held.step = JobState.CANCELLED.value, Step.CANCELLED.value
+            held.last_error = held.advice = ""
         from takeover_planner.services import stories
 
         stories.move_frame(s, frame, FrameState.WITHDRAWN, ctx.actor, note(AuditNote.LATE_DROPPED_BY_PERSON))

@@ -136,7 +136,7 @@ def test_late_frames_are_listed_and_decided_from_the_command_line(
     frame = world.add_frame()
     late = due_time(3 * 60).isoformat()
     code, out, err = _run(world, capsys, monkeypatch, "publish-due", "--now", late)
-    assert code == 0, err
+    assert code == 1, "a held frame waits for a person: the exit code says so"
     assert "held" in out and f"publish late post {frame}" in out
     code, out, _err = _run(world, capsys, monkeypatch, "publish", "late", "list", "--json")
     assert [(h["frame_id"], h["reason"]) for h in json.loads(out)["held"]] == [(frame, "late")]

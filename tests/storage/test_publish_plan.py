@@ -160,6 +160,8 @@ def test_a_frame_three_hours_late_is_held_until_a_person_decides(world: World) -
     counts = world.fake.publish_counts()
     assert (counts[world.shas[post]], counts[world.shas[retime]], counts[world.shas[drop]]) == (1, 1, 0)
     assert _frame(world, drop).state == "withdrawn"
+    dropped = svc.frame_statuses(world.ctx, [drop])[drop]
+    assert (dropped.status, dropped.reason) == ("cancelled", ""), "the hold's words do not outlive the decision"
     assert "late_post_now" in _actions(world, post) and "late_retimed" in _actions(world, retime)
 
 
