@@ -64,6 +64,7 @@ DATA_TYPES: dict[str, set[str]] = {
     "takeover_planner.media.geometry": {"Focus"},
     "takeover_planner.media.progress": {"ProgressCallback", "CancelToken"},
     "takeover_planner.media.rules": {"RuleSet"},
+    "takeover_planner.instagram.graph_hosts": {"GRAPH_HOSTS"},
     "takeover_planner.insights.report": {"TakeoverReport", "FrameRow", "GroupFigures"},
     "takeover_planner.insights.trend": {"GoalState", "GoalProgress", "DailyPoint", "Trend"},
     "takeover_planner.insights.schedule": {"Collection", "HAS_NUMBERS"},

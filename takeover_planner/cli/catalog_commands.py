@@ -4,15 +4,22 @@ changes an account's Graph API settings and `account move-slot` gives a slot to 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from takeover_planner.cli.common import Cli, add_subcommand, date_arg, require, table
+from takeover_planner.cli.lazy_import import lazy_module
 from takeover_planner.errors import ValidationError
-from takeover_planner.services import catalog
+from takeover_planner.instagram.graph_hosts import GRAPH_HOSTS
 from takeover_planner.texts import render
 from takeover_planner.texts.catalog import CatalogText
 from takeover_planner.texts.cli import CliText
 from takeover_planner.texts.cli_reports import CliReport, cli_days, cli_table_date, heads
+
+if TYPE_CHECKING:
+    from takeover_planner.services import catalog
+else:  # loaded when a command uses it, not when the parser is built (see lazy_import)
+    catalog = lazy_module("takeover_planner.services.catalog")
+
 
 # Other command modules add their own actions to the `account` group (e.g. set-token, check).
 ACCOUNT_EXTENSIONS: list[str] = ["takeover_planner.cli.publish_commands", "takeover_planner.cli.page_commands"]
@@ -24,7 +31,7 @@ def register(sub: Any) -> None:
     p = add_subcommand(acc_sub, "add", "add an Instagram account")
     p.add_argument("name")
     p.add_argument("--handle", default="", help="the @handle, without @")
-    p.add_argument("--api", dest="api_variant", choices=sorted(catalog.API_VARIANTS), default="instagram_login",
+    p.add_argument("--api", dest="api_variant", choices=sorted(GRAPH_HOSTS), default="instagram_login",
                    help="which Instagram API the account uses")
     p.add_argument("--ig-user-id", default=None, help="the Instagram user id (from the API)")
     p.add_argument("--graph-host", default=None, help="override the Graph API base URL")

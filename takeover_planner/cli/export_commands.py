@@ -4,15 +4,20 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from takeover_planner.cli.common import Cli, add_subcommand, date_arg
+from takeover_planner.cli.lazy_import import lazy_module
 from takeover_planner.errors import ValidationError
-from takeover_planner.services import export_service
-from takeover_planner.services.export_service import ExportOptions, ExportResult
 from takeover_planner.texts import Text, render
 from takeover_planner.texts.cli_reports import CliReport
 from takeover_planner.texts.feeds import FeedText
+
+if TYPE_CHECKING:
+    from takeover_planner.services import export_service
+    from takeover_planner.services.export_service import ExportOptions, ExportResult
+else:  # loaded when a command uses it, not when the parser is built (see lazy_import)
+    export_service = lazy_module("takeover_planner.services.export_service")
 
 
 def register(sub: Any) -> None:
@@ -53,7 +58,7 @@ def _common(p: argparse.ArgumentParser, out_help: str, *, required: bool = True)
 
 
 def _export(args: argparse.Namespace, cli: Cli) -> int:
-    options = ExportOptions(start=args.start, end=args.end, department=args.department, account=args.account,
+    options = export_service.ExportOptions(start=args.start, end=args.end, department=args.department, account=args.account,
                             language=args.language)  # the global --language, else the one in force
     options.check()  # before opening the database: a usage mistake needs no database
     publish = bool(getattr(args, "publish", False))

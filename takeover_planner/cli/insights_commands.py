@@ -10,18 +10,23 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from takeover_planner.cli.common import Cli, add_subcommand, date_arg
+from takeover_planner.cli.lazy_import import lazy_module
 from takeover_planner.cli.publish_commands import _moment
 from takeover_planner.errors import EXIT_FAILURE
 from takeover_planner.insights.report import TakeoverReport
 from takeover_planner.insights.trend import GoalState
-from takeover_planner.services import insights_service as svc
 from takeover_planner.texts import Code, current_language, render
 from takeover_planner.texts.cli_publishing import CliPublishing
 from takeover_planner.texts.cli_reports import cli_days, cli_moment
 from takeover_planner.texts.report import ReportText, ReportWords
+
+if TYPE_CHECKING:
+    from takeover_planner.services import insights_service as svc
+else:  # loaded when a command uses it, not when the parser is built (see lazy_import)
+    svc = lazy_module("takeover_planner.services.insights_service")
 
 
 def register(sub: Any) -> None:

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from takeover_planner.cli.common import Cli, add_subcommand
-from takeover_planner.services import page_accounts
+from takeover_planner.cli.lazy_import import lazy_module
 from takeover_planner.texts import render
 from takeover_planner.texts.cli_reports import CliReport
+
+if TYPE_CHECKING:
+    from takeover_planner.services import page_accounts
+else:  # loaded when a command uses it, not when the parser is built (see lazy_import)
+    page_accounts = lazy_module("takeover_planner.services.page_accounts")
 
 
 def register_account_commands(acc_sub: Any) -> None:

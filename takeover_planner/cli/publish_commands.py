@@ -13,20 +13,27 @@ import datetime as dt
 import getpass
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from takeover_planner.cli.common import Cli, add_subcommand, date_arg
+from takeover_planner.cli.lazy_import import lazy_module
 from takeover_planner.domain.timekeeping import OSLO
 from takeover_planner.errors import EXIT_FAILURE, ValidationError
 from takeover_planner.publishing.publisher import OutcomeKind
-from takeover_planner.services import handoff_service, text_frames_setting
-from takeover_planner.services import publishing_service as svc
 from takeover_planner.texts import render
 from takeover_planner.texts.cli import CliText
 from takeover_planner.texts.cli_publishing import CliPublishing, OutcomeKindName
 from takeover_planner.texts.cli_reports import cli_moment
 from takeover_planner.texts.render import Text
 from takeover_planner.texts.usage import UsageText
+
+if TYPE_CHECKING:
+    from takeover_planner.services import handoff_service, text_frames_setting
+    from takeover_planner.services import publishing_service as svc
+else:  # loaded when a command uses it, not when the parser is built (see lazy_import)
+    handoff_service = lazy_module("takeover_planner.services.handoff_service")
+    text_frames_setting = lazy_module("takeover_planner.services.text_frames_setting")
+    svc = lazy_module("takeover_planner.services.publishing_service")
 
 
 def _moment(text: str) -> dt.datetime:

@@ -7,17 +7,23 @@ A slot has two notes: ``--department-note`` goes to the department (brief, lette
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from takeover_planner.cli import reminder_commands
 from takeover_planner.cli.common import Cli, add_subcommand, date_arg, table
+from takeover_planner.cli.lazy_import import lazy_module
 from takeover_planner.domain.slots import SlotStatus, parse_status
 from takeover_planner.domain.timekeeping import iso_week
-from takeover_planner.services import audit, booking
 from takeover_planner.texts import Code, render
 from takeover_planner.texts.audit import AuditWord
 from takeover_planner.texts.cli_reports import CliReport, cli_days, cli_moment, cli_table_date, heads
 from takeover_planner.texts.words import SlotStatusName
+
+if TYPE_CHECKING:
+    from takeover_planner.services import audit, booking
+else:  # loaded when a command uses it, not when the parser is built (see lazy_import)
+    audit = lazy_module("takeover_planner.services.audit")
+    booking = lazy_module("takeover_planner.services.booking")
 
 
 def _status_arg(text: str) -> SlotStatus:

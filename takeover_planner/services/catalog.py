@@ -20,6 +20,7 @@ from takeover_planner.domain.validation import (
     free_color,
 )
 from takeover_planner.errors import ConflictError, NotFoundError, ValidationError
+from takeover_planner.instagram.graph_hosts import GRAPH_HOSTS
 from takeover_planner.services import audit
 from takeover_planner.services.access import require_planner
 from takeover_planner.services.context import AppContext
@@ -38,10 +39,7 @@ from takeover_planner.texts.audit import AuditNote, note
 from takeover_planner.texts.catalog import CatalogText
 from takeover_planner.texts.validation import FieldText, ValidationText
 
-API_VARIANTS = {
-    "instagram_login": "https://graph.instagram.com",
-    "facebook_login": "https://graph.facebook.com",
-}
+API_VARIANTS = GRAPH_HOSTS
 
 
 # --- value objects handed to the CLI and the GUI ----------------------------------------------------

@@ -18,20 +18,19 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from takeover_planner.errors import ValidationError
+from takeover_planner.instagram.graph_hosts import GRAPH_HOSTS
 from takeover_planner.texts.ui import UiText
 from takeover_planner.ui.dialogs.catalog_dialogs import RecordDialog
 from takeover_planner.ui.labels import api_variant_label
 
-API_VARIANTS = ("instagram_login", "facebook_login")
+API_VARIANTS = tuple(GRAPH_HOSTS)
 PLATFORMS = ("instagram", "facebook_page")  # services.page_accounts.PLATFORMS, without importing it at start
 DEFAULT_VERSION = "v25.0"
 
 
 def _host(variant: str) -> str:
-    """The connection's own Graph host (the service's table; imported when asked, not at the window's start)."""
-    from takeover_planner.services.catalog import API_VARIANTS as HOSTS
-
-    return HOSTS.get(variant, "")
+    """The connection's own Graph host."""
+    return GRAPH_HOSTS.get(variant, "")
 
 
 class AccountDialog(RecordDialog):
