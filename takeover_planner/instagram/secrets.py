@@ -17,15 +17,17 @@ import configparser
 import logging
 import os
 from dataclasses import dataclass
-
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.backends import chainer, fail, null
-from keyring.errors import PasswordDeleteError
+from typing import TYPE_CHECKING
 
 from takeover_planner.instagram.errors import SecretStoreUnavailable
 from takeover_planner.texts import Text
 from takeover_planner.texts.instagram import InstagramText
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+# keyring itself is imported when a secret is first needed: importing it pulls in importlib_metadata and its
+# backend discovery, which a window or a queue run that reads no token should not pay for.
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,7 @@ ENV_BACKEND = "PYTHON_KEYRING_BACKEND"
 CONFIG_FILE = "keyringrc.cfg"  # keyring's config file, in the folder ``keyring diagnose`` names
 
 _INSECURE_MARKERS = ("plaintext", "unencrypted")
+_WARNED: set[str] = set()
 
 
 def no_keyring_help() -> Text:
@@ -59,6 +62,8 @@ def _is_insecure(backend: object) -> bool:
 
 
 def _is_no_store(backend: object) -> bool:
+    from keyring.backends import chainer, fail, null
+
     if isinstance(backend, (fail.Keyring, null.Keyring)):
         return True
     return isinstance(backend, chainer.ChainerBackend) and not list(backend.backends)
@@ -82,6 +87,8 @@ def chosen_by_user() -> bool:
 
 def current_backend() -> KeyringBackend:
     """keyring's backend for this process (resolved by keyring once, then kept)."""
+    import keyring
+
     return keyring.get_keyring()
 
 
@@ -98,7 +105,8 @@ class SecretStore:
     def status(self) -> StoreStatus:
         if self._status is None:
             self._status = self._probe()
-            if not self._status.usable:
+            if not self._status.usable and self._status.backend not in _WARNED:
+                _WARNED.add(self._status.backend)  # once per process: a store is made for every queue run
                 log.warning("No usable keyring (%s)", self._status.backend)
         return self._status
 
@@ -163,6 +171,8 @@ class SecretStore:
 
     def delete(self, key: str) -> bool:
         """Remove a secret; False if there was none."""
+        from keyring.errors import PasswordDeleteError
+
         backend = self._ready()
         try:
             backend.delete_password(SERVICE, key)

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from takeover_planner.media.fix_image import fix_image
 from takeover_planner.media.fix_types import DEFAULT_FIX, FixedFile, FixOptions, FixRefused
-from takeover_planner.media.fix_video import fix_video
 from takeover_planner.media.model import Judgement
 from takeover_planner.media.progress import CancelToken, ProgressCallback, no_progress
 from takeover_planner.texts.media import MediaText
@@ -36,6 +34,12 @@ def fix_file(source: Path, out_dir: Path, judgement: Judgement, options: FixOpti
         raise FixRefused(MediaText.CANNOT_FIX, details={"rules": [f.rule for f in unfixable]}, file=source.name,
                          problems=[f.words for f in unfixable])
     target = dest if dest is not None else out_dir / derivative_name(source, info.kind)
+    # Each fixer is imported when a file of its kind is fixed: the video one loads PyAV's FFmpeg libraries (tens of
+    # megabytes), which a process that only reads frames (the window's publish queue, a picture fix) never needs.
     if info.kind == "image":
+        from takeover_planner.media.fix_image import fix_image
+
         return [fix_image(source, target, info, options, progress, cancel)]
+    from takeover_planner.media.fix_video import fix_video
+
     return fix_video(source, target, info, judgement.findings, options, progress, cancel)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from takeover_planner.errors import TakeoverError
+from takeover_planner.errors import TakeoverError, ValidationError
 from takeover_planner.media.geometry import STORY_SIZE, Focus
 
 FitMode = Literal["crop", "pad"]
@@ -46,3 +46,8 @@ class FixedFile:
 
 
 DEFAULT_FIX = FixOptions()
+
+
+class TextTooLong(ValidationError):
+    """On-screen text does not fit legibly in the picture's safe zone (``media.text_overlay`` decides; the
+    publishers catch it without loading Pillow's drawing code)."""

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from takeover_planner.errors import ValidationError
 from takeover_planner.fileio import atomic_write
+from takeover_planner.media.fix_types import TextTooLong
 from takeover_planner.texts.stories import StoriesText
 
 SAFE_TOP = 250 / 1920  # Meta: keep text and logos out of the top ~14 % …
@@ -40,10 +40,6 @@ BROWSER_LAYOUT = {"safe_top": SAFE_TOP, "safe_bottom": SAFE_BOTTOM, "side_margin
                   "max_share": MAX_SHARE, "story_width": STORY_WIDTH, "padding": _PADDING,
                   "line_height": _LINE_HEIGHT, "gap": _GAP, "opacity": _OPACITY,
                   "fonts": ["DejaVu Sans", "Liberation Sans", "Arial", "sans-serif"]}
-
-
-class TextTooLong(ValidationError):
-    """The text does not fit legibly in the picture's safe zone."""
 
 
 @dataclass(frozen=True)

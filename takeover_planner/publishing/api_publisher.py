@@ -36,8 +36,7 @@ from takeover_planner.instagram.errors import (
     classify_container_status,
 )
 from takeover_planner.instagram.graph_client import GraphClient
-from takeover_planner.media.fix_types import FixRefused
-from takeover_planner.media.text_overlay import TextTooLong
+from takeover_planner.media.fix_types import FixRefused, TextTooLong
 from takeover_planner.publishing.errors import HostingError, PublishingError
 from takeover_planner.publishing.frame_gate import FrameGate
 from takeover_planner.publishing.hosting import MediaHost, new_hosted_name, upload_resumable, upload_target

@@ -33,8 +33,7 @@ from takeover_planner.domain.timekeeping import now_utc
 from takeover_planner.instagram.errors import Classification, Family, GraphError, TransportError
 from takeover_planner.instagram.graph_client import GraphClient, check_base_url, is_meta_host
 from takeover_planner.instagram.page_errors import page_error
-from takeover_planner.media.fix_types import FixRefused
-from takeover_planner.media.text_overlay import TextTooLong
+from takeover_planner.media.fix_types import FixRefused, TextTooLong
 from takeover_planner.publishing.api_publisher import (
     _ID,
     AccountLink,

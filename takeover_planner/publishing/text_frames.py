@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from takeover_planner.media.fix_types import DEFAULT_FIX, FixOptions
-from takeover_planner.media.text_overlay import burn_text
 from takeover_planner.publishing.publisher import FrameToPublish
 
 # publish.text_frames: "burn" (into the picture or video, published through the API) or "handoff" (the frame
@@ -59,6 +58,9 @@ def published_media(frame: FrameToPublish) -> Iterator[Path]:
         return
     with tempfile.TemporaryDirectory(prefix="tp-story-text-") as folder:
         if frame.media_kind == "image":
+            # Pillow's drawing: only for a text frame
+            from takeover_planner.media.text_overlay import burn_text
+
             yield burn_text(frame.media_path, frame.text, Path(folder) / f"frame-{frame.frame_id}.jpg")
             return
         from takeover_planner.media.video_text import burn_text_into_video  # PyAV: only for a video with text

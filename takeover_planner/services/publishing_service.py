@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import logging
 import secrets as pysecrets
 from collections.abc import Callable
@@ -15,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import requests
-from keyring.backend import KeyringBackend
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -27,8 +25,6 @@ from takeover_planner.instagram.errors import NEEDS_A_PERSON, STOPS_ACCOUNT, Gra
 from takeover_planner.instagram.graph_client import GraphClient, check_base_url, is_meta_host, new_session
 from takeover_planner.instagram.secrets import (
     SecretStore,
-    chosen_by_user,
-    current_backend,
     hosting_password_key,
     token_key,
 )
@@ -72,19 +68,11 @@ from takeover_planner.texts.publishing import PublishingText
 log = logging.getLogger(__name__)
 
 
-@functools.lru_cache(maxsize=4)
-def _store_for(backend: KeyringBackend) -> SecretStore:
-    return SecretStore(backend, explicit=chosen_by_user())
-
-
 def secret_store() -> SecretStore:
-    """One probed store per keyring backend: keyring's choice for this process (tests swap it in with
-    ``keyring.set_keyring``)."""
-    try:
-        backend = current_backend()
-    except Exception:  # a broken $PYTHON_KEYRING_BACKEND: the store's probe explains it
-        return SecretStore()
-    return _store_for(backend)
+    """keyring's store for this process, found when a secret is first asked for: a queue or collector run with
+    nothing due never loads keyring's backends (the Secret Service one alone costs 8 MB), and tests that swap the
+    backend with ``keyring.set_keyring`` get it from the next store on."""
+    return SecretStore()
 
 
 def timeouts(ctx: AppContext) -> tuple[float, float]:

@@ -8,6 +8,7 @@ worker thread. SQLAlchemy and the services are imported there, so the window pai
 from __future__ import annotations
 
 import gc
+import linecache
 import logging
 import sys
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "Takeover Planner"
 START_GC_PAUSE_MS = 10_000
+FEATURE_IMPORTS_MS = 2_000  # after the window settled: the collectors' and the intake's imports on the workers are done
 
 
 @dataclass
@@ -74,6 +76,8 @@ def launch(home: str | None = None, db_url: str | None = None, user: str | None 
     crash.install()
     runner.set_bug_handler(crash.report)
     window.shell.database_opened.connect(_settle_after_start, Qt.ConnectionType.SingleShotConnection)
+    window.shell.window_settled.connect(lambda _ctx: QTimer.singleShot(FEATURE_IMPORTS_MS, _drop_source_lines),
+                                        Qt.ConnectionType.SingleShotConnection)
     QTimer.singleShot(START_GC_PAUSE_MS, gc.enable)  # a database that never opens must not leave it paused
     window.show()
     window.start()
@@ -86,12 +90,26 @@ def _settle_after_start(_ctx: object) -> None:
     the window for ~60 ms now and then with a busy plan loaded (seen as a stutter while typing a search)."""
     gc.freeze()
     gc.enable()
+    _drop_source_lines()
+
+
+def _drop_source_lines(*_args: object) -> None:
+    """PySide6 replaces ``__import__`` and, to support its opt-in ``__feature__`` syntax, reads the source of
+    every module imported after it (``inspect.getsource``), which leaves each file's text in ``linecache``: some
+    25 MB once the database layer and the window's features are in. Nothing here needs that text (a traceback
+    reads the lines it shows again), so the cache is emptied once the start-up imports are done: when the
+    database layer is imported (on its worker), when the database has opened, and once the features started by
+    a settled window have imported their modules on the workers (FEATURE_IMPORTS_MS later). The memory is then
+    reused instead of growing."""
+    linecache.clearcache()
 
 
 def _import_database_layer() -> None:
     import takeover_planner.services.booking  # noqa: F401
     import takeover_planner.services.planner_queries  # noqa: F401
     import takeover_planner.services.schema  # noqa: F401  (and with it storage.migrate)
+
+    _drop_source_lines()  # most of that text is SQLAlchemy's, read by PySide6's import hook just now
 
 
 def run(home: str | None, db_url: str | None, user: str | None, contributor_brief: str | None) -> int:

@@ -82,6 +82,10 @@ class AgendaView(QTableView):
             self._fit_pending = True
             return
         self._fit_pending = False
+        # The rows a person sees, not a fixed screenful: each measured row is seven Python data() calls, and a
+        # search measures again after every filter.
+        rows = self.viewport().height() // max(1, self.verticalHeader().defaultSectionSize()) + 1
+        self.verticalHeader().setResizeContentsPrecision(max(1, min(MEASURED_ROWS, rows)))
         header = self.horizontalHeader()
         widths: dict[Column, int] = {}
         for column in Column:
@@ -105,9 +109,13 @@ class AgendaView(QTableView):
         if self._fit_timer.isActive():  # measured when shown again (and no timer outlives a closed window)
             self._fit_timer.stop()
             self._fit_pending = True
+        # Hidden (the month or week is shown), the rows need no order: sorting them again on every month switch
+        # read each row's sort key through Python for nothing. Sorted once when the agenda is shown again.
+        self._proxy.setDynamicSortFilter(False)
         super().hideEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
+        self._proxy.setDynamicSortFilter(True)  # sorts the rows as the header says, and keeps them sorted
         super().showEvent(event)
         if self._fit_pending:
             self.fit_columns()

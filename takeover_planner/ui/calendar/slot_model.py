@@ -27,6 +27,15 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 4
 
 Index = QModelIndex | QPersistentModelIndex
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+# The roles data() answers. A table asks every cell for a dozen roles (font, colours, alignment, size…) on each
+# paint; those get None before any other work.
+_ANSWERED = frozenset({int(SLOT_ROLE), int(ID_ROLE), int(COMPETING_ROLE), int(SORT_ROLE), _DISPLAY, _DECORATION,
+                       _TOOLTIP, _ACCESSIBLE})
+
 
 class Column(enum.IntEnum):
     WEEK = 0
@@ -36,6 +45,9 @@ class Column(enum.IntEnum):
     CAMPAIGN = 4
     STATUS = 5
     DEADLINE = 6
+
+
+_COLUMNS = tuple(Column)
 
 
 def column_title(column: Column) -> str:
@@ -61,6 +73,9 @@ class SlotTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._slots: list[SlotInfo] = []
         self._competing: dict[int, list[int]] = {}
+        # Cell texts as shown (dates in the language's style), made once per row and column: the agenda asks
+        # for the same text as display, tooltip, accessible text and sort key on every paint and every sort.
+        self._texts: dict[tuple[int, Column], str] = {}
 
     # --- filling -------------------------------------------------------------------------------------
 
@@ -71,6 +86,7 @@ class SlotTableModel(QAbstractTableModel):
             self.beginResetModel()
             self._slots = list(slots)
             self._competing = dict(competing)
+            self._texts.clear()
             self.endResetModel()
             return
         changed = [
@@ -79,6 +95,8 @@ class SlotTableModel(QAbstractTableModel):
         ]
         self._slots = list(slots)
         self._competing = dict(competing)
+        if changed:
+            self._texts.clear()
         for row in changed:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
 
@@ -95,6 +113,7 @@ class SlotTableModel(QAbstractTableModel):
         return self._competing.get(slot_id, [])
 
     def retranslate(self) -> None:
+        self._texts.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
         if self._slots:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._slots) - 1, len(Column) - 1))
@@ -113,10 +132,13 @@ class SlotTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._slots):
+        if role not in _ANSWERED:
             return None
-        slot = self._slots[index.row()]
-        column = Column(index.column())
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._slots):
+            return None
+        slot = self._slots[row]
+        column = _COLUMNS[index.column()]
         if role == SLOT_ROLE:
             return slot
         if role == ID_ROLE:
@@ -139,6 +161,13 @@ class SlotTableModel(QAbstractTableModel):
         return None
 
     def _display(self, slot: SlotInfo, column: Column) -> str:
+        key = (slot.id, column)
+        text = self._texts.get(key)
+        if text is None:
+            text = self._texts[key] = self._text_of(slot, column)
+        return text
+
+    def _text_of(self, slot: SlotInfo, column: Column) -> str:
         if column == Column.WEEK:
             return week_text(slot)
         if column == Column.DATES:
