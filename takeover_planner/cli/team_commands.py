@@ -1,4 +1,4 @@
-"""`person add | list | deactivate | activate`, `whoami`, `db connect URL`, `db copy --to URL`."""
+"""`person add | set-login | list | deactivate | activate`, `whoami`, `db connect URL`, `db copy --to URL`."""
 
 from __future__ import annotations
 
@@ -24,6 +24,12 @@ def register(sub: Any) -> None:
     p.add_argument("--password-stdin", action="store_true",
                    help="read the new login's password from standard input")
     p.set_defaults(handler=_person_add)
+    p = add_subcommand(person_sub, "set-login", "team database: give a person who has no login their own login")
+    p.add_argument("person", help="name or id")
+    p.add_argument("--login", required=True, help="the person's PostgreSQL login (created if it does not exist)")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the new login's password from standard input")
+    p.set_defaults(handler=_person_set_login)
     p = add_subcommand(person_sub, "list", "list the team")
     p.set_defaults(handler=_person_list)
     for action, help_text in (("deactivate", "take a person's access away (their login can no longer connect)"),
@@ -60,6 +66,16 @@ def _person_add(args: argparse.Namespace, cli: Cli) -> int:
                     "login": info.login or ""}),
             {"id": info.id, "name": info.name, "role": info.role.value, "department": info.department,
              "login": info.login})
+    return 0
+
+
+def _person_set_login(args: argparse.Namespace, cli: Cli) -> int:
+    from takeover_planner.services import people
+
+    ctx = cli.context()
+    info = people.set_login(ctx, people.find_person(ctx, args.person).id, args.login, _read_password(args))
+    cli.out(render(CliReport.PERSON_LOGIN_SET, {"name": info.name, "login": info.login or ""}),
+            {"id": info.id, "name": info.name, "login": info.login, "active": info.active})
     return 0
 
 

@@ -82,7 +82,10 @@ def add_person(
                 raise ValidationError(TeamText.FIRST_PERSON_PLANS)
         else:
             require_planner(s, ctx.actor, ActionText.ADD_PEOPLE)
-        if s.scalar(select(Person.id).where(func.lower(Person.name) == name.lower())) is not None:
+        existing = s.execute(select(Person.name, Person.login).where(func.lower(Person.name) == name.lower())).first()
+        if existing is not None and server and existing.login is None:
+            raise ValidationError(TeamText.PERSON_EXISTS_NO_LOGIN, name=existing.name)
+        if existing is not None:
             raise ValidationError(TeamText.PERSON_EXISTS, name=name)
         dept_id = None
         if role == Role.CONTRIBUTOR:
@@ -115,6 +118,29 @@ def _checked_login(s: Session, ctx: AppContext, login: str | None) -> str:
     if not pg_security.may_create_logins(connection):
         raise PermissionDenied(TeamText.CANNOT_CREATE_LOGINS, login=pg_security.whoami(connection).login)
     return login
+
+
+def set_login(ctx: AppContext, person_id: int, login: str, password: str | None = None) -> PersonInfo:
+    """Give a person who has none a database login (on PostgreSQL): the people of a team database made before
+    logins existed, or added while the server could not create roles. A deactivated person's login is made
+    without the right to log in."""
+    with ctx.db.write() as s:
+        if not on_server(s):
+            raise ValidationError(TeamText.LOGIN_ONLY_ON_POSTGRES)
+        login = _checked_login(s, ctx, login)
+        person = s.get(Person, person_id)
+        if person is None:
+            raise NotFoundError(TeamText.NO_PERSON, person_id=person_id)
+        if person.login is not None:
+            # Moving a person to another login would hand their audit trail's name to it: deactivate, add anew.
+            raise ValidationError(TeamText.PERSON_HAS_LOGIN, name=person.name, login=person.login)
+        audit.record(s, ctx.actor, "person", person.id, "updated", before={"login": None}, after={"login": login})
+        person.login = login
+        s.flush()
+        pg_security.create_login(s.connection(), login, Role(person.role), password)
+        if not person.active:
+            pg_security.set_login_active(s.connection(), login, Role(person.role), active=False)
+        return _info(person)
 
 
 def find_person(ctx: AppContext, name_or_id: str) -> PersonInfo:

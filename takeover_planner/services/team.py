@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import URL, make_url
 
@@ -23,6 +24,9 @@ from takeover_planner.storage.migrate import foreign_database, schema_status, se
 from takeover_planner.storage.pg_security import SecurityStatus
 from takeover_planner.texts.access import ActionText
 from takeover_planner.texts.team import TeamText
+
+if TYPE_CHECKING:
+    from takeover_planner.instagram.secrets import SecretStore
 
 log = logging.getLogger(__name__)
 
@@ -67,12 +71,17 @@ def with_stored_password(url_text: str) -> str:
     return url.set(password=password).render_as_string(hide_password=False) if password else url_text
 
 
-def _store_password(url_text: str, password: str) -> None:
-    from takeover_planner.instagram.secrets import SecretStore
+def _password_store() -> SecretStore:
+    """The OS keyring, or a refusal in the words of this task (the store's own text is about access tokens and
+    publishing). Never the settings file."""
+    from takeover_planner.instagram.errors import SecretStoreUnavailable
+    from takeover_planner.instagram.secrets import ENV_BACKEND, SecretStore
 
     store = SecretStore()
-    store.require()  # no keyring: say so plainly; never fall back to the settings file
-    store.set(password_key(make_url(url_text)), password)
+    if not store.status().usable:
+        raise SecretStoreUnavailable(TeamText.NO_KEYRING_FOR_PASSWORD, details={"backend": store.status().backend},
+                                     variable=ENV_BACKEND)
+    return store
 
 
 @dataclass(frozen=True)
@@ -88,6 +97,8 @@ def connect(ctx: AppContext, url_text: str, *, password: str | None = None) -> C
         ctx.settings.set("database.url", "")
         ctx.settings.save()
         return ConnectResult(redact_url(ctx.paths.default_db_url), False, "")
+    # A password needs the keyring: asked before the database is touched, so a refusal changes nothing.
+    store = _password_store() if _split_password(url_text, password)[1] else None
     db, plain_url, secret = _open(url_text, password)
     try:
         ensure_reachable(db)
@@ -99,8 +110,8 @@ def connect(ctx: AppContext, url_text: str, *, password: str | None = None) -> C
     finally:
         db.dispose()
     stored = False
-    if secret:
-        _store_password(plain_url, secret)
+    if secret and store is not None:
+        store.set(password_key(make_url(plain_url)), secret)
         stored = True
     ctx.settings.set("database.url", plain_url)
     ctx.settings.save()

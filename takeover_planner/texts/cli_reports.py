@@ -131,6 +131,8 @@ class CliReport(Code):
                               "Added {name} as {role} for {department}, login {login}.",
                               "La til {name} som {role} for {department}, pålogging {login}.")
     PERSON_ACTIVE = ("cli_reports.person_active", "{name} is active.", "{name} er aktiv.")
+    PERSON_LOGIN_SET = ("cli_reports.person_login_set", "{name} now logs in as {login}.",
+                        "{name} logger nå på som {login}.")
     PERSON_DEACTIVATED = ("cli_reports.person_deactivated", "{name} is deactivated.", "{name} er deaktivert.")
     NO_PEOPLE = ("cli_reports.no_people", "No people yet: this is a personal database, and you act as its comms "
                  "officer.", "Ingen personer ennå: dette er en personlig database, og du er dens "

@@ -14,6 +14,11 @@ class TeamText(Code):
                           "Den første personen i en teamdatabase må være kommunikasjonsrådgiver.")
     PERSON_EXISTS = ("team.person_exists", "There is already a person called '{name}'.",
                      "Det finnes allerede en person som heter «{name}».")
+    PERSON_EXISTS_NO_LOGIN = ("team.person_exists_no_login",
+                              "There is already a person called '{name}', without a login: give them one with "
+                              "`person set-login \"{name}\" --login LOGIN`.",
+                              "Det finnes allerede en person som heter «{name}», uten pålogging: gi personen en med "
+                              "`person set-login \"{name}\" --login PÅLOGGING`.")
     CONTRIBUTOR_NEEDS_DEPARTMENT = ("team.contributor_needs_department",
                                     "A contributor belongs to a department (--department).",
                                     "En bidragsyter hører til en enhet (--department).")
@@ -32,6 +37,20 @@ class TeamText(Code):
     LOGIN_NEEDED = ("team.login_needed",
                     "On a team database each person needs their own database login (--login).",
                     "På en teamdatabase trenger hver person sin egen databasepålogging (--login).")
+    NO_KEYRING_FOR_PASSWORD = (
+        "team.no_keyring_for_password",
+        "No secure password store (OS keyring) is available, so the database password cannot be kept and nothing "
+        "was changed. Windows (Credential Manager) and macOS (Keychain) have one built in; on Linux, install and "
+        "unlock GNOME Keyring or KWallet. Or connect without a password in the app: single sign-on (Kerberos), a "
+        "client certificate or PostgreSQL's own password file, as IT set up the server. To keep secrets in an "
+        "unencrypted file instead, choose such a keyring yourself with the environment variable {variable}.",
+        "Det finnes ikke noe sikkert passordlager (nøkkelring i operativsystemet), så databasepassordet kan ikke "
+        "tas vare på, og ingenting ble endret. Windows (Legitimasjonsbehandling) og macOS (Nøkkelring) har det "
+        "innebygd; på Linux installerer og låser du opp GNOME Keyring eller KWallet. Eller koble til uten passord "
+        "i appen: enkel pålogging (Kerberos), et klientsertifikat eller PostgreSQLs egen passordfil, slik IT har "
+        "satt opp serveren. Vil du heller ha hemmeligheter i en ukryptert fil, velger du en slik nøkkelring selv "
+        "med miljøvariabelen {variable}.",
+    )
     LOGIN_ONLY_ON_POSTGRES = (
         "team.login_only_on_postgres",
         "Logins belong to a team database on PostgreSQL; this database is a personal SQLite file.",
@@ -42,6 +61,11 @@ class TeamText(Code):
                  "starting with a letter.",
                  "«{login}» kan ikke være en databasepålogging: bruk 1–63 små bokstaver, sifre, _ eller ., "
                  "og begynn med en bokstav.")
+    PERSON_HAS_LOGIN = ("team.person_has_login",
+                        "{name} already has the login '{login}'. To use another one, deactivate {name} and add "
+                        "the person again with the new login.",
+                        "{name} har allerede påloggingen «{login}». For å bruke en annen: deaktiver {name} og legg "
+                        "til personen på nytt med den nye påloggingen.")
     LOGIN_TAKEN = ("team.login_taken", "The login '{login}' already belongs to {name}.",
                    "Påloggingen «{login}» tilhører allerede {name}.")
     CANNOT_CREATE_LOGINS = (

@@ -381,5 +381,31 @@ def test_upgrading_an_existing_team_database_installs_roles_and_keeps_data(pg_ur
             pg_security.install(conn)  # idempotent: a second install changes nothing and does not fail
         after = migrate.security_status(db)
         assert after is not None and after.installed
+        with db.engine.connect() as conn:
+            prefix = pg_security.group_roles(conn).comms.removesuffix("_comms")
     finally:
         db.dispose()
+    # The person who was there before logins existed gets one; adding them again is refused with the way to do it.
+    login = f"{prefix}_kari_before"
+    capsys.readouterr()
+    assert main(["--home", home, "--db", pg_url, "person", "add", "Kari", "--role", "comms_officer",
+                 "--login", login]) != 0
+    assert "person set-login" in capsys.readouterr().err
+    assert main(["--home", home, "--db", pg_url, "--json", "person", "set-login", "Kari", "--login", login]) == 0
+    assert json.loads(capsys.readouterr().out)["login"] == login
+    assert main(["--home", home, "--db", pg_url, "person", "set-login", "Kari", "--login", f"{login}2"]) != 0
+    assert "already has the login" in capsys.readouterr().err
+    kari = open_context(str(tmp_path / "kari"), _url_for(pg_url, login))
+    try:
+        profile = people.whoami(kari)
+        assert (profile.name, profile.role) == ("Kari", Role.COMMS_OFFICER)
+    finally:
+        kari.close()
+
+
+def test_a_login_is_only_given_on_a_team_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    home = str(tmp_path / "home")
+    assert main(["--home", home, "person", "add", "Kari", "--role", "comms_officer"]) == 0
+    capsys.readouterr()
+    assert main(["--home", home, "person", "set-login", "Kari", "--login", "kari"]) != 0
+    assert "PostgreSQL" in capsys.readouterr().err

@@ -209,3 +209,22 @@ def test_db_connect_with_a_password_in_the_url_leaves_it_in_no_file(
     assert json.loads(resolve_paths(home).settings_file.read_text())["database.url"]
     for file in (p for p in home.rglob("*") if p.is_file()):
         assert secret.encode() not in file.read_bytes(), file
+
+
+def test_db_connect_without_a_keyring_refuses_before_touching_anything(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], request: pytest.FixtureRequest,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from keyring.backends import fail
+
+    choose_keyring(request, monkeypatch, fail.Keyring())
+    secret = "Sekret-no-keyring"
+    home = tmp_path / "tp"
+    # Nothing listens on this port: had the database been tried first, the refusal would be "unreachable".
+    code = main(["--home", str(home), "db", "connect", f"postgresql+psycopg://kari:{secret}@127.0.0.1:9/plan"])
+    err = capsys.readouterr().err
+    assert code == 6 and "database password cannot be kept" in err and "publishing" not in err, err
+    assert secret not in err
+    settings = resolve_paths(home).settings_file
+    assert not settings.exists() or "database.url" not in json.loads(settings.read_text())
+    for file in (p for p in home.rglob("*") if p.is_file()):
+        assert secret.encode() not in file.read_bytes(), file
