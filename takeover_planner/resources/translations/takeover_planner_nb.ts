@@ -2077,6 +2077,49 @@
     </message>
 </context>
 <context>
+    <name>LateFrameDialog</name>
+    <message>
+        <source>Frame #%1 goes out on the publisher&apos;s next run.</source>
+        <translation>Storybilde #%1 legges ut neste gang publiseringen kjører.</translation>
+    </message>
+    <message>
+        <source>Frame #%1 now goes out at %2.</source>
+        <translation>Storybilde #%1 legges nå ut %2.</translation>
+    </message>
+    <message>
+        <source>Frame #%1 will not be posted; it is withdrawn.</source>
+        <translation>Storybilde #%1 blir ikke lagt ut; det er trukket tilbake.</translation>
+    </message>
+    <message>
+        <source>A late frame</source>
+        <translation>Et forsinket storybilde</translation>
+    </message>
+    <message>
+        <source>It was not posted at its time because it is late. Post it now all the same, give it a new time in its slot (Oslo time), or do not post it at all.</source>
+        <translation>Det ble ikke lagt ut til sin tid fordi det er forsinket. Legg det ut nå likevel, gi det et nytt tidspunkt innenfor perioden (norsk tid), eller ikke legg det ut i det hele tatt.</translation>
+    </message>
+    <message>
+        <source>&amp;New time</source>
+        <translation>&amp;Nytt tidspunkt</translation>
+    </message>
+    <message>
+        <source>&amp;Post it now</source>
+        <translation>&amp;Legg ut nå</translation>
+    </message>
+    <message>
+        <source>Post it at the &amp;new time</source>
+        <translation>Legg ut på det &amp;nye tidspunktet</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t post it</source>
+        <translation>&amp;Ikke legg ut</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>Bestem senere</translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
         <source>Competing request</source>

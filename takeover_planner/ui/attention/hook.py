@@ -15,7 +15,8 @@ happens with the dock hidden too, and each item alerts once.
 
 What an item's action opens: the status menu of its slot (mark completed, move or cancel, decide between
 competing requests), the slot's review screen (a frame waiting, a consent to fix), the e-mail to the department
-(a missed deadline), or the slot in the calendar (publishing: the Publish menu is beside it).
+(a missed deadline), the decision about a frame held because it is late (post now, new time, drop), or the slot
+in the calendar (other publishing items: the Publish menu is beside it).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from takeover_planner.errors import TakeoverError
     from takeover_planner.services.attention import AttentionItem
     from takeover_planner.services.context import AppContext
+    from takeover_planner.ui.publishing.late_dialog import LateFrameDialog
     from takeover_planner.ui.shell import Shell
 
 CLOCK_REFRESH_MS = 5 * 60 * 1000
@@ -70,6 +72,7 @@ class AttentionHook(QObject):
         self.toggle_action = self.dock.toggleViewAction()
         shell.add_menu_actions(Menu.VIEW, self.toggle_action)
         self.items: list[AttentionItem] = []
+        self.late_dialog: LateFrameDialog | None = None  # the open decision about a late frame, if any
         self._reading = False
         self._again = False  # something changed while a read was under way
         self._generation = 0  # one per open database: a read from the one before is dropped
@@ -206,11 +209,26 @@ class AttentionHook(QObject):
             page.review_requested.emit(slot_id)
         elif item.action == AttentionAction.REMIND_DEPARTMENT:
             page.email_requested.emit(slot_id, "missed")
+        elif item.action == AttentionAction.DECIDE_LATE and item.frame_id is not None:
+            self._decide_late(item.frame_id, str(item.message))
         elif item.action in _STATUS_MENU:
             self._show_slot(slot_id, lambda: page.open_status_menu(
                 slot_id, anchor.mapToGlobal(anchor.rect().bottomLeft())))
         else:
             self._show_slot(slot_id, lambda: None)
+
+    def _decide_late(self, frame_id: int, situation: str) -> None:
+        """Post the held frame now, give it a new time, or drop it (``ui.publishing.late_dialog``)."""
+        from takeover_planner.ui.publishing.late_dialog import LateFrameDialog
+
+        dialog = LateFrameDialog(self.shell.window, self.shell.store, self.shell.runner, frame_id, situation)
+        dialog.decided.connect(self._on_late_decided)
+        self.late_dialog = dialog
+        dialog.open()
+
+    def _on_late_decided(self, said: str) -> None:
+        self.shell.show_status(said)
+        self.refresh_soon()
 
     def _show_slot(self, slot_id: int, then: Callable[[], None]) -> None:
         """The slot in the calendar, selected (read first when its year is not loaded), then ``then()``."""

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 TOKEN_DAYS = 60  # Instagram Login's long-lived tokens
 
 
-class _ServiceDialog(QDialog):
+class ServiceDialog(QDialog):
     """A form, an error line and buttons; ``_call`` runs a service and hands back its answer."""
 
     def __init__(self, parent: QWidget | None, store: PlannerStore, runner: TaskRunner) -> None:
@@ -94,7 +94,7 @@ class _ServiceDialog(QDialog):
         super().changeEvent(event)
 
 
-class TokenDialog(_ServiceDialog):
+class TokenDialog(ServiceDialog):
     token_set = Signal(str)  # the notice about its expiry
 
     def __init__(self, parent: QWidget | None, store: PlannerStore, runner: TaskRunner,
@@ -176,7 +176,7 @@ class TokenDialog(_ServiceDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
 
-class HandoffDialog(_ServiceDialog):
+class HandoffDialog(ServiceDialog):
     pack_written = Signal(str)  # a line for the status bar
 
     def __init__(self, parent: QWidget | None, store: PlannerStore, runner: TaskRunner, slot_id: int,
@@ -272,7 +272,7 @@ class HandoffDialog(_ServiceDialog):
         self.close_button.setText(self.tr("Close"))
 
 
-class PostedByHandDialog(_ServiceDialog):
+class PostedByHandDialog(ServiceDialog):
     marked = Signal(str)  # a line for the status bar
 
     def __init__(self, parent: QWidget | None, store: PlannerStore, runner: TaskRunner, slot_id: int) -> None:
