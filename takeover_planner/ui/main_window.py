@@ -138,7 +138,11 @@ class MainWindow(QMainWindow):
         self._update_counts()
         if not self.settings.get("demo.offered"):  # the first start: who are you, and would you like the demo?
             self.profile_prompt = ask_profile_once(self, self.settings)
-            self._maybe_offer_demo(ctx)
+            if self.profile_prompt is None:
+                self._maybe_offer_demo(ctx)
+            else:  # one question at a time: the demo offer would cover the profile dialog
+                self.profile_prompt.finished.connect(lambda _result: self._maybe_offer_demo(ctx),
+                                                     Qt.ConnectionType.SingleShotConnection)
 
     def _on_shell_database_closing(self) -> None:
         """Closing, or switching to another database: nothing may go on working on this one."""

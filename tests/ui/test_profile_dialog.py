@@ -28,6 +28,7 @@ def test_the_first_start_asks_for_the_profile_and_saving_it_signs_briefs(qtbot, 
     win.start()
     dialog = win.profile_prompt
     assert dialog is not None and dialog.isVisible()
+    assert win.demo_prompt is None  # one question at a time: the demo offer would cover this dialog
 
     _fill(dialog, name="Kari Nordmann", email="not an address")
     dialog.save_button.click()
@@ -38,7 +39,7 @@ def test_the_first_start_asks_for_the_profile_and_saving_it_signs_briefs(qtbot, 
     assert not dialog.isVisible()
     saved = profile.load_profile(paths)  # on disk, not only in the window's settings
     assert (saved.name, saved.email, saved.phone) == ("Kari Nordmann", "kari@fjordvik.kommune.no", "+47 900 11 222")
-    assert win.demo_prompt is not None  # the demo is still offered beside it
+    assert win.demo_prompt is not None and win.demo_prompt.isVisible()  # and then the demo is offered
     win.demo_prompt.reject()
     win.close()
 

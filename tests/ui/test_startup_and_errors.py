@@ -33,6 +33,8 @@ def test_first_start_creates_the_database_and_offers_the_demo(qtbot, tmp_path, r
     qtbot.addWidget(win)
     win.start()  # inline runner: the database is created and migrated right here
     assert (paths.data_dir / "takeover-planner.sqlite3").is_file()
+    assert win.profile_prompt is not None and win.demo_prompt is None  # who are you, first
+    win.profile_prompt.reject()  # skipped: asked again next time, and the demo is offered now
     box = win.demo_prompt
     assert box is not None and box.isVisible()
     assert "demo municipality" in box.text()
