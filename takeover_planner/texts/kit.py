@@ -125,6 +125,8 @@ class KitText(Code):
                 "En innsending kan ha høyst {count} storybilder.")
     TOO_BIG = ("kit.too_big", "The submission is too large for a browser to make (over 4 GB). Send fewer videos.",
                "Innsendingen er for stor til at nettleseren kan lage den (over 4 GB). Send færre videoer.")
+    NEED_PEOPLE = ("kit.need_people", "Frame {number}: say whether it shows people who can be recognised.",
+                   "Storybilde {number}: svar på om det viser personer som kan kjennes igjen.")
     BAD_TIME = ("kit.bad_time", "Frame {number}: write the time as HH:MM, e.g. 09:30.",
                 "Storybilde {number}: skriv klokkeslettet som TT:MM, f.eks. 09:30.")
     SAVE_FAILED = ("kit.save_failed", "The submission could not be made: {error}",

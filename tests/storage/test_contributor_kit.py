@@ -147,7 +147,7 @@ def kit_run(browser: Any, tmp_path_factory: pytest.TempPathFactory, real_corpus:
         {"time": "10:15", "text": "Slik sjekker vi utstyret", "people": "no", "day": "2027-03-02",
          "sticker": ("link", "https://fjordvik.kommune.no/brann")},
         {"time": "12:00", "text": "Røykvarsleren – test den i dag", "people": "no", "credit": "Foto: Ola"},
-        {"time": "", "text": "Takk for i dag", "people": None},
+        {"time": "", "text": "Takk for i dag", "people": None},  # answered only when the save asks for it
     ]
     for n, frame in enumerate(entered, start=1):
         _fill(browser, f"frame-{n}-time", frame["time"])
@@ -172,6 +172,14 @@ def kit_run(browser: Any, tmp_path_factory: pytest.TempPathFactory, real_corpus:
           if (c.tagName === 'BUTTON') { return !(c.getAttribute('aria-label') || c.textContent.trim()); }
           return !(c.labels && c.labels.length) && !c.getAttribute('aria-label');
         }).map(function (c) { return c.id; });""")
+    _click(browser, "kit-save")
+    # Frame 4's people question is unanswered: the save stops there, says so and puts the focus on it.
+    refused = _wait(lambda: [text for text in [browser.find_element("id", "kit-status").text] if "Storybilde 4" in text])
+    assert "personer" in refused[0], refused
+    assert browser.switch_to.active_element.get_attribute("id") == "frame-4-people-no"
+    assert not [p for p in downloads.iterdir() if p.suffix == ".zip"]
+    _click(browser, "frame-4-people-no")
+    entered[3]["people"] = "no"
     _click(browser, "kit-save")
     saved = _wait(lambda: [p for p in downloads.iterdir() if p.suffix == ".zip"])
     status = browser.find_element("id", "kit-status").text

@@ -651,6 +651,8 @@
     for (var i = 0; i < frames.length; i++) {
       var f = frames[i], n = i + 1, value = f.stickerValue.trim();
       if (f.time.trim() && cleanTime(f.time) === null) { return ["bad_time", { number: n }, "frame-" + n + "-time"]; }
+      // Unanswered is not "no": consent is the comms team's to check, so the question is never skipped.
+      if (f.people === null) { return ["need_people", { number: n }, "frame-" + n + "-people-no"]; }
       if (f.stickerKind && !value) { return ["empty_sticker", { number: n }, "frame-" + n + "-sticker-value"]; }
       if (f.stickerKind === "link" && !/^https:\/\/\S+$/.test(value)) { return ["bad_link", { number: n }, "frame-" + n + "-sticker-value"]; }
       if (f.stickerKind === "mention" && !/^@[A-Za-z0-9._]{1,30}$/.test(value)) { return ["bad_mention", { number: n }, "frame-" + n + "-sticker-value"]; }
