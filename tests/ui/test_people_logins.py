@@ -134,3 +134,35 @@ def test_a_reader_login_is_told_to_ask_for_a_profile_for_the_login(pg_url: str, 
         reader.close()
     assert denied.value.code == AccessText.PLANNERS_ONLY_NO_LOGIN_PROFILE
     assert denied.value.params == {"action": ActionText.ADD_DEPARTMENTS, "name": "Rita Leser"}
+
+
+@pytest.mark.postgres
+def test_a_person_without_a_login_is_given_one_in_the_dialog(qtbot, runner: TaskRunner, translations,
+                                                             team_ctx: AppContext) -> None:
+    with team_ctx.db.engine.begin() as conn:  # someone from before the plan was a team database
+        conn.execute(text("INSERT INTO person (name, role, email, active, created_at, version, updated_at) "
+                          "VALUES ('Rita Reader', 'reader', '', true, now(), 1, now())"))
+    login = f"{_prefix(team_ctx)}_rita"
+    dialog = _dialog(qtbot, team_ctx, runner)
+    rows = {dialog.table.item(r, 0).text(): r for r in range(dialog.table.rowCount())}
+    assert dialog.login_button.isVisible() and not dialog.login_button.isEnabled()
+    dialog.table.selectRow(rows["Rita Reader"])
+    assert dialog.login_button.isEnabled()
+    dialog.login_button.click()
+    asked = dialog.login_dialog
+    assert asked is not None and asked.isVisible() and "Rita Reader" in asked.intro.text()
+    asked.login.setText(login)
+    asked.password.setText("lesetilgang")
+    asked.buttons.button(asked.buttons.StandardButton.Ok).click()
+    assert not dialog.error.isVisible(), dialog.error.text()
+    assert asked.password.text() == "", "the password is kept in no widget"
+    rows = {dialog.table.item(r, 0).text(): r for r in range(dialog.table.rowCount())}
+    assert dialog.table.item(rows["Rita Reader"], LOGIN_COLUMN).text() == login
+    assert _can_login(team_ctx, login)
+    dialog.table.selectRow(rows["Rita Reader"])
+    assert not dialog.login_button.isEnabled(), "a person keeps the login they have"
+
+
+def test_on_sqlite_there_is_no_login_to_give(qtbot, runner: TaskRunner, translations, planner: Planner) -> None:
+    dialog = _dialog(qtbot, planner.ctx, runner)
+    assert not dialog.login_button.isVisible()

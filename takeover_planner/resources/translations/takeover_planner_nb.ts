@@ -2135,6 +2135,37 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Give a login</source>
+        <translation>Gi en pålogging</translation>
+    </message>
+    <message>
+        <source>The database login %1 signs in with. The server then enforces their role.</source>
+        <translation>Databasepåloggingen %1 logger på med. Serveren håndhever da rollen.</translation>
+    </message>
+    <message>
+        <source>Database &amp;login</source>
+        <translation>&amp;Databasepålogging</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Pass&amp;ord</translation>
+    </message>
+    <message>
+        <source>for a new login; empty if IT already made it</source>
+        <translation>for en ny pålogging; la stå tomt hvis IT allerede har laget den</translation>
+    </message>
+    <message>
+        <source>Give the login</source>
+        <translation>Gi påloggingen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Opening the database…</source>
@@ -2569,6 +2600,14 @@
     <message>
         <source>&amp;Add person</source>
         <translation>&amp;Legg til person</translation>
+    </message>
+    <message>
+        <source>Give a lo&amp;gin…</source>
+        <translation>Gi en på&amp;logging …</translation>
+    </message>
+    <message>
+        <source>For a person who has no database login yet, e.g. one who was in the plan before it became a team database</source>
+        <translation>For en person som ennå ikke har databasepålogging, f.eks. en som var med i planen før den ble en teamdatabase</translation>
     </message>
     <message>
         <source>Close</source>

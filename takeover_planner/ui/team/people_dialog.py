@@ -1,6 +1,6 @@
 """Manage ▸ People: the team's profiles (name, role, department, login, e-mail, active) and adding someone.
 
-Everyone may look; adding and (de)activating are for comms officers. The buttons are greyed out for
+Everyone may look; adding, giving a login and (de)activating are for comms officers. The buttons are greyed out for
 others, and the service refuses anyway (its message is shown). In a personal database (nobody listed yet)
 the first person added must be a comms officer: it is what turns the database into a team one.
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -84,8 +84,16 @@ class PeopleDialog(QDialog):
         layout.addWidget(self.table, 1)
         self.active_button = QPushButton(self)
         self.active_button.clicked.connect(self._on_active_button_clicked)
+        # The people of a plan from before it was a team database have no login yet (`person set-login`).
+        self.login_button = QPushButton(self)
+        self.login_button.setObjectName("giveLogin")
+        self.login_button.clicked.connect(self.open_login_dialog)
+        self.login_button.setVisible(self.logins)
+        self.login_dialog: LoginDialog | None = None
+        self._login_for: int | None = None  # the person the login dialog asks about
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.login_button)
         row.addWidget(self.active_button)
         layout.addLayout(row)
 
@@ -214,6 +222,34 @@ class PeopleDialog(QDialog):
 
         self.runner.run(work, on_done=done, on_error=self._show_problem, kind=WRITE)
 
+    def open_login_dialog(self) -> None:
+        person = self.selected()
+        if person is None or person.login is not None:
+            return
+        if self.login_dialog is None:  # one, reused: it lives as long as this dialog
+            self.login_dialog = LoginDialog(self)
+            self.login_dialog.chosen.connect(self._give_login)
+        self._login_for = person.id
+        self.login_dialog.ask_for(person.name)
+
+    def _give_login(self, login: str, password: str) -> None:
+        ctx, person_id = self._ctx(), self._login_for
+        if ctx is None or person_id is None:
+            return
+
+        def work() -> Any:
+            from takeover_planner.services import people
+
+            return people.set_login(ctx, person_id, login, password or None)
+
+        def done(_person: Any) -> None:
+            self.error.hide()
+            self.reload()
+            if self.on_changed is not None:
+                self.on_changed()
+
+        self.runner.run(work, on_done=done, on_error=self._show_problem, kind=WRITE)
+
     def selected(self) -> PersonInfo | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
@@ -238,6 +274,7 @@ class PeopleDialog(QDialog):
         self.active_button.setEnabled(manage and person is not None)
         self.active_button.setText(self.tr("Activate") if person is not None and not person.active
                                    else self.tr("Deactivate"))
+        self.login_button.setEnabled(manage and person is not None and person.login is None)
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("People"))
@@ -269,10 +306,79 @@ class PeopleDialog(QDialog):
         self.password_label.setBuddy(self.password)
         self.password.setPlaceholderText(self.tr("for a new login; empty if IT already made it"))
         self.add_button.setText(self.tr("&Add person"))
+        self.login_button.setText(self.tr("Give a lo&gin…"))
+        self.login_button.setToolTip(self.tr("For a person who has no database login yet, e.g. one who was in the "
+                                             "plan before it became a team database"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         self._update_enabled()
         if self.people:
             self._show_people(self.people)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "buttons"):
+            self._retranslate()
+        super().changeEvent(event)
+
+
+class LoginDialog(QDialog):
+    """The login (and, for a new one, its password) for a person who has none. The password is handed on once and
+    the field emptied: it stays in no widget."""
+
+    chosen = Signal(str, str)  # login, password ("" adopts a login IT already made)
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("loginDialog")
+        self.name = ""
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)  # a person's name, as typed
+        layout.addWidget(self.intro)
+        form = QFormLayout()
+        self.login = QLineEdit(self)
+        self.login.setObjectName("newLogin")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("newLoginPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.login_label, self.password_label = QLabel(self), QLabel(self)
+        form.addRow(self.login_label, self.login)
+        form.addRow(self.password_label, self.password)
+        layout.addLayout(form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._retranslate()
+
+    def ask_for(self, name: str) -> None:
+        self.name = name
+        self.login.clear()
+        self.password.clear()
+        self._retranslate()
+        self.open()
+
+    def _accept(self) -> None:
+        login, password = self.login.text().strip(), self.password.text()
+        self.password.clear()
+        if not login:
+            self.login.setFocus()
+            return
+        self.chosen.emit(login, password)
+        self.accept()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Give a login"))
+        self.intro.setText(self.tr("The database login %1 signs in with. The server then enforces their role.")
+                           .replace("%1", self.name))
+        self.login_label.setText(self.tr("Database &login"))
+        self.login_label.setBuddy(self.login)
+        self.password_label.setText(self.tr("Pass&word"))
+        self.password_label.setBuddy(self.password)
+        self.password.setPlaceholderText(self.tr("for a new login; empty if IT already made it"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Give the login"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "buttons"):
