@@ -12,6 +12,7 @@ import linecache
 import logging
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
@@ -22,8 +23,10 @@ from takeover_planner.settings import Settings
 from takeover_planner.ui.crash import CrashReporter
 from takeover_planner.ui.i18n import Translations, resolve_language
 from takeover_planner.ui.icons import icon
-from takeover_planner.ui.main_window import MainWindow
 from takeover_planner.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from takeover_planner.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -61,16 +64,20 @@ def launch(home: str | None = None, db_url: str | None = None, user: str | None 
     # start (tests/benchmarks/bench_ui.py). It is paused until the database has opened (then the start-up heap is
     # frozen out of its rounds, see _settle_after_start), and at the latest for START_GC_PAUSE_MS.
     gc.disable()
+    # Opening the database is the longest step of a start: a worker imports what it needs (SQLAlchemy's ORM, the
+    # models, the services) from the first moment, while this thread makes the application and builds the window
+    # (much of which is Qt's own C++ work, so the two overlap).
+    runner = TaskRunner()
+    runner.run(_import_database_layer)
     paths = resolve_paths(home).ensure()
     configure_logging(paths)
     settings = Settings.load(paths)
     app = application()
     translations = Translations(app)
     translations.apply(resolve_language(settings.get("ui.language")))
-    runner = TaskRunner()
-    # While the window is being built, a worker imports what opening the database needs (SQLAlchemy's ORM,
-    # the models, the services); much of building a window is Qt's own C++ work, so the two overlap.
-    runner.run(_import_database_layer)
+    # The window's modules are imported here, after the worker has started: its imports run alongside.
+    from takeover_planner.ui.main_window import MainWindow
+
     window = MainWindow(paths, settings, runner, translations, home=home, db_url=db_url, user=user)
     crash = CrashReporter(paths.log_file, lambda: window)
     crash.install()

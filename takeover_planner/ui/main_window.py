@@ -20,7 +20,6 @@ from takeover_planner.ui.booking_actions import BookingActions
 from takeover_planner.ui.brief_hook import BriefHook
 from takeover_planner.ui.calendar_page import AGENDA, MONTH, WEEK, CalendarPage
 from takeover_planner.ui.crash import show_problem
-from takeover_planner.ui.dialogs.profile_dialog import ProfileDialog, ask_profile_once
 from takeover_planner.ui.email_hook import EmailHook
 from takeover_planner.ui.i18n import BOKMAAL, ENGLISH, Translations
 from takeover_planner.ui.icons import icon
@@ -46,6 +45,7 @@ if TYPE_CHECKING:
     from takeover_planner.paths import AppPaths
     from takeover_planner.services.context import AppContext
     from takeover_planner.settings import Settings
+    from takeover_planner.ui.dialogs.profile_dialog import ProfileDialog
     from takeover_planner.ui.export_dialog import ExportDialog
     from takeover_planner.ui.management.manage_window import ManageWindow
     from takeover_planner.ui.review.review_window import ReviewWindow
@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
         self.page.refresh()
         self._update_counts()
         if not self.settings.get("demo.offered"):  # the first start: who are you, and would you like the demo?
+            from takeover_planner.ui.dialogs.profile_dialog import ask_profile_once  # the first start only
+
             self.profile_prompt = ask_profile_once(self, self.settings)
             if self.profile_prompt is None:
                 self._maybe_offer_demo(ctx)
