@@ -270,8 +270,12 @@ def _hosting_set(args: argparse.Namespace, cli: Cli) -> int:
         if not password:
             raise ValidationError(CliText.NO_PASSWORD)
     info = svc.set_hosting(cli.context(), args.upload_url, args.public_url, args.username, password)
-    cli.out(render(CliPublishing.HOST_SET, {"upload": info.upload_url, "public": info.public_url})
-            + (" " + render(CliPublishing.HOST_PASSWORD_KEPT) if info.password_stored else ""), info.__dict__)
+    said = render(CliPublishing.HOST_SET, {"upload": info.upload_url, "public": info.public_url})
+    if info.password_stored:
+        said += " " + render(CliPublishing.HOST_PASSWORD_KEPT)
+    elif info.username:  # a host that asks for a user and has no password would stop every upload
+        said += "\n" + render(CliPublishing.HOST_PASSWORD_MISSING, {"username": info.username})
+    cli.out(said, info.__dict__)
     return 0
 
 

@@ -112,6 +112,13 @@ class CliPublishing(Code):
                 "Medieverten er satt opp: filer lastes opp til {upload}, og Instagram henter dem fra {public}.")
     HOST_PASSWORD_KEPT = ("cli_publishing.host_password_kept", "Password kept in the OS keyring.",
                           "Passordet ligger i systemets nøkkelring.")
+    HOST_PASSWORD_MISSING = (
+        "cli_publishing.host_password_missing",
+        "No password is stored for {username}: uploads will stop until you give it with "
+        "`takeover-planner hosting set … --username {username} --password-stdin`.",
+        "Det er ikke lagret noe passord for {username}: opplastinger stopper til du gir det med "
+        "`takeover-planner hosting set … --username {username} --password-stdin`.",
+    )
     NO_HOST = ("cli_publishing.no_host",
                "No media host is set up. Use: takeover-planner hosting set --upload-url … --public-url …",
                "Ingen medievert er satt opp. Bruk: takeover-planner hosting set --upload-url … --public-url …")

@@ -108,6 +108,10 @@ def test_hosting_set_keeps_the_password_in_the_keyring_only(world: World, capsys
         assert "in the keyring" in out and dav.password not in out
         code, out, err = _run(world, capsys, monkeypatch, "hosting", "test")
         assert code == 0 and "deleted again" in out, err
+        # Another user without --password-stdin: said at once, not at the next run's failed uploads.
+        code, out, err = _run(world, capsys, monkeypatch, "hosting", "set", "--upload-url", dav.upload_url,
+                              "--public-url", dav.public_url, "--username", "someone-else")
+        assert code == 0 and "No password is stored for someone-else" in out, err
     finally:
         dav.stop()
 
