@@ -51,6 +51,9 @@ class PlannerStore(QObject):
     catalog_changed = Signal()
     slots_changed = Signal()
     reloaded = Signal()  # reload() brought fresh data (F5, live updates): views that read more than slots read again
+    # What the database holds may have changed: a write came back, a reload brought fresh data, another database.
+    # Not sent when more years are merely read (browsing, a search), which changes nothing in the plan.
+    data_changed = Signal()
     load_failed = Signal(object)  # the TakeoverError: listeners decide on its type and reason, not its words
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
@@ -145,6 +148,7 @@ class PlannerStore(QObject):
         self.accounts, self.departments, self.campaigns, self.blackouts = [], {}, [], []
         self.catalog_changed.emit()
         self.slots_changed.emit()
+        self.data_changed.emit()
 
     # --- the catalog -----------------------------------------------------------------------------------
 
@@ -266,6 +270,7 @@ class PlannerStore(QObject):
             self.competing.pop(other.id, None)
         self.competing.update(competing_requests(same_account))
         self.slots_changed.emit()
+        self.data_changed.emit()
 
     def search_text(self, slot: SlotInfo) -> str:
         cached = self._search_texts.get(slot.id)
@@ -339,6 +344,7 @@ class PlannerStore(QObject):
             self.competing = batch.competing
             self._years = {ALL_YEARS} if everything else set(range(first, last + 1))
             self.slots_changed.emit()
+            self.data_changed.emit()
             self.reloaded.emit()
 
         self.reload_catalog()

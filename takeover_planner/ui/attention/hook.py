@@ -2,7 +2,7 @@
 menu entry to show or hide it, and what each item's action opens.
 
 The list is asked for again (``services.attention.needs_attention``, on the READ lane) whenever the data may
-have changed: the database opened, the store's slots or catalog changed (the window's own edits, a reload, a
+have changed: the database opened, the store's data or catalog changed (the window's own edits, a reload, a
 colleague's change through live updates — they all end there), the language changed, and every few minutes,
 because some items come with the clock alone (a deadline passes, a frame waits a day). A change that arrives
 while a read is under way is answered by one more read when it is done, never by two at once; while the dock
@@ -99,7 +99,8 @@ class AttentionHook(QObject):
         shell.database_opened.connect(self._on_shell_database_opened)
         shell.database_closing.connect(self._on_shell_database_closing)
         shell.language_changed.connect(self._retranslate)
-        shell.store.slots_changed.connect(self.refresh_soon)
+        # Not slots_changed: reading more years (browsing, a search) changes nothing the list is made from.
+        shell.store.data_changed.connect(self.refresh_soon)
         shell.store.catalog_changed.connect(self.refresh_soon)
         self._retranslate()
 
