@@ -192,8 +192,8 @@ def _slot_items(s: Session, now: dt.datetime, today: dt.date) -> Iterable[Attent
     blackouts = _blackouts(s)
     items: list[AttentionItem] = []
     for slot in slots:
-        common = {"department": slot.department, "slot_id": slot.id,
-                  "dates": DateRange(slot.start_date, slot.end_date).span}
+        dates = DateRange(slot.start_date, slot.end_date)
+        common = {"department": slot.department, "slot_id": slot.id, "dates": dates.span}
         booked, over = slot.status in BOOKED, slot.end_date < today
         if booked and over:
             items.append(AttentionItem(
@@ -209,8 +209,7 @@ def _slot_items(s: Session, now: dt.datetime, today: dt.date) -> Iterable[Attent
                 Text(AttentionText.DEADLINE_MISSED, {**common, "deadline": deadline}),
                 slot.department_id, slot.id, details={"deadline": deadline}))
         if booked:
-            hits = [b for b in blackouts if b.info.dates.overlaps(DateRange(slot.start_date, slot.end_date))
-                    and b.account_id in (None, slot.account_id)]
+            hits = [b for b in blackouts if b.account_id in (None, slot.account_id) and b.info.dates.overlaps(dates)]
             for hit in hits:
                 items.append(AttentionItem(
                     AttentionKind.IN_BLACKOUT, AttentionAction.MOVE_OR_CANCEL,
@@ -255,12 +254,16 @@ def _competing(slots: list[_LiveSlot], today: dt.date) -> list[AttentionItem]:
         # slots (the window re-reads this list on every change).
         spans = sorted(((o.start_date, o.end_date, o.id, o) for o in group), key=lambda span: span[:3])
         starts = [span[0] for span in spans]
+        longest = max(end - start for start, end, _id, _slot in spans)
         for slot in group:
             if slot.status != SlotStatus.REQUESTED.value:
                 continue
             first, last, own = slot.start_date, slot.end_date, slot.id
-            begun = bisect.bisect_right(starts, last)  # only slots that start by this one's last day can overlap
-            others = [o for start, end, other_id, o in spans[:begun] if other_id != own and end >= first]
+            # Only slots that start by this one's last day, and no earlier than the longest slot could reach
+            # back from its first day, can overlap it: a window of the list, not all of it before this slot.
+            begun = bisect.bisect_right(starts, last)
+            earliest = bisect.bisect_left(starts, first - longest)
+            others = [o for _start, end, other_id, o in spans[earliest:begun] if other_id != own and end >= first]
             if not others:
                 continue
             items.append(AttentionItem(
