@@ -32,6 +32,7 @@ from takeover_planner.instagram.errors import (
 )
 from takeover_planner.instagram.graph_client import GraphClient, new_session
 from takeover_planner.instagram.secrets import SecretStore, token_key
+from takeover_planner.publishing.account_state import account_state, set_account_pause, set_account_stop
 from takeover_planner.publishing.api_publisher import AccountLink, ApiPublisher, Policy
 from takeover_planner.publishing.errors import HostingError, PublishingError
 from takeover_planner.publishing.frame_gate import LIVE_SLOT_STATES, FrameGate, FrameRules, publish_asset
@@ -165,17 +166,6 @@ class RunReport:
             "held": [h.to_json() for h in self.held],
             "notices": list(self.notices),
         }
-
-
-def account_state(session: Session, account_id: int) -> AccountPublishing:
-    """The account's publishing row, created with defaults the first time it is needed."""
-    row = session.get(AccountPublishing, account_id)
-    if row is None:
-        row = AccountPublishing(account_id=account_id, method=Method.API.value, pause_reason="", stopped_reason="",
-                                stopped_advice="")
-        session.add(row)
-        session.flush()
-    return row
 
 
 FACEBOOK_PAGE = "facebook_page"  # account.platform of a Facebook Page account
@@ -582,25 +572,6 @@ def refresh_token(env: QueueEnv, account_id: int, graph: GraphClient,
         state.token_expires_at = now_utc() + lifetime
     log.info("Access token for account #%s renewed", account_id)
     return None
-
-
-def set_account_pause(db: Database, account_id: int, until: dt.datetime, reason: str) -> None:
-    with db.write() as s:
-        state = account_state(s, account_id)
-        if state.paused_until is None or state.paused_until < until:
-            state.paused_until = until
-            state.pause_reason = reason
-    log.warning("Publishing for account #%s paused until %s: %s", account_id, until.isoformat(), reason)
-
-
-def set_account_stop(db: Database, account_id: int, reason: str, advice: str, family: Family) -> None:
-    """Stop the account's queue until a person acts; the reason stays on show until then."""
-    with db.write() as s:
-        state = account_state(s, account_id)
-        state.stopped_reason = reason
-        state.stopped_advice = advice
-        state.stop_family = family.value
-    log.warning("Publishing for account #%s stopped: %s", account_id, reason)
 
 
 def _clean_hosted(env: QueueEnv, http: requests.Session) -> None:

@@ -37,8 +37,8 @@ from takeover_planner.instagram.errors import (
 )
 from takeover_planner.instagram.graph_client import GraphClient, new_session
 from takeover_planner.instagram.secrets import SecretStore, token_key
+from takeover_planner.publishing.account_state import set_account_stop
 from takeover_planner.publishing.ledger import INSTAGRAM, JobState
-from takeover_planner.publishing.queue import set_account_stop
 from takeover_planner.storage.database import Database
 from takeover_planner.storage.models import (
     Account,

@@ -27,9 +27,9 @@ from takeover_planner.instagram.errors import NEEDS_A_PERSON, STOPS_ACCOUNT, Gra
 from takeover_planner.instagram.graph_client import GraphClient, new_session
 from takeover_planner.instagram.page_errors import page_error
 from takeover_planner.instagram.secrets import SecretStore, token_key
+from takeover_planner.publishing.account_state import account_state, set_account_stop
 from takeover_planner.publishing.errors import MissingSecret
 from takeover_planner.publishing.ledger import FACEBOOK, INSTAGRAM, JobState
-from takeover_planner.publishing.queue import account_state, set_account_stop
 from takeover_planner.services import audit
 from takeover_planner.services.access import require_planner
 from takeover_planner.services.context import AppContext
