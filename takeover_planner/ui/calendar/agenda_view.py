@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyleOptionViewItem, QTableView, QWidget
 
 from takeover_planner.ui.calendar.slot_model import ID_ROLE, SORT_ROLE, Column, SlotTableModel
 
@@ -82,14 +82,10 @@ class AgendaView(QTableView):
             self._fit_pending = True
             return
         self._fit_pending = False
-        # The rows a person sees, not a fixed screenful: each measured row is seven Python data() calls, and a
-        # search measures again after every filter.
-        rows = self.viewport().height() // max(1, self.verticalHeader().defaultSectionSize()) + 1
-        self.verticalHeader().setResizeContentsPrecision(max(1, min(MEASURED_ROWS, rows)))
         header = self.horizontalHeader()
         widths: dict[Column, int] = {}
         for column in Column:
-            content = max(header.sectionSizeFromContents(column).width(), self.sizeHintForColumn(column))
+            content = max(header.sectionSizeFromContents(column).width(), self._content_width(column))
             widths[column] = min(content, _CAPS.get(column, content))
         available = self.viewport().width()
         total = sum(widths.values())
@@ -104,6 +100,29 @@ class AgendaView(QTableView):
         for column, width in widths.items():
             if self.columnWidth(column) != width:  # every change lays the table out again
                 self.setColumnWidth(column, width)
+
+    def _content_width(self, column: Column) -> int:
+        """The width the delegate asks for the widest text of ``column`` among the rows on screen.
+
+        ``sizeHintForColumn`` asks the delegate (and through it the style, in Python: the focus ring's proxy) for
+        every row, and a search measures after every filter; the widest text is found with the font's metrics
+        instead, and only its cell is measured the delegate's way."""
+        # The rows on screen and a screenful after them (what Qt's own measure with this precision looks at).
+        rows = self.viewport().height() // max(1, self.verticalHeader().defaultSectionSize()) + 1
+        first = max(0, self.rowAt(0))
+        last = min(self._proxy.rowCount(), first + min(MEASURED_ROWS, 2 * rows))
+        metrics = self.fontMetrics()
+        widest, cell = -1, QModelIndex()
+        for row in range(first, last):
+            index = self._proxy.index(row, column)
+            width = metrics.horizontalAdvance(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+            if width > widest:
+                widest, cell = width, index
+        if not cell.isValid():
+            return 0
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        return self.itemDelegateForIndex(cell).sizeHint(option, cell).width()
 
     def hideEvent(self, event: QHideEvent) -> None:
         if self._fit_timer.isActive():  # measured when shown again (and no timer outlives a closed window)
