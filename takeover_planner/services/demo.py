@@ -53,8 +53,9 @@ def _data() -> dict[str, Any]:
     return json.loads(DEMO_FILE.read_text(encoding="utf-8"))
 
 
-def _in(value: Any, language: str) -> str:
-    """A demo text in ``language``: a plain string is the same in both, a {"en": …, "nb": …} gives its own."""
+def _demo_text(value: Any, language: str) -> str:
+    """A text of the demo data in ``language``: a plain string is the same in both, a {"en": …, "nb": …} gives
+    each its own (chosen by the language's key, never by what the text says)."""
     if isinstance(value, dict):
         return str(value.get(language) or value["en"])
     return str(value)
@@ -109,13 +110,13 @@ def load_demo(ctx: AppContext, *, today: dt.date | None = None, language: str | 
     for c in data["campaigns"]:
         if c["name"] not in existing_campaigns:
             start, end = day(c)
-            catalog.add_campaign(ctx, c["name"], start, end, _in(c["description"], words), color=c["color"])
+            catalog.add_campaign(ctx, c["name"], start, end, _demo_text(c["description"], words), color=c["color"])
             added["campaigns"] += 1
     existing_blackouts = {(b.name, b.start, b.end) for b in catalog.list_blackouts(ctx)}
     for b in data["blackouts"]:
         start, end = day(b)
         if (b["name"], start, end) not in existing_blackouts:
-            catalog.add_blackout(ctx, b["name"], start, end, account=b.get("account"), reason=_in(b["reason"], words))
+            catalog.add_blackout(ctx, b["name"], start, end, account=b.get("account"), reason=_demo_text(b["reason"], words))
             added["blackouts"] += 1
     existing_slots = {(x.department, x.account, x.start, x.end): x for x in booking.list_slots(ctx)}
     for entry in data["slots"]:
@@ -125,12 +126,13 @@ def load_demo(ctx: AppContext, *, today: dt.date | None = None, language: str | 
         if found is None:
             found = booking.book(
                 ctx, department=entry["department"], account=entry["account"], start=start, end=end,
-                campaign=entry.get("campaign"), notes=_in(entry.get("notes", ""), words),
+                campaign=entry.get("campaign"), notes=_demo_text(entry.get("notes", ""), words),
                 news_url=entry.get("news_url", ""),
             ).slot
             added["slots"] += 1
+        # A cancelled demo slot's reason, in the demo's language (picked from the data by key, never by its words).
+        reason = _demo_text(entry["reason"], words) if "reason" in entry else None
         for step in _remaining_steps(found.status, target):
-            reason = _in(entry["reason"], words) if "reason" in entry else None
             booking.set_status(ctx, found.id, step, reason=reason)
     insights_demo.load_sample_history(ctx, today=today, language=words)  # insights (issue 9): the labelled sample history
     marker = _marker_id(ctx)
