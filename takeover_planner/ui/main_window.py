@@ -477,6 +477,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _review_with_unsent_comment(self) -> ReviewWindow | None:
+        if not self.review_windows:
+            return None  # none was opened: closing need not load the review window's module (Pillow and all)
         # Imported late, as open_review does: the review window's module loads only when one is opened.
         from takeover_planner.ui.review.review_window import ReviewWindow
 
