@@ -2,9 +2,9 @@
 button, captions and error text. Every colour is derived from the current palette, so a dark system palette
 gives a dark window (the stylesheet is rebuilt when the palette changes).
 
-The controls this sheet styles draw their own focus ring below; every other control gets one from
-``focus_ring.FocusRingStyle``, which ``apply_theme`` puts over the platform's style (a style sheet rule would take
-the drawing of combo and spin boxes away from the platform and change how they look)."""
+The controls this sheet styles draw their own focus ring below (the same colour as ``focus_ring``'s, which lies over
+it); every control gets the ring of ``focus_ring``, which ``apply_theme`` sets to follow the focus (a style sheet rule
+would take the drawing of combo and spin boxes away from the platform and change how they look)."""
 
 from __future__ import annotations
 

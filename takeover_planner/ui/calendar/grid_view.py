@@ -47,6 +47,7 @@ from takeover_planner.ui.calendar.grid_painting import HEADER_HEIGHT, WEEK_COLUM
 from takeover_planner.ui.calendar.layout import Segment, Span, layout_segments
 from takeover_planner.ui.calendar.painting import WARNING_COLOR
 from takeover_planner.ui.calendar.slot_model import SlotTableModel
+from takeover_planner.ui.focus_ring import OWN_FOCUS_MARK
 from takeover_planner.ui.i18n import range_text
 from takeover_planner.ui.labels import status_label
 
@@ -120,6 +121,7 @@ class CalendarGrid(GridPainting, QWidget):
         self._dragging = False
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty(OWN_FOCUS_MARK, True)  # it rings the day the keyboard is on, not the whole grid
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         install_factory()  # screen readers see the slots and days as items (accessibility.py)
