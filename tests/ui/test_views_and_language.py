@@ -213,3 +213,36 @@ def test_icon_only_controls_have_accessible_names(window: MainWindow) -> None:
     assert toolbar.search.accessibleName() == "Search"
     assert window.page.toolbar.title.text() != ""
     assert MONTH.month == 3
+
+
+def test_the_agenda_columns_fit_their_texts_and_the_department_takes_the_room(window: MainWindow,
+                                                                              planner: Planner, qtbot) -> None:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from takeover_planner.ui.calendar.agenda_view import _CAPS
+    from takeover_planner.ui.calendar.slot_model import Column
+
+    long_name = "Kultur- og fritidsetaten, avdeling for bibliotek og museer i hele kommunen"
+    far = catalog_department(planner, long_name)
+    booking.book(planner.ctx, department=far, account=planner.kultur, start=dt.date(2030, 3, 16),
+                 end=dt.date(2030, 3, 17))
+    window.resize(1280, 820)
+    window.reload()
+    window.page.set_view("agenda")
+    agenda = window.page.agenda
+    qtbot.waitUntil(lambda: agenda.model().rowCount() == 3 and not agenda._fit_timer.isActive(), timeout=3000)
+    option = QStyleOptionViewItem()
+    agenda.initViewItemOption(option)
+    for column in Column:
+        needed = max(agenda.itemDelegate().sizeHint(option, agenda.model().index(row, column)).width()
+                     for row in range(3))
+        width = agenda.columnWidth(column)
+        assert width >= min(needed, _CAPS.get(column, needed)), f"{column.name}: {width} px for {needed} px of text"
+    assert agenda.columnWidth(Column.DEPARTMENT) >= _CAPS[Column.DEPARTMENT]
+    assert sum(agenda.columnWidth(c) for c in Column) >= agenda.viewport().width(), "the spare room is used"
+
+
+def catalog_department(planner: Planner, name: str) -> int:
+    from takeover_planner.services import catalog
+
+    return catalog.add_department(planner.ctx, name, color="#8a5cf6").id

@@ -84,8 +84,9 @@ class AgendaView(QTableView):
         self._fit_pending = False
         header = self.horizontalHeader()
         widths: dict[Column, int] = {}
+        cells = self._widest_cells()
         for column in Column:
-            content = max(header.sectionSizeFromContents(column).width(), self._content_width(column))
+            content = max(header.sectionSizeFromContents(column).width(), self._cell_width(cells.get(column)))
             widths[column] = min(content, _CAPS.get(column, content))
         available = self.viewport().width()
         total = sum(widths.values())
@@ -101,24 +102,32 @@ class AgendaView(QTableView):
             if self.columnWidth(column) != width:  # every change lays the table out again
                 self.setColumnWidth(column, width)
 
-    def _content_width(self, column: Column) -> int:
-        """The width the delegate asks for the widest text of ``column`` among the rows on screen.
+    def _widest_cells(self) -> dict[Column, QModelIndex]:
+        """Each column's cell with the widest text among the rows on screen (and a screenful after them, what Qt's
+        own measure with this precision looks at).
 
-        ``sizeHintForColumn`` asks the delegate (and through it the style, in Python: the focus ring's proxy) for
-        every row, and a search measures after every filter; the widest text is found with the font's metrics
-        instead, and only its cell is measured the delegate's way."""
-        # The rows on screen and a screenful after them (what Qt's own measure with this precision looks at).
+        ``sizeHintForColumn`` asks the delegate (and through it the style and the model, each a call into Python)
+        for every row, and a search measures after every filter; the texts are read from the model's own cache and
+        measured with the font's metrics instead, and only the widest cell is measured the delegate's way."""
+        source = self._proxy.sourceModel()
+        if not isinstance(source, SlotTableModel):
+            return {}
         rows = self.viewport().height() // max(1, self.verticalHeader().defaultSectionSize()) + 1
         first = max(0, self.rowAt(0))
         last = min(self._proxy.rowCount(), first + min(MEASURED_ROWS, 2 * rows))
         metrics = self.fontMetrics()
-        widest, cell = -1, QModelIndex()
+        widest: dict[Column, tuple[int, int]] = {}  # column → (width, row in the view)
         for row in range(first, last):
-            index = self._proxy.index(row, column)
-            width = metrics.horizontalAdvance(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
-            if width > widest:
-                widest, cell = width, index
-        if not cell.isValid():
+            source_row = self._proxy.mapToSource(self._proxy.index(row, 0)).row()
+            for column in Column:
+                width = metrics.horizontalAdvance(source.display_text(source_row, column))
+                if width > widest.get(column, (-1, 0))[0]:
+                    widest[column] = (width, row)
+        return {column: self._proxy.index(row, column) for column, (_width, row) in widest.items()}
+
+    def _cell_width(self, cell: QModelIndex | None) -> int:
+        """The width the delegate asks for this cell (its text, icon and margins)."""
+        if cell is None or not cell.isValid():
             return 0
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)

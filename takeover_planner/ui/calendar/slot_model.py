@@ -109,6 +109,10 @@ class SlotTableModel(QAbstractTableModel):
     def row_of(self, slot_id: int) -> int:
         return next((row for row, s in enumerate(self._slots) if s.id == slot_id), -1)
 
+    def display_text(self, row: int, column: Column) -> str:
+        """The text a cell shows (what data() gives for the display role, without the trip through Qt)."""
+        return self._display(self._slots[row], column)
+
     def competing_with(self, slot_id: int) -> list[int]:
         return self._competing.get(slot_id, [])
 
