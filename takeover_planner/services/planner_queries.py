@@ -71,6 +71,28 @@ def slots_between(ctx: AppContext, start: dt.date | None = None, end: dt.date | 
     return found
 
 
+def year_span(ctx: AppContext) -> tuple[int, int] | None:
+    """The first and the last calendar year any slot touches (None for an empty plan)."""
+    with ctx.db.session() as s:
+        first, last = s.execute(select(func.min(TakeoverSlot.start_date), func.max(TakeoverSlot.end_date))).one()
+    if first is None or last is None:
+        return None
+    return first.year, last.year
+
+
+def year_runs(first: int, last: int, skip: set[int]) -> list[tuple[int, int]]:
+    """The years from ``first`` to ``last`` that are not in ``skip``, as runs of consecutive years."""
+    runs: list[tuple[int, int]] = []
+    for year in range(first, last + 1):
+        if year in skip:
+            continue
+        if runs and runs[-1][1] == year - 1:
+            runs[-1] = (runs[-1][0], year)
+        else:
+            runs.append((year, year))
+    return runs
+
+
 # Frame states (see storage.models.StoryFrame.state) grouped by how far a frame has come.
 # A frame that failed to publish had been approved; a withdrawn frame no longer counts at all.
 SUBMITTED_STATES = frozenset({"submitted", "changes_requested", "approved", "scheduled", "published", "failed"})

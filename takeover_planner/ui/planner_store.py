@@ -45,6 +45,23 @@ def _batch(slots: list[SlotInfo], departments: dict[int, DepartmentInfo]) -> Bat
     return Batch(slots, competing_requests(slots), [search_text(s, departments) for s in slots])
 
 
+def _joined(parts: list[Batch]) -> Batch:
+    """Batches of separate runs of years as one (a slot that reaches into two runs comes once)."""
+    seen: set[int] = set()
+    slots: list[SlotInfo] = []
+    texts: list[str] = []
+    competing: dict[int, set[int]] = {}
+    for part in parts:
+        for slot, text in zip(part.slots, part.texts, strict=True):
+            if slot.id not in seen:
+                seen.add(slot.id)
+                slots.append(slot)
+                texts.append(text)
+        for slot_id, others in part.competing.items():
+            competing.setdefault(slot_id, set()).update(others)
+    return Batch(slots, {slot_id: sorted(others) for slot_id, others in competing.items()}, texts)
+
+
 class PlannerStore(QObject):
     opened = Signal()
     open_failed = Signal(str)
@@ -196,19 +213,29 @@ class PlannerStore(QObject):
             self._load_year(year)
 
     def ensure_all(self) -> None:
-        """Read every slot (a search over all time needs them)."""
+        """Read every slot (a search over all time needs them): the years not read yet, each run of them in one
+        query (reading again what is here cost the worker, and through the GIL the window, twice the time)."""
         ctx = self.ctx
         if ctx is None or ALL_YEARS in self._years or ALL_YEARS in self._loading:
             return
         self._loading.add(ALL_YEARS)
         generation = self._generation
-
+        # Years on their way are filed by their own reads; a run of missing years includes the slots that reach
+        # into the years around it, as a year's read does.
+        here = (self._years | self._loading) - {ALL_YEARS}
         departments = dict(self.departments)
 
         def work() -> Batch:
             from takeover_planner.services import planner_queries
 
-            return _batch(planner_queries.slots_between(ctx), departments)
+            span = planner_queries.year_span(ctx)
+            if span is None:
+                return Batch([], {}, [])
+            parts = [
+                _batch(planner_queries.slots_between(ctx, dt.date(first, 1, 1), dt.date(last, 12, 31)), departments)
+                for first, last in planner_queries.year_runs(*span, here)
+            ]
+            return _joined(parts)
 
         def done(batch: Batch) -> None:
             self._loading.discard(ALL_YEARS)

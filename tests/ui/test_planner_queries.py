@@ -73,3 +73,14 @@ def test_slots_between_reads_the_same_slots_as_the_booking_service(ctx) -> None:
     year = (dt.date(2031, 1, 1), dt.date(2031, 12, 31))
     assert planner_queries.slots_between(ctx, *year) == booking.list_slots(ctx, start=year[0], end=year[1])
     assert [s.id for s in planner_queries.slots_between(ctx, dt.date(2031, 2, 1), None)] == [first.id + 1]
+
+
+def test_year_span_and_the_runs_of_years_not_read_yet(ctx) -> None:
+    assert planner_queries.year_span(ctx) is None
+    catalog.add_account(ctx, "Konto")
+    catalog.add_department(ctx, "Enhet")
+    booking.book(ctx, department="Enhet", account="Konto", start=dt.date(2027, 3, 1), end=dt.date(2027, 3, 2))
+    booking.book(ctx, department="Enhet", account="Konto", start=dt.date(2033, 12, 31), end=dt.date(2034, 1, 1))
+    assert planner_queries.year_span(ctx) == (2027, 2034)
+    assert planner_queries.year_runs(2027, 2034, {2029, 2030, 2033}) == [(2027, 2028), (2031, 2032), (2034, 2034)]
+    assert planner_queries.year_runs(2027, 2028, {2027, 2028}) == []
