@@ -43,6 +43,7 @@ class PlannerToolbar(QWidget):
     view_requested = Signal(str)
     new_booking_requested = Signal()
     filter_changed = Signal(object)  # SlotFilter
+    search_typed = Signal()  # at once, before the typing pause that filter_changed waits for
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -227,8 +228,10 @@ class PlannerToolbar(QWidget):
 
     # --- reacting --------------------------------------------------------------------------------------------------
 
-    def _on_search_text_changed(self, _text: str) -> None:
+    def _on_search_text_changed(self, text: str) -> None:
         self._search_timer.start()
+        if text.strip():
+            self.search_typed.emit()
 
     def _on_status_action_toggled(self, _checked: bool) -> None:
         self._update_status_button()

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 
 from takeover_planner.domain.slots import SlotStatus
-from takeover_planner.services import booking
+from takeover_planner.services import booking, planner_queries
 from takeover_planner.storage.models import StoryFrame
 from takeover_planner.ui.calendar.slot_model import COMPETING_ROLE, SLOT_ROLE
 from takeover_planner.ui.main_window import MainWindow
@@ -246,3 +246,49 @@ def catalog_department(planner: Planner, name: str) -> int:
     from takeover_planner.services import catalog
 
     return catalog.add_department(planner.ctx, name, color="#8a5cf6").id
+
+
+def test_an_all_years_search_reads_only_the_years_not_read_and_keeps_competition_across_them(
+        window: MainWindow, planner: Planner, qtbot) -> None:
+    """The window has read the years around March 2030 (and today's); the search reads the rest, and a request on
+    New Year's Eve 2030/31 (in a year read before and one read for the search) still competes with a booking on
+    1 January 2031."""
+    store = window.page.store
+    assert 2030 in store._years and 2031 not in store._years and 2021 not in store._years
+    eve = booking.book(planner.ctx, department=planner.parks, account=planner.kultur, start=dt.date(2030, 12, 31),
+                       end=dt.date(2031, 1, 1), notes="Nyttårsaften").slot
+    new_year = booking.book(planner.ctx, department=planner.fire, account=planner.kultur, start=dt.date(2031, 1, 1),
+                            end=dt.date(2031, 1, 1), notes="Nyttårsdag").slot
+    old = booking.book(planner.ctx, department=planner.library, account=planner.kommune, start=dt.date(2021, 5, 3),
+                       end=dt.date(2021, 5, 4), notes="Nyttårsforsett").slot
+    window.reload()  # the window now holds the request from its read of 2030, not the booking of 2031
+    qtbot.waitUntil(lambda: store.slot(eve.id) is not None and store.slot(new_year.id) is None, timeout=3000)
+    read_before = set(store._years)
+    read: list[tuple[dt.date | None, dt.date | None]] = []
+    real = planner_queries_slots_between()
+
+    def counting(ctx, start=None, end=None):  # type: ignore[no-untyped-def]
+        read.append((start, end))
+        return real(ctx, start, end)
+
+    import takeover_planner.services.planner_queries as queries
+    queries.slots_between = counting
+    try:
+        window.page.set_view("agenda")
+        window.page.toolbar.search.setText("nyttår")
+        window.page.toolbar.flush_search()
+        qtbot.waitUntil(lambda: window.page.model.rowCount() == 3, timeout=3000)
+    finally:
+        queries.slots_between = real
+    expected = [(dt.date(first, 1, 1), dt.date(last, 12, 31))
+                for first, last in planner_queries.year_runs(2021, 2031, read_before)]
+    assert read == expected and (dt.date(2031, 1, 1), dt.date(2031, 12, 31)) in read
+    assert not any(first.year <= 2030 <= last.year for first, last in read), "2030 was read before"
+    assert {window.page.model.index(r, 0).data(SLOT_ROLE).id for r in range(3)} == {eve.id, new_year.id, old.id}
+    assert new_year.id in store.competing.get(eve.id, []) and eve.id in store.competing.get(new_year.id, [])
+
+
+def planner_queries_slots_between():  # type: ignore[no-untyped-def]
+    from takeover_planner.services.planner_queries import slots_between
+
+    return slots_between
