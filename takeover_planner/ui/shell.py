@@ -14,6 +14,8 @@ shell only:
   ``window_closing()`` (close your own windows), ``language_changed()``, ``demo_loaded()`` and
   ``profile_changed(profile)`` (who the person is in this database; team mode finds out and says so here, and
   whoever greys out what a role may not do listens);
+- background work that can wait a moment (a first read, a queue's first look, a feature's imports) asks
+  ``when_quiet(work)``: it runs when the person pauses moving around the calendar (``ui/quiet_gate.py``);
 - it hears problems through the shell: every refusal of a background task without its own ``on_error`` reaches
   ``report_problem`` (a status line and a message box). A feature that shows some problems itself — the offline
   banner shows an unreachable database — registers with ``add_problem_banner``; those get no message box.
@@ -36,6 +38,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 from takeover_planner.ui.crash import show_problem as problem_box
 from takeover_planner.ui.i18n import resolve_language
 from takeover_planner.ui.messages import user_message
+from takeover_planner.ui.quiet_gate import QuietGate
 
 if TYPE_CHECKING:
     from takeover_planner.errors import TakeoverError
@@ -138,6 +141,10 @@ class Shell(QObject):
         self._settle_fallback.setSingleShot(True)
         self._settle_fallback.setInterval(SETTLE_FALLBACK_MS)
         self._settle_fallback.timeout.connect(self.first_view_painted)
+        self.quiet = QuietGate(self, inline=runner.inline)
+        page.refreshed.connect(self.quiet.note_activity)
+        page.toolbar.search_typed.connect(self.quiet.note_activity)  # typing, before the search redraws anything
+        self.database_closing.connect(self.quiet.drop)
         runner.add_problem_listener(self.report_problem)
         store.opened.connect(self._on_store_opened)
         store.open_failed.connect(self._on_store_open_failed)
@@ -171,6 +178,11 @@ class Shell(QObject):
         self.show_status(text, error=True)
 
     # --- problems ----------------------------------------------------------------------------------------------
+
+    def when_quiet(self, work: Callable[[], None]) -> None:
+        """Run ``work`` once the person pauses moving around the calendar (at most ``quiet_gate.MAX_WAIT_MS``
+        from now); dropped if the database closes first."""
+        self.quiet.when_quiet(work)
 
     def add_problem_banner(self, banner: ProblemBanner) -> None:
         """``banner(problem)`` hears every problem; when it returns True it shows that one itself (no box)."""

@@ -92,7 +92,8 @@ class AttentionHook(QObject):
         self.settle.setObjectName("attentionSettle")
         self.settle.setSingleShot(True)
         self.settle.setInterval(SETTLE_MS)
-        self.settle.timeout.connect(self.refresh)
+        # And then at a pause in the browsing: the read is Python work that would slow each month switch.
+        self.settle.timeout.connect(self._on_settle_timeout)
 
         self.panel.action_requested.connect(self.resolve)
         self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
@@ -113,6 +114,9 @@ class AttentionHook(QObject):
             self.refresh()
         else:
             self.settle.start()  # restarts: a burst of changes makes one read
+
+    def _on_settle_timeout(self) -> None:
+        self.shell.when_quiet(self.refresh)
 
     def _on_clock_timeout(self) -> None:
         self.refresh(for_alarm=True)

@@ -62,8 +62,10 @@ class InsightsHook(QObject):
             if self.shell.ctx is ctx and self.collector is None:
                 self._start_collector(ctx)
 
-        self.shell.runner.op(_import_collector).lane(NETWORK).on_done(imported).on_error(
-            lambda exc: self.shell.show_error(exc.message)).run()
+        # Nothing is due before a person has looked around: the import (and the first run after it) waits for a
+        # pause in the browsing (ui/quiet_gate.py).
+        self.shell.when_quiet(lambda: self.shell.runner.op(_import_collector).lane(NETWORK).on_done(imported)
+                              .on_error(lambda exc: self.shell.show_error(exc.message)).run())
 
     def _start_collector(self, ctx: AppContext) -> None:
         from takeover_planner.ui.insights.collector import InsightsCollector

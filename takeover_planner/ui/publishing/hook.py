@@ -83,7 +83,9 @@ class PublishingHook(QObject):
         self.start_timer.setObjectName("publishStartTimer")
         self.start_timer.setSingleShot(True)
         self.start_timer.setInterval(START_DELAY_MS)
-        self.start_timer.timeout.connect(self.start_queue)
+        # Then at the next pause in the browsing (ui/quiet_gate.py): the first run imports the publisher and
+        # compiles its queries, Python work that would slow every month switch it overlaps.
+        self.start_timer.timeout.connect(self._on_start_timer_timeout)
         shell.database_opened.connect(self._on_shell_database_opened)
         shell.database_closing.connect(self.database_closing)
         shell.window_closing.connect(self._on_shell_window_closing)
@@ -101,6 +103,9 @@ class PublishingHook(QObject):
 
     def _on_shell_database_opened(self, _ctx: AppContext) -> None:
         self.start_timer.start()
+
+    def _on_start_timer_timeout(self) -> None:
+        self.shell.when_quiet(self.start_queue)
 
     def start_queue(self) -> None:
         """Start the in-app queue for the open database (its modules imported on a worker first)."""
