@@ -292,3 +292,21 @@ def planner_queries_slots_between():  # type: ignore[no-untyped-def]
     from takeover_planner.services.planner_queries import slots_between
 
     return slots_between
+
+
+def test_a_slot_moved_to_another_year_leaves_the_old_month_and_shows_in_the_new(window: MainWindow,
+                                                                                 planner: Planner) -> None:
+    from takeover_planner.ui.slot_filter import SlotFilter
+
+    store = window.page.store
+    march = (dt.date(2030, 3, 1), dt.date(2030, 3, 31))
+    january = (dt.date(2031, 1, 1), dt.date(2031, 1, 31))
+    assert planner.library_slot in {s.id for s in store.slots_in(*march, SlotFilter())}
+    moved = booking.move(planner.ctx, planner.library_slot, dt.date(2030, 12, 30), dt.date(2031, 1, 2)).slot
+    store.apply(moved)  # what the window does when its move comes back
+    assert planner.library_slot not in {s.id for s in store.slots_in(*march, SlotFilter())}
+    assert [s.id for s in store.slots_in(*january, SlotFilter())] == [planner.library_slot]
+    back = booking.move(planner.ctx, planner.library_slot, dt.date(2030, 3, 4), dt.date(2030, 3, 6)).slot
+    store.apply(back)
+    assert store.slots_in(*january, SlotFilter()) == []
+    assert planner.library_slot in {s.id for s in store.slots_in(*march, SlotFilter())}
