@@ -310,3 +310,27 @@ def test_a_slot_moved_to_another_year_leaves_the_old_month_and_shows_in_the_new(
     store.apply(back)
     assert store.slots_in(*january, SlotFilter()) == []
     assert planner.library_slot in {s.id for s in store.slots_in(*march, SlotFilter())}
+
+
+def test_the_agenda_keeps_its_sort_order_while_the_month_is_shown(window: MainWindow, planner: Planner, qtbot) -> None:
+    from takeover_planner.ui.calendar.slot_model import Column
+
+    page = window.page
+    page.set_view("agenda")
+    agenda = page.agenda
+    agenda.sortByColumn(Column.DEPARTMENT, Qt.SortOrder.DescendingOrder)
+
+    def departments() -> list[str]:
+        return [agenda.model().index(r, Column.DEPARTMENT).data() for r in range(agenda.model().rowCount())]
+
+    assert departments() == ["Brannvesenet", "Biblioteket"]
+    page.set_view("month")
+    booking.book(planner.ctx, department=planner.parks, account=planner.kultur, start=dt.date(2030, 3, 25),
+                 end=dt.date(2030, 3, 26))
+    window.reload()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=3000)
+    page.set_view("agenda")
+    assert departments() == ["Parkvesenet", "Brannvesenet", "Biblioteket"], "sorted as the header says"
+    header = agenda.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (Column.DEPARTMENT,
+                                                                            Qt.SortOrder.DescendingOrder)

@@ -137,13 +137,17 @@ class AgendaView(QTableView):
         if self._fit_timer.isActive():  # measured when shown again (and no timer outlives a closed window)
             self._fit_timer.stop()
             self._fit_pending = True
-        # Hidden (the month or week is shown), the rows need no order: sorting them again on every month switch
-        # read each row's sort key through Python for nothing. Sorted once when the agenda is shown again.
+        # Hidden (the month or week is shown), the rows need no order: the proxy sorted every month's rows again
+        # when the hidden table's header counted them, reading each row's sort key through Python (~250 calls a
+        # month switch). Sorted once, as the header says, when the agenda is shown again.
         self._proxy.setDynamicSortFilter(False)
+        self._proxy.sort(-1)
         super().hideEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
-        self._proxy.setDynamicSortFilter(True)  # sorts the rows as the header says, and keeps them sorted
+        header = self.horizontalHeader()
+        self._proxy.setDynamicSortFilter(True)  # keeps the rows sorted from now on
+        self._proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         super().showEvent(event)
         if self._fit_pending:
             self.fit_columns()
