@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import QMenu, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from takeover_planner.ui.dialogs.booking_dialog import BookingDialog
 
 MONTH, WEEK, AGENDA = VIEWS
+READ_ALL_DELAY_MS = 100  # after the first keystroke of a search in the agenda
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -108,6 +109,13 @@ class CalendarPage(QWidget):
         self.toolbar.new_booking_requested.connect(self.new_booking)
         self.toolbar.filter_changed.connect(self._on_toolbar_filter_changed)
         self.toolbar.search_typed.connect(self._on_toolbar_search_typed)
+        # The all-years read starts a moment after the first keystroke: a search typed right after switching to the
+        # agenda would otherwise read on a worker while the agenda is first painted (both need the GIL).
+        self._read_all_soon = QTimer(self)
+        self._read_all_soon.setObjectName("searchReadAllTimer")
+        self._read_all_soon.setSingleShot(True)
+        self._read_all_soon.setInterval(READ_ALL_DELAY_MS)
+        self._read_all_soon.timeout.connect(self._on_read_all_soon_timeout)
         for grid in (self.month_grid, self.week_grid):
             grid.slot_selected.connect(self.select)
             grid.slot_activated.connect(self.edit_slot)
@@ -219,6 +227,10 @@ class CalendarPage(QWidget):
         # The agenda searches all years: read them while the person types, not after the pause before the
         # search (the read runs on a worker, and done during the typing it no longer competes with the paint
         # of the results; tests/benchmarks/bench_ui.py's search figure).
+        if self.view == AGENDA and not self._read_all_soon.isActive():
+            self._read_all_soon.start()
+
+    def _on_read_all_soon_timeout(self) -> None:
         if self.view == AGENDA:
             self.store.ensure_all()
 
@@ -514,6 +526,7 @@ class CalendarPage(QWidget):
 
     def stop_timers(self) -> None:
         self.toolbar.stop_timers()
+        self._read_all_soon.stop()
         self.callout.hide()
 
     def changeEvent(self, event: QEvent) -> None:

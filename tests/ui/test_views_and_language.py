@@ -334,3 +334,18 @@ def test_the_agenda_keeps_its_sort_order_while_the_month_is_shown(window: MainWi
     header = agenda.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (Column.DEPARTMENT,
                                                                             Qt.SortOrder.DescendingOrder)
+
+
+def test_typing_a_search_in_the_agenda_reads_all_years_before_the_typing_pause(window: MainWindow, qtbot) -> None:
+    from takeover_planner.ui.planner_store import ALL_YEARS
+
+    page = window.page
+    qtbot.keyClicks(page.toolbar.search, "bib")
+    assert not page._read_all_soon.isActive(), "the month searches its own dates: no read of all years"
+    page.toolbar.search.clear()
+    page.toolbar.flush_search()
+    assert ALL_YEARS not in page.store._years
+    page.set_view("agenda")
+    qtbot.keyClicks(page.toolbar.search, "bib")
+    assert page._read_all_soon.isActive()
+    qtbot.waitUntil(lambda: ALL_YEARS in page.store._years, timeout=2000)
