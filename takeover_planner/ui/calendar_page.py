@@ -81,7 +81,6 @@ class CalendarPage(QWidget):
         self.agenda = AgendaView(self)
         for grid in (self.month_grid, self.week_grid):
             grid.set_model(self.model)
-        self.agenda.set_source(self.model)
         self.stack = QStackedWidget(self)
         for view in (self.month_grid, self.week_grid, self.agenda):
             self.stack.addWidget(view)
@@ -200,6 +199,8 @@ class CalendarPage(QWidget):
         else:
             slots = self.store.slots_in(start, end, self.slot_filter)
         self.model.set_slots(slots, self.store.competing)
+        if self.view == AGENDA:
+            self.agenda.set_slots(slots, self.store.competing)
         loading = self.store.ctx is None or not self.store.has_range(start, end)
         if self.view == MONTH:
             self.month_grid.set_range(start, (end - start).days // 7 + 1, self.anchor.month)
@@ -532,6 +533,7 @@ class CalendarPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.model.retranslate()
+            self.agenda.retranslate()
             self.refresh()
         super().changeEvent(event)
 

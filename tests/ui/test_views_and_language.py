@@ -349,3 +349,24 @@ def test_typing_a_search_in_the_agenda_reads_all_years_before_the_typing_pause(w
     qtbot.keyClicks(page.toolbar.search, "bib")
     assert page._read_all_soon.isActive()
     qtbot.waitUntil(lambda: ALL_YEARS in page.store._years, timeout=2000)
+
+
+def test_sorting_the_agenda_keeps_the_chosen_slot_chosen(window: MainWindow, planner: Planner) -> None:
+    from takeover_planner.ui.calendar.slot_model import Column
+
+    page = window.page
+    page.set_view("agenda")
+    agenda = page.agenda
+    page.select(planner.library_slot)
+    assert agenda.currentIndex().data(SLOT_ROLE).id == planner.library_slot
+    for column, order in ((Column.DEPARTMENT, Qt.SortOrder.DescendingOrder), (Column.STATUS, Qt.SortOrder.AscendingOrder),
+                          (Column.DATES, Qt.SortOrder.DescendingOrder)):
+        agenda.sortByColumn(column, order)
+        keys = [agenda.model().index(r, column).data() for r in range(agenda.model().rowCount())]
+        if column != Column.DATES:
+            assert keys == sorted(keys, reverse=order == Qt.SortOrder.DescendingOrder)
+        assert agenda.currentIndex().data(SLOT_ROLE).id == planner.library_slot, f"after sorting by {column.name}"
+        selected = agenda.selectionModel().selectedRows()
+        assert [index.data(SLOT_ROLE).id for index in selected] == [planner.library_slot]
+    dates = [agenda.model().index(r, 0).data(SLOT_ROLE).start for r in range(agenda.model().rowCount())]
+    assert dates == sorted(dates, reverse=True)

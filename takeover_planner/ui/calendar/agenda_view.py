@@ -3,11 +3,16 @@ friendly way through the calendar)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyleOptionViewItem, QTableView, QWidget
 
-from takeover_planner.ui.calendar.slot_model import ID_ROLE, SORT_ROLE, Column, SlotTableModel
+from takeover_planner.ui.calendar.slot_model import ID_ROLE, Column, SlotTableModel
+
+if TYPE_CHECKING:
+    from takeover_planner.services.booking import SlotInfo
 
 # Columns are sized to their content (issue 16: at 1280 px the department showed one letter). Free text is
 # capped so one long campaign name cannot push the rest away; what is cut off is in the cell's tooltip.
@@ -25,9 +30,10 @@ class AgendaView(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._proxy = QSortFilterProxyModel(self)
-        self._proxy.setSortRole(SORT_ROLE)
-        self.setModel(self._proxy)
+        # Its own model, which sorts itself when the header asks (slot_model.py says why there is no proxy); the
+        # calendar page hands it the slots while the agenda is shown.
+        self._model = SlotTableModel(self)
+        self.setModel(self._model)
         self.setSortingEnabled(True)
         self.sortByColumn(Column.DATES, Qt.SortOrder.AscendingOrder)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -54,18 +60,22 @@ class AgendaView(QTableView):
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self._fit_now)
-
-    def set_source(self, model: SlotTableModel) -> None:
-        self._proxy.setSourceModel(model)
         self.selectionModel().currentRowChanged.connect(self._on_selection_current_row_changed)
         # Sizes can be set only once the header knows its columns; they follow the rows and the language.
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        model.modelReset.connect(self.fit_columns)
-        model.dataChanged.connect(self.fit_columns)
-        model.headerDataChanged.connect(self.fit_columns)
+        self._model.modelReset.connect(self.fit_columns)
+        self._model.dataChanged.connect(self.fit_columns)
+        self._model.headerDataChanged.connect(self.fit_columns)
         self.fit_columns()
+
+    def set_slots(self, slots: list[SlotInfo], competing: dict[int, list[int]]) -> None:
+        """The rows to show (in any order: the agenda sorts them as its header says)."""
+        self._model.set_slots(slots, competing)
+
+    def retranslate(self) -> None:
+        self._model.retranslate()
 
     def fit_columns(self, *_args: object) -> None:
         """Each column as wide as its widest visible text (capped), the spare room to the department.
@@ -109,21 +119,18 @@ class AgendaView(QTableView):
         ``sizeHintForColumn`` asks the delegate (and through it the style and the model, each a call into Python)
         for every row, and a search measures after every filter; the texts are read from the model's own cache and
         measured with the font's metrics instead, and only the widest cell is measured the delegate's way."""
-        source = self._proxy.sourceModel()
-        if not isinstance(source, SlotTableModel):
-            return {}
+        model = self._model
         rows = self.viewport().height() // max(1, self.verticalHeader().defaultSectionSize()) + 1
         first = max(0, self.rowAt(0))
-        last = min(self._proxy.rowCount(), first + min(MEASURED_ROWS, 2 * rows))
+        last = min(model.rowCount(), first + min(MEASURED_ROWS, 2 * rows))
         metrics = self.fontMetrics()
-        widest: dict[Column, tuple[int, int]] = {}  # column → (width, row in the view)
+        widest: dict[Column, tuple[int, int]] = {}  # column → (width, row)
         for row in range(first, last):
-            source_row = self._proxy.mapToSource(self._proxy.index(row, 0)).row()
             for column in Column:
-                width = metrics.horizontalAdvance(source.display_text(source_row, column))
+                width = metrics.horizontalAdvance(model.display_text(row, column))
                 if width > widest.get(column, (-1, 0))[0]:
                     widest[column] = (width, row)
-        return {column: self._proxy.index(row, column) for column, (_width, row) in widest.items()}
+        return {column: model.index(row, column) for column, (_width, row) in widest.items()}
 
     def _cell_width(self, cell: QModelIndex | None) -> int:
         """The width the delegate asks for this cell (its text, icon and margins)."""
@@ -137,39 +144,29 @@ class AgendaView(QTableView):
         if self._fit_timer.isActive():  # measured when shown again (and no timer outlives a closed window)
             self._fit_timer.stop()
             self._fit_pending = True
-        # Hidden (the month or week is shown), the rows need no order: the proxy sorted every month's rows again
-        # when the hidden table's header counted them, reading each row's sort key through Python (~250 calls a
-        # month switch). Sorted once, as the header says, when the agenda is shown again.
-        self._proxy.setDynamicSortFilter(False)
-        self._proxy.sort(-1)
         super().hideEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
-        header = self.horizontalHeader()
-        self._proxy.setDynamicSortFilter(True)  # keeps the rows sorted from now on
-        self._proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         super().showEvent(event)
         if self._fit_pending:
             self.fit_columns()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.model() is not None and self._proxy.sourceModel() is not None:
-            self.fit_columns()
+        self.fit_columns()
 
     def set_selected(self, slot_id: int) -> None:
         current = self.currentIndex()
         if current.isValid() and current.data(ID_ROLE) == slot_id:
             return
-        for row in range(self._proxy.rowCount()):
-            index = self._proxy.index(row, 0)
-            if index.data(ID_ROLE) == slot_id:
-                self.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-                )
-                self.scrollTo(index)
-                return
-        self.selectionModel().clearSelection()
+        row = self._model.row_of(slot_id)
+        if row < 0:
+            self.selectionModel().clearSelection()
+            return
+        index = self._model.index(row, 0)
+        self.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.scrollTo(index)
 
     def _on_selection_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.slot_selected.emit(int(current.data(ID_ROLE)) if current.isValid() else 0)

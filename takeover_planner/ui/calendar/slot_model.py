@@ -3,6 +3,11 @@ read the same model through ``SLOT_ROLE`` and draw bars.
 
 ``set_slots`` compares with what it holds: same rows in the same order → only the changed rows are announced
 (``dataChanged``), otherwise one reset. Columns have names, not numbers.
+
+A model sorts itself (``sort``, what a table view's header asks for) with Python's sort on each row's cached sort
+key: the agenda has its own model, sorted, while the grids' model keeps the calendar's order. (A
+``QSortFilterProxyModel`` in between asked this model through Qt for two sort keys per comparison, ~9,000 calls to
+sort 500 search results, and for the row and column count at every cell it mapped.)
 """
 
 from __future__ import annotations
@@ -76,10 +81,14 @@ class SlotTableModel(QAbstractTableModel):
         # Cell texts as shown (dates in the language's style), made once per row and column: the agenda asks
         # for the same text as display, tooltip, accessible text and sort key on every paint and every sort.
         self._texts: dict[tuple[int, Column], str] = {}
+        self._sort_by: tuple[Column, Qt.SortOrder] | None = None  # None: the order the slots are given in
 
     # --- filling -------------------------------------------------------------------------------------
 
     def set_slots(self, slots: list[SlotInfo], competing: dict[int, list[int]]) -> None:
+        if self._sort_by is not None:
+            self._texts.clear()  # a text column sorts by the new slots' words, not the cached ones
+            slots = self._sorted(slots, *self._sort_by)
         old_ids = [s.id for s in self._slots]
         new_ids = [s.id for s in slots]
         if old_ids != new_ids:
@@ -99,6 +108,29 @@ class SlotTableModel(QAbstractTableModel):
             self._texts.clear()
         for row in changed:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+    # --- sorting ---------------------------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Rows in the order of ``column`` (a stable sort: equal keys keep the order they came in); -1 keeps the
+        order the slots are given in from the next ``set_slots`` on. The current row and the selection follow
+        their slots."""
+        if not 0 <= column < len(Column):
+            self._sort_by = None
+            return
+        self._sort_by = (Column(column), order)
+        self.layoutAboutToBeChanged.emit()
+        before = self._slots
+        self._slots = self._sorted(before, Column(column), order)
+        row_now = {slot.id: row for row, slot in enumerate(self._slots)}
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(
+            persistent, [self.index(row_now[before[index.row()].id], index.column()) for index in persistent])
+        self.layoutChanged.emit()
+
+    def _sorted(self, slots: list[SlotInfo], column: Column, order: Qt.SortOrder) -> list[SlotInfo]:
+        return sorted(slots, key=lambda slot: self._sort_key(slot, column),
+                      reverse=order == Qt.SortOrder.DescendingOrder)
 
     def slots(self) -> list[SlotInfo]:
         return list(self._slots)
@@ -121,6 +153,8 @@ class SlotTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
         if self._slots:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._slots) - 1, len(Column) - 1))
+        if self._sort_by is not None:  # status names sort differently in another language
+            self.sort(*self._sort_by)
 
     # --- the model interface ----------------------------------------------------------------------
 
