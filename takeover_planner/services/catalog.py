@@ -39,9 +39,6 @@ from takeover_planner.texts.audit import AuditNote, note
 from takeover_planner.texts.catalog import CatalogText
 from takeover_planner.texts.validation import FieldText, ValidationText
 
-API_VARIANTS = GRAPH_HOSTS
-
-
 # --- value objects handed to the CLI and the GUI ----------------------------------------------------
 
 
@@ -201,8 +198,8 @@ def add_account(
     platform, page_id = clean_platform(platform, page_id)
     if platform == "facebook_page":  # a Page talks to graph.facebook.com with a Page token
         api_variant = "facebook_login"
-    if api_variant not in API_VARIANTS:
-        raise ValidationError(CatalogText.BAD_API_VARIANT, choices=", ".join(API_VARIANTS))
+    if api_variant not in GRAPH_HOSTS:
+        raise ValidationError(CatalogText.BAD_API_VARIANT, choices=", ".join(GRAPH_HOSTS))
     # Checked as `account set` checks them (the window's account editor offers them on a new account too).
     graph = _clean_graph_settings({"ig_user_id": ig_user_id, "graph_host": graph_host,
                                    "graph_version": graph_version}, api_variant)
@@ -245,8 +242,8 @@ def update_account(ctx: AppContext, account_id: int, *, expected_version: int | 
             _unique(s, Account, str(changes["name"]), CatalogText.ACCOUNT_EXISTS, exclude_id=account.id)
         if "handle" in changes:
             changes["handle"] = clean_handle(str(changes["handle"]))
-        if "api_variant" in changes and changes["api_variant"] not in API_VARIANTS:
-            raise ValidationError(CatalogText.BAD_API_VARIANT, choices=", ".join(API_VARIANTS))
+        if "api_variant" in changes and changes["api_variant"] not in GRAPH_HOSTS:
+            raise ValidationError(CatalogText.BAD_API_VARIANT, choices=", ".join(GRAPH_HOSTS))
         changes.update(_clean_graph_settings(changes, str(changes.get("api_variant", account.api_variant))))
         for key, value in changes.items():
             setattr(account, key, value)
@@ -266,7 +263,7 @@ def _clean_graph_settings(changes: dict[str, object], variant: str) -> dict[str,
         clean["ig_user_id"] = user_id or None
     if "graph_host" in changes:
         host = clean_url(str(changes["graph_host"] or "")).rstrip("/")
-        clean["graph_host"] = host or API_VARIANTS[variant]
+        clean["graph_host"] = host or GRAPH_HOSTS[variant]
     if "graph_version" in changes:
         version = str(changes["graph_version"] or "").strip()
         if not re.fullmatch(r"v[0-9]{1,3}\.[0-9]{1,3}", version):

@@ -23,7 +23,6 @@ from takeover_planner.texts.ui import UiText
 from takeover_planner.ui.dialogs.catalog_dialogs import RecordDialog
 from takeover_planner.ui.labels import api_variant_label
 
-API_VARIANTS = tuple(GRAPH_HOSTS)
 PLATFORMS = ("instagram", "facebook_page")  # services.page_accounts.PLATFORMS, without importing it at start
 DEFAULT_VERSION = "v25.0"
 
@@ -51,7 +50,7 @@ class AccountDialog(RecordDialog):
         self.handle = QLineEdit(record.handle if record else "", self)
         self.handle.setPlaceholderText("@")
         self.api = QComboBox(self)
-        for variant in API_VARIANTS:
+        for variant in GRAPH_HOSTS:
             self.api.addItem(api_variant_label(variant), variant)
         if record is not None:
             self.api.setCurrentIndex(max(0, self.api.findData(record.api_variant)))
@@ -155,5 +154,5 @@ class AccountDialog(RecordDialog):
         self.graph_host.setPlaceholderText(_host(self._variant()))
         self.ig_user_id.setToolTip(self.tr("Needed to publish through the API. Leave empty to post by hand."))
         self.graph_host.setToolTip(self.tr("Leave empty to use the connection's own address."))
-        for i, variant in enumerate(API_VARIANTS):
+        for i, variant in enumerate(GRAPH_HOSTS):
             self.api.setItemText(i, api_variant_label(variant))
