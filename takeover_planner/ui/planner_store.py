@@ -45,23 +45,6 @@ def _batch(slots: list[SlotInfo], departments: dict[int, DepartmentInfo]) -> Bat
     return Batch(slots, competing_requests(slots), [search_text(s, departments) for s in slots])
 
 
-def _joined(parts: list[Batch]) -> Batch:
-    """Batches of separate runs of years as one (a slot that reaches into two runs comes once)."""
-    seen: set[int] = set()
-    slots: list[SlotInfo] = []
-    texts: list[str] = []
-    competing: dict[int, set[int]] = {}
-    for part in parts:
-        for slot, text in zip(part.slots, part.texts, strict=True):
-            if slot.id not in seen:
-                seen.add(slot.id)
-                slots.append(slot)
-                texts.append(text)
-        for slot_id, others in part.competing.items():
-            competing.setdefault(slot_id, set()).update(others)
-    return Batch(slots, {slot_id: sorted(others) for slot_id, others in competing.items()}, texts)
-
-
 class PlannerStore(QObject):
     opened = Signal()
     open_failed = Signal(str)
@@ -229,22 +212,25 @@ class PlannerStore(QObject):
         here = (self._years | self._loading) - {ALL_YEARS}
         departments = dict(self.departments)
 
-        def work() -> Batch:
+        def work() -> list[Batch]:
             from takeover_planner.services import planner_queries
 
             span = planner_queries.year_span(ctx)
             if span is None:
-                return Batch([], {}, [])
-            parts = [
+                return []
+            return [
                 _batch(planner_queries.slots_between(ctx, dt.date(first, 1, 1), dt.date(last, 12, 31)), departments)
                 for first, last in planner_queries.year_runs(*span, here)
             ]
-            return _joined(parts)
 
-        def done(batch: Batch) -> None:
+        def done(parts: list[Batch]) -> None:
             self._loading.discard(ALL_YEARS)
-            if generation == self._generation:
-                self._store_year(ALL_YEARS, batch)
+            if generation != self._generation:
+                return
+            for part in parts:  # filed as a year's read is: a slot in two runs comes once, competitors merge
+                self._file_batch(part)
+            self._years.add(ALL_YEARS)
+            self.slots_changed.emit()
 
         self.read(ctx, work, on_done=done, on_error=self._on_load_error(ALL_YEARS))
 
@@ -282,14 +268,17 @@ class PlannerStore(QObject):
         A batch holds every slot that touches its dates, so what it says about competitors is complete for
         the slots inside it; a slot across New Year gathers its competitors from both years' batches.
         """
+        self._file_batch(batch)
+        self._years.add(year)
+        self.slots_changed.emit()
+
+    def _file_batch(self, batch: Batch) -> None:
         for slot, text in zip(batch.slots, batch.texts, strict=True):
             self._file(slot)
             self._search_texts[slot.id] = (slot, text)
         for slot_id, others in batch.competing.items():
             known = self.competing.get(slot_id, [])
             self.competing[slot_id] = sorted(set(known) | set(others))
-        self._years.add(year)
-        self.slots_changed.emit()
 
     def apply(self, slot: SlotInfo) -> None:
         """A write came back: show its result at once (competition is worked out again for its account)."""
