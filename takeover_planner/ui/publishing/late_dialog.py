@@ -18,10 +18,9 @@ from PySide6.QtWidgets import QDateTimeEdit, QDialogButtonBox, QLabel, QPushButt
 
 from takeover_planner.domain.timekeeping import OSLO, now_utc, to_oslo
 from takeover_planner.ui.publishing.dialogs import ServiceDialog
-from takeover_planner.ui.tasks import WRITE, TaskRunner
+from takeover_planner.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from takeover_planner.errors import TakeoverError
     from takeover_planner.services.context import AppContext
     from takeover_planner.ui.planner_store import PlannerStore
 
@@ -102,17 +101,17 @@ class LateFrameDialog(ServiceDialog):
         if ctx is None:
             return
         self._set_busy(True)
-        self.error.hide()
 
         def done(_result: object) -> None:
             self.decided.emit(said)
             self.accept()
 
-        self.runner.run(lambda: work(ctx), on_done=done, on_error=self._refused, kind=WRITE)
+        self._call(lambda: work(ctx), done)
 
-    def _refused(self, problem: TakeoverError) -> None:
+    def show_error(self, text: str) -> None:
+        """A refusal: the dialog stays open with its three decisions to try again."""
         self._set_busy(False)
-        self.show_error(problem.message)
+        super().show_error(text)
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.post_button, self.retime_button, self.drop_button):
