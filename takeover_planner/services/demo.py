@@ -131,7 +131,8 @@ def load_demo(ctx: AppContext, *, today: dt.date | None = None, language: str | 
             ).slot
             added["slots"] += 1
         # A cancelled demo slot's reason, in the demo's language (picked from the data by key, never by its words).
-        reason = _demo_text(entry["reason"], words) if "reason" in entry else None
+        reason_texts = entry.get("reason")
+        reason = None if reason_texts is None else _demo_text(reason_texts, words)
         for step in _remaining_steps(found.status, target):
             booking.set_status(ctx, found.id, step, reason=reason)
     insights_demo.load_sample_history(ctx, today=today, language=words)  # insights (issue 9): the labelled sample history
